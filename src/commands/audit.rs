@@ -1,0 +1,88 @@
+//! `vauth audit show|verify`.
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::audit::{self, Line};
+use crate::cli::{AuditCommand, AuditShowArgs};
+use crate::error::{Error, Outcome, Result};
+use crate::store::{AUDIT_KEY_ENTRY, OpenMode};
+
+/// Run `vauth audit …`.
+pub fn run(ctx: &Ctx<'_>, cmd: &AuditCommand) -> Result<Outcome> {
+    match cmd {
+        AuditCommand::Show(a) => show(ctx, a),
+        AuditCommand::Verify => verify(ctx),
+    }
+}
+
+#[derive(Serialize)]
+struct ShowReport {
+    lines: Vec<Line>,
+}
+
+fn show(ctx: &Ctx<'_>, args: &AuditShowArgs) -> Result<Outcome> {
+    let s = ctx.open(OpenMode::Read)?;
+    let log = s.audit_log()?;
+    let mut lines = audit::parse_all(&log).map_err(|(n, why)| {
+        Error::state(format!("audit.log line {n}: {why}"))
+            .hint("run `vauth audit verify` to check the log")
+    })?;
+    if let Some(n) = args.limit {
+        let skip = lines.len().saturating_sub(n);
+        lines.drain(..skip);
+    }
+    if ctx.ui.json {
+        ctx.ui.out_json(&ShowReport { lines });
+        return Ok(Outcome::Ok);
+    }
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| {
+            let details = l
+                .details
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            vec![
+                l.seq.to_string(),
+                l.time.clone(),
+                l.actor.clone(),
+                l.action.clone(),
+                l.outcome.clone(),
+                details,
+            ]
+        })
+        .collect();
+    ctx.ui.out(&crate::output::table(
+        &["SEQ", "TIME", "ACTOR", "ACTION", "OUTCOME", "DETAILS"],
+        &rows,
+    ));
+    Ok(Outcome::Ok)
+}
+
+fn verify(ctx: &Ctx<'_>) -> Result<Outcome> {
+    let mut s = ctx.open(OpenMode::Read)?;
+    let log = s.audit_log()?;
+    let key = s
+        .vault()?
+        .get(AUDIT_KEY_ENTRY)
+        .map(|k| zeroize::Zeroizing::new(k.to_string()))
+        .ok_or_else(|| {
+            Error::vault("secrets.vault has no audit key").hint("restore secrets.vault")
+        })?;
+    let v = audit::verify(&log, key.as_bytes(), &s.state.audit)?;
+    if ctx.ui.json {
+        ctx.ui.out_json(&v);
+    } else if v.ok {
+        ctx.ui.out(&format!("ok: {} audit lines intact", v.lines));
+    } else {
+        ctx.ui.out(&format!(
+            "invalid: line {}: {}",
+            v.bad_line.unwrap_or(0),
+            v.reason.as_deref().unwrap_or("")
+        ));
+    }
+    Ok(if v.ok { Outcome::Ok } else { Outcome::Negative })
+}

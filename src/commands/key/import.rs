@@ -1,0 +1,99 @@
+//! `vauth key import NAME`: record a key made elsewhere.
+
+use serde::Serialize;
+
+use super::{Ctx, add_version, resolve_expiry};
+use crate::apikey::{MAX_KEY_LEN, MIN_IMPORT_BITS, estimate_entropy_bits};
+use crate::audit::AuditEvent;
+use crate::cli::key::ImportArgs;
+use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::store::OpenMode;
+use crate::store::state::Origin;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    name: &'a str,
+    version: u32,
+    id: Option<&'a str>,
+    fingerprint: String,
+    entropy_bits: u32,
+    kept: bool,
+}
+
+/// Run `vauth key import`.
+pub(super) fn run(ctx: &Ctx<'_>, args: &ImportArgs) -> Result<Outcome> {
+    let key = crate::secret::read_key_input(args.key_file.as_deref(), MAX_KEY_LEN as u64 + 1)?;
+    if key.is_empty() {
+        return Err(Error::input("no key was given").hint("pass the key on stdin or with --key-file FILE"));
+    }
+    if key.len() > MAX_KEY_LEN {
+        return Err(Error::input(format!("the key is longer than {MAX_KEY_LEN} bytes"))
+            .hint("pass the key alone, without other text"));
+    }
+    if key.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::input("the key contains whitespace or control characters")
+            .hint("pass only the key itself, on one line"));
+    }
+    if let Err(crate::apikey::ParseError::BadChecksum) = crate::apikey::parse(&key) {
+        return Err(Error::input("the key looks like a vauth key but its checksum is wrong")
+            .hint("it was mistyped or truncated; copy it again"));
+    }
+    let bits = estimate_entropy_bits(&key);
+    if bits < MIN_IMPORT_BITS && !args.subtle {
+        return Err(Error::input(format!(
+            "the key has about {bits:.0} bits of estimated entropy, below the 128 required"
+        ))
+        .hint("generate a strong key with `vauth key create`, or pass --subtle to accept it"));
+    }
+    let mut s = ctx.open(OpenMode::WriteOrCreate)?;
+    let now = s.now;
+    let digest = crate::apikey::digest_hex(&key);
+    if let Some((k, v)) = s.state.find_by_digest(&digest) {
+        return Err(Error::new(
+            ErrorKind::Exists,
+            format!("this key is already registered as {} v{}", k.name, v.version),
+        )
+        .hint("each key can be registered once"));
+    }
+    if let Some(existing) = s.state.api_keys.get_mut(&args.name) {
+        if !args.force {
+            return Err(Error::new(
+                ErrorKind::Exists,
+                format!("an API key named {:?} already exists", args.name),
+            )
+            .hint("choose another name, or pass --force to replace it"));
+        }
+        for v in existing.versions.iter_mut().filter(|v| v.revoked_at.is_none()) {
+            v.revoked_at = Some(now);
+        }
+    }
+    let expires = resolve_expiry(args.expires, now)?;
+    let v = add_version(&mut s, &args.name, &key, Origin::Imported, !args.no_keep, expires)?;
+    if let Some(k) = s.state.api_keys.get_mut(&args.name) {
+        k.scopes = args.scope.clone();
+        k.labels = args.label.iter().cloned().collect();
+    }
+    s.commit(
+        AuditEvent::new("key.import")
+            .detail("name", &args.name)
+            .detail("version", v.version.to_string())
+            .detail("fingerprint", v.fingerprint()),
+    )?;
+    let r = Report {
+        name: &args.name,
+        version: v.version,
+        id: v.id.as_deref(),
+        fingerprint: v.fingerprint(),
+        entropy_bits: bits as u32,
+        kept: v.kept,
+    };
+    if ctx.ui.json {
+        ctx.ui.out_json(&r);
+    } else {
+        ctx.ui.note(&format!(
+            "Imported {} v{} ({}, about {} bits of entropy).",
+            r.name, r.version, r.fingerprint, r.entropy_bits
+        ));
+    }
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,80 @@
+//! `vauth key revoke NAME [--version N]`: invalidate now.
+
+use serde::Serialize;
+
+use super::{Ctx, find};
+use crate::audit::AuditEvent;
+use crate::cli::key::RevokeArgs;
+use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::store::OpenMode;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    name: &'a str,
+    revoked: Vec<u32>,
+}
+
+fn targets(k: &crate::store::state::ApiKey, version: Option<u32>) -> Result<Vec<u32>> {
+    match version {
+        Some(n) => {
+            let v = k.versions.iter().find(|v| v.version == n).ok_or_else(|| {
+                Error::new(ErrorKind::NotFound, format!("{} has no version {n}", k.name))
+                    .hint(format!("see `vauth key show {}`", k.name))
+            })?;
+            Ok(if v.revoked_at.is_none() { vec![n] } else { vec![] })
+        }
+        None => Ok(k
+            .versions
+            .iter()
+            .filter(|v| v.revoked_at.is_none())
+            .map(|v| v.version)
+            .collect()),
+    }
+}
+
+/// Run `vauth key revoke`.
+pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
+    let planned = {
+        let s = ctx.open(OpenMode::Read)?;
+        targets(find(&s, &args.name)?, args.version)?
+    };
+    if planned.is_empty() {
+        if ctx.ui.json {
+            ctx.ui.out_json(&Report { name: &args.name, revoked: vec![] });
+        } else {
+            ctx.ui.note(&format!("{}: nothing to revoke (already revoked).", args.name));
+        }
+        return Ok(Outcome::Ok);
+    }
+    let what = match args.version {
+        Some(n) => format!("{} v{n}", args.name),
+        None => format!("{} (all versions)", args.name),
+    };
+    if !ctx.confirm(&format!("Revoke {what} now? Clients using it will be refused"))? {
+        return Err(Error::new(ErrorKind::NoTerminal, "not confirmed; nothing was revoked")
+            .hint("answer yes, or pass --yes"));
+    }
+    let mut s = ctx.open(OpenMode::Write)?;
+    let now = s.now;
+    let todo = targets(find(&s, &args.name)?, args.version)?;
+    if let Some(k) = s.state.api_keys.get_mut(&args.name) {
+        for v in k.versions.iter_mut().filter(|v| todo.contains(&v.version)) {
+            v.revoked_at = Some(now);
+        }
+    }
+    let list: Vec<String> = todo.iter().map(u32::to_string).collect();
+    s.commit(
+        AuditEvent::new("key.revoke")
+            .detail("name", &args.name)
+            .detail("versions", list.join(",")),
+    )?;
+    if ctx.ui.json {
+        ctx.ui.out_json(&Report { name: &args.name, revoked: todo });
+    } else {
+        ctx.ui.note(&format!(
+            "Revoked {what}: version(s) {}; their plaintext was erased from the vault.",
+            list.join(", ")
+        ));
+    }
+    Ok(Outcome::Ok)
+}

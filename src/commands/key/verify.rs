@@ -1,0 +1,146 @@
+//! `vauth key verify [NAME]`: exit 0 valid, 1 invalid with the reason.
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::apikey::{MAX_KEY_LEN, ParseError};
+use crate::cli::key::VerifyArgs;
+use crate::error::{Outcome, Result};
+use crate::store::OpenMode;
+use crate::store::state::{ApiKey, KeyVersion, State, Status};
+use crate::timefmt::rfc3339;
+
+#[derive(Serialize, Debug, PartialEq)]
+struct Verdict {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
+    at: String,
+}
+
+/// Who a verdict is about: name, version, status.
+type Who = (String, u32, Status);
+/// Why a key is invalid: who (when known), reason code, message.
+type Why = (Option<Who>, &'static str, String);
+
+fn invalid(reason: &'static str, message: String) -> Why {
+    (None, reason, message)
+}
+
+/// Decide validity. Pure: state, presented key, name filter, time.
+fn decide(
+    state: &State,
+    key: &str,
+    name: Option<&str>,
+    at: time::OffsetDateTime,
+) -> std::result::Result<Who, Why> {
+    if key.len() > MAX_KEY_LEN {
+        return Err(invalid("malformed", format!("the input is longer than {MAX_KEY_LEN} bytes")));
+    }
+    let digest = crate::apikey::digest_hex(key);
+    let found: Option<(&ApiKey, &KeyVersion)> = match crate::apikey::parse(key) {
+        Ok(p) => match state.find_by_id(p.id) {
+            Some((k, v)) => {
+                if !crate::apikey::matches(key, &v.sha256) {
+                    return Err(invalid(
+                        "mismatch",
+                        format!("the id {} is known but the secret does not match", p.id),
+                    ));
+                }
+                Some((k, v))
+            }
+            None => state.find_by_digest(&digest),
+        },
+        Err(ParseError::BadChecksum) => {
+            return Err(invalid("bad_checksum", ParseError::BadChecksum.to_string()));
+        }
+        Err(e @ ParseError::Malformed(_)) => match state.find_by_digest(&digest) {
+            Some(f) => Some(f),
+            None => return Err(invalid("malformed", e.to_string())),
+        },
+    };
+    let Some((k, v)) = found else {
+        return Err(invalid("unknown_id", "no key with this id is registered here".into()));
+    };
+    if let Some(n) = name
+        && k.name != n
+    {
+        return Err(invalid("wrong_name", format!("the key is not a version of {n}")));
+    }
+    let status = v.status(at);
+    let who = Some((k.name.clone(), v.version, status));
+    match status {
+        Status::Active | Status::Grace => Ok((k.name.clone(), v.version, status)),
+        Status::Revoked => Err((
+            who,
+            "revoked",
+            format!("{} v{} was revoked at {}", k.name, v.version, v.revoked_at.map(rfc3339).unwrap_or_default()),
+        )),
+        Status::Expired => Err((
+            who,
+            "expired",
+            format!("{} v{} expired at {}", k.name, v.version, v.expires.map(rfc3339).unwrap_or_default()),
+        )),
+        Status::Retired => Err((
+            who,
+            "outside_grace",
+            format!(
+                "{} v{} was replaced and its grace ended at {}",
+                k.name,
+                v.version,
+                v.grace_until.map(rfc3339).unwrap_or_default()
+            ),
+        )),
+    }
+}
+
+/// Run `vauth key verify`.
+pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
+    let key = crate::secret::read_key_input(args.key_file.as_deref(), MAX_KEY_LEN as u64 + 1)?;
+    let s = ctx.open(OpenMode::Read)?;
+    if let Some(n) = &args.name
+        && !s.state.api_keys.contains_key(n)
+    {
+        return Err(super::unknown(n));
+    }
+    let at = args.at.map_or(ctx.now, |a| a.resolve(ctx.now));
+    let verdict = match decide(&s.state, &key, args.name.as_deref(), at) {
+        Ok((name, version, status)) => Verdict {
+            ok: true,
+            reason: None,
+            message: format!("{name} v{version} is {}", status.as_str()),
+            name: Some(name),
+            version: Some(version),
+            status: Some(status.as_str()),
+            at: rfc3339(at),
+        },
+        Err((who, reason, message)) => Verdict {
+            ok: false,
+            reason: Some(reason),
+            message,
+            name: who.as_ref().map(|w| w.0.clone()),
+            version: who.as_ref().map(|w| w.1),
+            status: who.as_ref().map(|w| w.2.as_str()),
+            at: rfc3339(at),
+        },
+    };
+    if ctx.ui.json {
+        ctx.ui.out_json(&verdict);
+    } else if verdict.ok {
+        ctx.ui.out(&format!("valid: {}", verdict.message));
+    } else {
+        ctx.ui.out(&format!(
+            "invalid ({}): {}",
+            verdict.reason.unwrap_or("invalid"),
+            verdict.message
+        ));
+    }
+    Ok(if verdict.ok { Outcome::Ok } else { Outcome::Negative })
+}

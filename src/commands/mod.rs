@@ -1,0 +1,83 @@
+//! Orchestration: one module per verb. The only layer that sees both clap types and domain
+//! types: it turns arguments into a resolved request, opens the home through `store::Session`,
+//! calls the domain, and renders a report through `output::Ui`.
+
+pub mod audit;
+pub mod generate;
+pub mod init;
+pub mod key;
+pub mod status;
+pub mod vault;
+
+use time::OffsetDateTime;
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::error::{Outcome, Result};
+use crate::output::Ui;
+use crate::store::vault::Unlock;
+use crate::store::{FileBackend, OpenMode, Session};
+
+/// What every command gets: the global flags, the output, and the time it acts at.
+pub struct Ctx<'a> {
+    /// Global flags.
+    pub global: &'a GlobalArgs,
+    /// Output.
+    pub ui: &'a Ui,
+    /// The time this run acts at.
+    pub now: OffsetDateTime,
+}
+
+impl Ctx<'_> {
+    /// Whether a person can be asked.
+    pub fn can_prompt(&self) -> bool {
+        crate::prompt::can_prompt(self.global.no_input)
+    }
+
+    /// How to unlock the vault.
+    pub fn unlock(&self) -> Unlock {
+        Unlock {
+            passphrase_file: self.global.passphrase_file.clone(),
+            can_prompt: self.can_prompt(),
+            key_dir: crate::store::key_dir(),
+        }
+    }
+
+    /// The home's backend.
+    pub fn backend(&self) -> Result<FileBackend> {
+        Ok(FileBackend::new(crate::store::resolve_home(
+            self.global.home.as_deref(),
+        )?))
+    }
+
+    /// Open the home and show any notices from opening it.
+    pub fn open(&self, mode: OpenMode) -> Result<Session> {
+        let s = Session::open(Box::new(self.backend()?), mode, self.unlock(), self.now)?;
+        for n in &s.notices {
+            self.ui.note(&format!("vauth: {n}"));
+        }
+        Ok(s)
+    }
+
+    /// Ask to confirm, honouring `--yes` and `--no-input`.
+    pub fn confirm(&self, question: &str) -> Result<bool> {
+        crate::prompt::confirm(question, self.global.yes, self.can_prompt())
+    }
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
+    let ctx = Ctx {
+        global: &cli.global,
+        ui,
+        now: crate::timefmt::now(),
+    };
+    match &cli.command {
+        Command::Init(a) => init::run(&ctx, a),
+        Command::Status(a) => status::run(&ctx, a),
+        Command::Key(k) => key::run(&ctx, k),
+        Command::Audit(a) => audit::run(&ctx, a),
+        Command::Vault(v) => vault::run(&ctx, v),
+        Command::Completions(a) => generate::completions(&ctx, a),
+        Command::Man(a) => generate::man(&ctx, a),
+    }
+}

@@ -1,0 +1,98 @@
+//! `vauth.toml`: the human-edited configuration in the home. Holds defaults only, never a secret.
+//!
+//! This module parses and validates bytes; reading and writing the file is `store`'s job.
+
+pub mod env;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::timefmt::{self, Span};
+
+/// The parsed `vauth.toml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Defaults for API keys.
+    #[serde(default)]
+    pub keys: KeyDefaults,
+}
+
+/// `[keys]` table.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyDefaults {
+    /// Prefix of new keys (default `vk`).
+    pub prefix: Option<String>,
+    /// Default lifetime of new keys, e.g. `90d`; unset = no expiry.
+    pub expires: Option<String>,
+    /// Default grace of `key rotate`, e.g. `24h`.
+    pub grace: Option<String>,
+}
+
+/// The text `vauth init` writes.
+pub const DEFAULT_TOML: &str = r#"# vauth configuration. Human-edited; holds defaults and references, never a secret.
+
+[keys]
+# prefix = "vk"        # prefix of new API keys: <prefix>_<id>_<secret><check>
+# expires = "90d"      # default lifetime of new keys (unset: no expiry)
+# grace = "24h"        # default overlap of `vauth key rotate`
+"#;
+
+impl Config {
+    /// Parse and validate `vauth.toml`'s text.
+    pub fn parse(text: &str) -> Result<Config> {
+        let cfg: Config = toml::from_str(text).map_err(|e| {
+            Error::state(format!(
+                "vauth.toml is not valid: {}",
+                e.message().trim_end_matches('.')
+            ))
+            .hint("fix vauth.toml in the home (see `vauth status` for its path)")
+        })?;
+        if let Some(p) = &cfg.keys.prefix {
+            crate::apikey::validate_prefix(p).map_err(|e| {
+                Error::state(format!("vauth.toml: keys.prefix: {e}"))
+                    .hint("use 1-16 lowercase letters or digits, starting with a letter")
+            })?;
+        }
+        for (field, v) in [("expires", &cfg.keys.expires), ("grace", &cfg.keys.grace)] {
+            if let Some(v) = v {
+                timefmt::parse_span(v).map_err(|e| {
+                    Error::state(format!("vauth.toml: keys.{field}: {e}"))
+                        .hint("write a duration such as 30s, 15m, 24h, 90d or 1y")
+                })?;
+            }
+        }
+        Ok(cfg)
+    }
+
+    /// The configured default lifetime of new keys.
+    pub fn key_expires(&self) -> Option<Span> {
+        self.keys.expires.as_deref().and_then(|s| timefmt::parse_span(s).ok())
+    }
+
+    /// The configured default grace of rotations.
+    pub fn key_grace(&self) -> Option<Span> {
+        self.keys.grace.as_deref().and_then(|s| timefmt::parse_span(s).ok())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_text_parses() {
+        let c = Config::parse(DEFAULT_TOML).unwrap();
+        assert!(c.keys.prefix.is_none());
+    }
+
+    #[test]
+    fn rejects_unknown_fields_and_bad_values() {
+        assert!(Config::parse("[keys]\nsecret = \"x\"\n").is_err());
+        assert!(Config::parse("[keys]\nprefix = \"Bad_\"\n").is_err());
+        assert!(Config::parse("[keys]\ngrace = \"soon\"\n").is_err());
+        let c = Config::parse("[keys]\nprefix = \"qd\"\ngrace = \"2h\"\n").unwrap();
+        assert_eq!(c.key_grace().unwrap().seconds(), 7200);
+    }
+}

@@ -1,0 +1,22 @@
+//! vauth: manage the whole life of the credentials that guard vector databases.
+//!
+//! The library holds everything; `main.rs` only parses, runs and maps the result to an exit code.
+//! Layout: `cli` (clap types only), `commands` (one module per verb, the only layer that sees both
+//! clap and domain types), pure domain modules (`apikey`, `timefmt`, `audit`'s line format), and I/O
+//! at the edges (`store`, `fsutil`, `prompt`, `config::env`, `output`).
+
+pub mod apikey;
+pub mod audit;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod fsutil;
+pub mod output;
+pub mod prompt;
+pub mod secret;
+pub mod store;
+pub mod timefmt;
+
+pub use commands::run;
+pub use error::{Error, ErrorKind, Outcome};

@@ -1,0 +1,13 @@
+//! The `vauth` binary: parse, run, map the outcome to an exit code. Nothing else.
+
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    vauth::output::install_panic_hook();
+    let cli = vauth::cli::Cli::parse();
+    let mut ui = vauth::output::Ui::from_cli(&cli);
+    match vauth::run(cli, &mut ui) {
+        Ok(outcome) => outcome.exit_code(),
+        Err(err) => ui.report_error(&err),
+    }
+}

@@ -1,0 +1,211 @@
+//! Everything vauth writes to the terminal goes through here: the product on stdout, messages on
+//! stderr, errors rendered as one line of what failed plus one line of what to do (or a JSON
+//! object with `--json`). The only module allowed to print.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::cli::{Cli, ColorChoice};
+use crate::config::env;
+use crate::error::Error;
+
+/// Output settings for one run.
+#[derive(Debug, Clone)]
+pub struct Ui {
+    /// `--json`.
+    pub json: bool,
+    /// `-q`: no notes.
+    pub quiet: bool,
+    /// `-v` count.
+    pub verbose: u8,
+    color: bool,
+}
+
+impl Ui {
+    /// From the global flags.
+    pub fn from_cli(cli: &Cli) -> Ui {
+        let color = match cli.global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => !env::is_set(env::NO_COLOR) && std::io::stderr().is_terminal(),
+        };
+        Ui {
+            json: cli.global.json,
+            quiet: cli.global.quiet,
+            verbose: cli.global.verbose,
+            color,
+        }
+    }
+
+    /// A plain Ui (tests).
+    pub fn plain(json: bool) -> Ui {
+        Ui {
+            json,
+            quiet: false,
+            verbose: 0,
+            color: false,
+        }
+    }
+
+    /// Write the product (stdout). A closed pipe ends quietly.
+    pub fn out(&self, text: &str) {
+        let mut o = std::io::stdout().lock();
+        let _ = o.write_all(text.as_bytes()).and_then(|_| {
+            if text.ends_with('\n') {
+                Ok(())
+            } else {
+                o.write_all(b"\n")
+            }
+        });
+        let _ = o.flush();
+    }
+
+    /// Write a JSON result object to stdout (pretty on a terminal, one line otherwise).
+    pub fn out_json<T: Serialize>(&self, value: &T) {
+        let text = if std::io::stdout().is_terminal() {
+            serde_json::to_string_pretty(value)
+        } else {
+            serde_json::to_string(value)
+        };
+        match text {
+            Ok(t) => self.out(&t),
+            Err(e) => self.warn(&format!("cannot render JSON: {e}")),
+        }
+    }
+
+    /// Whether stdout is a terminal.
+    pub fn stdout_is_terminal(&self) -> bool {
+        std::io::stdout().is_terminal()
+    }
+
+    /// A message for people (stderr), unless `-q`.
+    pub fn note(&self, msg: &str) {
+        if !self.quiet {
+            eprintln!("{msg}");
+        }
+    }
+
+    /// A detail shown with `-v`.
+    pub fn debug(&self, msg: &str) {
+        if self.verbose > 0 {
+            eprintln!("vauth: {msg}");
+        }
+    }
+
+    /// A warning (stderr), unless `-q`.
+    pub fn warn(&self, msg: &str) {
+        if !self.quiet {
+            let p = self.paint("warning:", "33");
+            eprintln!("{p} {msg}");
+        }
+    }
+
+    fn paint(&self, s: &str, code: &str) -> String {
+        if self.color {
+            format!("\x1b[1;{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// Render an error and return its exit code.
+    pub fn report_error(&self, err: &Error) -> ExitCode {
+        if self.json {
+            #[derive(Serialize)]
+            struct Body<'a> {
+                exit_code: u8,
+                kind: &'a str,
+                message: &'a str,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                hint: Option<&'a str>,
+            }
+            #[derive(Serialize)]
+            struct Wrapper<'a> {
+                error: Body<'a>,
+            }
+            let w = Wrapper {
+                error: Body {
+                    exit_code: err.exit_code(),
+                    kind: err.kind().as_str(),
+                    message: err.message(),
+                    hint: err.hint_text(),
+                },
+            };
+            if let Ok(t) = serde_json::to_string(&w) {
+                eprintln!("{t}");
+            }
+        } else {
+            let p = self.paint("error:", "31");
+            eprintln!("vauth: {p} {}", err.message());
+            if let Some(h) = err.hint_text() {
+                let hp = self.paint("hint:", "36");
+                eprintln!("  {hp} {h}");
+            }
+        }
+        ExitCode::from(err.exit_code())
+    }
+}
+
+/// A plain-text table: left-aligned columns separated by two spaces, header first.
+pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(c.chars().count());
+            }
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: Vec<&str>| {
+        let mut l = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                l.push_str(c);
+            } else {
+                l.push_str(c);
+                l.push_str(&" ".repeat(widths[i] - c.chars().count() + 2));
+            }
+        }
+        out.push_str(l.trim_end());
+        out.push('\n');
+    };
+    line(headers.to_vec());
+    for r in rows {
+        line(r.iter().map(String::as_str).collect());
+    }
+    out
+}
+
+/// A panic prints the version and where to report it, never the command line (which could hold
+/// paths users consider private) and never a secret.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "vauth {}: internal error (a bug){at}. Please report it with the vauth version and the \
+             subcommand you ran (no secrets, no argv needed). Exit status 101.",
+            env!("CARGO_PKG_VERSION")
+        );
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_aligns_columns() {
+        let t = table(
+            &["NAME", "ID"],
+            &[vec!["a".into(), "1".into()], vec!["long-name".into(), "22".into()]],
+        );
+        assert_eq!(t, "NAME       ID\na          1\nlong-name  22\n");
+    }
+}

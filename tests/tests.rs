@@ -1,0 +1,25 @@
+//! The one integration test binary (one link step on a 2-core box). Every test runs the real
+//! `vauth` binary in an isolated temp home. Each module says what goes in it.
+
+// TestEnv: isolated HOME/XDG dirs, the vauth command builder, leak scanning.
+mod util;
+// API-key lifecycle: create, import, list, show, verify, rotate, revoke, output formats.
+mod keys;
+// The home: init, implicit creation, CI rules, protections, corrupt/foreign files, rekey.
+mod home;
+// The audit log: lines per command, tamper detection by `audit verify`.
+mod audit_log;
+// One test per row of the exit-code table, plus usage errors and --json error objects.
+mod exit_codes;
+// Secrets never in argv/stdout/stderr/plain files; file modes; env var docs.
+mod hygiene;
+// man/, completions/ and the README help block equal what the clap definition renders.
+mod generated;
+// --json contract of every command, read into test-owned types (docs/json.md).
+mod json;
+// Many processes on one home: no lost update.
+mod concurrency;
+// kill -9 and injected crashes: state always parses, nothing half-written, recovery.
+mod crash;
+// The real OS keyring (Secret Service under dbus-run-session); run by .ci/run with --ignored.
+mod keyring;

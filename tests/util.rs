@@ -1,0 +1,263 @@
+//! TestEnv: an isolated HOME / XDG dirs per test, a `vauth` command builder with a clean
+//! environment, and leak scanning: every key a run prints is remembered, and every run's stderr,
+//! every non-product stdout, and the home's plain files (state, audit, config) are checked for
+//! every secret the test has seen.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::io::Write;
+
+/// Variables the harness removes so the host environment cannot leak in.
+const SCRUB: &[&str] = &[
+    "VAUTH_HOME",
+    "VAUTH_MASTER_KEY",
+    "VAUTH_PASSPHRASE_FILE",
+    "VAUTH_LOCK_TIMEOUT",
+    "VAUTH_TEST_CRASH",
+    "CI",
+    "DBUS_SESSION_BUS_ADDRESS",
+    "XDG_RUNTIME_DIR",
+    "GITHUB_OUTPUT",
+    "GITHUB_RUN_ID",
+    "CI_JOB_ID",
+    "BUILD_ID",
+    "NO_COLOR",
+];
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_vauth"))
+}
+
+/// The result of one run.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+    /// Assert the exit code, showing both streams when it differs.
+    #[track_caller]
+    pub fn code(&self, want: i32) -> &Run {
+        assert_eq!(
+            self.code, want,
+            "exit code {} (want {want})\n--- stdout\n{}\n--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        );
+        self
+    }
+    #[track_caller]
+    pub fn ok(&self) -> &Run {
+        self.code(0)
+    }
+    #[track_caller]
+    pub fn stderr_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}\n--- stderr\n{}",
+            self.stderr
+        );
+        self
+    }
+    #[track_caller]
+    pub fn stdout_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}\n--- stdout\n{}",
+            self.stdout
+        );
+        self
+    }
+    /// The single line of stdout, trimmed.
+    pub fn line(&self) -> String {
+        self.stdout.trim().to_string()
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(self.stdout.trim())
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+    /// The `--json` error object on stderr.
+    pub fn json_err(&self) -> serde_json::Value {
+        serde_json::from_str(self.stderr.trim())
+            .unwrap_or_else(|e| panic!("stderr is not JSON ({e}):\n{}", self.stderr))
+    }
+}
+
+/// Does `s` look like a vauth API key?
+pub fn is_key(s: &str) -> bool {
+    let mut parts = s.splitn(3, '_');
+    let (Some(p), Some(id), Some(rest)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !p.is_empty()
+        && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id.len() == 8
+        && rest.len() == 49
+        && id.bytes().chain(rest.bytes()).all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Every vauth key in a text.
+pub fn keys_in(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| is_key(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// An isolated environment.
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+    secrets: std::cell::RefCell<BTreeSet<String>>,
+    extra_env: Vec<(String, String)>,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("h")).unwrap();
+        TestEnv {
+            dir,
+            secrets: Default::default(),
+            extra_env: Vec::new(),
+        }
+    }
+
+    /// Add an environment variable to every run.
+    pub fn with_env(mut self, k: &str, v: &str) -> TestEnv {
+        self.extra_env.push((k.into(), v.into()));
+        self
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("d/vauth")
+    }
+    pub fn key_dir(&self) -> PathBuf {
+        self.dir.path().join("c/vauth/keys")
+    }
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+    pub fn read_home(&self, name: &str) -> String {
+        std::fs::read_to_string(self.home().join(name)).unwrap()
+    }
+
+    /// Remember a secret the leak scan must look for.
+    pub fn secret(&self, s: &str) {
+        self.secrets.borrow_mut().insert(s.to_string());
+    }
+
+    /// A command with a clean environment pointing at this test's dirs.
+    pub fn command(&self) -> Command {
+        let mut c = Command::new(bin());
+        for v in SCRUB {
+            c.env_remove(v);
+        }
+        c.env("HOME", self.dir.path().join("h"))
+            .env("XDG_DATA_HOME", self.dir.path().join("d"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("c"))
+            .env("USER", "tester")
+            .current_dir(self.dir.path());
+        for (k, v) in &self.extra_env {
+            c.env(k, v);
+        }
+        c
+    }
+
+    /// Run with `args`, stdin from `input` (empty when None), scan for leaks.
+    pub fn run_with(&self, args: &[&str], input: Option<&str>, envs: &[(&str, &str)]) -> Run {
+        let mut c = self.command();
+        c.args(args);
+        for (k, v) in envs {
+            c.env(k, v);
+        }
+        c.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        {
+            let mut sin = child.stdin.take().unwrap();
+            if let Some(i) = input {
+                let _ = sin.write_all(i.as_bytes());
+            }
+        }
+        let run = Run::from(child.wait_with_output().unwrap());
+        let product_is_secret = args.iter().any(|a| {
+            matches!(*a, "create" | "rotate" | "--reveal")
+        });
+        for k in keys_in(&run.stdout) {
+            if product_is_secret {
+                self.secret(&k);
+            }
+        }
+        self.scan(&run, product_is_secret);
+        run
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, None, &[])
+    }
+    pub fn run_in(&self, args: &[&str], input: &str) -> Run {
+        self.run_with(args, Some(input), &[])
+    }
+
+    /// Create a key and return it (plain output).
+    pub fn create(&self, name: &str) -> String {
+        let r = self.run(&["key", "create", name]);
+        r.ok();
+        let k = r.line();
+        assert!(is_key(&k), "not a key: {k:?}");
+        k
+    }
+
+    /// No known secret in stderr, in stdout unless it is the product, or in the plain files.
+    #[track_caller]
+    pub fn scan(&self, run: &Run, product_is_secret: bool) {
+        let secrets = self.secrets.borrow();
+        for s in secrets.iter() {
+            assert!(!run.stderr.contains(s.as_str()), "secret leaked to stderr:\n{}", run.stderr);
+            if !product_is_secret {
+                assert!(!run.stdout.contains(s.as_str()), "secret leaked to stdout:\n{}", run.stdout);
+            }
+            for f in ["state.json", "audit.log", "vauth.toml"] {
+                if let Ok(text) = std::fs::read_to_string(self.home().join(f)) {
+                    assert!(!text.contains(s.as_str()), "secret leaked into {f}");
+                }
+            }
+        }
+    }
+
+    /// The permission bits of a path.
+    pub fn mode(&self, p: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(p).unwrap().permissions().mode() & 0o7777
+    }
+}
+
+impl Drop for TestEnv {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        // Final scan of the home.
+        let run = Run {
+            code: 0,
+            stdout: String::new(),
+            stderr: String::new(),
+        };
+        self.scan(&run, true);
+    }
+}
