@@ -61,7 +61,9 @@ pub fn validate_prefix(p: &str) -> Result<(), String> {
         return Err(format!("prefix {p:?} must be 1 to 16 characters"));
     }
     if !p.starts_with(|c: char| c.is_ascii_lowercase())
-        || !p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        || !p
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
         return Err(format!(
             "prefix {p:?} must be lowercase letters and digits, starting with a letter"
@@ -185,7 +187,10 @@ pub fn parse(key: &str) -> Result<Parsed<'_>, ParseError> {
 
 /// SHA-256 of the key, lowercase hex: what state.json keeps.
 pub fn digest_hex(key: &str) -> String {
-    let d = Sha256::digest(key.trim_matches(|c: char| c.is_ascii_whitespace()).as_bytes());
+    let d = Sha256::digest(
+        key.trim_matches(|c: char| c.is_ascii_whitespace())
+            .as_bytes(),
+    );
     hex(&d)
 }
 
@@ -230,7 +235,8 @@ fn estimate_bytes(bytes: &[u8]) -> f64 {
         return 0.0;
     }
     // A repeated block ("abcabcabc") is worth one block.
-    if let Some(p) = (1..bytes.len()).find(|&p| (p..bytes.len()).all(|i| bytes[i] == bytes[i - p])) {
+    if let Some(p) = (1..bytes.len()).find(|&p| (p..bytes.len()).all(|i| bytes[i] == bytes[i - p]))
+    {
         return estimate_bytes(&bytes[..p]);
     }
     let mut classes = 0u32;
@@ -310,7 +316,10 @@ mod tests {
     fn parse_errors_name_the_part() {
         assert!(matches!(parse(""), Err(ParseError::Malformed(_))));
         assert!(matches!(parse("vk_short"), Err(ParseError::Malformed(_))));
-        assert!(matches!(parse("VK_abcdefgh_x"), Err(ParseError::Malformed(_))));
+        assert!(matches!(
+            parse("VK_abcdefgh_x"),
+            Err(ParseError::Malformed(_))
+        ));
         let k = generate_with("vk", counter());
         let mut bad = k.to_string();
         bad.insert(12, '!');

@@ -188,7 +188,8 @@ pub fn parse_all(log: &[u8]) -> std::result::Result<Vec<Line>, (u64, String)> {
     lines(log)
         .enumerate()
         .map(|(i, l)| {
-            serde_json::from_slice::<Line>(l).map_err(|e| (i as u64 + 1, format!("not an audit line: {e}")))
+            serde_json::from_slice::<Line>(l)
+                .map_err(|e| (i as u64 + 1, format!("not an audit line: {e}")))
         })
         .collect()
 }
@@ -238,11 +239,18 @@ pub fn verify(log: &[u8], hmac_key: &[u8], head: &AuditHead) -> Result<Verdict> 
             return Ok(bad(
                 n,
                 n,
-                format!("sequence {} where {n} was expected: a line was removed or reordered", line.seq),
+                format!(
+                    "sequence {} where {n} was expected: a line was removed or reordered",
+                    line.seq
+                ),
             ));
         }
         if line.prev != prev {
-            return Ok(bad(n, n, "chain broken: the previous line was changed, removed or reordered".into()));
+            return Ok(bad(
+                n,
+                n,
+                "chain broken: the previous line was changed, removed or reordered".into(),
+            ));
         }
         prev = line_hash(text);
     }
@@ -250,14 +258,20 @@ pub fn verify(log: &[u8], hmac_key: &[u8], head: &AuditHead) -> Result<Verdict> 
         return Ok(bad(
             n + 1,
             n,
-            format!("the log ends after {n} lines but state.json records {}: the tail was cut", head.count),
+            format!(
+                "the log ends after {n} lines but state.json records {}: the tail was cut",
+                head.count
+            ),
         ));
     }
     if n > head.count || (n > 0 && prev != head.last_hash) {
         return Ok(bad(
             head.count.max(1),
             n,
-            format!("the log does not end where state.json says (line {})", head.count),
+            format!(
+                "the log does not end where state.json says (line {})",
+                head.count
+            ),
         ));
     }
     Ok(Verdict {

@@ -10,9 +10,15 @@ use std::process::ExitCode;
 /// The exit-code table (README, `vauth --help` and docs/json.md repeat it; a test checks them).
 pub const EXIT_TABLE: &[(u8, &str)] = &[
     (0, "success; a check found everything healthy"),
-    (1, "a check answered \"no\": invalid key, failed audit verify"),
+    (
+        1,
+        "a check answered \"no\": invalid key, failed audit verify",
+    ),
     (2, "usage: bad flags or values"),
-    (3, "local state or input: home, config, vault, permissions, no terminal"),
+    (
+        3,
+        "local state or input: home, config, vault, permissions, no terminal",
+    ),
     (4, "remote target refused, unreachable or off-contract"),
     (101, "internal bug (panic): please report it"),
 ];
@@ -114,8 +120,9 @@ impl Error {
     }
     /// A bug (exit 101).
     pub fn bug(message: impl Into<String>) -> Self {
-        Error::new(ErrorKind::Bug, message)
-            .hint("this is a bug in vauth; please report it with the command you ran (not its secrets)")
+        Error::new(ErrorKind::Bug, message).hint(
+            "this is a bug in vauth; please report it with the command you ran (not its secrets)",
+        )
     }
 
     /// An I/O failure on `path` while doing `what`, classified as a local-state error.
@@ -127,7 +134,12 @@ impl Error {
             std::io::ErrorKind::NotFound => "check that the path exists",
             _ => "check the disk and the path, then run the command again",
         };
-        Error::state(format!("cannot {what} {}: {}", path.display(), io_reason(err))).hint(hint)
+        Error::state(format!(
+            "cannot {what} {}: {}",
+            path.display(),
+            io_reason(err)
+        ))
+        .hint(hint)
     }
 
     /// The kind.

@@ -190,7 +190,9 @@ pub fn lock(path: &Path, mode: LockMode, timeout: Duration) -> Result<LockGuard>
     o.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
     o.mode(PRIVATE);
-    let file = o.open(path).map_err(|e| Error::io("open the lock", path, &e))?;
+    let file = o
+        .open(path)
+        .map_err(|e| Error::io("open the lock", path, &e))?;
     let start = Instant::now();
     let mut pause = Duration::from_millis(1);
     loop {
@@ -230,7 +232,11 @@ mod tests {
         fsutil_mode_is(&p, PRIVATE);
         write_atomic(&p, b"two", PRIVATE).unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
-        assert_eq!(fs::read_dir(d.path()).unwrap().count(), 1, "no temp file left");
+        assert_eq!(
+            fs::read_dir(d.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
     }
 
     #[test]

@@ -204,7 +204,10 @@ mod tests {
     fn table_aligns_columns() {
         let t = table(
             &["NAME", "ID"],
-            &[vec!["a".into(), "1".into()], vec!["long-name".into(), "22".into()]],
+            &[
+                vec!["a".into(), "1".into()],
+                vec!["long-name".into(), "22".into()],
+            ],
         );
         assert_eq!(t, "NAME       ID\na          1\nlong-name  22\n");
     }

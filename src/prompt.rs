@@ -40,10 +40,7 @@ pub fn password(prompt: &str, confirm: bool) -> Result<Zeroizing<String>> {
     if confirm {
         p = p.with_confirmation("Repeat it", "The two entries differ");
     }
-    p.interact()
-        .map(Zeroizing::new)
-        .map_err(|e| {
-            Error::input(format!("cannot read a passphrase: {e}"))
-                .hint("pass --passphrase-file FILE")
-        })
+    p.interact().map(Zeroizing::new).map_err(|e| {
+        Error::input(format!("cannot read a passphrase: {e}")).hint("pass --passphrase-file FILE")
+    })
 }

@@ -16,7 +16,12 @@ pub fn read_secret_source(path: &Path, max: u64, what: &str) -> Result<Zeroizing
             .lock()
             .take(max + 1)
             .read_to_end(&mut buf)
-            .map_err(|e| Error::input(format!("cannot read the {what} from stdin: {}", crate::error::io_reason(&e))))?;
+            .map_err(|e| {
+                Error::input(format!(
+                    "cannot read the {what} from stdin: {}",
+                    crate::error::io_reason(&e)
+                ))
+            })?;
     } else {
         let f = std::fs::File::open(path).map_err(|e| {
             Error::input(format!(
@@ -35,8 +40,10 @@ pub fn read_secret_source(path: &Path, max: u64, what: &str) -> Result<Zeroizing
         })?;
     }
     if buf.len() as u64 > max {
-        return Err(Error::input(format!("the {what} is larger than {max} bytes"))
-            .hint(format!("pass only the {what} itself")));
+        return Err(
+            Error::input(format!("the {what} is larger than {max} bytes"))
+                .hint(format!("pass only the {what} itself")),
+        );
     }
     let s = std::str::from_utf8(&buf)
         .map_err(|_| Error::input(format!("the {what} is not UTF-8 text")))?;
@@ -56,7 +63,11 @@ pub fn read_key_input(key_file: Option<&Path>, max: u64) -> Result<Zeroizing<Str
     r.map_err(|e| {
         Error::input(format!(
             "cannot read the key from {}: {}",
-            if src.as_os_str() == "-" { "stdin".to_string() } else { src.display().to_string() },
+            if src.as_os_str() == "-" {
+                "stdin".to_string()
+            } else {
+                src.display().to_string()
+            },
             crate::error::io_reason(&e)
         ))
         .hint("pass the key on stdin or with --key-file FILE")

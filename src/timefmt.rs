@@ -140,7 +140,8 @@ pub fn parse_time(s: &str) -> Result<TimeArg, String> {
 /// RFC 3339 in UTC, second precision.
 pub fn rfc3339(t: OffsetDateTime) -> String {
     let t = t.to_offset(time::UtcOffset::UTC);
-    t.format(&Rfc3339).unwrap_or_else(|_| t.unix_timestamp().to_string())
+    t.format(&Rfc3339)
+        .unwrap_or_else(|_| t.unix_timestamp().to_string())
 }
 
 /// `3d`, `5h`, `12m`, `40s`: the largest unit, rounded down.
@@ -202,7 +203,16 @@ mod tests {
         for (s, want) in table {
             assert_eq!(parse_span(s).unwrap().seconds(), want, "{s}");
         }
-        for bad in ["", "10", "h", "1x", "-1d", "99999999999999999999d", "101y", "1.5h"] {
+        for bad in [
+            "",
+            "10",
+            "h",
+            "1x",
+            "-1d",
+            "99999999999999999999d",
+            "101y",
+            "1.5h",
+        ] {
             assert!(parse_span(bad).is_err(), "{bad} should fail");
         }
     }
@@ -210,9 +220,18 @@ mod tests {
     #[test]
     fn times() {
         let now = OffsetDateTime::from_unix_timestamp(1_000_000).unwrap();
-        assert_eq!(parse_time("+1h").unwrap().resolve(now).unix_timestamp(), 1_003_600);
-        assert_eq!(parse_time("-1m").unwrap().resolve(now).unix_timestamp(), 999_940);
-        assert_eq!(parse_time("2d").unwrap().resolve(now).unix_timestamp(), 1_172_800);
+        assert_eq!(
+            parse_time("+1h").unwrap().resolve(now).unix_timestamp(),
+            1_003_600
+        );
+        assert_eq!(
+            parse_time("-1m").unwrap().resolve(now).unix_timestamp(),
+            999_940
+        );
+        assert_eq!(
+            parse_time("2d").unwrap().resolve(now).unix_timestamp(),
+            1_172_800
+        );
         let t = parse_time("2027-01-31T00:00:00Z").unwrap().resolve(now);
         assert_eq!(rfc3339(t), "2027-01-31T00:00:00Z");
         assert!(parse_time("2027-13-01T00:00:00Z").is_err());

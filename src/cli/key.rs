@@ -4,10 +4,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{parse_label, parse_name, parse_prefix, parse_scope, parse_span, parse_time, parse_var};
+use super::{
+    parse_label, parse_name, parse_prefix, parse_scope, parse_span, parse_time, parse_var,
+};
 use crate::timefmt::{Span, TimeArg};
 
 /// API key verbs.
+// These doc comments are clap's help text, written for a terminal, not for rustdoc.
+#[allow(rustdoc::invalid_html_tags)]
 #[derive(Debug, Subcommand)]
 pub enum KeyCommand {
     /// Generate a new API key and print it once.
@@ -41,7 +45,7 @@ EXAMPLES:
     vauth key show qdrant-prod
     vauth key show qdrant-prod --reveal --yes > key.txt")]
     Show(ShowArgs),
-    /// Check a presented key (stdin or --key-file): exit 0 valid, 1 invalid with the reason.
+    /// Check a presented key: exit 0 valid, 1 invalid with the reason.
     ///
     /// Without NAME the key's public id is looked up. Comparison is of SHA-256 digests in
     /// constant time. Invalid input of any kind (garbage included) is exit 1; an unreadable
@@ -105,7 +109,7 @@ pub struct CreateArgs {
     #[arg(long, value_name = "PREFIX", value_parser = parse_prefix)]
     pub prefix: Option<String>,
     /// Expiry: a duration from now (90d) or an RFC 3339 time [default: keys.expires, or never].
-    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    #[arg(long, value_name = "TIME", value_parser = parse_time, allow_hyphen_values = true)]
     pub expires: Option<TimeArg>,
     /// A scope to record (repeatable).
     #[arg(long, value_name = "SCOPE", value_parser = parse_scope)]
@@ -134,7 +138,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "FILE")]
     pub key_file: Option<PathBuf>,
     /// Expiry: a duration from now (90d) or an RFC 3339 time.
-    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    #[arg(long, value_name = "TIME", value_parser = parse_time, allow_hyphen_values = true)]
     pub expires: Option<TimeArg>,
     /// A scope to record (repeatable).
     #[arg(long, value_name = "SCOPE", value_parser = parse_scope)]
@@ -157,7 +161,7 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Evaluate status at TIME instead of now (RFC 3339 or +DURATION).
-    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    #[arg(long, value_name = "TIME", value_parser = parse_time, allow_hyphen_values = true)]
     pub at: Option<TimeArg>,
 }
 
@@ -185,7 +189,7 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "FILE")]
     pub key_file: Option<PathBuf>,
     /// Check validity at TIME instead of now (RFC 3339 or +DURATION).
-    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    #[arg(long, value_name = "TIME", value_parser = parse_time, allow_hyphen_values = true)]
     pub at: Option<TimeArg>,
 }
 
@@ -199,7 +203,7 @@ pub struct RotateArgs {
     #[arg(long, value_name = "DURATION", value_parser = parse_span)]
     pub grace: Option<Span>,
     /// Expiry of the new version [default: the same lifetime as the previous one].
-    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    #[arg(long, value_name = "TIME", value_parser = parse_time, allow_hyphen_values = true)]
     pub expires: Option<TimeArg>,
     /// Keep only the hash of the new version.
     #[arg(long)]

@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::store::vault::Protection;
 
-/// Manage the credentials that guard vector databases: API keys, their vault and their audit.
+/// Manage the credentials that guard vector databases.
 ///
 /// vauth keeps a home (default $XDG_DATA_HOME/vauth): vauth.toml (config), state.json (registry,
 /// no secrets), secrets.vault (sealed secrets) and audit.log (hash-chained). Secrets never come
@@ -74,7 +74,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     pub color: ColorChoice,
     /// Read the vault passphrase from FILE (first line; `-` = stdin).
-    #[arg(long, global = true, value_name = "FILE", env = "VAUTH_PASSPHRASE_FILE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "VAUTH_PASSPHRASE_FILE"
+    )]
     pub passphrase_file: Option<PathBuf>,
 }
 
@@ -248,7 +253,10 @@ pub fn parse_name(s: &str) -> Result<String, String> {
         return Err("the name is empty".into());
     }
     if s.len() > 64 {
-        return Err(format!("the name is {} characters long; at most 64", s.len()));
+        return Err(format!(
+            "the name is {} characters long; at most 64",
+            s.len()
+        ));
     }
     if !s.starts_with(|c: char| c.is_ascii_alphanumeric())
         || !s
@@ -267,8 +275,15 @@ pub fn parse_label(s: &str) -> Result<(String, String), String> {
     let (k, v) = s
         .split_once('=')
         .ok_or_else(|| format!("{s:?} is not KEY=VALUE"))?;
-    if k.is_empty() || k.len() > 64 || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-/".contains(&b)) {
-        return Err(format!("label key {k:?} must be 1-64 of letters, digits, '.', '_', '-', '/'"));
+    if k.is_empty()
+        || k.len() > 64
+        || !k
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-/".contains(&b))
+    {
+        return Err(format!(
+            "label key {k:?} must be 1-64 of letters, digits, '.', '_', '-', '/'"
+        ));
     }
     if v.len() > 256 {
         return Err("label values are at most 256 characters".into());
@@ -279,7 +294,9 @@ pub fn parse_label(s: &str) -> Result<(String, String), String> {
 /// Parse a scope: 1-128 printable ASCII characters without spaces.
 pub fn parse_scope(s: &str) -> Result<String, String> {
     if s.is_empty() || s.len() > 128 || !s.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(format!("{s:?} is not a scope (1-128 printable characters, no spaces)"));
+        return Err(format!(
+            "{s:?} is not a scope (1-128 printable characters, no spaces)"
+        ));
     }
     Ok(s.to_string())
 }
@@ -321,7 +338,10 @@ mod tests {
 
     #[test]
     fn labels_scopes_vars_prefixes() {
-        assert_eq!(parse_label("team=search").unwrap(), ("team".into(), "search".into()));
+        assert_eq!(
+            parse_label("team=search").unwrap(),
+            ("team".into(), "search".into())
+        );
         assert!(parse_label("noequals").is_err());
         assert!(parse_label("=v").is_err());
         assert!(parse_scope("collection:docs").is_ok());

@@ -59,7 +59,8 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
 
 /// Run `vauth completions SHELL`.
 pub fn completions(ctx: &Ctx<'_>, args: &CompletionsArgs) -> Result<Outcome> {
-    ctx.ui.out(&String::from_utf8_lossy(&completion(args.shell)));
+    ctx.ui
+        .out(&String::from_utf8_lossy(&completion(args.shell)));
     Ok(Outcome::Ok)
 }
 

@@ -39,6 +39,7 @@ impl Ctx<'_> {
             passphrase_file: self.global.passphrase_file.clone(),
             can_prompt: self.can_prompt(),
             key_dir: crate::store::key_dir(),
+            in_ci: crate::config::env::in_ci(),
         }
     }
 
@@ -66,6 +67,7 @@ impl Ctx<'_> {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
+    crate::store::hooks::panic_point();
     let ctx = Ctx {
         global: &cli.global,
         ui,

@@ -114,7 +114,10 @@ pub fn run(ctx: &Ctx<'_>, args: &StatusArgs) -> Result<Outcome> {
             )
             .map(|t| relative(t, now))
             .unwrap_or_default();
-            out.push_str(&format!("  {} v{}  {} ({when})\n", e.name, e.version, e.expires));
+            out.push_str(&format!(
+                "  {} v{}  {} ({when})\n",
+                e.name, e.version, e.expires
+            ));
         }
     }
     ctx.ui.out(&out);

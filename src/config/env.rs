@@ -49,7 +49,10 @@ pub const DOCUMENTED: &[(&str, &str)] = &[
         "base64 of 32 random bytes; protects the vault (CI)",
     ),
     (VAUTH_PASSPHRASE_FILE, "file holding the vault passphrase"),
-    (VAUTH_LOCK_TIMEOUT, "seconds to wait for the home's lock (60)"),
+    (
+        VAUTH_LOCK_TIMEOUT,
+        "seconds to wait for the home's lock (60)",
+    ),
     (CI, "set: no implicit home, no key file, no prompts"),
     (XDG_DATA_HOME, "base of the default home"),
     (XDG_CONFIG_HOME, "base of the key-file directory"),

@@ -68,12 +68,18 @@ impl Config {
 
     /// The configured default lifetime of new keys.
     pub fn key_expires(&self) -> Option<Span> {
-        self.keys.expires.as_deref().and_then(|s| timefmt::parse_span(s).ok())
+        self.keys
+            .expires
+            .as_deref()
+            .and_then(|s| timefmt::parse_span(s).ok())
     }
 
     /// The configured default grace of rotations.
     pub fn key_grace(&self) -> Option<Span> {
-        self.keys.grace.as_deref().and_then(|s| timefmt::parse_span(s).ok())
+        self.keys
+            .grace
+            .as_deref()
+            .and_then(|s| timefmt::parse_span(s).ok())
     }
 }
 

@@ -31,13 +31,19 @@ pub fn reachable() -> bool {
             .unwrap_or(false)
 }
 
-#[cfg(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
 fn os_store() -> keyring_core::Result<Arc<CredentialStore>> {
     let s: Arc<CredentialStore> = zbus_secret_service_keyring_store::Store::new()?;
     Ok(s)
 }
 
-#[cfg(not(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android")))))]
+#[cfg(not(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+)))]
 fn os_store() -> keyring_core::Result<Arc<CredentialStore>> {
     Err(keyring_core::Error::NotSupportedByStore(
         "vauth's keyring protection supports the Secret Service only for now".into(),
@@ -81,8 +87,10 @@ fn with_store_deadline<T: Send + 'static>(
 /// Store the key-encryption key for `home_id`.
 pub fn set(home_id: &str, kek: &[u8; 32]) -> Result<()> {
     if !reachable() {
-        return Err(Error::vault("no OS keyring is reachable (no D-Bus session bus)")
-            .hint("use --protect passphrase, VAUTH_MASTER_KEY or --protect key-file"));
+        return Err(
+            Error::vault("no OS keyring is reachable (no D-Bus session bus)")
+                .hint("use --protect passphrase, VAUTH_MASTER_KEY or --protect key-file"),
+        );
     }
     let user = home_id.to_string();
     let value = Zeroizing::new(B64.encode(kek));

@@ -187,7 +187,8 @@ pub fn resolve_home(flag: Option<&Path>) -> Result<PathBuf> {
     if let Some(h) = env::get_os(env::HOME) {
         return Ok(PathBuf::from(h).join(".local/share/vauth"));
     }
-    Err(Error::state("cannot find a home: HOME is not set").hint("pass --home DIR or set VAUTH_HOME"))
+    Err(Error::state("cannot find a home: HOME is not set")
+        .hint("pass --home DIR or set VAUTH_HOME"))
 }
 
 /// Where key files live: `$XDG_CONFIG_HOME/vauth/keys`, else `~/.config/vauth/keys`.
@@ -403,10 +404,10 @@ impl Session {
             let bytes = self.backend.read_vault()?;
             let v = Vault::open(&bytes, &self.unlock)?;
             if v.home_id() != self.state.home_id {
-                return Err(Error::vault(
-                    "secrets.vault belongs to another home than state.json",
-                )
-                .hint("restore the matching secrets.vault for this home"));
+                return Err(
+                    Error::vault("secrets.vault belongs to another home than state.json")
+                        .hint("restore the matching secrets.vault for this home"),
+                );
             }
             self.vault = Some(v);
         }
@@ -423,7 +424,12 @@ impl Session {
         let head = &self.state.audit;
         if count + 1 == head.count
             && let Some(line) = head.last_line.clone()
-            && audit::prev_of(&line).as_deref() == Some(last_hash.as_str())
+            && audit::prev_of(&line).as_deref()
+                == Some(if count == 0 {
+                    audit::GENESIS
+                } else {
+                    last_hash.as_str()
+                })
             && audit::line_hash(&line) == head.last_hash
         {
             self.backend.append_audit(&line)?;

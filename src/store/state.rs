@@ -93,13 +93,25 @@ pub struct KeyVersion {
     #[serde(with = "serde_rfc3339")]
     pub created: OffsetDateTime,
     /// When it stops being valid, if ever.
-    #[serde(default, with = "serde_rfc3339::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires: Option<OffsetDateTime>,
     /// Set when a successor replaced it: valid until then.
-    #[serde(default, with = "serde_rfc3339::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub grace_until: Option<OffsetDateTime>,
     /// Set when revoked: invalid from then on.
-    #[serde(default, with = "serde_rfc3339::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub revoked_at: Option<OffsetDateTime>,
 }
 
@@ -203,10 +215,10 @@ impl State {
         struct Probe {
             schema: Option<u32>,
         }
-        let untouched = "restore state.json from version control or a backup; vauth has not changed it";
-        let probe: Probe = serde_json::from_slice(bytes).map_err(|e| {
-            Error::state(format!("state.json is corrupt: {e}")).hint(untouched)
-        })?;
+        let untouched =
+            "restore state.json from version control or a backup; vauth has not changed it";
+        let probe: Probe = serde_json::from_slice(bytes)
+            .map_err(|e| Error::state(format!("state.json is corrupt: {e}")).hint(untouched))?;
         match probe.schema {
             Some(s) if s > SCHEMA => {
                 return Err(Error::state(format!(
@@ -318,8 +330,15 @@ mod tests {
         );
         let bytes = s.to_bytes().unwrap();
         assert_eq!(State::from_bytes(&bytes).unwrap(), s);
-        let newer = String::from_utf8(bytes.clone()).unwrap().replace("\"schema\": 1", "\"schema\": 9");
-        assert!(State::from_bytes(newer.as_bytes()).unwrap_err().message().contains("schema 9"));
+        let newer = String::from_utf8(bytes.clone())
+            .unwrap()
+            .replace("\"schema\": 1", "\"schema\": 9");
+        assert!(
+            State::from_bytes(newer.as_bytes())
+                .unwrap_err()
+                .message()
+                .contains("schema 9")
+        );
         assert!(State::from_bytes(&bytes[..bytes.len() / 2]).is_err());
         assert!(State::from_bytes(b"[]").is_err());
         assert_eq!(s.needed_key_entries(t(1)).len(), 1);

@@ -68,6 +68,8 @@ pub struct Unlock {
     pub can_prompt: bool,
     /// Directory of key files (`$XDG_CONFIG_HOME/vauth/keys`).
     pub key_dir: PathBuf,
+    /// Running in CI (`CI` set): never create a key file there.
+    pub in_ci: bool,
 }
 
 impl Unlock {
@@ -189,11 +191,10 @@ fn passphrase(unlock: &Unlock, confirm: bool) -> Result<Zeroizing<String>> {
         let raw = crate::secret::read_secret_source(path, MAX_PASSPHRASE_BYTES, "passphrase")?;
         let first = raw.lines().next().unwrap_or("").to_string();
         if first.is_empty() {
-            return Err(Error::input(format!(
-                "the passphrase file {} is empty",
-                path.display()
-            ))
-            .hint("put the passphrase on the first line of the file"));
+            return Err(
+                Error::input(format!("the passphrase file {} is empty", path.display()))
+                    .hint("put the passphrase on the first line of the file"),
+            );
         }
         return Ok(Zeroizing::new(first));
     }
@@ -230,8 +231,10 @@ fn decode_key32(b64: &str) -> Option<Zeroizing<[u8; 32]>> {
 
 fn master_key() -> Result<Zeroizing<[u8; 32]>> {
     let Some(v) = env::get(env::VAUTH_MASTER_KEY).map(Zeroizing::new) else {
-        return Err(Error::vault("the vault is protected by VAUTH_MASTER_KEY, which is not set")
-            .hint("export VAUTH_MASTER_KEY from your secret store (base64 of 32 bytes)"));
+        return Err(
+            Error::vault("the vault is protected by VAUTH_MASTER_KEY, which is not set")
+                .hint("export VAUTH_MASTER_KEY from your secret store (base64 of 32 bytes)"),
+        );
     };
     decode_key32(&v).ok_or_else(|| {
         Error::vault("VAUTH_MASTER_KEY is not base64 of exactly 32 bytes")
@@ -240,10 +243,12 @@ fn master_key() -> Result<Zeroizing<[u8; 32]>> {
 }
 
 /// Create the key file for a new home (0600, never overwriting).
-fn create_key_file(path: &Path) -> Result<Zeroizing<[u8; 32]>> {
-    if env::in_ci() {
-        return Err(Error::vault("CI is set, so vauth will not create a vault key file")
-            .hint("set VAUTH_MASTER_KEY or pass --passphrase-file in CI"));
+fn create_key_file(path: &Path, in_ci: bool) -> Result<Zeroizing<[u8; 32]>> {
+    if in_ci {
+        return Err(
+            Error::vault("CI is set, so vauth will not create a vault key file")
+                .hint("set VAUTH_MASTER_KEY or pass --passphrase-file in CI"),
+        );
     }
     let kek = random32()?;
     if let Some(dir) = path.parent() {
@@ -257,9 +262,8 @@ fn create_key_file(path: &Path) -> Result<Zeroizing<[u8; 32]>> {
 fn read_key_file(path: &Path) -> Result<Zeroizing<[u8; 32]>> {
     let bytes = Zeroizing::new(fsutil::read_limited(path, 4096).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::vault(format!("the vault key file {} is missing", path.display())).hint(
-                "restore it from a backup; without it this vault cannot be opened",
-            )
+            Error::vault(format!("the vault key file {} is missing", path.display()))
+                .hint("restore it from a backup; without it this vault cannot be opened")
         } else {
             Error::io("read the vault key file", path, &e)
         }
@@ -374,7 +378,11 @@ impl Vault {
             version: VERSION,
             home_id: self.home_id.clone(),
             protection: self.protection.clone(),
-            wrap: seal(&self.kek, &self.dek[..], &wrap_aad(&self.home_id, &self.protection))?,
+            wrap: seal(
+                &self.kek,
+                &self.dek[..],
+                &wrap_aad(&self.home_id, &self.protection),
+            )?,
             body: seal(&self.dek, body.as_bytes(), &body_aad(&self.home_id))?,
         };
         let mut out = serde_json::to_vec_pretty(&file).map_err(|e| Error::bug(e.to_string()))?;
@@ -406,7 +414,8 @@ impl Vault {
     /// Drop the entries under `prefix` for which `keep` is false; returns how many went.
     pub fn retain_prefixed(&mut self, prefix: &str, keep: impl Fn(&str) -> bool) -> usize {
         let before = self.entries.len();
-        self.entries.retain(|k, _| !k.starts_with(prefix) || keep(k));
+        self.entries
+            .retain(|k, _| !k.starts_with(prefix) || keep(k));
         let dropped = before - self.entries.len();
         if dropped > 0 {
             self.dirty = true;
@@ -456,7 +465,7 @@ fn new_protection(
         argon2: None,
     };
     let kek = match protection {
-        Protection::KeyFile => create_key_file(&unlock.key_file(home_id))?,
+        Protection::KeyFile => create_key_file(&unlock.key_file(home_id), unlock.in_ci)?,
         Protection::MasterKey => master_key()?,
         Protection::Keyring => {
             let kek = random32()?;
@@ -491,6 +500,7 @@ mod tests {
             passphrase_file: pass.map(Path::to_path_buf),
             can_prompt: false,
             key_dir: dir.join("keys"),
+            in_ci: false,
         }
     }
 
@@ -509,7 +519,11 @@ mod tests {
 
         std::fs::write(&pf, "wrong\n").unwrap();
         let e = Vault::open(&bytes, &u).err().unwrap();
-        assert!(e.message().contains("passphrase does not open"), "{}", e.message());
+        assert!(
+            e.message().contains("passphrase does not open"),
+            "{}",
+            e.message()
+        );
 
         std::fs::write(&pf, "correct horse\n").unwrap();
         let mut t = bytes.clone();

@@ -10,6 +10,7 @@ use crate::store::state::Origin;
 /// Run `vauth key create`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
     precheck_output(&args.output, args.force)?;
+    let explicit_expiry = resolve_expiry(args.expires, ctx.now)?;
     let mut s = ctx.open(OpenMode::WriteOrCreate)?;
     let now = s.now;
     let replaced = match s.state.api_keys.get_mut(&args.name) {
@@ -26,7 +27,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
         }
         Some(existing) => {
             let mut n = 0;
-            for v in existing.versions.iter_mut().filter(|v| v.revoked_at.is_none()) {
+            for v in existing
+                .versions
+                .iter_mut()
+                .filter(|v| v.revoked_at.is_none())
+            {
                 v.revoked_at = Some(now);
                 n += 1;
             }
@@ -39,13 +44,17 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
         .clone()
         .or_else(|| s.config.keys.prefix.clone())
         .unwrap_or_else(|| crate::apikey::DEFAULT_PREFIX.to_string());
-    let expires = match args.expires {
-        Some(_) => resolve_expiry(args.expires, now)?,
-        None => s.config.key_expires().map(|d| now + d.duration()),
-    };
+    let expires = explicit_expiry.or_else(|| s.config.key_expires().map(|d| now + d.duration()));
     let key = crate::apikey::generate(&prefix)
         .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
-    let v = add_version(&mut s, &args.name, &key, Origin::Generated, !args.no_keep, expires)?;
+    let v = add_version(
+        &mut s,
+        &args.name,
+        &key,
+        Origin::Generated,
+        !args.no_keep,
+        expires,
+    )?;
     if let Some(k) = s.state.api_keys.get_mut(&args.name) {
         k.scopes = args.scope.clone();
         k.labels = args.label.iter().cloned().collect();

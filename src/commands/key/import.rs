@@ -24,19 +24,27 @@ struct Report<'a> {
 pub(super) fn run(ctx: &Ctx<'_>, args: &ImportArgs) -> Result<Outcome> {
     let key = crate::secret::read_key_input(args.key_file.as_deref(), MAX_KEY_LEN as u64 + 1)?;
     if key.is_empty() {
-        return Err(Error::input("no key was given").hint("pass the key on stdin or with --key-file FILE"));
+        return Err(
+            Error::input("no key was given").hint("pass the key on stdin or with --key-file FILE")
+        );
     }
     if key.len() > MAX_KEY_LEN {
-        return Err(Error::input(format!("the key is longer than {MAX_KEY_LEN} bytes"))
-            .hint("pass the key alone, without other text"));
+        return Err(
+            Error::input(format!("the key is longer than {MAX_KEY_LEN} bytes"))
+                .hint("pass the key alone, without other text"),
+        );
     }
     if key.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(Error::input("the key contains whitespace or control characters")
-            .hint("pass only the key itself, on one line"));
+        return Err(
+            Error::input("the key contains whitespace or control characters")
+                .hint("pass only the key itself, on one line"),
+        );
     }
     if let Err(crate::apikey::ParseError::BadChecksum) = crate::apikey::parse(&key) {
-        return Err(Error::input("the key looks like a vauth key but its checksum is wrong")
-            .hint("it was mistyped or truncated; copy it again"));
+        return Err(
+            Error::input("the key looks like a vauth key but its checksum is wrong")
+                .hint("it was mistyped or truncated; copy it again"),
+        );
     }
     let bits = estimate_entropy_bits(&key);
     if bits < MIN_IMPORT_BITS && !args.subtle {
@@ -45,13 +53,17 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ImportArgs) -> Result<Outcome> {
         ))
         .hint("generate a strong key with `vauth key create`, or pass --subtle to accept it"));
     }
+    let expires = resolve_expiry(args.expires, ctx.now)?;
     let mut s = ctx.open(OpenMode::WriteOrCreate)?;
     let now = s.now;
     let digest = crate::apikey::digest_hex(&key);
     if let Some((k, v)) = s.state.find_by_digest(&digest) {
         return Err(Error::new(
             ErrorKind::Exists,
-            format!("this key is already registered as {} v{}", k.name, v.version),
+            format!(
+                "this key is already registered as {} v{}",
+                k.name, v.version
+            ),
         )
         .hint("each key can be registered once"));
     }
@@ -63,12 +75,22 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ImportArgs) -> Result<Outcome> {
             )
             .hint("choose another name, or pass --force to replace it"));
         }
-        for v in existing.versions.iter_mut().filter(|v| v.revoked_at.is_none()) {
+        for v in existing
+            .versions
+            .iter_mut()
+            .filter(|v| v.revoked_at.is_none())
+        {
             v.revoked_at = Some(now);
         }
     }
-    let expires = resolve_expiry(args.expires, now)?;
-    let v = add_version(&mut s, &args.name, &key, Origin::Imported, !args.no_keep, expires)?;
+    let v = add_version(
+        &mut s,
+        &args.name,
+        &key,
+        Origin::Imported,
+        !args.no_keep,
+        expires,
+    )?;
     if let Some(k) = s.state.api_keys.get_mut(&args.name) {
         k.scopes = args.scope.clone();
         k.labels = args.label.iter().cloned().collect();

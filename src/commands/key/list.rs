@@ -60,7 +60,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     if keys.is_empty() {
-        ctx.ui.note("No API keys yet: `vauth key create NAME` makes one.");
+        ctx.ui
+            .note("No API keys yet: `vauth key create NAME` makes one.");
         return Ok(Outcome::Ok);
     }
     let rows: Vec<Vec<String>> = keys
@@ -74,12 +75,18 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
                 r.created.clone(),
                 r.expires.clone().unwrap_or_else(|| "never".into()),
                 humanize_seconds(r.age_seconds),
-                if r.scopes.is_empty() { "-".into() } else { r.scopes.join(",") },
+                if r.scopes.is_empty() {
+                    "-".into()
+                } else {
+                    r.scopes.join(",")
+                },
             ]
         })
         .collect();
     ctx.ui.out(&crate::output::table(
-        &["NAME", "ID", "VERSION", "STATUS", "CREATED", "EXPIRES", "AGE", "SCOPES"],
+        &[
+            "NAME", "ID", "VERSION", "STATUS", "CREATED", "EXPIRES", "AGE", "SCOPES",
+        ],
         &rows,
     ));
     Ok(Outcome::Ok)

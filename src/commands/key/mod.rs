@@ -46,12 +46,17 @@ pub(crate) fn find<'a>(s: &'a Session, name: &str) -> Result<&'a ApiKey> {
 }
 
 /// Resolve an `--expires` value: must lie in the future.
-pub(crate) fn resolve_expiry(arg: Option<TimeArg>, now: OffsetDateTime) -> Result<Option<OffsetDateTime>> {
+pub(crate) fn resolve_expiry(
+    arg: Option<TimeArg>,
+    now: OffsetDateTime,
+) -> Result<Option<OffsetDateTime>> {
     let Some(a) = arg else { return Ok(None) };
     let t = a.resolve(now);
     if t <= now {
-        return Err(Error::usage(format!("--expires {} is not in the future", rfc3339(t)))
-            .hint("give a duration such as 90d or a future RFC 3339 time"));
+        return Err(
+            Error::usage(format!("--expires {} is not in the future", rfc3339(t)))
+                .hint("give a duration such as 90d or a future RFC 3339 time"),
+        );
     }
     Ok(Some(t))
 }
@@ -107,7 +112,13 @@ pub(crate) fn add_version(
 pub(crate) fn default_var(name: &str) -> String {
     let mut v: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
         .collect();
     if v.starts_with(|c: char| c.is_ascii_digit()) {
         v.insert_str(0, "KEY_");
@@ -119,20 +130,29 @@ pub(crate) fn default_var(name: &str) -> String {
 pub(crate) fn precheck_output(out: &SecretOut, force: bool) -> Result<()> {
     if let Some(p) = &out.out {
         if !force && std::fs::symlink_metadata(p).is_ok() {
-            return Err(Error::new(ErrorKind::Exists, format!("{} already exists", p.display()))
-                .hint("choose another --out path, or pass --force to replace it"));
+            return Err(
+                Error::new(ErrorKind::Exists, format!("{} already exists", p.display()))
+                    .hint("choose another --out path, or pass --force to replace it"),
+            );
         }
         let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
         if let Some(d) = parent
             && !d.is_dir()
         {
-            return Err(Error::input(format!("directory {} does not exist", d.display()))
-                .hint("create it first, or choose another --out path"));
+            return Err(
+                Error::input(format!("directory {} does not exist", d.display()))
+                    .hint("create it first, or choose another --out path"),
+            );
         }
     }
-    if out.format == SecretFormat::Github && out.out.is_none() && env::get_os(env::GITHUB_OUTPUT).is_none() {
-        return Err(Error::input("--format github needs $GITHUB_OUTPUT, which is not set")
-            .hint("run inside a GitHub Actions step, or use --format dotenv"));
+    if out.format == SecretFormat::Github
+        && out.out.is_none()
+        && env::get_os(env::GITHUB_OUTPUT).is_none()
+    {
+        return Err(
+            Error::input("--format github needs $GITHUB_OUTPUT, which is not set")
+                .hint("run inside a GitHub Actions step, or use --format dotenv"),
+        );
     }
     Ok(())
 }
@@ -219,7 +239,9 @@ pub(crate) fn emit_new_key(
     match out.format {
         SecretFormat::Github => {
             let Some(gh) = env::get_os(env::GITHUB_OUTPUT) else {
-                return Err(Error::input("--format github needs $GITHUB_OUTPUT, which is not set"));
+                return Err(Error::input(
+                    "--format github needs $GITHUB_OUTPUT, which is not set",
+                ));
             };
             let gh = std::path::PathBuf::from(gh);
             ctx.ui.out(&format!("::add-mask::{}", key.as_str()));

@@ -18,10 +18,17 @@ fn targets(k: &crate::store::state::ApiKey, version: Option<u32>) -> Result<Vec<
     match version {
         Some(n) => {
             let v = k.versions.iter().find(|v| v.version == n).ok_or_else(|| {
-                Error::new(ErrorKind::NotFound, format!("{} has no version {n}", k.name))
-                    .hint(format!("see `vauth key show {}`", k.name))
+                Error::new(
+                    ErrorKind::NotFound,
+                    format!("{} has no version {n}", k.name),
+                )
+                .hint(format!("see `vauth key show {}`", k.name))
             })?;
-            Ok(if v.revoked_at.is_none() { vec![n] } else { vec![] })
+            Ok(if v.revoked_at.is_none() {
+                vec![n]
+            } else {
+                vec![]
+            })
         }
         None => Ok(k
             .versions
@@ -40,9 +47,15 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
     };
     if planned.is_empty() {
         if ctx.ui.json {
-            ctx.ui.out_json(&Report { name: &args.name, revoked: vec![] });
+            ctx.ui.out_json(&Report {
+                name: &args.name,
+                revoked: vec![],
+            });
         } else {
-            ctx.ui.note(&format!("{}: nothing to revoke (already revoked).", args.name));
+            ctx.ui.note(&format!(
+                "{}: nothing to revoke (already revoked).",
+                args.name
+            ));
         }
         return Ok(Outcome::Ok);
     }
@@ -50,9 +63,13 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
         Some(n) => format!("{} v{n}", args.name),
         None => format!("{} (all versions)", args.name),
     };
-    if !ctx.confirm(&format!("Revoke {what} now? Clients using it will be refused"))? {
-        return Err(Error::new(ErrorKind::NoTerminal, "not confirmed; nothing was revoked")
-            .hint("answer yes, or pass --yes"));
+    if !ctx.confirm(&format!(
+        "Revoke {what} now? Clients using it will be refused"
+    ))? {
+        return Err(
+            Error::new(ErrorKind::NoTerminal, "not confirmed; nothing was revoked")
+                .hint("answer yes, or pass --yes"),
+        );
     }
     let mut s = ctx.open(OpenMode::Write)?;
     let now = s.now;
@@ -69,7 +86,10 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
             .detail("versions", list.join(",")),
     )?;
     if ctx.ui.json {
-        ctx.ui.out_json(&Report { name: &args.name, revoked: todo });
+        ctx.ui.out_json(&Report {
+            name: &args.name,
+            revoked: todo,
+        });
     } else {
         ctx.ui.note(&format!(
             "Revoked {what}: version(s) {}; their plaintext was erased from the vault.",

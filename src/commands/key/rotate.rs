@@ -1,6 +1,8 @@
 //! `vauth key rotate NAME [--grace 24h]`.
 
-use super::{Ctx, PreviousReport, add_version, emit_new_key, find, precheck_output, resolve_expiry};
+use super::{
+    Ctx, PreviousReport, add_version, emit_new_key, find, precheck_output, resolve_expiry,
+};
 use crate::audit::AuditEvent;
 use crate::cli::key::RotateArgs;
 use crate::error::{Error, Outcome, Result};
@@ -14,6 +16,7 @@ pub(super) const DEFAULT_GRACE: Span = Span::from_seconds_const(24 * 3600);
 /// Run `vauth key rotate`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     precheck_output(&args.output, args.force)?;
+    let explicit_expiry = resolve_expiry(args.expires, ctx.now)?;
     let mut s = ctx.open(OpenMode::Write)?;
     let now = s.now;
     let k = find(&s, &args.name)?;
@@ -24,17 +27,18 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         .or_else(|| s.config.keys.prefix.clone())
         .unwrap_or_else(|| crate::apikey::DEFAULT_PREFIX.to_string());
     let Some(current) = current else {
-        return Err(Error::state(format!("{} has no current version to rotate", args.name))
-            .hint(format!(
+        return Err(
+            Error::state(format!("{} has no current version to rotate", args.name)).hint(format!(
                 "it was revoked; `vauth key create {} --force` starts it again",
                 args.name
-            )));
+            )),
+        );
     };
-    let grace = args.grace.or_else(|| s.config.key_grace()).unwrap_or(DEFAULT_GRACE);
-    let expires = match args.expires {
-        Some(_) => resolve_expiry(args.expires, now)?,
-        None => current.expires.map(|e| now + (e - current.created)),
-    };
+    let grace = args
+        .grace
+        .or_else(|| s.config.key_grace())
+        .unwrap_or(DEFAULT_GRACE);
+    let expires = explicit_expiry.or_else(|| current.expires.map(|e| now + (e - current.created)));
     let grace_until = now + grace.duration();
     if let Some(k) = s.state.api_keys.get_mut(&args.name) {
         for v in k
@@ -47,7 +51,14 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     }
     let key = crate::apikey::generate(&prefix)
         .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
-    let v = add_version(&mut s, &args.name, &key, Origin::Generated, !args.no_keep, expires)?;
+    let v = add_version(
+        &mut s,
+        &args.name,
+        &key,
+        Origin::Generated,
+        !args.no_keep,
+        expires,
+    )?;
     let mut ev = AuditEvent::new("key.rotate")
         .detail("name", &args.name)
         .detail("version", v.version.to_string())
@@ -63,7 +74,15 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         version: current.version,
         grace_until: rfc3339(grace_until),
     };
-    emit_new_key(ctx, &args.name, &v, &key, &args.output, args.force, Some(prev))?;
+    emit_new_key(
+        ctx,
+        &args.name,
+        &v,
+        &key,
+        &args.output,
+        args.force,
+        Some(prev),
+    )?;
     ctx.ui.note(&format!(
         "{} v{} stays valid until {} (grace {grace}).",
         args.name,

@@ -81,7 +81,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
         r.name,
         r.status,
         r.created,
-        if r.scopes.is_empty() { "-".to_string() } else { r.scopes.join(",") }
+        if r.scopes.is_empty() {
+            "-".to_string()
+        } else {
+            r.scopes.join(",")
+        }
     );
     if !r.labels.is_empty() {
         let l: Vec<String> = r.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
@@ -111,7 +115,15 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
         })
         .collect();
     out.push_str(&crate::output::table(
-        &["VERSION", "ID", "STATUS", "FINGERPRINT", "CREATED", "VALIDITY", "KEPT"],
+        &[
+            "VERSION",
+            "ID",
+            "STATUS",
+            "FINGERPRINT",
+            "CREATED",
+            "VALIDITY",
+            "KEPT",
+        ],
         &rows,
     ));
     ctx.ui.out(&out);
@@ -125,12 +137,18 @@ fn reveal(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
         let k = find(&s, &args.name)?;
         let v = match args.version {
             Some(n) => k.versions.iter().find(|v| v.version == n).ok_or_else(|| {
-                Error::new(ErrorKind::NotFound, format!("{} has no version {n}", args.name))
-                    .hint(format!("see `vauth key show {}`", args.name))
+                Error::new(
+                    ErrorKind::NotFound,
+                    format!("{} has no version {n}", args.name),
+                )
+                .hint(format!("see `vauth key show {}`", args.name))
             })?,
             None => k.current().ok_or_else(|| {
-                Error::new(ErrorKind::NotFound, format!("{} has no current version", args.name))
-                    .hint("it was revoked; create or rotate to get a new one")
+                Error::new(
+                    ErrorKind::NotFound,
+                    format!("{} has no current version", args.name),
+                )
+                .hint("it was revoked; create or rotate to get a new one")
             })?,
         };
         if !v.kept {
@@ -155,8 +173,10 @@ fn reveal(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
         v.version
     };
     if !ctx.confirm(&format!("Print the secret of {} v{version}?", args.name))? {
-        return Err(Error::new(ErrorKind::NoTerminal, "not confirmed; nothing was printed")
-            .hint("answer yes, or pass --yes"));
+        return Err(
+            Error::new(ErrorKind::NoTerminal, "not confirmed; nothing was printed")
+                .hint("answer yes, or pass --yes"),
+        );
     }
     let mut s = ctx.open(OpenMode::Read)?;
     let k = find(&s, &args.name)?;

@@ -42,7 +42,10 @@ fn decide(
     at: time::OffsetDateTime,
 ) -> std::result::Result<Who, Why> {
     if key.len() > MAX_KEY_LEN {
-        return Err(invalid("malformed", format!("the input is longer than {MAX_KEY_LEN} bytes")));
+        return Err(invalid(
+            "malformed",
+            format!("the input is longer than {MAX_KEY_LEN} bytes"),
+        ));
     }
     let digest = crate::apikey::digest_hex(key);
     let found: Option<(&ApiKey, &KeyVersion)> = match crate::apikey::parse(key) {
@@ -67,12 +70,18 @@ fn decide(
         },
     };
     let Some((k, v)) = found else {
-        return Err(invalid("unknown_id", "no key with this id is registered here".into()));
+        return Err(invalid(
+            "unknown_id",
+            "no key with this id is registered here".into(),
+        ));
     };
     if let Some(n) = name
         && k.name != n
     {
-        return Err(invalid("wrong_name", format!("the key is not a version of {n}")));
+        return Err(invalid(
+            "wrong_name",
+            format!("the key is not a version of {n}"),
+        ));
     }
     let status = v.status(at);
     let who = Some((k.name.clone(), v.version, status));
@@ -81,12 +90,22 @@ fn decide(
         Status::Revoked => Err((
             who,
             "revoked",
-            format!("{} v{} was revoked at {}", k.name, v.version, v.revoked_at.map(rfc3339).unwrap_or_default()),
+            format!(
+                "{} v{} was revoked at {}",
+                k.name,
+                v.version,
+                v.revoked_at.map(rfc3339).unwrap_or_default()
+            ),
         )),
         Status::Expired => Err((
             who,
             "expired",
-            format!("{} v{} expired at {}", k.name, v.version, v.expires.map(rfc3339).unwrap_or_default()),
+            format!(
+                "{} v{} expired at {}",
+                k.name,
+                v.version,
+                v.expires.map(rfc3339).unwrap_or_default()
+            ),
         )),
         Status::Retired => Err((
             who,
@@ -142,5 +161,9 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
             verdict.message
         ));
     }
-    Ok(if verdict.ok { Outcome::Ok } else { Outcome::Negative })
+    Ok(if verdict.ok {
+        Outcome::Ok
+    } else {
+        Outcome::Negative
+    })
 }
