@@ -44,17 +44,27 @@ fn state_with(n: usize) -> (State, Vec<String>) {
 }
 
 fn bench(c: &mut Criterion) {
-    c.bench_function("generate", |b| b.iter(|| apikey::generate(black_box("vk")).unwrap()));
+    c.bench_function("generate", |b| {
+        b.iter(|| apikey::generate(black_box("vk")).unwrap())
+    });
     let k = apikey::generate("vk").unwrap();
-    c.bench_function("parse", |b| b.iter(|| apikey::parse(black_box(&k)).unwrap()));
+    c.bench_function("parse", |b| {
+        b.iter(|| apikey::parse(black_box(&k)).unwrap())
+    });
     let d = apikey::digest_hex(&k);
-    c.bench_function("verify_digest", |b| b.iter(|| apikey::matches(black_box(&k), black_box(&d))));
+    c.bench_function("verify_digest", |b| {
+        b.iter(|| apikey::matches(black_box(&k), black_box(&d)))
+    });
     let (state, keys) = state_with(10_000);
     let probe = &keys[7_777];
     let id = apikey::parse(probe).unwrap().id.to_string();
-    c.bench_function("lookup_id_10k", |b| b.iter(|| state.find_by_id(black_box(&id)).is_some()));
+    c.bench_function("lookup_id_10k", |b| {
+        b.iter(|| state.find_by_id(black_box(&id)).is_some())
+    });
     let bytes = state.to_bytes().unwrap();
-    c.bench_function("load_state_10k", |b| b.iter(|| State::from_bytes(black_box(&bytes)).unwrap()));
+    c.bench_function("load_state_10k", |b| {
+        b.iter(|| State::from_bytes(black_box(&bytes)).unwrap())
+    });
 }
 
 criterion_group!(benches, bench);

@@ -1,1 +1,339 @@
-//! (being written)
+//! The home: init, implicit creation, CI rules, vault protections, damaged files, rekey.
+
+use crate::util::*;
+
+const MASTER: &str = "q0lV1fIqGqk3yT3bW8nC4m0Y2p0dKq9cQy3rX0fJq1E=";
+
+#[test]
+fn init_is_idempotent_and_writes_a_private_home() {
+    let env = TestEnv::new();
+    env.run(&["init"]).ok().stderr_has("Initialized");
+    let state = env.read_home("state.json");
+    env.run(&["init"]).ok().stderr_has("already exists");
+    assert_eq!(
+        env.read_home("state.json"),
+        state,
+        "a second init changed nothing"
+    );
+    for f in ["state.json", "secrets.vault", "audit.log", "vauth.toml"] {
+        assert_eq!(env.mode(&env.home().join(f)), 0o600, "{f}");
+    }
+    let gi = env.read_home(".gitignore");
+    assert!(
+        gi.contains("!state.json") && gi.contains("!audit.log") && !gi.contains("!secrets.vault")
+    );
+    env.run(&["init", "--protect", "passphrase"])
+        .code(3)
+        .stderr_has("vault rekey");
+}
+
+#[test]
+fn status_reports_protection_counts_and_expiry() {
+    let env = TestEnv::new();
+    env.run(&["status"]).code(3).stderr_has("vauth init");
+    env.create("a");
+    env.run(&["key", "create", "soon", "--expires", "3d"]).ok();
+    let r = env.run(&["status"]);
+    r.ok()
+        .stdout_has("key-file")
+        .stdout_has("2 (2 active")
+        .stdout_has("soon v1")
+        .stderr_has("weakest");
+    env.run(&["status", "--within", "1d"])
+        .ok()
+        .stdout_has("nothing within 1d");
+}
+
+#[test]
+fn ci_never_creates_a_home_or_key_file_implicitly() {
+    let env = TestEnv::new().with_env("CI", "true");
+    env.run(&["key", "create", "x"])
+        .code(3)
+        .stderr_has("CI is set");
+    assert!(!env.home().join("state.json").exists());
+    env.run(&["init"]).code(3).stderr_has("VAUTH_MASTER_KEY");
+    env.run(&["init", "--protect", "key-file"])
+        .code(3)
+        .stderr_has("key file");
+    assert!(!env.key_dir().exists());
+}
+
+#[test]
+fn master_key_protects_the_vault_in_ci() {
+    let env = TestEnv::new().with_env("CI", "true");
+    env.secret(MASTER);
+    env.run_with(&["init"], None, &[("VAUTH_MASTER_KEY", MASTER)])
+        .ok();
+    let r = env.run_with(
+        &["key", "create", "ci"],
+        None,
+        &[("VAUTH_MASTER_KEY", MASTER)],
+    );
+    r.ok();
+    let key = r.line();
+    env.run_with(
+        &["--yes", "key", "show", "ci", "--reveal"],
+        None,
+        &[("VAUTH_MASTER_KEY", MASTER)],
+    )
+    .ok()
+    .stdout_has(&key);
+    // Without the master key, commands that need the vault fail loudly (exit 3).
+    env.run(&["key", "rotate", "ci"])
+        .code(3)
+        .stderr_has("VAUTH_MASTER_KEY");
+    // A wrong master key is refused, and nothing changes.
+    let before = env.read_home("state.json");
+    let wrong = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    env.run_with(
+        &["key", "rotate", "ci"],
+        None,
+        &[("VAUTH_MASTER_KEY", wrong)],
+    )
+    .code(3)
+    .stderr_has("does not open");
+    env.run_with(
+        &["key", "rotate", "ci"],
+        None,
+        &[("VAUTH_MASTER_KEY", "short")],
+    )
+    .code(3)
+    .stderr_has("32 bytes");
+    assert_eq!(env.read_home("state.json"), before);
+    // Verification needs no vault.
+    env.run_in(&["key", "verify"], &key).ok();
+}
+
+#[test]
+fn passphrase_vault_refuses_a_wrong_passphrase_without_data_loss() {
+    let env = TestEnv::new();
+    let pass = env.write("pass", "correct horse battery\n");
+    env.secret("correct horse battery");
+    let p = pass.to_str().unwrap();
+    env.run(&["--passphrase-file", p, "init", "--protect", "passphrase"])
+        .ok();
+    let key = env
+        .run(&["--passphrase-file", p, "key", "create", "pp"])
+        .line();
+    let before = std::fs::read(env.home().join("secrets.vault")).unwrap();
+    let wrong = env.write("wrong", "nope\n");
+    env.run(&[
+        "--passphrase-file",
+        wrong.to_str().unwrap(),
+        "key",
+        "rotate",
+        "pp",
+    ])
+    .code(3)
+    .stderr_has("passphrase does not open");
+    // No terminal and no file: exit 3 naming the flag.
+    env.run(&["key", "rotate", "pp"])
+        .code(3)
+        .stderr_has("--passphrase-file");
+    assert_eq!(
+        std::fs::read(env.home().join("secrets.vault")).unwrap(),
+        before
+    );
+    // The env var works too.
+    env.run_with(
+        &["--yes", "key", "show", "pp", "--reveal"],
+        None,
+        &[("VAUTH_PASSPHRASE_FILE", p)],
+    )
+    .ok()
+    .stdout_has(&key);
+}
+
+#[test]
+fn tampered_vault_is_a_clear_error_and_untouched() {
+    let env = TestEnv::new();
+    env.create("t");
+    let path = env.home().join("secrets.vault");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let ct_at = text.rfind("\"ct\": \"").unwrap() + 10;
+    let mut bytes = text.into_bytes();
+    bytes[ct_at] = if bytes[ct_at] == b'A' { b'B' } else { b'A' };
+    std::fs::write(&path, &bytes).unwrap();
+    env.run(&["key", "create", "u"])
+        .code(3)
+        .stderr_has("integrity check");
+    env.run(&["--yes", "key", "show", "t", "--reveal"])
+        .code(3)
+        .stderr_has("integrity");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    std::fs::write(&path, "not json").unwrap();
+    env.run(&["key", "create", "u"])
+        .code(3)
+        .stderr_has("integrity");
+}
+
+#[test]
+fn corrupt_truncated_or_newer_state_is_refused_and_untouched() {
+    let env = TestEnv::new();
+    env.create("s");
+    let path = env.home().join("state.json");
+    let good = std::fs::read_to_string(&path).unwrap();
+    let half = &good[..good.len() / 2];
+    for bad in [
+        half.to_string(),
+        "garbage".into(),
+        String::new(),
+        "{}".into(),
+    ] {
+        std::fs::write(&path, &bad).unwrap();
+        for args in [vec!["key", "list"], vec!["key", "create", "n"]] {
+            env.run(&args).code(3).stderr_has("state.json");
+        }
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            bad,
+            "file untouched"
+        );
+    }
+    let newer = good.replace("\"schema\": 1", "\"schema\": 2");
+    std::fs::write(&path, &newer).unwrap();
+    env.run(&["key", "list"])
+        .code(3)
+        .stderr_has("schema 2")
+        .stderr_has("upgrade");
+    std::fs::write(&path, &good).unwrap();
+    env.run(&["key", "list"]).ok();
+}
+
+#[test]
+fn unreadable_or_odd_homes_are_exit_3() {
+    let env = TestEnv::new();
+    let file = env.write("not-a-dir", "x");
+    env.run(&["--home", file.to_str().unwrap(), "key", "list"])
+        .code(3)
+        .stderr_has("not a directory");
+    env.run(&["--home", file.to_str().unwrap(), "key", "create", "x"])
+        .code(3);
+    env.run(&["--home", "", "key", "list"]).code(2);
+    // state.json that is a directory cannot be read.
+    let odd = env.path("odd");
+    std::fs::create_dir_all(odd.join("state.json")).unwrap();
+    env.run(&["--home", odd.to_str().unwrap(), "key", "list"])
+        .code(3)
+        .stderr_has("cannot read");
+    // A vault without state (an interrupted init) is not overwritten.
+    let half = env.path("half");
+    std::fs::create_dir_all(&half).unwrap();
+    std::fs::write(half.join("secrets.vault"), "{}").unwrap();
+    env.run(&["--home", half.to_str().unwrap(), "init"])
+        .code(3)
+        .stderr_has("interrupted init");
+    assert_eq!(
+        std::fs::read_to_string(half.join("secrets.vault")).unwrap(),
+        "{}"
+    );
+}
+
+#[test]
+fn vauth_home_env_and_flag_select_the_home() {
+    let env = TestEnv::new();
+    let alt = env.path("alt-home");
+    env.run_with(
+        &["key", "create", "viaenv"],
+        None,
+        &[("VAUTH_HOME", alt.to_str().unwrap())],
+    )
+    .ok();
+    assert!(alt.join("state.json").exists());
+    env.run(&["--home", alt.to_str().unwrap(), "key", "show", "viaenv"])
+        .ok();
+    env.run(&["key", "show", "viaenv"]).code(3);
+}
+
+#[test]
+fn key_file_problems_are_clear() {
+    let env = TestEnv::new();
+    env.create("k");
+    let kf = std::fs::read_dir(env.key_dir())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::set_permissions(&kf, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    env.run(&["key", "create", "k2"])
+        .code(3)
+        .stderr_has("chmod 600");
+    std::fs::set_permissions(&kf, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    let saved = std::fs::read(&kf).unwrap();
+    std::fs::remove_file(&kf).unwrap();
+    env.run(&["key", "create", "k2"])
+        .code(3)
+        .stderr_has("is missing");
+    std::fs::write(&kf, &saved).unwrap();
+    std::fs::set_permissions(&kf, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    env.run(&["key", "create", "k2"]).ok();
+}
+
+#[test]
+fn rekey_changes_protection_without_losing_a_secret() {
+    let env = TestEnv::new();
+    let key = env.create("keep");
+    let pass = env.write("newpass", "a new passphrase\n");
+    env.secret("a new passphrase");
+    env.run(&[
+        "vault",
+        "rekey",
+        "--protect",
+        "passphrase",
+        "--new-passphrase-file",
+        pass.to_str().unwrap(),
+    ])
+    .ok()
+    .stderr_has("key-file -> passphrase");
+    // The key file alone no longer opens it.
+    env.run(&["--yes", "key", "show", "keep", "--reveal"])
+        .code(3);
+    let p = pass.to_str().unwrap();
+    env.run(&[
+        "--passphrase-file",
+        p,
+        "--yes",
+        "key",
+        "show",
+        "keep",
+        "--reveal",
+    ])
+    .ok()
+    .stdout_has(&key);
+    env.secret(MASTER);
+    env.run_with(
+        &[
+            "--passphrase-file",
+            p,
+            "vault",
+            "rekey",
+            "--protect",
+            "master-key",
+        ],
+        None,
+        &[("VAUTH_MASTER_KEY", MASTER)],
+    )
+    .ok();
+    env.run_with(
+        &["--yes", "key", "show", "keep", "--reveal"],
+        None,
+        &[("VAUTH_MASTER_KEY", MASTER)],
+    )
+    .ok()
+    .stdout_has(&key);
+    env.run_with(&["audit", "verify"], None, &[("VAUTH_MASTER_KEY", MASTER)])
+        .ok();
+    env.run_with(&["status"], None, &[("VAUTH_MASTER_KEY", MASTER)])
+        .ok()
+        .stdout_has("master-key");
+}
+
+#[test]
+fn keyring_protection_without_a_session_bus_is_a_clear_error() {
+    let env = TestEnv::new();
+    env.run(&["init", "--protect", "keyring"])
+        .code(3)
+        .stderr_has("keyring");
+    assert!(!env.home().join("state.json").exists());
+}

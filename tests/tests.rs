@@ -1,5 +1,8 @@
 //! The one integration test binary (one link step on a 2-core box). Every test runs the real
 //! `vauth` binary in an isolated temp home. Each module says what goes in it.
+#![allow(unreachable_pub)]
+// Test helpers may panic on broken fixtures and read the real environment.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 
 // TestEnv: isolated HOME/XDG dirs, the vauth command builder, leak scanning.
 mod util;

@@ -6,9 +6,9 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::io::Write;
 
 /// Variables the harness removes so the host environment cannot leak in.
 const SCRUB: &[&str] = &[
@@ -101,10 +101,14 @@ pub fn is_key(s: &str) -> bool {
         return false;
     };
     !p.is_empty()
-        && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && p.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         && id.len() == 8
         && rest.len() == 49
-        && id.bytes().chain(rest.bytes()).all(|b| b.is_ascii_alphanumeric())
+        && id
+            .bytes()
+            .chain(rest.bytes())
+            .all(|b| b.is_ascii_alphanumeric())
 }
 
 /// Every vauth key in a text.
@@ -118,7 +122,7 @@ pub fn keys_in(text: &str) -> Vec<String> {
 /// An isolated environment.
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
-    secrets: std::cell::RefCell<BTreeSet<String>>,
+    secrets: std::sync::Mutex<BTreeSet<String>>,
     extra_env: Vec<(String, String)>,
 }
 
@@ -159,7 +163,7 @@ impl TestEnv {
 
     /// Remember a secret the leak scan must look for.
     pub fn secret(&self, s: &str) {
-        self.secrets.borrow_mut().insert(s.to_string());
+        self.secrets.lock().unwrap().insert(s.to_string());
     }
 
     /// A command with a clean environment pointing at this test's dirs.
@@ -186,7 +190,9 @@ impl TestEnv {
         for (k, v) in envs {
             c.env(k, v);
         }
-        c.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        c.stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
         let mut child = c.spawn().unwrap();
         {
             let mut sin = child.stdin.take().unwrap();
@@ -195,9 +201,9 @@ impl TestEnv {
             }
         }
         let run = Run::from(child.wait_with_output().unwrap());
-        let product_is_secret = args.iter().any(|a| {
-            matches!(*a, "create" | "rotate" | "--reveal")
-        });
+        let product_is_secret = args
+            .iter()
+            .any(|a| matches!(*a, "create" | "rotate" | "--reveal"));
         for k in keys_in(&run.stdout) {
             if product_is_secret {
                 self.secret(&k);
@@ -226,11 +232,19 @@ impl TestEnv {
     /// No known secret in stderr, in stdout unless it is the product, or in the plain files.
     #[track_caller]
     pub fn scan(&self, run: &Run, product_is_secret: bool) {
-        let secrets = self.secrets.borrow();
+        let secrets = self.secrets.lock().unwrap();
         for s in secrets.iter() {
-            assert!(!run.stderr.contains(s.as_str()), "secret leaked to stderr:\n{}", run.stderr);
+            assert!(
+                !run.stderr.contains(s.as_str()),
+                "secret leaked to stderr:\n{}",
+                run.stderr
+            );
             if !product_is_secret {
-                assert!(!run.stdout.contains(s.as_str()), "secret leaked to stdout:\n{}", run.stdout);
+                assert!(
+                    !run.stdout.contains(s.as_str()),
+                    "secret leaked to stdout:\n{}",
+                    run.stdout
+                );
             }
             for f in ["state.json", "audit.log", "vauth.toml"] {
                 if let Ok(text) = std::fs::read_to_string(self.home().join(f)) {
