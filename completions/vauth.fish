@@ -1,0 +1,325 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_vauth_global_optspecs
+    string join \n home= json q/quiet v/verbose no-input yes color= passphrase-file= h/help V/version
+end
+
+function __fish_vauth_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_vauth_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_vauth_using_subcommand
+    set -l cmd (__fish_vauth_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c vauth -n "__fish_vauth_needs_command" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_needs_command" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_needs_command" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_needs_command" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_needs_command" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_needs_command" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_needs_command" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_needs_command" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_needs_command" -s V -l version -d 'Print version'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "audit" -d 'Read and verify the hash-chained audit log'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "vault" -d 'Manage the vault\'s protection'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand init" -l protect -d 'How to protect the vault [default: keyring when reachable, else key-file; master-key when VAUTH_MASTER_KEY is set; passphrase with --passphrase-file]' -r -f -a "keyring\t'The OS keyring (Secret Service, Keychain, Credential Manager)'
+master-key\t'VAUTH_MASTER_KEY: base64 of 32 bytes from your CI secret store'
+passphrase\t'A passphrase (Argon2id), from --passphrase-file or a prompt'
+key-file\t'A 0600 key file outside the home (weakest; the default on headless machines)'"
+complete -c vauth -n "__fish_vauth_using_subcommand init" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand init" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand init" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand init" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand init" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand init" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand init" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand init" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand status" -l within -d 'Report what expires within this window' -r
+complete -c vauth -n "__fish_vauth_using_subcommand status" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand status" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand status" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand status" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand status" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand status" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand status" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand status" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -f -a "create" -d 'Generate a new API key and print it once'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -f -a "import" -d 'Record a key made elsewhere (read from stdin or --key-file)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -f -a "list" -d 'List keys: name, id, version, status, created, expires, age, scopes'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -f -a "show" -d 'Show one key and all its versions (the secret only with --reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -f -a "verify" -d 'Check a presented key: exit 0 valid, 1 invalid with the reason'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -f -a "rotate" -d 'Make a new version active; the previous stays valid until the grace ends'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -f -a "revoke" -d 'Invalidate a key (all versions, or one) now'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l prefix -d 'Key prefix [default: vk, or keys.prefix in vauth.toml]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l expires -d 'Expiry: a duration from now (90d) or an RFC 3339 time [default: keys.expires, or never]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l scope -d 'A scope to record (repeatable)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l label -d 'A label KEY=VALUE to record (repeatable)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l out -d 'Write the key to FILE (mode 0600) instead of stdout' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l format -d 'Output format of the key' -r -f -a "plain\t'The key alone on one line'
+json\t'A JSON object with the key and its metadata'
+env\t'`export VAR=\'key\'` for a shell'
+dotenv\t'`VAR=key` for a .env file'
+github\t'GitHub Actions: `::add-mask::` on stdout, `VAR` appended to $GITHUB_OUTPUT'"
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l var -d 'Variable name for env/dotenv/github [default: the NAME upper-cased, `-`/`.` as `_`]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l no-keep -d 'Keep only the hash: the key can be verified but never shown or pushed again'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l force -d 'Replace an existing key of the same name (its versions are revoked), or overwrite --out'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l key-file -d 'Read the key from FILE instead of stdin' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l expires -d 'Expiry: a duration from now (90d) or an RFC 3339 time' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l scope -d 'A scope to record (repeatable)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l label -d 'A label KEY=VALUE to record (repeatable)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l no-keep -d 'Keep only the hash'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l subtle -d 'Accept a key with less than 128 bits of estimated entropy. Weakens the key\'s security'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l force -d 'Replace an existing key of the same name'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l at -d 'Evaluate status at TIME instead of now (RFC 3339 or +DURATION)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l version -d 'With --reveal: which version [default: the current one]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l reveal -d 'Print the kept plaintext (asks for confirmation; --yes answers it)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l key-file -d 'Read the presented key from FILE instead of stdin' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l at -d 'Check validity at TIME instead of now (RFC 3339 or +DURATION)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l grace -d 'How long the previous version stays valid [default: keys.grace, or 24h]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l expires -d 'Expiry of the new version [default: the same lifetime as the previous one]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l out -d 'Write the key to FILE (mode 0600) instead of stdout' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l format -d 'Output format of the key' -r -f -a "plain\t'The key alone on one line'
+json\t'A JSON object with the key and its metadata'
+env\t'`export VAR=\'key\'` for a shell'
+dotenv\t'`VAR=key` for a .env file'
+github\t'GitHub Actions: `::add-mask::` on stdout, `VAR` appended to $GITHUB_OUTPUT'"
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l var -d 'Variable name for env/dotenv/github [default: the NAME upper-cased, `-`/`.` as `_`]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l no-keep -d 'Keep only the hash of the new version'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l force -d 'Overwrite --out'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -l version -d 'Revoke only this version [default: every version]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "create" -d 'Generate a new API key and print it once'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "import" -d 'Record a key made elsewhere (read from stdin or --key-file)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "list" -d 'List keys: name, id, version, status, created, expires, age, scopes'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one key and all its versions (the secret only with --reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a presented key: exit 0 valid, 1 invalid with the reason'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Make a new version active; the previous stays valid until the grace ends'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Invalidate a key (all versions, or one) now'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "show" -d 'Print the audit log (newest last)'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l limit -d 'Only the last N lines' -r
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the audit log (newest last)'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -f -a "rekey" -d 'Re-wrap the vault\'s data key under another protection; no secret is lost'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l protect -d 'The new protection' -r -f -a "keyring\t'The OS keyring (Secret Service, Keychain, Credential Manager)'
+master-key\t'VAUTH_MASTER_KEY: base64 of 32 bytes from your CI secret store'
+passphrase\t'A passphrase (Argon2id), from --passphrase-file or a prompt'
+key-file\t'A 0600 key file outside the home (weakest; the default on headless machines)'"
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l new-passphrase-file -d 'Read the new passphrase from FILE (for --protect passphrase; else a prompt)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from help" -f -a "rekey" -d 'Re-wrap the vault\'s data key under another protection; no secret is lost'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand completions" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand completions" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand completions" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand completions" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand completions" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand completions" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand completions" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand completions" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand man" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand man" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand man" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand man" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand man" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand man" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand man" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand man" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "audit" -d 'Read and verify the hash-chained audit log'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "vault" -d 'Manage the vault\'s protection'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "create" -d 'Generate a new API key and print it once'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "import" -d 'Record a key made elsewhere (read from stdin or --key-file)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List keys: name, id, version, status, created, expires, age, scopes'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "show" -d 'Show one key and all its versions (the secret only with --reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "verify" -d 'Check a presented key: exit 0 valid, 1 invalid with the reason'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "rotate" -d 'Make a new version active; the previous stays valid until the grace ends'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "revoke" -d 'Invalidate a key (all versions, or one) now'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print the audit log (newest last)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from vault" -f -a "rekey" -d 'Re-wrap the vault\'s data key under another protection; no secret is lost'
