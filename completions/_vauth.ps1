@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the home (config, state, vault, audit log); safe to run again')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the home, its vault protection, counts, and what expires soon')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Generate, list, rotate, revoke and verify API keys')
+            [CompletionResult]::new('jwt', 'jwt', [CompletionResultType]::ParameterValue, 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the hash-chained audit log')
             [CompletionResult]::new('vault', 'vault', [CompletionResultType]::ParameterValue, 'Manage the vault''s protection')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -269,6 +270,348 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;key;help;help' {
             break
         }
+        'vauth;jwt' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Manage signing keys: create, list, show, rotate, retire, export')
+            [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print the JWKS of the active and in-grace asymmetric signing keys')
+            [CompletionResult]::new('oidc', 'oidc', [CompletionResultType]::ParameterValue, 'Write OpenID discovery + JWKS files for static hosting')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Mint a token (or many) signed by a vauth key or an external HMAC secret')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Decode a token (stdin or --token-file) without verifying anything')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'vauth;jwt;key' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Generate a signing key: private part in the vault, public JWK in state.json')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List signing keys and their versions')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one signing key and all its versions')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Make a new version sign; the previous one keeps verifying until the grace ends')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Stop a key (every version, or one) from signing and verifying now')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the public key of the current version as PEM or JWK')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'vauth;jwt;key;create' {
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Signing algorithm')
+            [CompletionResult]::new('--rsa-bits', '--rsa-bits', [CompletionResultType]::ParameterName, 'RSA modulus size for RS*/PS* keys')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing key of the same name (its versions are retired)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;jwt;key;list' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Evaluate status at TIME instead of now (RFC 3339 or +DURATION)')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;jwt;key;show' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;jwt;key;rotate' {
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long the previous version keeps verifying [default: jwt.max_lifetime, 24h]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;jwt;key;retire' {
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Only this version [default: all]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;jwt;key;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Which version [default: the current one]')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--public', '--public', [CompletionResultType]::ParameterName, 'Export the public key (the only export there is: private keys stay in the vault)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite --out')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;jwt;key;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Generate a signing key: private part in the vault, public JWK in state.json')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List signing keys and their versions')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one signing key and all its versions')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Make a new version sign; the previous one keeps verifying until the grace ends')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Stop a key (every version, or one) from signing and verifying now')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the public key of the current version as PEM or JWK')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'vauth;jwt;key;help;create' {
+            break
+        }
+        'vauth;jwt;key;help;list' {
+            break
+        }
+        'vauth;jwt;key;help;show' {
+            break
+        }
+        'vauth;jwt;key;help;rotate' {
+            break
+        }
+        'vauth;jwt;key;help;retire' {
+            break
+        }
+        'vauth;jwt;key;help;export' {
+            break
+        }
+        'vauth;jwt;key;help;help' {
+            break
+        }
+        'vauth;jwt;jwks' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE (atomically) instead of stdout')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Evaluate which versions are published at TIME instead of now')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;jwt;oidc' {
+            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'The issuer URL (https), exactly as tokens carry it in `iss`')
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Directory to write into (created if missing)')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;jwt;sign' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'A vauth signing key (current version signs; verification pins its algorithm)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read an external HMAC secret (e.g. a Qdrant API key) from FILE (`-` = stdin)')
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Read an external HMAC secret from the environment variable VAR')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Algorithm for an external secret or an RSA PEM [default: HS256 for secrets]')
+            [CompletionResult]::new('--sub', '--sub', [CompletionResultType]::ParameterName, '`sub` claim')
+            [CompletionResult]::new('--iss', '--iss', [CompletionResultType]::ParameterName, '`iss` claim')
+            [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, '`aud` claim (repeatable: several make an array)')
+            [CompletionResult]::new('--exp', '--exp', [CompletionResultType]::ParameterName, 'Expiry: a lifetime (15m) or an RFC 3339 time [default: jwt.lifetime, 15m]')
+            [CompletionResult]::new('--nbf', '--nbf', [CompletionResultType]::ParameterName, 'Not-before: a duration from now or an RFC 3339 time')
+            [CompletionResult]::new('--jti', '--jti', [CompletionResultType]::ParameterName, '`jti` claim [default: random per token]')
+            [CompletionResult]::new('--claim', '--claim', [CompletionResultType]::ParameterName, 'An extra claim KEY=VALUE; VALUE is JSON if it parses, else a string (repeatable)')
+            [CompletionResult]::new('--claims-file', '--claims-file', [CompletionResultType]::ParameterName, 'Read extra claims from a JSON object in FILE (flags win)')
+            [CompletionResult]::new('--qdrant-access', '--qdrant-access', [CompletionResultType]::ParameterName, 'Qdrant: global access, r (read-only) or m (manage)')
+            [CompletionResult]::new('--qdrant-collection', '--qdrant-collection', [CompletionResultType]::ParameterName, 'Qdrant: access to one collection, NAME=r|rw|prw (repeatable)')
+            [CompletionResult]::new('--qdrant-value-exists', '--qdrant-value-exists', [CompletionResultType]::ParameterName, 'Qdrant: only valid while COLLECTION holds a point with KEY=VALUE (repeatable)')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Mint N tokens (one per line; JSON lines with --json)')
+            [CompletionResult]::new('--subjects', '--subjects', [CompletionResultType]::ParameterName, 'Mint one token per subject, read one per line from FILE (`-` = stdin)')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--no-exp', '--no-exp', [CompletionResultType]::ParameterName, 'Mint a token without exp (needs --subtle): it never expires')
+            [CompletionResult]::new('--subtle', '--subtle', [CompletionResultType]::ParameterName, 'Allow what is unsafe: --no-exp')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;jwt;verify' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'A vauth signing key (current version signs; verification pins its algorithm)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read an external HMAC secret (e.g. a Qdrant API key) from FILE (`-` = stdin)')
+            [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Read an external HMAC secret from the environment variable VAR')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Algorithm for an external secret or an RSA PEM [default: HS256 for secrets]')
+            [CompletionResult]::new('--jwks', '--jwks', [CompletionResultType]::ParameterName, 'Verify against a JWKS file; the token''s kid picks the key')
+            [CompletionResult]::new('--pem', '--pem', [CompletionResultType]::ParameterName, 'Verify against a PEM public key (or certificate)')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE instead of stdin')
+            [CompletionResult]::new('--iss', '--iss', [CompletionResultType]::ParameterName, 'Accepted issuer (repeatable; required unless --subtle)')
+            [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Accepted audience (repeatable; one match is enough; required unless --subtle)')
+            [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'Allowed clock skew for exp/nbf (at most 5m)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge exp/nbf at TIME instead of now')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--subtle', '--subtle', [CompletionResultType]::ParameterName, 'Do not require --iss/--aud, and accept a token without exp')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;jwt;inspect' {
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE instead of stdin')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;jwt;help' {
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Manage signing keys: create, list, show, rotate, retire, export')
+            [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print the JWKS of the active and in-grace asymmetric signing keys')
+            [CompletionResult]::new('oidc', 'oidc', [CompletionResultType]::ParameterValue, 'Write OpenID discovery + JWKS files for static hosting')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Mint a token (or many) signed by a vauth key or an external HMAC secret')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Decode a token (stdin or --token-file) without verifying anything')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'vauth;jwt;help;key' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Generate a signing key: private part in the vault, public JWK in state.json')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List signing keys and their versions')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one signing key and all its versions')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Make a new version sign; the previous one keeps verifying until the grace ends')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Stop a key (every version, or one) from signing and verifying now')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the public key of the current version as PEM or JWK')
+            break
+        }
+        'vauth;jwt;help;key;create' {
+            break
+        }
+        'vauth;jwt;help;key;list' {
+            break
+        }
+        'vauth;jwt;help;key;show' {
+            break
+        }
+        'vauth;jwt;help;key;rotate' {
+            break
+        }
+        'vauth;jwt;help;key;retire' {
+            break
+        }
+        'vauth;jwt;help;key;export' {
+            break
+        }
+        'vauth;jwt;help;jwks' {
+            break
+        }
+        'vauth;jwt;help;oidc' {
+            break
+        }
+        'vauth;jwt;help;sign' {
+            break
+        }
+        'vauth;jwt;help;verify' {
+            break
+        }
+        'vauth;jwt;help;inspect' {
+            break
+        }
+        'vauth;jwt;help;help' {
+            break
+        }
         'vauth;audit' {
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
@@ -412,6 +755,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the home (config, state, vault, audit log); safe to run again')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the home, its vault protection, counts, and what expires soon')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Generate, list, rotate, revoke and verify API keys')
+            [CompletionResult]::new('jwt', 'jwt', [CompletionResultType]::ParameterValue, 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the hash-chained audit log')
             [CompletionResult]::new('vault', 'vault', [CompletionResultType]::ParameterValue, 'Manage the vault''s protection')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -454,6 +798,57 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;help;key;revoke' {
+            break
+        }
+        'vauth;help;jwt' {
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Manage signing keys: create, list, show, rotate, retire, export')
+            [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print the JWKS of the active and in-grace asymmetric signing keys')
+            [CompletionResult]::new('oidc', 'oidc', [CompletionResultType]::ParameterValue, 'Write OpenID discovery + JWKS files for static hosting')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Mint a token (or many) signed by a vauth key or an external HMAC secret')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Decode a token (stdin or --token-file) without verifying anything')
+            break
+        }
+        'vauth;help;jwt;key' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Generate a signing key: private part in the vault, public JWK in state.json')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List signing keys and their versions')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one signing key and all its versions')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Make a new version sign; the previous one keeps verifying until the grace ends')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Stop a key (every version, or one) from signing and verifying now')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the public key of the current version as PEM or JWK')
+            break
+        }
+        'vauth;help;jwt;key;create' {
+            break
+        }
+        'vauth;help;jwt;key;list' {
+            break
+        }
+        'vauth;help;jwt;key;show' {
+            break
+        }
+        'vauth;help;jwt;key;rotate' {
+            break
+        }
+        'vauth;help;jwt;key;retire' {
+            break
+        }
+        'vauth;help;jwt;key;export' {
+            break
+        }
+        'vauth;help;jwt;jwks' {
+            break
+        }
+        'vauth;help;jwt;oidc' {
+            break
+        }
+        'vauth;help;jwt;sign' {
+            break
+        }
+        'vauth;help;jwt;verify' {
+            break
+        }
+        'vauth;help;jwt;inspect' {
             break
         }
         'vauth;help;audit' {

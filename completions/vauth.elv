@@ -35,6 +35,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand init 'Create the home (config, state, vault, audit log); safe to run again'
             cand status 'Show the home, its vault protection, counts, and what expires soon'
             cand key 'Generate, list, rotate, revoke and verify API keys'
+            cand jwt 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
             cand audit 'Read and verify the hash-chained audit log'
             cand vault 'Manage the vault''s protection'
             cand completions 'Print a shell completion script'
@@ -246,6 +247,313 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;key;help;help'= {
         }
+        &'vauth;jwt'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand key 'Manage signing keys: create, list, show, rotate, retire, export'
+            cand jwks 'Print the JWKS of the active and in-grace asymmetric signing keys'
+            cand oidc 'Write OpenID discovery + JWKS files for static hosting'
+            cand sign 'Mint a token (or many) signed by a vauth key or an external HMAC secret'
+            cand verify 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason'
+            cand inspect 'Decode a token (stdin or --token-file) without verifying anything'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;jwt;key'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand create 'Generate a signing key: private part in the vault, public JWK in state.json'
+            cand list 'List signing keys and their versions'
+            cand show 'Show one signing key and all its versions'
+            cand rotate 'Make a new version sign; the previous one keeps verifying until the grace ends'
+            cand retire 'Stop a key (every version, or one) from signing and verifying now'
+            cand export 'Export the public key of the current version as PEM or JWK'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;jwt;key;create'= {
+            cand --alg 'Signing algorithm'
+            cand --rsa-bits 'RSA modulus size for RS*/PS* keys'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --force 'Replace an existing key of the same name (its versions are retired)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;jwt;key;list'= {
+            cand --at 'Evaluate status at TIME instead of now (RFC 3339 or +DURATION)'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;jwt;key;show'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;jwt;key;rotate'= {
+            cand --grace 'How long the previous version keeps verifying [default: jwt.max_lifetime, 24h]'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;jwt;key;retire'= {
+            cand --version 'Only this version [default: all]'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;jwt;key;export'= {
+            cand --format 'Output format'
+            cand --version 'Which version [default: the current one]'
+            cand --out 'Write to FILE instead of stdout'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --public 'Export the public key (the only export there is: private keys stay in the vault)'
+            cand --force 'Overwrite --out'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;jwt;key;help'= {
+            cand create 'Generate a signing key: private part in the vault, public JWK in state.json'
+            cand list 'List signing keys and their versions'
+            cand show 'Show one signing key and all its versions'
+            cand rotate 'Make a new version sign; the previous one keeps verifying until the grace ends'
+            cand retire 'Stop a key (every version, or one) from signing and verifying now'
+            cand export 'Export the public key of the current version as PEM or JWK'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;jwt;key;help;create'= {
+        }
+        &'vauth;jwt;key;help;list'= {
+        }
+        &'vauth;jwt;key;help;show'= {
+        }
+        &'vauth;jwt;key;help;rotate'= {
+        }
+        &'vauth;jwt;key;help;retire'= {
+        }
+        &'vauth;jwt;key;help;export'= {
+        }
+        &'vauth;jwt;key;help;help'= {
+        }
+        &'vauth;jwt;jwks'= {
+            cand --out 'Write to FILE (atomically) instead of stdout'
+            cand --at 'Evaluate which versions are published at TIME instead of now'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;jwt;oidc'= {
+            cand --issuer 'The issuer URL (https), exactly as tokens carry it in `iss`'
+            cand --out-dir 'Directory to write into (created if missing)'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;jwt;sign'= {
+            cand --key 'A vauth signing key (current version signs; verification pins its algorithm)'
+            cand --secret-file 'Read an external HMAC secret (e.g. a Qdrant API key) from FILE (`-` = stdin)'
+            cand --secret-env 'Read an external HMAC secret from the environment variable VAR'
+            cand --alg 'Algorithm for an external secret or an RSA PEM [default: HS256 for secrets]'
+            cand --sub '`sub` claim'
+            cand --iss '`iss` claim'
+            cand --aud '`aud` claim (repeatable: several make an array)'
+            cand --exp 'Expiry: a lifetime (15m) or an RFC 3339 time [default: jwt.lifetime, 15m]'
+            cand --nbf 'Not-before: a duration from now or an RFC 3339 time'
+            cand --jti '`jti` claim [default: random per token]'
+            cand --claim 'An extra claim KEY=VALUE; VALUE is JSON if it parses, else a string (repeatable)'
+            cand --claims-file 'Read extra claims from a JSON object in FILE (flags win)'
+            cand --qdrant-access 'Qdrant: global access, r (read-only) or m (manage)'
+            cand --qdrant-collection 'Qdrant: access to one collection, NAME=r|rw|prw (repeatable)'
+            cand --qdrant-value-exists 'Qdrant: only valid while COLLECTION holds a point with KEY=VALUE (repeatable)'
+            cand --count 'Mint N tokens (one per line; JSON lines with --json)'
+            cand --subjects 'Mint one token per subject, read one per line from FILE (`-` = stdin)'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --no-exp 'Mint a token without exp (needs --subtle): it never expires'
+            cand --subtle 'Allow what is unsafe: --no-exp'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;jwt;verify'= {
+            cand --key 'A vauth signing key (current version signs; verification pins its algorithm)'
+            cand --secret-file 'Read an external HMAC secret (e.g. a Qdrant API key) from FILE (`-` = stdin)'
+            cand --secret-env 'Read an external HMAC secret from the environment variable VAR'
+            cand --alg 'Algorithm for an external secret or an RSA PEM [default: HS256 for secrets]'
+            cand --jwks 'Verify against a JWKS file; the token''s kid picks the key'
+            cand --pem 'Verify against a PEM public key (or certificate)'
+            cand --token-file 'Read the token from FILE instead of stdin'
+            cand --iss 'Accepted issuer (repeatable; required unless --subtle)'
+            cand --aud 'Accepted audience (repeatable; one match is enough; required unless --subtle)'
+            cand --leeway 'Allowed clock skew for exp/nbf (at most 5m)'
+            cand --at 'Judge exp/nbf at TIME instead of now'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --subtle 'Do not require --iss/--aud, and accept a token without exp'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;jwt;inspect'= {
+            cand --token-file 'Read the token from FILE instead of stdin'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;jwt;help'= {
+            cand key 'Manage signing keys: create, list, show, rotate, retire, export'
+            cand jwks 'Print the JWKS of the active and in-grace asymmetric signing keys'
+            cand oidc 'Write OpenID discovery + JWKS files for static hosting'
+            cand sign 'Mint a token (or many) signed by a vauth key or an external HMAC secret'
+            cand verify 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason'
+            cand inspect 'Decode a token (stdin or --token-file) without verifying anything'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;jwt;help;key'= {
+            cand create 'Generate a signing key: private part in the vault, public JWK in state.json'
+            cand list 'List signing keys and their versions'
+            cand show 'Show one signing key and all its versions'
+            cand rotate 'Make a new version sign; the previous one keeps verifying until the grace ends'
+            cand retire 'Stop a key (every version, or one) from signing and verifying now'
+            cand export 'Export the public key of the current version as PEM or JWK'
+        }
+        &'vauth;jwt;help;key;create'= {
+        }
+        &'vauth;jwt;help;key;list'= {
+        }
+        &'vauth;jwt;help;key;show'= {
+        }
+        &'vauth;jwt;help;key;rotate'= {
+        }
+        &'vauth;jwt;help;key;retire'= {
+        }
+        &'vauth;jwt;help;key;export'= {
+        }
+        &'vauth;jwt;help;jwks'= {
+        }
+        &'vauth;jwt;help;oidc'= {
+        }
+        &'vauth;jwt;help;sign'= {
+        }
+        &'vauth;jwt;help;verify'= {
+        }
+        &'vauth;jwt;help;inspect'= {
+        }
+        &'vauth;jwt;help;help'= {
+        }
         &'vauth;audit'= {
             cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
@@ -375,6 +683,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand init 'Create the home (config, state, vault, audit log); safe to run again'
             cand status 'Show the home, its vault protection, counts, and what expires soon'
             cand key 'Generate, list, rotate, revoke and verify API keys'
+            cand jwt 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
             cand audit 'Read and verify the hash-chained audit log'
             cand vault 'Manage the vault''s protection'
             cand completions 'Print a shell completion script'
@@ -407,6 +716,44 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;help;key;rotate'= {
         }
         &'vauth;help;key;revoke'= {
+        }
+        &'vauth;help;jwt'= {
+            cand key 'Manage signing keys: create, list, show, rotate, retire, export'
+            cand jwks 'Print the JWKS of the active and in-grace asymmetric signing keys'
+            cand oidc 'Write OpenID discovery + JWKS files for static hosting'
+            cand sign 'Mint a token (or many) signed by a vauth key or an external HMAC secret'
+            cand verify 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason'
+            cand inspect 'Decode a token (stdin or --token-file) without verifying anything'
+        }
+        &'vauth;help;jwt;key'= {
+            cand create 'Generate a signing key: private part in the vault, public JWK in state.json'
+            cand list 'List signing keys and their versions'
+            cand show 'Show one signing key and all its versions'
+            cand rotate 'Make a new version sign; the previous one keeps verifying until the grace ends'
+            cand retire 'Stop a key (every version, or one) from signing and verifying now'
+            cand export 'Export the public key of the current version as PEM or JWK'
+        }
+        &'vauth;help;jwt;key;create'= {
+        }
+        &'vauth;help;jwt;key;list'= {
+        }
+        &'vauth;help;jwt;key;show'= {
+        }
+        &'vauth;help;jwt;key;rotate'= {
+        }
+        &'vauth;help;jwt;key;retire'= {
+        }
+        &'vauth;help;jwt;key;export'= {
+        }
+        &'vauth;help;jwt;jwks'= {
+        }
+        &'vauth;help;jwt;oidc'= {
+        }
+        &'vauth;help;jwt;sign'= {
+        }
+        &'vauth;help;jwt;verify'= {
+        }
+        &'vauth;help;jwt;inspect'= {
         }
         &'vauth;help;audit'= {
             cand show 'Print the audit log (newest last)'

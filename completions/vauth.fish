@@ -39,6 +39,7 @@ complete -c vauth -n "__fish_vauth_needs_command" -s V -l version -d 'Print vers
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "audit" -d 'Read and verify the hash-chained audit log'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "vault" -d 'Manage the vault\'s protection'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -212,6 +213,163 @@ complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Make a new version active; the previous stays valid until the grace ends'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Invalidate a key (all versions, or one) now'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -f -a "key" -d 'Manage signing keys: create, list, show, rotate, retire, export'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -f -a "jwks" -d 'Print the JWKS of the active and in-grace asymmetric signing keys'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -f -a "oidc" -d 'Write OpenID discovery + JWKS files for static hosting'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -f -a "sign" -d 'Mint a token (or many) signed by a vauth key or an external HMAC secret'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -f -a "verify" -d 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -f -a "inspect" -d 'Decode a token (stdin or --token-file) without verifying anything'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -f -a "create" -d 'Generate a signing key: private part in the vault, public JWK in state.json'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -f -a "list" -d 'List signing keys and their versions'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -f -a "show" -d 'Show one signing key and all its versions'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -f -a "rotate" -d 'Make a new version sign; the previous one keeps verifying until the grace ends'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -f -a "retire" -d 'Stop a key (every version, or one) from signing and verifying now'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -f -a "export" -d 'Export the public key of the current version as PEM or JWK'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l at -d 'Evaluate which versions are published at TIME instead of now' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l issuer -d 'The issuer URL (https), exactly as tokens carry it in `iss`' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l out-dir -d 'Directory to write into (created if missing)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l key -d 'A vauth signing key (current version signs; verification pins its algorithm)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l secret-file -d 'Read an external HMAC secret (e.g. a Qdrant API key) from FILE (`-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l secret-env -d 'Read an external HMAC secret from the environment variable VAR' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l alg -d 'Algorithm for an external secret or an RSA PEM [default: HS256 for secrets]' -r -f -a "HS256\t'HMAC-SHA-256 (shared secret; Qdrant)'
+HS384\t'HMAC-SHA-384'
+HS512\t'HMAC-SHA-512'
+RS256\t'RSA PKCS#1 v1.5, SHA-256'
+RS384\t'RSA PKCS#1 v1.5, SHA-384'
+RS512\t'RSA PKCS#1 v1.5, SHA-512'
+PS256\t'RSA-PSS, SHA-256'
+PS384\t'RSA-PSS, SHA-384'
+PS512\t'RSA-PSS, SHA-512'
+ES256\t'ECDSA P-256'
+ES384\t'ECDSA P-384'
+EdDSA\t'Ed25519'"
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l sub -d '`sub` claim' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l iss -d '`iss` claim' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l aud -d '`aud` claim (repeatable: several make an array)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l exp -d 'Expiry: a lifetime (15m) or an RFC 3339 time [default: jwt.lifetime, 15m]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l nbf -d 'Not-before: a duration from now or an RFC 3339 time' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l jti -d '`jti` claim [default: random per token]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l claim -d 'An extra claim KEY=VALUE; VALUE is JSON if it parses, else a string (repeatable)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l claims-file -d 'Read extra claims from a JSON object in FILE (flags win)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l qdrant-access -d 'Qdrant: global access, r (read-only) or m (manage)' -r -f -a "r\t''
+m\t''"
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l qdrant-collection -d 'Qdrant: access to one collection, NAME=r|rw|prw (repeatable)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l qdrant-value-exists -d 'Qdrant: only valid while COLLECTION holds a point with KEY=VALUE (repeatable)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l count -d 'Mint N tokens (one per line; JSON lines with --json)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l subjects -d 'Mint one token per subject, read one per line from FILE (`-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l no-exp -d 'Mint a token without exp (needs --subtle): it never expires'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l subtle -d 'Allow what is unsafe: --no-exp'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l key -d 'A vauth signing key (current version signs; verification pins its algorithm)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-file -d 'Read an external HMAC secret (e.g. a Qdrant API key) from FILE (`-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l secret-env -d 'Read an external HMAC secret from the environment variable VAR' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l alg -d 'Algorithm for an external secret or an RSA PEM [default: HS256 for secrets]' -r -f -a "HS256\t'HMAC-SHA-256 (shared secret; Qdrant)'
+HS384\t'HMAC-SHA-384'
+HS512\t'HMAC-SHA-512'
+RS256\t'RSA PKCS#1 v1.5, SHA-256'
+RS384\t'RSA PKCS#1 v1.5, SHA-384'
+RS512\t'RSA PKCS#1 v1.5, SHA-512'
+PS256\t'RSA-PSS, SHA-256'
+PS384\t'RSA-PSS, SHA-384'
+PS512\t'RSA-PSS, SHA-512'
+ES256\t'ECDSA P-256'
+ES384\t'ECDSA P-384'
+EdDSA\t'Ed25519'"
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l jwks -d 'Verify against a JWKS file; the token\'s kid picks the key' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l pem -d 'Verify against a PEM public key (or certificate)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l token-file -d 'Read the token from FILE instead of stdin' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l iss -d 'Accepted issuer (repeatable; required unless --subtle)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l aud -d 'Accepted audience (repeatable; one match is enough; required unless --subtle)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l leeway -d 'Allowed clock skew for exp/nbf (at most 5m)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l at -d 'Judge exp/nbf at TIME instead of now' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l subtle -d 'Do not require --iss/--aud, and accept a token without exp'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l token-file -d 'Read the token from FILE instead of stdin' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "key" -d 'Manage signing keys: create, list, show, rotate, retire, export'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "jwks" -d 'Print the JWKS of the active and in-grace asymmetric signing keys'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "oidc" -d 'Write OpenID discovery + JWKS files for static hosting'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Mint a token (or many) signed by a vauth key or an external HMAC secret'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Decode a token (stdin or --token-file) without verifying anything'
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
@@ -305,14 +463,15 @@ complete -c vauth -n "__fish_vauth_using_subcommand man" -s v -l verbose -d 'Say
 complete -c vauth -n "__fish_vauth_using_subcommand man" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand man" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "audit" -d 'Read and verify the hash-chained audit log'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "vault" -d 'Manage the vault\'s protection'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key audit vault completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "audit" -d 'Read and verify the hash-chained audit log'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "vault" -d 'Manage the vault\'s protection'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "create" -d 'Generate a new API key and print it once'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "import" -d 'Record a key made elsewhere (read from stdin or --key-file)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List keys: name, id, version, status, created, expires, age, scopes'
@@ -320,6 +479,12 @@ complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "verify" -d 'Check a presented key: exit 0 valid, 1 invalid with the reason'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "rotate" -d 'Make a new version active; the previous stays valid until the grace ends'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "revoke" -d 'Invalidate a key (all versions, or one) now'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "key" -d 'Manage signing keys: create, list, show, rotate, retire, export'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "jwks" -d 'Print the JWKS of the active and in-grace asymmetric signing keys'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "oidc" -d 'Write OpenID discovery + JWKS files for static hosting'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "sign" -d 'Mint a token (or many) signed by a vauth key or an external HMAC secret'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "verify" -d 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "inspect" -d 'Decode a token (stdin or --token-file) without verifying anything'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print the audit log (newest last)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from vault" -f -a "rekey" -d 'Re-wrap the vault\'s data key under another protection; no secret is lost'

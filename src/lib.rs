@@ -2,7 +2,7 @@
 //!
 //! The library holds everything; `main.rs` only parses, runs and maps the result to an exit code.
 //! Layout: `cli` (clap types only), `commands` (one module per verb, the only layer that sees both
-//! clap and domain types), pure domain modules (`apikey`, `timefmt`, `audit`'s line format), and I/O
+//! clap and domain types), pure domain modules (`apikey`, `jwt`, `timefmt`, `audit`'s line format), and I/O
 //! at the edges (`store`, `fsutil`, `prompt`, `config::env`, `output`).
 
 pub mod apikey;
@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod fsutil;
+pub mod jwt;
 pub mod output;
 pub mod prompt;
 pub mod secret;

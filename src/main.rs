@@ -4,6 +4,8 @@ use clap::Parser;
 
 fn main() -> std::process::ExitCode {
     vauth::output::install_panic_hook();
+    // One crypto backend, aws-lc-rs, installed before anything signs or verifies.
+    vauth::jwt::install_crypto_provider();
     let cli = vauth::cli::Cli::parse();
     let mut ui = vauth::output::Ui::from_cli(&cli);
     match vauth::run(cli, &mut ui) {

@@ -63,6 +63,14 @@ impl Ui {
         let _ = o.flush();
     }
 
+    /// A buffered writer for many product lines (bulk output). A closed pipe ends it quietly.
+    pub fn lines(&self) -> Lines {
+        Lines {
+            out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock()),
+            closed: false,
+        }
+    }
+
     /// Write a JSON result object to stdout (pretty on a terminal, one line otherwise).
     pub fn out_json<T: Serialize>(&self, value: &T) {
         let text = if std::io::stdout().is_terminal() {
@@ -146,6 +154,37 @@ impl Ui {
             }
         }
         ExitCode::from(err.exit_code())
+    }
+}
+
+/// Product lines on stdout, buffered (see [`Ui::lines`]).
+pub struct Lines {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    closed: bool,
+}
+
+impl Lines {
+    /// Write one line. Returns false once the reader has gone (a closed pipe): stop producing.
+    pub fn line(&mut self, text: &str) -> bool {
+        if self.closed {
+            return false;
+        }
+        if self
+            .out
+            .write_all(text.as_bytes())
+            .and_then(|()| self.out.write_all(b"\n"))
+            .is_err()
+        {
+            self.closed = true;
+        }
+        !self.closed
+    }
+
+    /// Flush what is buffered; a closed pipe is not an error.
+    pub fn finish(mut self) {
+        if !self.closed {
+            let _ = self.out.flush();
+        }
     }
 }
 

@@ -53,7 +53,18 @@ pub fn read_secret_source(path: &Path, max: u64, what: &str) -> Result<Zeroizing
 /// Read a presented key from `--key-file` or stdin, trimmed. An oversized input is returned
 /// as-is (truncated) so `verify` can answer "invalid" rather than fail.
 pub fn read_key_input(key_file: Option<&Path>, max: u64) -> Result<Zeroizing<String>> {
-    let src = key_file.unwrap_or(Path::new("-"));
+    read_presented(key_file, max, "key", "--key-file")
+}
+
+/// Read a presented credential (`what`) from `file` (its flag is `flag`) or stdin, trimmed. More
+/// than `max` bytes come back truncated to `max + 1`, so a verifier can answer "invalid".
+pub fn read_presented(
+    file: Option<&Path>,
+    max: u64,
+    what: &str,
+    flag: &str,
+) -> Result<Zeroizing<String>> {
+    let src = file.unwrap_or(Path::new("-"));
     let mut buf = Zeroizing::new(Vec::new());
     let r = if src.as_os_str() == "-" {
         std::io::stdin().lock().take(max + 1).read_to_end(&mut buf)
@@ -62,7 +73,7 @@ pub fn read_key_input(key_file: Option<&Path>, max: u64) -> Result<Zeroizing<Str
     };
     r.map_err(|e| {
         Error::input(format!(
-            "cannot read the key from {}: {}",
+            "cannot read the {what} from {}: {}",
             if src.as_os_str() == "-" {
                 "stdin".to_string()
             } else {
@@ -70,8 +81,8 @@ pub fn read_key_input(key_file: Option<&Path>, max: u64) -> Result<Zeroizing<Str
             },
             crate::error::io_reason(&e)
         ))
-        .hint("pass the key on stdin or with --key-file FILE")
+        .hint(format!("pass the {what} on stdin or with {flag} FILE"))
     })?;
-    let text = String::from_utf8_lossy(&buf);
+    let text = Zeroizing::new(String::from_utf8_lossy(&buf).into_owned());
     Ok(Zeroizing::new(text.trim().to_string()))
 }

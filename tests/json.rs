@@ -1430,6 +1430,34 @@ fn docs_json_md_covers_the_contract() {
         "bad_line",
         // vault rekey
         "previous",
+        // jwt
+        "alg",
+        "current_version",
+        "current_kid",
+        "versions[].kid",
+        "versions[].retired_at",
+        "versions[].public_jwk",
+        "token",
+        "jti",
+        "iat",
+        "exp",
+        "claims",
+        "verified",
+        "header",
+        "times",
+        "issuer",
+        "discovery",
+        "jwks",
+        "wrong_alg",
+        "unknown_kid",
+        "retired_key",
+        "unusable_key",
+        "bad_signature",
+        "bad_claim",
+        "no_exp",
+        "not_yet_valid",
+        "wrong_iss",
+        "wrong_aud",
         // errors
         "error.exit_code",
         "error.kind",
@@ -1475,4 +1503,254 @@ fn docs_json_md_covers_the_contract() {
             "docs/json.md lacks the value \"{v}\""
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// jwt
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JwtKeyJson {
+    name: String,
+    alg: String,
+    status: String,
+    #[serde(deserialize_with = "nullable")]
+    current_version: Option<u32>,
+    #[serde(deserialize_with = "nullable")]
+    current_kid: Option<String>,
+    created: String,
+    versions: Vec<JwtVersionJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JwtVersionJson {
+    version: u32,
+    kid: String,
+    status: String,
+    created: String,
+    #[serde(deserialize_with = "nullable")]
+    grace_until: Option<String>,
+    #[serde(deserialize_with = "nullable")]
+    retired_at: Option<String>,
+    #[serde(default, deserialize_with = "omittable")]
+    public_jwk: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JwtKeyListJson {
+    at: String,
+    keys: Vec<JwtKeyJson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MintedJson {
+    token: String,
+    alg: String,
+    #[serde(default, deserialize_with = "omittable")]
+    kid: Option<String>,
+    #[serde(default, deserialize_with = "omittable")]
+    sub: Option<String>,
+    jti: String,
+    iat: String,
+    #[serde(deserialize_with = "nullable")]
+    exp: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JwtVerdictJson {
+    ok: bool,
+    #[serde(default, deserialize_with = "omittable")]
+    reason: Option<String>,
+    message: String,
+    #[serde(default, deserialize_with = "omittable")]
+    alg: Option<String>,
+    #[serde(default, deserialize_with = "omittable")]
+    kid: Option<String>,
+    #[serde(default, deserialize_with = "omittable")]
+    key: Option<String>,
+    #[serde(default, deserialize_with = "omittable")]
+    claims: Option<serde_json::Map<String, serde_json::Value>>,
+    at: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InspectJson {
+    verified: bool,
+    header: serde_json::Map<String, serde_json::Value>,
+    claims: serde_json::Map<String, serde_json::Value>,
+    times: BTreeMap<String, String>,
+    #[serde(deserialize_with = "nullable")]
+    expired: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OidcJson {
+    issuer: String,
+    discovery: String,
+    jwks: String,
+    keys: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JwksOutJson {
+    out: String,
+    keys: u32,
+}
+
+#[test]
+fn jwt_key_json_create_show_rotate_retire_list() {
+    let env = TestEnv::new();
+    let c: JwtKeyJson = out(env
+        .run(&["--json", "jwt", "key", "create", "svc", "--alg", "ES256"])
+        .ok());
+    assert_eq!(
+        (c.name.as_str(), c.alg.as_str(), c.status.as_str()),
+        ("svc", "ES256", "active")
+    );
+    assert_eq!(c.current_version, Some(1));
+    assert!((ts(&c.created) - now()).abs() < 60);
+    let v = &c.versions[0];
+    assert_eq!(c.current_kid.as_deref(), Some(v.kid.as_str()));
+    assert_eq!((v.version, v.status.as_str()), (1, "active"));
+    assert!(v.grace_until.is_none() && v.retired_at.is_none());
+    assert!((ts(&v.created) - now()).abs() < 60);
+    let jwk = v.public_jwk.as_ref().unwrap();
+    for m in ["kty", "crv", "x", "y", "kid", "alg", "use"] {
+        assert!(jwk.contains_key(m), "{m}");
+    }
+    assert!(!jwk.contains_key("d"));
+    let h: JwtKeyJson = out(env
+        .run(&["--json", "jwt", "key", "create", "h", "--alg", "HS512"])
+        .ok());
+    assert!(
+        h.versions[0].public_jwk.is_none(),
+        "HMAC keys are never published"
+    );
+    let r: JwtKeyJson = out(env
+        .run(&["--json", "jwt", "key", "rotate", "svc", "--grace", "1h"])
+        .ok());
+    assert_eq!(r.current_version, Some(2));
+    assert_eq!(r.versions[0].status, "grace");
+    assert!((ts(r.versions[0].grace_until.as_ref().unwrap()) - now() - 3600).abs() < 60);
+    let s: JwtKeyJson = out(env.run(&["--json", "jwt", "key", "show", "svc"]).ok());
+    assert_eq!(s.versions.len(), 2);
+    let l: JwtKeyListJson = out(env.run(&["--json", "jwt", "key", "list"]).ok());
+    assert_eq!(l.keys.len(), 2);
+    assert!((ts(&l.at) - now()).abs() < 60);
+    assert!(
+        l.keys
+            .iter()
+            .all(|k| k.versions.iter().all(|v| v.public_jwk.is_none()))
+    );
+    let t: JwtKeyJson = out(env
+        .run(&["--json", "--yes", "jwt", "key", "retire", "svc"])
+        .ok());
+    assert_eq!(t.status, "retired");
+    assert!(t.current_version.is_none() && t.current_kid.is_none());
+    assert!(t.versions.iter().all(|v| v.retired_at.is_some()));
+    err(
+        &env.run(&["--json", "jwt", "key", "show", "nope"]),
+        3,
+        "not_found",
+    );
+    err(
+        &env.run(&["--json", "jwt", "key", "create", "h", "--alg", "HS256"]),
+        3,
+        "exists",
+    );
+}
+
+#[test]
+fn jwt_sign_verify_inspect_json() {
+    let env = TestEnv::new();
+    env.run(&["jwt", "key", "create", "svc", "--alg", "EdDSA"])
+        .ok();
+    let m: MintedJson = out(env
+        .run(&[
+            "--json", "jwt", "sign", "--key", "svc", "--sub", "me", "--aud", "db", "--iss", "i",
+        ])
+        .ok());
+    assert_eq!(m.alg, "EdDSA");
+    assert_eq!(m.sub.as_deref(), Some("me"));
+    assert!(m.kid.is_some());
+    assert!(m.jti.len() >= 20);
+    assert_eq!(ts(m.exp.as_ref().unwrap()) - ts(&m.iat), 900);
+    let args = [
+        "--json", "jwt", "verify", "--key", "svc", "--aud", "db", "--iss", "i",
+    ];
+    let v: JwtVerdictJson = out(env.run_in(&args, &m.token).ok());
+    assert!(v.ok && v.reason.is_none());
+    assert_eq!(v.alg.as_deref(), Some("EdDSA"));
+    assert_eq!(v.kid, m.kid);
+    assert_eq!(v.key.as_deref(), Some("svc v1"));
+    assert_eq!(v.claims.as_ref().unwrap()["sub"], "me");
+    assert!(!v.message.is_empty());
+    let mut late = args.to_vec();
+    late.extend(["--at", "+1h"]);
+    let bad: JwtVerdictJson = out(env.run_in(&late, &m.token).code(1));
+    assert!(!bad.ok);
+    assert_eq!(bad.reason.as_deref(), Some("expired"));
+    assert!(bad.alg.is_none() && bad.claims.is_none() && bad.key.is_none());
+    assert!(ts(&bad.at) - now() > 3000);
+    let i: InspectJson = out(env.run_in(&["--json", "jwt", "inspect"], &m.token).ok());
+    assert!(!i.verified);
+    assert_eq!(i.header["alg"], "EdDSA");
+    assert_eq!(i.claims["aud"], "db");
+    assert_eq!(i.expired, Some(false));
+    assert_eq!(ts(&i.times["exp"]), ts(m.exp.as_ref().unwrap()));
+    // Bulk: JSON lines, one object each.
+    let r = env.run(&["--json", "jwt", "sign", "--key", "svc", "--count", "3"]);
+    r.ok();
+    let lines: Vec<MintedJson> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines.iter().all(|l| l.sub.is_none()));
+    err(
+        &env.run_in(&["--json", "jwt", "verify", "--key", "svc"], &m.token),
+        2,
+        "usage",
+    );
+    err(
+        &env.run_in(&["--json", "jwt", "inspect"], "nope"),
+        3,
+        "input",
+    );
+}
+
+#[test]
+fn jwt_jwks_and_oidc_json() {
+    let env = TestEnv::new();
+    env.run(&["jwt", "key", "create", "svc", "--alg", "ES384"])
+        .ok();
+    let p = env.path("jwks.json");
+    let j: JwksOutJson = out(env
+        .run(&["--json", "jwt", "jwks", "--out", p.to_str().unwrap()])
+        .ok());
+    assert_eq!((j.out.as_str(), j.keys), (p.to_str().unwrap(), 1));
+    let d = env.path("site");
+    let o: OidcJson = out(env
+        .run(&[
+            "--json",
+            "jwt",
+            "oidc",
+            "--issuer",
+            "https://a.example",
+            "--out-dir",
+            d.to_str().unwrap(),
+        ])
+        .ok());
+    assert_eq!(o.issuer, "https://a.example");
+    assert_eq!(o.keys, 1);
+    assert!(std::path::Path::new(&o.discovery).exists());
+    assert!(std::path::Path::new(&o.jwks).exists());
 }

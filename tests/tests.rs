@@ -3,6 +3,8 @@
 #![allow(unreachable_pub)]
 // Test helpers may panic on broken fixtures and read the real environment.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
+// Tests that skip for want of a peer say so on stderr.
+#![allow(clippy::print_stderr)]
 
 // TestEnv: isolated HOME/XDG dirs, the vauth command builder, leak scanning.
 mod util;
@@ -26,3 +28,7 @@ mod concurrency;
 mod crash;
 // The real OS keyring (Secret Service under dbus-run-session); run by .ci/run with --ignored.
 mod keyring;
+// JWT signing keys and tokens: lifecycle, rotation grace, JWKS/OIDC, sign/verify/inspect, Qdrant.
+mod jwt;
+// JWT cross-checks with independent implementations: PyJWT, openssl, a Qdrant-style HS256 check.
+mod jwt_peers;

@@ -2,6 +2,7 @@
 //! `env = …` fallbacks aside). `man/`, `completions/` and the README's help block are rendered
 //! from [`Cli::command`], so this folder is the whole user-facing surface in one place.
 
+pub mod jwt;
 pub mod key;
 
 use std::path::PathBuf;
@@ -113,6 +114,9 @@ EXAMPLES:
     /// Generate, list, rotate, revoke and verify API keys.
     #[command(subcommand)]
     Key(key::KeyCommand),
+    /// JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens.
+    #[command(subcommand)]
+    Jwt(jwt::JwtCommand),
     /// Read and verify the hash-chained audit log.
     #[command(subcommand)]
     Audit(AuditCommand),

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod generate;
 pub mod init;
+pub mod jwt;
 pub mod key;
 pub mod status;
 pub mod vault;
@@ -77,6 +78,7 @@ pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
         Command::Init(a) => init::run(&ctx, a),
         Command::Status(a) => status::run(&ctx, a),
         Command::Key(k) => key::run(&ctx, k),
+        Command::Jwt(j) => jwt::run(&ctx, j),
         Command::Audit(a) => audit::run(&ctx, a),
         Command::Vault(v) => vault::run(&ctx, v),
         Command::Completions(a) => generate::completions(&ctx, a),

@@ -16,7 +16,25 @@ pub struct Config {
     /// Defaults for API keys.
     #[serde(default)]
     pub keys: KeyDefaults,
+    /// Limits and defaults for JWTs.
+    #[serde(default)]
+    pub jwt: JwtDefaults,
 }
+
+/// `[jwt]` table.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct JwtDefaults {
+    /// Lifetime of minted tokens when `--exp` is not given (default 15m).
+    pub lifetime: Option<String>,
+    /// The longest lifetime `jwt sign` allows (default 24h); also the default rotation grace.
+    pub max_lifetime: Option<String>,
+}
+
+/// Default lifetime of minted tokens.
+pub const JWT_LIFETIME: Span = Span::from_seconds_const(15 * 60);
+/// Default maximum lifetime of minted tokens.
+pub const JWT_MAX_LIFETIME: Span = Span::from_seconds_const(24 * 3600);
 
 /// `[keys]` table.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -37,6 +55,10 @@ pub const DEFAULT_TOML: &str = r#"# vauth configuration. Human-edited; holds def
 # prefix = "vk"        # prefix of new API keys: <prefix>_<id>_<secret><check>
 # expires = "90d"      # default lifetime of new keys (unset: no expiry)
 # grace = "24h"        # default overlap of `vauth key rotate`
+
+[jwt]
+# lifetime = "15m"     # exp of `vauth jwt sign` when --exp is not given
+# max_lifetime = "24h" # longer tokens are refused; also the default grace of `jwt key rotate`
 "#;
 
 impl Config {
@@ -55,13 +77,24 @@ impl Config {
                     .hint("use 1-16 lowercase letters or digits, starting with a letter")
             })?;
         }
-        for (field, v) in [("expires", &cfg.keys.expires), ("grace", &cfg.keys.grace)] {
+        for (field, v) in [
+            ("keys.expires", &cfg.keys.expires),
+            ("keys.grace", &cfg.keys.grace),
+            ("jwt.lifetime", &cfg.jwt.lifetime),
+            ("jwt.max_lifetime", &cfg.jwt.max_lifetime),
+        ] {
             if let Some(v) = v {
                 timefmt::parse_span(v).map_err(|e| {
-                    Error::state(format!("vauth.toml: keys.{field}: {e}"))
+                    Error::state(format!("vauth.toml: {field}: {e}"))
                         .hint("write a duration such as 30s, 15m, 24h, 90d or 1y")
                 })?;
             }
+        }
+        if cfg.jwt_lifetime().seconds() > cfg.jwt_max_lifetime().seconds() {
+            return Err(
+                Error::state("vauth.toml: jwt.lifetime is longer than jwt.max_lifetime")
+                    .hint("shorten jwt.lifetime or raise jwt.max_lifetime"),
+            );
         }
         Ok(cfg)
     }
@@ -80,6 +113,26 @@ impl Config {
             .grace
             .as_deref()
             .and_then(|s| timefmt::parse_span(s).ok())
+    }
+}
+
+impl Config {
+    /// Lifetime of minted tokens without `--exp`.
+    pub fn jwt_lifetime(&self) -> Span {
+        self.jwt
+            .lifetime
+            .as_deref()
+            .and_then(|s| timefmt::parse_span(s).ok())
+            .unwrap_or(JWT_LIFETIME)
+    }
+
+    /// The longest token lifetime allowed.
+    pub fn jwt_max_lifetime(&self) -> Span {
+        self.jwt
+            .max_lifetime
+            .as_deref()
+            .and_then(|s| timefmt::parse_span(s).ok())
+            .unwrap_or(JWT_MAX_LIFETIME)
     }
 }
 

@@ -448,7 +448,9 @@ impl Session {
         let now = self.now;
         let needed = self.state.needed_key_entries(now);
         let vault = self.vault()?;
-        vault.retain_prefixed("apikey/", |k| needed.contains(k));
+        for prefix in state::MANAGED_VAULT_PREFIXES {
+            vault.retain_prefixed(prefix, |k| needed.contains(k));
+        }
         let hmac_key = vault
             .get(AUDIT_KEY_ENTRY)
             .map(|s| Zeroizing::new(s.to_string()))

@@ -1,0 +1,85 @@
+//! `vauth jwt inspect`: decode a token and say plainly that nothing was verified.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::{Ctx, human_time, read_token};
+use crate::cli::jwt::InspectArgs;
+use crate::error::{Error, Outcome, Result};
+use crate::timefmt::rfc3339;
+
+/// What `--json` prints.
+#[derive(Serialize)]
+struct Inspection {
+    verified: bool,
+    header: Map<String, Value>,
+    claims: Map<String, Value>,
+    /// The time claims (iat, nbf, exp) as RFC 3339, where they are numbers.
+    times: Map<String, Value>,
+    /// Whether exp lies in the past at the time of inspection (`null` without exp).
+    expired: Option<bool>,
+}
+
+const NOT_VERIFIED: &str =
+    "NOT VERIFIED: this is what the token claims; nothing was checked (use `vauth jwt verify`)";
+
+/// Run `vauth jwt inspect`.
+pub(super) fn run(ctx: &Ctx<'_>, a: &InspectArgs) -> Result<Outcome> {
+    let token = read_token(a.token_file.as_deref())?;
+    let p = crate::jwt::parse(&token).map_err(|e| {
+        Error::input(format!("this is not a JWT: {e}"))
+            .hint("pass one compact token (header.payload.signature) on stdin or with --token-file")
+    })?;
+    let now = ctx.now;
+    let mut times = Map::new();
+    for k in ["iat", "nbf", "exp"] {
+        if let Some(t) = p
+            .claims
+            .get(k)
+            .and_then(Value::as_i64)
+            .and_then(|n| time::OffsetDateTime::from_unix_timestamp(n).ok())
+        {
+            times.insert(k.into(), Value::String(rfc3339(t)));
+        }
+    }
+    let expired = p
+        .claims
+        .get("exp")
+        .and_then(Value::as_i64)
+        .map(|e| e <= now.unix_timestamp());
+    if ctx.ui.json {
+        ctx.ui.out_json(&Inspection {
+            verified: false,
+            header: p.header,
+            claims: p.claims,
+            times,
+            expired,
+        });
+        return Ok(Outcome::Ok);
+    }
+    let pretty =
+        |m: &Map<String, Value>| serde_json::to_string_pretty(m).unwrap_or_else(|_| "{}".into());
+    let mut text = format!(
+        "{NOT_VERIFIED}\n\nheader:\n{}\n\nclaims:\n{}\n",
+        pretty(&p.header),
+        pretty(&p.claims)
+    );
+    let mut lines = Vec::new();
+    for k in ["iat", "nbf", "exp"] {
+        if let Some(h) = p.claims.get(k).and_then(|v| human_time(v, now)) {
+            lines.push(format!("  {k}: {h}"));
+        }
+    }
+    if !lines.is_empty() {
+        text.push_str("\ntimes:\n");
+        text.push_str(&lines.join("\n"));
+        text.push('\n');
+    }
+    match expired {
+        Some(true) => text.push_str("\nthe token has expired\n"),
+        None => text.push_str("\nthe token has no exp: it never expires\n"),
+        Some(false) => {}
+    }
+    ctx.ui.out(&text);
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,176 @@
+//! `vauth jwt jwks` and `vauth jwt oidc`: the public half of the signing keys, as files that
+//! verifiers fetch.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+
+use super::Ctx;
+use crate::cli::jwt::{JwksArgs, OidcArgs};
+use crate::error::{Error, Outcome, Result};
+use crate::store::OpenMode;
+use crate::store::state::State;
+
+/// The JWKS of every asymmetric version that verifies at `at` (active or in grace), newest first
+/// within a key, so a verifier that takes the first match prefers the current key.
+pub(crate) fn jwks_of(state: &State, at: OffsetDateTime) -> Value {
+    let mut keys = Vec::new();
+    for k in state.jwt_keys.values() {
+        for v in k.versions.iter().rev() {
+            if let Some(jwk) = &v.public_jwk
+                && v.status(at).is_valid()
+            {
+                keys.push(jwk.clone());
+            }
+        }
+    }
+    json!({ "keys": keys })
+}
+
+fn render(v: &Value) -> Result<String> {
+    let mut t = serde_json::to_string_pretty(v)
+        .map_err(|e| Error::bug(format!("cannot render JSON: {e}")))?;
+    t.push('\n');
+    Ok(t)
+}
+
+/// `vauth jwt jwks`.
+pub(super) fn jwks(ctx: &Ctx<'_>, a: &JwksArgs) -> Result<Outcome> {
+    let s = ctx.open(OpenMode::Read)?;
+    let at = a.at.map_or(s.now, |t| t.resolve(s.now));
+    let set = jwks_of(&s.state, at);
+    let n = set["keys"].as_array().map_or(0, Vec::len);
+    if n == 0 {
+        ctx.ui.warn(
+            "the JWKS is empty: no asymmetric signing key is active or in grace \
+             (HMAC keys are never published)",
+        );
+    }
+    let text = render(&set)?;
+    match &a.out {
+        Some(p) => {
+            crate::fsutil::write_atomic(p, text.as_bytes(), 0o644)
+                .map_err(|e| Error::io("write", p, &e))?;
+            if ctx.ui.json {
+                #[derive(Serialize)]
+                struct Wrote<'a> {
+                    out: &'a str,
+                    keys: usize,
+                }
+                ctx.ui.out_json(&Wrote {
+                    out: &p.display().to_string(),
+                    keys: n,
+                });
+            } else {
+                ctx.ui.note(&format!("wrote {n} key(s) to {}", p.display()));
+            }
+        }
+        None => ctx.ui.out(&text),
+    }
+    Ok(Outcome::Ok)
+}
+
+/// Check an issuer URL: https (or http on loopback, for tests), no query or fragment.
+fn check_issuer(url: &str) -> Result<&str> {
+    let bad = |why: &str| {
+        Error::usage(format!("--issuer {url:?} {why}")).hint(
+            "pass the https URL verifiers see in the token's iss, e.g. https://auth.example.com",
+        )
+    };
+    let rest = if let Some(r) = url.strip_prefix("https://") {
+        r
+    } else if let Some(r) = url.strip_prefix("http://") {
+        let host = r.split(['/', ':']).next().unwrap_or_default();
+        if !matches!(host, "localhost" | "127.0.0.1" | "[::1]") {
+            return Err(bad(
+                "is not https (plain http is allowed for loopback only)",
+            ));
+        }
+        r
+    } else {
+        return Err(bad("is not an https URL"));
+    };
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err(bad("has no host"));
+    }
+    if url.contains(['?', '#']) || url.chars().any(char::is_whitespace) {
+        return Err(bad("must not have a query, fragment or spaces"));
+    }
+    Ok(url.trim_end_matches('/'))
+}
+
+/// `vauth jwt oidc`.
+pub(super) fn oidc(ctx: &Ctx<'_>, a: &OidcArgs) -> Result<Outcome> {
+    let issuer = check_issuer(&a.issuer)?;
+    let s = ctx.open(OpenMode::Read)?;
+    let set = jwks_of(&s.state, s.now);
+    let mut algs: Vec<&str> = s
+        .state
+        .jwt_keys
+        .values()
+        .filter(|k| !k.alg.is_symmetric() && k.current().is_some())
+        .map(|k| k.alg.as_str())
+        .collect();
+    algs.sort_unstable();
+    algs.dedup();
+    if algs.is_empty() {
+        return Err(Error::state("no asymmetric signing key to publish")
+            .hint("create one first: vauth jwt key create NAME --alg ES256"));
+    }
+    let discovery = json!({
+        "issuer": issuer,
+        "jwks_uri": format!("{issuer}/jwks.json"),
+        "id_token_signing_alg_values_supported": algs,
+        "response_types_supported": ["id_token"],
+        "subject_types_supported": ["public"],
+    });
+    let well_known = a.out_dir.join(".well-known");
+    std::fs::create_dir_all(&well_known).map_err(|e| Error::io("create", &well_known, &e))?;
+    let conf = well_known.join("openid-configuration");
+    let jwks_path = a.out_dir.join("jwks.json");
+    crate::fsutil::write_atomic(&jwks_path, render(&set)?.as_bytes(), 0o644)
+        .map_err(|e| Error::io("write", &jwks_path, &e))?;
+    crate::fsutil::write_atomic(&conf, render(&discovery)?.as_bytes(), 0o644)
+        .map_err(|e| Error::io("write", &conf, &e))?;
+    let n = set["keys"].as_array().map_or(0, Vec::len);
+    if ctx.ui.json {
+        #[derive(Serialize)]
+        struct Wrote {
+            issuer: String,
+            discovery: String,
+            jwks: String,
+            keys: usize,
+        }
+        ctx.ui.out_json(&Wrote {
+            issuer: issuer.to_string(),
+            discovery: conf.display().to_string(),
+            jwks: jwks_path.display().to_string(),
+            keys: n,
+        });
+    } else {
+        ctx.ui.out(&format!(
+            "wrote {} and {} ({n} key(s)); serve DIR at {issuer}",
+            conf.display(),
+            jwks_path.display()
+        ));
+    }
+    Ok(Outcome::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issuer_rules() {
+        assert_eq!(
+            check_issuer("https://a.example/").unwrap(),
+            "https://a.example"
+        );
+        assert!(check_issuer("http://127.0.0.1:8080").is_ok());
+        assert!(check_issuer("http://a.example").is_err());
+        assert!(check_issuer("https://").is_err());
+        assert!(check_issuer("https://a?b").is_err());
+        assert!(check_issuer("ftp://a").is_err());
+    }
+}
