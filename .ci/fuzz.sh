@@ -88,6 +88,8 @@ seed state_load full '{
   "audit": {"count": 2, "last_hash": "ab", "last_line": "{}"}
 }
 '
+seed jwt_token hs256 'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4IiwiZXhwIjoxODAwMDAwMDAwfQ.c2ln'
+seed jwt_token claims '{"aud":"a","iss":"i","exp":1800000010,"nbf":1799999990}'
 seed audit_verify line '{"seq":1,"time":"2026-01-01T00:00:00Z","actor":"u@h","action":"key.create","details":{"name":"k1"},"outcome":"ok","prev":"0000000000000000000000000000000000000000000000000000000000000000","hmac":"00"}
 '
 # NUL-separated pieces (command substitution would drop the NULs, so printf writes the file).

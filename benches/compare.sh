@@ -66,9 +66,34 @@ for n in $SIZES; do
     hf "list-$n" "$VAUTH --home $h key list --json"
 done
 
-python3 - "$WORK" "$VAUTH" $SIZES <<'PY'
+# ---- JWT (vs jwt-cli where installed: `cargo install jwt-cli`)
+JWT_COUNT=${JWT_COUNT:-10000}
+LOOP_JWT=${LOOP_JWT:-1000}
+jh="$WORK/jwt/home"
+"$SEED" "$jh" 1 2>/dev/null
+"$VAUTH" --home "$jh" jwt key create es --alg ES256 >/dev/null 2>&1
+openssl rand -hex 32 | tr -d '\n' >"$WORK/jwt/hs.secret"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/jwt/ec.pem" 2>/dev/null
+if command -v jwt >/dev/null; then
+    hf jwt-hs256 "$VAUTH --home $jh jwt sign --secret-file $WORK/jwt/hs.secret --exp 1h" \
+        "jwt encode -S @$WORK/jwt/hs.secret --exp=+1h"
+    hf jwt-es256 "$VAUTH --home $jh jwt sign --key es --exp 1h" \
+        "jwt encode -A ES256 -S @$WORK/jwt/ec.pem --exp=+1h"
+    cat >"$WORK/jwt/loop.sh" <<LOOP
+#!/bin/sh
+i=0
+while [ \$i -lt $LOOP_JWT ]; do jwt encode -S @$WORK/jwt/hs.secret --exp=+1h >/dev/null; i=\$((i+1)); done
+LOOP
+    hyperfine --style none --warmup 0 --runs 1 --export-json "$WORK/res/jwt-loop.json" "sh $WORK/jwt/loop.sh" >/dev/null
+else
+    echo "jwt-cli not installed (cargo install jwt-cli): JWT peer rows skipped" >&2
+fi
+hf jwt-bulk-hs256 "$VAUTH --home $jh jwt sign --secret-file $WORK/jwt/hs.secret --exp 1h --count $JWT_COUNT"
+hf jwt-bulk-es256 "$VAUTH --home $jh jwt sign --key es --exp 1h --count $JWT_COUNT"
+
+python3 - "$WORK" "$VAUTH" "${JWT_COUNT}" "${LOOP_JWT}" $SIZES <<'PY'
 import json, os, resource, subprocess, sys
-work, vauth, sizes = sys.argv[1], sys.argv[2], sys.argv[3:]
+work, vauth, jwt_count, loop_jwt, sizes = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5:]
 
 def rows(name):
     with open(f"{work}/res/{name}.json") as f:
@@ -102,4 +127,20 @@ for label, args in (("--version", [vauth, "--version"]),
                     ("key list --json", [vauth, "--home", h, "key", "list", "--json"])):
     print(f"  {label:<18}{peak_rss_mib(args):>8.1f}")
 print(f"  {'openssl rand':<18}{peak_rss_mib(['openssl', 'rand', '-base64', '32']):>8.1f}")
+
+print()
+print("JWT")
+for name, label in (("jwt-hs256", "one HS256 token"), ("jwt-es256", "one ES256 token")):
+    if os.path.exists(f"{work}/res/{name}.json"):
+        (c1, m1, _), (c2, m2, _) = rows(name)
+        print(f"  {label:<20}vauth {m1:8.2f} ms   jwt-cli {m2:8.2f} ms   ratio {m1 / m2:.2f}")
+for name in ("jwt-bulk-hs256", "jwt-bulk-es256"):
+    (_, m, _) = rows(name)[0]
+    print(f"  {name:<20}vauth --count {jwt_count}: {m:9.1f} ms ({m * 1000 / jwt_count:.1f} us/token)")
+if os.path.exists(f"{work}/res/jwt-loop.json"):
+    (_, m, _) = rows("jwt-loop")[0]
+    per = m / loop_jwt
+    (_, b, _) = rows("jwt-bulk-hs256")[0]
+    print(f"  jwt-cli loop of {loop_jwt}: {m:9.1f} ms ({per:.2f} ms/token; {jwt_count} tokens ~ {per * jwt_count / 1000:.1f} s)")
+    print(f"  bulk HS256 ratio vauth/jwt-cli per token: {(b / jwt_count) / per:.4f}")
 PY
