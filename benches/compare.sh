@@ -13,7 +13,7 @@
 #   verify-name/N  vauth key verify NAME among N
 #   list/N         vauth key list --json among N
 # and the peak RSS (max resident set, MiB) of one run of each vauth command.
-# Needs: cargo, hyperfine (apt-get install hyperfine), openssl, python3.
+# Needs: cargo, hyperfine (apt-get install hyperfine), openssl, python3, GNU time (apt-get install time).
 # Homes are seeded by examples/seed_home.rs in a scratch dir; key files go to a scratch
 # XDG_CONFIG_HOME, so nothing outside the scratch dir is touched. KEEP=1 keeps it.
 set -euo pipefail
@@ -22,7 +22,7 @@ RUNS=${RUNS:-20}
 SIZES=${SIZES:-"1000 10000 100000"}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-for t in hyperfine openssl python3 cargo; do
+for t in hyperfine openssl python3 cargo /usr/bin/time; do
     command -v "$t" >/dev/null || { echo "compare.sh: missing $t (hyperfine: apt-get install hyperfine)" >&2; exit 2; }
 done
 
@@ -100,12 +100,11 @@ def rows(name):
         return [(r["command"], r["median"] * 1000, r["min"] * 1000) for r in json.load(f)["results"]]
 
 def peak_rss_mib(args):
-    # ru_maxrss of the children so far is a running max: measure each in a fresh python child.
-    code = ("import resource,subprocess,sys;"
-            "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
-    return int(out.stdout) / 1024
+    # GNU time (apt-get install time) reports the max RSS of the command itself. (A child of
+    # python would inherit python's RSS until exec, hiding anything smaller.)
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", *args], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True)
+    return int(out.stderr.strip().splitlines()[-1]) / 1024
 
 print(f"{'row':<22}{'vauth median ms':>16}{'peer median ms':>16}{'ratio':>8}  peer")
 for name, peer in (("version", "openssl version"), ("create-empty", "openssl rand -base64 32")):
@@ -117,15 +116,15 @@ for n in sizes:
     vals = [rows(f"{r}-{n}")[0][1] for r in ("create", "verify", "verify-name", "list")]
     print(f"{n:<14}" + "".join(f"{v:>16.2f}" for v in vals))
 print()
-n = sizes[-1]
-h = f"{work}/h{n}/home"
-k = f"{work}/h{n}/probe.key"
-print(f"peak RSS, MiB, home of {n} keys:")
-for label, args in (("--version", [vauth, "--version"]),
-                    ("key create", [vauth, "--home", h, "key", "create", "bench", "--force"]),
-                    ("key verify", [vauth, "--home", h, "key", "verify", "--key-file", k]),
-                    ("key list --json", [vauth, "--home", h, "key", "list", "--json"])):
-    print(f"  {label:<18}{peak_rss_mib(args):>8.1f}")
+for n in dict.fromkeys((sizes[0], sizes[-1])):
+    h = f"{work}/h{n}/home"
+    k = f"{work}/h{n}/probe.key"
+    print(f"peak RSS, MiB, home of {n} keys:")
+    for label, args in (("--version", [vauth, "--version"]),
+                        ("key create", [vauth, "--home", h, "key", "create", "bench", "--force"]),
+                        ("key verify", [vauth, "--home", h, "key", "verify", "--key-file", k]),
+                        ("key list --json", [vauth, "--home", h, "key", "list", "--json"])):
+        print(f"  {label:<18}{peak_rss_mib(args):>8.1f}")
 print(f"  {'openssl rand':<18}{peak_rss_mib(['openssl', 'rand', '-base64', '32']):>8.1f}")
 
 print()

@@ -74,6 +74,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     result
 }
 
+/// Replace derived data (an index that can be rebuilt): temp file + rename, never partial, but
+/// without fsync — after a crash it is either the old file or the new one, and staleness is
+/// detected by its reader.
+pub fn write_derived(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    let tmp = tmp_path(path);
+    let result = (|| {
+        let mut f = open_new(&tmp, mode)?;
+        f.write_all(bytes)?;
+        drop(f);
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// Write a file the user asked for (`--out`): refuse to overwrite unless `force`; never partial.
 pub fn write_user_file(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
     if !force && fs::symlink_metadata(path).is_ok() {

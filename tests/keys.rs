@@ -426,3 +426,40 @@ fn config_prefix_and_expiry_defaults_apply() {
     std::fs::write(env.home().join("vauth.toml"), "[keys]\nprefix = 5\n").unwrap();
     env.run(&["key", "list"]).code(3).stderr_has("vauth.toml");
 }
+
+#[test]
+fn verify_uses_the_id_index_and_never_trusts_a_stale_one() {
+    let env = TestEnv::new();
+    let key = env.create("indexed");
+    let idx = env.home().join("keys.idx");
+    assert!(idx.exists(), "state writes rebuild keys.idx");
+    let idx_text = std::fs::read_to_string(&idx).unwrap();
+    assert!(
+        !idx_text.contains(&key),
+        "the index holds digests, never keys"
+    );
+    env.run_in(&["key", "verify"], &key)
+        .ok()
+        .stdout_has("indexed v1 is active");
+    // An index saved while the key was active, put back after the revoke, is stale: the
+    // registry answers.
+    let old = std::fs::read(&idx).unwrap();
+    env.run(&["--yes", "key", "revoke", "indexed"]).ok();
+    std::fs::write(&idx, &old).unwrap();
+    env.run_in(&["key", "verify"], &key)
+        .code(1)
+        .stdout_has("revoked");
+    // Garbage in place of the index: the registry answers too.
+    std::fs::write(&idx, "garbage").unwrap();
+    env.run_in(&["key", "verify"], &key).code(1);
+    // A missing index: the same.
+    std::fs::remove_file(&idx).unwrap();
+    env.run_in(&["key", "verify"], &key).code(1);
+    // A one-character change still fails the checksum before any lookup.
+    let k2 = env.create("other");
+    let mut bad = k2.clone();
+    let c = bad.remove(20);
+    bad.insert(20, if c == 'a' { 'b' } else { 'a' });
+    env.run_in(&["key", "verify"], &bad).code(1);
+    env.run_in(&["key", "verify"], &k2).ok();
+}

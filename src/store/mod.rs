@@ -8,6 +8,7 @@
 //! [`Session`] only.
 
 pub mod hooks;
+pub mod index;
 pub mod keyring;
 pub mod state;
 pub mod vault;
@@ -64,6 +65,12 @@ pub trait Backend {
     fn read_audit(&self) -> Result<Vec<u8>>;
     /// Append one line to the audit log, durably.
     fn append_audit(&self, line: &str) -> Result<()>;
+    /// Rebuild the API-key id index after a state write (best effort: derived data).
+    fn write_key_index(&self, _state: &State) {}
+    /// Look an API-key id up in the index; [`index::Miss::Stale`] when there is no fresh index.
+    fn lookup_key_id(&self, _id: &str) -> std::result::Result<index::Hit, index::Miss> {
+        Err(index::Miss::Stale)
+    }
 }
 
 /// A home in a local directory.
@@ -170,6 +177,57 @@ impl Backend for FileBackend {
         let p = self.path("audit.log");
         fsutil::append_line(&p, line, fsutil::PRIVATE).map_err(|e| Error::io("append to", &p, &e))
     }
+    fn write_key_index(&self, state: &State) {
+        let p = self.path(KEY_INDEX);
+        let built = self
+            .state_stamp()
+            .and_then(|stamp| index::build(state, stamp));
+        let ok =
+            built.is_some_and(|bytes| fsutil::write_derived(&p, &bytes, fsutil::PRIVATE).is_ok());
+        if !ok {
+            // No index is better than a wrong one; a stale one would be detected anyway.
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+    fn lookup_key_id(&self, id: &str) -> std::result::Result<index::Hit, index::Miss> {
+        let stamp = self.state_stamp().ok_or(index::Miss::Stale)?;
+        let mut f = std::fs::File::open(self.path(KEY_INDEX)).map_err(|_| index::Miss::Stale)?;
+        index::lookup(&mut f, stamp, id)
+    }
+}
+
+/// The API-key id index beside state.json (derived; see [`index`]).
+pub const KEY_INDEX: &str = "keys.idx";
+
+impl FileBackend {
+    /// Identity of the current state.json (length, mtime, inode).
+    #[cfg(unix)]
+    fn state_stamp(&self) -> Option<index::StateStamp> {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(self.path("state.json")).ok()?;
+        Some(index::StateStamp {
+            len: m.len(),
+            mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+            ino: m.ino(),
+        })
+    }
+    #[cfg(not(unix))]
+    fn state_stamp(&self) -> Option<index::StateStamp> {
+        None
+    }
+}
+
+/// Look an API-key id up through the home's index under a shared lock, without loading the
+/// registry. `Ok(Err(Stale))` means: ask the registry instead.
+pub fn lookup_key_id(
+    backend: &dyn Backend,
+    id: &str,
+) -> Result<std::result::Result<index::Hit, index::Miss>> {
+    if !backend.exists()? {
+        return Ok(Err(index::Miss::Stale));
+    }
+    let _lock = backend.lock(LockMode::Shared, lock_timeout())?;
+    Ok(backend.lookup_key_id(id))
 }
 
 /// Where the home is: `--home`, else `$VAUTH_HOME` (clap folds both), else
@@ -475,6 +533,7 @@ impl Session {
         self.state.audit.last_hash = audit::line_hash(&line);
         self.state.audit.last_line = Some(line.clone());
         self.backend.write_state(&self.state.to_bytes()?)?;
+        self.backend.write_key_index(&self.state);
         hooks::crash_point("after-state");
         self.backend.append_audit(&line)?;
         hooks::crash_point("after-audit");
