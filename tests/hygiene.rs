@@ -49,7 +49,9 @@ fn no_flag_takes_a_secret_value() {
                 continue;
             }
             let named_secret = secretish.iter().any(|s| long.contains(s));
-            let is_reference = long.ends_with("-file") || long.ends_with("-env");
+            // `-out` flags name where a secret is written (0600), never the secret itself.
+            let is_reference =
+                long.ends_with("-file") || long.ends_with("-env") || long.ends_with("-out");
             assert!(
                 !named_secret || is_reference,
                 "{path} --{long} seems to take a secret value on the command line"

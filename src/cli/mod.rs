@@ -3,6 +3,9 @@
 //! from [`Cli::command`], so this folder is the whole user-facing surface in one place.
 
 pub mod key;
+// PKI (issue 3).
+pub mod ca;
+pub mod cert;
 
 use std::path::PathBuf;
 
@@ -113,6 +116,12 @@ EXAMPLES:
     /// Generate, list, rotate, revoke and verify API keys.
     #[command(subcommand)]
     Key(key::KeyCommand),
+    /// Run the local CA: init, show, export the trust bundle, sign CRLs.
+    #[command(subcommand)]
+    Ca(ca::CaCommand),
+    /// Issue, list, verify, revoke, renew and export mTLS certificates.
+    #[command(subcommand)]
+    Cert(cert::CertCommand),
     /// Read and verify the hash-chained audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
