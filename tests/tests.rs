@@ -26,3 +26,12 @@ mod concurrency;
 mod crash;
 // The real OS keyring (Secret Service under dbus-run-session); run by .ci/run with --ignored.
 mod keyring;
+// --- PKI (issue 3) ---
+// The local CA: key types, pathlen, usages, intermediates, name constraints, CRLs (with openssl).
+mod ca;
+// Leaf certificates: issue/CSR/PKCS#12/list/verify/revoke/renew/export/inspect/batch (with openssl).
+mod cert;
+// A real rustls server requiring client certificates from the vauth CA, with its CRL.
+mod pki_tls;
+// A real PostgreSQL 15 with `hostssl ... cert` auth, ssl_ca_file and ssl_crl_file.
+mod postgres_cert;
