@@ -35,3 +35,5 @@ mod cert;
 mod pki_tls;
 // A real PostgreSQL 15 with `hostssl ... cert` auth, ssl_ca_file and ssl_crl_file.
 mod postgres_cert;
+// --json contract of the ca/cert commands (docs/json.md).
+mod json_pki;

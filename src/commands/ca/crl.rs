@@ -19,6 +19,9 @@ struct Report {
     revoked: usize,
     out: Option<String>,
     format: &'static str,
+    /// The CRL itself (PEM) when it went nowhere else: no --out, not --der.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pem: Option<String>,
 }
 
 /// Run `vauth ca crl`.
@@ -59,6 +62,10 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CrlArgs) -> Result<Outcome> {
     let (pem, der) = pki::make_crl(&issuer, number, this_update, next_update, &revoked)
         .map_err(|e| Error::state(e.0).hint("check the CA with `vauth ca show`"))?;
     let bytes = if args.der { der } else { pem.into_bytes() };
+    if args.der && args.out.is_none() && ctx.ui.json {
+        return Err(Error::usage("--json with --der needs --out FILE")
+            .hint("binary DER cannot share stdout with the JSON object"));
+    }
     if let Some(p) = &args.out {
         // Replaced atomically (servers may re-read it at any moment); a CRL is meant to be replaced.
         crate::fsutil::write_user_file(p, &bytes, 0o644, true)?;
@@ -81,6 +88,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CrlArgs) -> Result<Outcome> {
         revoked: revoked.len(),
         out: args.out.as_ref().map(|p| p.display().to_string()),
         format: if args.der { "der" } else { "pem" },
+        pem: (args.out.is_none() && !args.der)
+            .then(|| String::from_utf8_lossy(&bytes).into_owned()),
     };
     match (&args.out, ctx.ui.json) {
         (_, true) => ctx.ui.out_json(&report),
