@@ -411,3 +411,28 @@ fn no_ca_yet_is_exit_3_with_a_hint() {
     env.run(&["ca", "crl"]).code(3).stderr_has("vauth ca init");
     env.run(&["ca", "export"]).code(3);
 }
+
+#[test]
+fn status_warns_when_the_crl_or_certificates_run_out() {
+    let env = with_ca(&[]);
+    env.run(&["status"]).ok();
+    let crl = env.path("c.crl");
+    env.run(&[
+        "ca",
+        "crl",
+        "--out",
+        crl.to_str().unwrap(),
+        "--next-update",
+        "2d",
+    ])
+    .ok();
+    issue(&env, "short", &["--not-after", "3d"]);
+    let r = env.run(&["status", "--within", "7d"]);
+    r.ok()
+        .stderr_has("nextUpdate")
+        .stderr_has("1 certificate(s) expire");
+    // Outside the window: quiet.
+    let r = env.run(&["status", "--within", "1d"]);
+    r.ok();
+    assert!(!r.stderr.contains("nextUpdate"), "{}", r.stderr);
+}

@@ -1008,4 +1008,61 @@ mod tests {
         );
         assert!(Cidr::parse("10.0.0.0/33").is_err());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        /// Every issued certificate parses with x509-parser, verifies against its issuer's key,
+        /// carries exactly the requested SANs, the profile's EKU only, CA:FALSE, a positive
+        /// serial of at most 20 bytes, and the requested validity.
+        #[test]
+        fn every_issued_cert_parses_and_verifies(
+            issuer_kind in 0usize..3,
+            leaf_kind in 0usize..3,
+            cn in "[a-z][a-z0-9_]{0,20}",
+            labels in proptest::collection::vec("[a-z][a-z0-9]{0,10}", 0..4),
+            ip in proptest::option::of(proptest::prelude::any::<[u8; 4]>()),
+            server in proptest::prelude::any::<bool>(),
+            days in 1i64..800,
+        ) {
+            let specs = [KeySpec::P256, KeySpec::Ed25519, KeySpec::P384];
+            let t0 = ::time::OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap();
+            let ca_key = specs[issuer_kind].generate().unwrap();
+            let ca_spec = CaSpec { cn: "prop CA".into(), not_before: t0, not_after: t0 + ::time::Duration::days(3650), pathlen: 0, permit_dns: vec![], permit_ip: vec![] };
+            let (ca_pem, ca_der) = make_root(&ca_spec, &ca_key).unwrap();
+            let issuer = load_issuer(&ca_pem, &key_pem(&ca_key)).unwrap();
+            let mut sans: Vec<San> = labels.iter().map(|l| San::Dns(format!("{l}.example.com"))).collect();
+            if let Some(a) = ip { sans.push(San::Ip(IpAddr::from(a))); }
+            sans.dedup();
+            let profile = if server { Profile::Server } else { Profile::Client };
+            let spec = LeafSpec { cn: cn.clone(), sans: sans.clone(), profile, not_before: t0, not_after: t0 + ::time::Duration::days(days) };
+            let leaf_key = specs[leaf_kind].generate().unwrap();
+            let signed = sign_leaf(&spec, &leaf_key, false, &issuer).unwrap();
+            let (_, ca) = X509Certificate::from_der(&ca_der).unwrap();
+            let (rest, c) = X509Certificate::from_der(&signed.der).unwrap();
+            proptest::prop_assert!(rest.is_empty());
+            proptest::prop_assert!(c.verify_signature(Some(ca.public_key())).is_ok());
+            proptest::prop_assert!(!c.is_ca());
+            proptest::prop_assert_eq!(serial_of(&c), signed.serial.clone());
+            proptest::prop_assert!(c.raw_serial().len() <= 20 && c.raw_serial()[0] < 0x80);
+            proptest::prop_assert_eq!(c.validity().not_after.to_datetime(), spec.not_after);
+            proptest::prop_assert_eq!(c.subject().iter_common_name().next().and_then(|a| a.as_str().ok()), Some(cn.as_str()));
+            let eku = c.extended_key_usage().unwrap().unwrap().value;
+            proptest::prop_assert_eq!((eku.client_auth, eku.server_auth), (!server, server));
+            proptest::prop_assert!(eku.other.is_empty() && !eku.any);
+            let got: Vec<String> = c.subject_alternative_name().unwrap().map(|s| s.value.general_names.iter().map(|g| g.to_string()).collect()).unwrap_or_default();
+            proptest::prop_assert_eq!(got.len(), sans.len());
+            proptest::prop_assert!(key_matches_cert(&leaf_key, &signed.der));
+            // The same leaf from a CSR of the same key gets the same shape.
+            let mut p = rcgen::CertificateParams::new(vec![]).unwrap();
+            p.distinguished_name = DistinguishedName::new();
+            p.distinguished_name.push(DnType::CommonName, cn.clone());
+            p.subject_alt_names = sans.iter().map(|s| s.to_rcgen().unwrap()).collect();
+            p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+            let csr = p.serialize_request(&leaf_key).unwrap().pem().unwrap();
+            let req = parse_csr(csr.as_bytes()).unwrap();
+            proptest::prop_assert_eq!(&req.sans, &sans);
+            proptest::prop_assert_eq!(req.cn.as_deref(), Some(cn.as_str()));
+            proptest::prop_assert!(req.ignored_extensions.contains(&"basicConstraints".to_string()));
+        }
+    }
 }
