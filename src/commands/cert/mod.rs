@@ -370,19 +370,77 @@ pub(crate) fn precheck(paths: &[&Path], force: bool) -> Result<()> {
     Ok(())
 }
 
-/// Write every planned file, or none: on a failure the files written so far are removed.
+/// Write every planned file, or none: on a failure the files written so far are removed. Each
+/// file appears whole (temp file + rename, never overwriting without `force`); the directories
+/// are synced once at the end instead of an fsync per file (the certificate is recorded in
+/// state.json, durably, only after this returns).
 pub(crate) fn write_all(files: &[Planned], force: bool) -> Result<()> {
     let mut done: Vec<&Path> = Vec::new();
+    let undo = |done: &[&Path]| {
+        for p in done {
+            let _ = std::fs::remove_file(p);
+        }
+    };
     for f in files {
-        if let Err(e) = crate::fsutil::write_user_file(&f.path, &f.bytes, f.mode, force) {
-            for p in done {
-                let _ = std::fs::remove_file(p);
-            }
+        if let Err(e) = write_whole(f, force) {
+            undo(&done);
             return Err(e);
         }
         done.push(&f.path);
     }
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .map(|f| match f.path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in dirs {
+        if let Err(e) = crate::fsutil::sync_dir(&d) {
+            undo(&done);
+            return Err(Error::io("sync", &d, &e));
+        }
+    }
     Ok(())
+}
+
+/// One file, whole: a temp file in the same directory with the final mode, then a rename.
+fn write_whole(f: &Planned, force: bool) -> Result<()> {
+    use std::io::Write;
+    if !force && std::fs::symlink_metadata(&f.path).is_ok() {
+        return Err(Error::new(
+            ErrorKind::Exists,
+            format!("{} already exists", f.path.display()),
+        )
+        .hint("choose another path, or pass --force to replace it"));
+    }
+    let name = f
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = f.path.with_file_name(format!(".{name}.vauth-tmp"));
+    // A temp file left by a crashed run is vauth's own: replace it.
+    let _ = std::fs::remove_file(&tmp);
+    let r = (|| -> std::io::Result<()> {
+        let mut o = std::fs::OpenOptions::new();
+        o.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            o.mode(f.mode);
+        }
+        let mut file = o.open(&tmp)?;
+        file.write_all(&f.bytes)?;
+        drop(file);
+        std::fs::rename(&tmp, &f.path)
+    })();
+    r.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io("write", &f.path, &e)
+    })
 }
 
 /// Read the PKCS#12 password: `--p12-password-file`, `--p12-password-env`, or a prompt.
