@@ -292,7 +292,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;ca;init' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Subject CN of the root [default: "vauth root CA <home id>"]')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Subject CN of the root [default: "vauth root CA " and the home id]')
             [CompletionResult]::new('--kty', '--kty', [CompletionResultType]::ParameterName, 'Key type: EC, OKP or RSA [default: EC]')
             [CompletionResult]::new('--crv', '--crv', [CompletionResultType]::ParameterName, 'Curve: P-256, P-384 (EC) or Ed25519 (OKP) [default: P-256]')
             [CompletionResult]::new('--curve', '--curve', [CompletionResultType]::ParameterName, 'Curve: P-256, P-384 (EC) or Ed25519 (OKP) [default: P-256]')

@@ -268,7 +268,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vauth;ca;init'= {
-            cand --name 'Subject CN of the root [default: "vauth root CA <home id>"]'
+            cand --name 'Subject CN of the root [default: "vauth root CA " and the home id]'
             cand --kty 'Key type: EC, OKP or RSA [default: EC]'
             cand --crv 'Curve: P-256, P-384 (EC) or Ed25519 (OKP) [default: P-256]'
             cand --curve 'Curve: P-256, P-384 (EC) or Ed25519 (OKP) [default: P-256]'

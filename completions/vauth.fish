@@ -230,7 +230,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -f -a "export" -d 'Print (or write) the trust bundle: root, then intermediate, as PEM'
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -f -a "crl" -d 'Sign a new CRL of the issuing CA (revoked certificates, next CRL number)'
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l name -d 'Subject CN of the root [default: "vauth root CA <home id>"]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l name -d 'Subject CN of the root [default: "vauth root CA " and the home id]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l kty -d 'Key type: EC, OKP or RSA [default: EC]' -r -f -a "EC\t''
 OKP\t''
 RSA\t''

@@ -61,7 +61,7 @@ pub struct KeyTypeArgs {
 /// `ca init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Subject CN of the root [default: "vauth root CA <home id>"].
+    /// Subject CN of the root [default: "vauth root CA " and the home id].
     #[arg(long, value_name = "CN")]
     pub name: Option<String>,
     /// Key type.

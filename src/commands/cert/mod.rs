@@ -1,5 +1,5 @@
 //! `vauth cert …`: one module per verb, plus what they share: the CA lookup, the signing core
-//! (issue, batch and renew all go through [`issue_one`]), output files planned before anything
+//! (issue, batch and renew all go through `issue_one`), output files planned before anything
 //! is signed and written all-or-nothing, and PKCS#12 passwords.
 
 mod batch;
