@@ -96,6 +96,25 @@ seed audit_verify line '{"seq":1,"time":"2026-01-01T00:00:00Z","actor":"u@h","ac
 [ -e fuzz/corpus/audit_verify/built ] ||
     printf '\203u@h\000ci\000key.create\000name\000k1\000key.rotate\000\001\002' >fuzz/corpus/audit_verify/built
 
+# PKI (issue 3): a CSR from openssl with SANs of every kind, a CRL-ish PEM, SAN/CIDR/serial lines.
+if [ ! -e fuzz/corpus/pem_csr/openssl.csr ] && command -v openssl >/dev/null; then
+    mkdir -p fuzz/corpus/pem_csr
+    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null \
+        -subj /CN=seed -addext "subjectAltName=DNS:a.example.com,IP:10.0.0.1,email:a@example.com,URI:spiffe://x/y" \
+        -out fuzz/corpus/pem_csr/openssl.csr 2>/dev/null || true
+fi
+seed pem_csr lines 'dns:a.example.com
+ip:::1
+10.0.0.0/8
+uri:spiffe://prod.example/ns/app
+email:ops@example.com
+00:AB:cd:ef
+.corp.example'
+seed pem_csr pem '-----BEGIN CERTIFICATE-----
+MAA=
+-----END CERTIFICATE-----
+'
+
 # One build of every target up front: a compile error fails fast, and the runs below reuse it.
 cargo fuzz build --sanitizer none
 

@@ -143,3 +143,58 @@ if os.path.exists(f"{work}/res/jwt-loop.json"):
     print(f"  jwt-cli loop of {loop_jwt}: {m:9.1f} ms ({per:.2f} ms/token; {jwt_count} tokens ~ {per * jwt_count / 1000:.1f} s)")
     print(f"  bulk HS256 ratio vauth/jwt-cli per token: {(b / jwt_count) / per:.4f}")
 PY
+
+# --- PKI (issue 3): the local CA vs openssl (and cfssl/mkcert when installed), same run. ---
+# Rows: ca-init (P-256 root), one client cert (P-256, Ed25519, RSA-2048; `openssl req -x509 -CA`
+# is openssl's one-process equivalent), and 1000 P-256 client certs written to files: vauth
+# `cert issue --batch` in one process vs a loop of 1000 openssl processes. Every vauth run starts
+# from a copy of the same home (hyperfine --prepare), so state.json does not grow across runs.
+# PKI=0 skips this block; PKI_RUNS (default 10) and BATCH_RUNS (default 3) set the run counts.
+if [ "${PKI:-1}" = 1 ]; then
+    P="$WORK/pki"
+    mkdir -p "$P/out"
+    PKI_RUNS=${PKI_RUNS:-10}
+    BATCH_RUNS=${BATCH_RUNS:-3}
+    "$VAUTH" --home "$P/h0" ca init -q
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$P/ca.key" -out "$P/ca.pem" \
+        -subj /CN=bench-ca -days 3650 -addext basicConstraints=critical,CA:TRUE,pathlen:0 \
+        -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null
+    fresh="rm -rf $P/h $P/out && cp -a $P/h0 $P/h && mkdir -p $P/out"
+    hyperfine -N --style none --warmup 1 --runs "$PKI_RUNS" --export-json "$WORK/res/pki-ca.json" \
+        --prepare "rm -rf $P/hc" "$VAUTH --home $P/hc ca init -q" \
+        --prepare "rm -f $P/c.key $P/c.pem" "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout $P/c.key -out $P/c.pem -subj /CN=ca -days 3650 -addext basicConstraints=critical,CA:TRUE,pathlen:0" >/dev/null
+    for alg in "P-256:--crv P-256:-newkey ec -pkeyopt ec_paramgen_curve:P-256" \
+               "Ed25519:--kty OKP:-newkey ed25519" \
+               "RSA-2048:--kty RSA --size 2048:-newkey rsa:2048"; do
+        IFS=: read -r label vflags oflags <<<"$alg"
+        hyperfine -N --style none --warmup 1 --runs "$PKI_RUNS" --export-json "$WORK/res/pki-leaf-$label.json" \
+            --prepare "sh -c '$fresh'" "$VAUTH --home $P/h cert issue app -q $vflags --out $P/out --san dns:app.example.com" \
+            --prepare "rm -f $P/l.key $P/l.crt" "openssl req -x509 -CA $P/ca.pem -CAkey $P/ca.key $oflags -nodes -keyout $P/l.key -out $P/l.crt -subj /CN=app -days 30 -addext extendedKeyUsage=clientAuth -addext subjectAltName=DNS:app.example.com" >/dev/null
+    done
+    python3 -c "import sys; [print(f'app{i},,dns:app{i}.example.com,client') for i in range(1000)]" >"$P/batch.csv"
+    cat >"$P/loop.sh" <<SH
+for i in \$(seq 0 999); do
+  openssl req -x509 -CA $P/ca.pem -CAkey $P/ca.key -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+    -keyout $P/out/app\$i.key -out $P/out/app\$i.crt -subj /CN=app\$i -days 30 \
+    -addext extendedKeyUsage=clientAuth -addext subjectAltName=DNS:app\$i.example.com 2>/dev/null
+done
+SH
+    hyperfine --style none --warmup 0 --runs "$BATCH_RUNS" --export-json "$WORK/res/pki-batch.json" \
+        --prepare "$fresh" "$VAUTH --home $P/h cert issue -q --batch $P/batch.csv --out $P/out" \
+        --prepare "rm -rf $P/out && mkdir -p $P/out" "bash $P/loop.sh" >/dev/null
+    for peer in cfssl mkcert; do command -v "$peer" >/dev/null && echo "note: $peer is installed but has no row yet" >&2; done
+    python3 - "$WORK" <<'PY'
+import json, sys
+work = sys.argv[1]
+def rows(name):
+    with open(f"{work}/res/{name}.json") as f:
+        return [r["median"] * 1000 for r in json.load(f)["results"]]
+print()
+print(f"{'PKI row':<26}{'vauth median ms':>16}{'openssl median ms':>18}{'ratio':>8}")
+for label, name in (("ca init (P-256)", "pki-ca"), ("client cert P-256", "pki-leaf-P-256"),
+                    ("client cert Ed25519", "pki-leaf-Ed25519"), ("client cert RSA-2048", "pki-leaf-RSA-2048"),
+                    ("1000 client certs P-256", "pki-batch")):
+    v, o = rows(name)
+    print(f"{label:<26}{v:>16.1f}{o:>18.1f}{v / o:>8.2f}")
+PY
+fi

@@ -36,6 +36,8 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand status 'Show the home, its vault protection, counts, and what expires soon'
             cand key 'Generate, list, rotate, revoke and verify API keys'
             cand jwt 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
+            cand ca 'Run the local CA: init, show, export the trust bundle, sign CRLs'
+            cand cert 'Issue, list, verify, revoke, renew and export mTLS certificates'
             cand audit 'Read and verify the hash-chained audit log'
             cand vault 'Manage the vault''s protection'
             cand completions 'Print a shell completion script'
@@ -554,6 +556,304 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;jwt;help;help'= {
         }
+        &'vauth;ca'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand init 'Create the local CA: a root, and optionally an intermediate that issues'
+            cand show 'Show the CA: subjects, key types, validity, constraints, last CRL'
+            cand export 'Print (or write) the trust bundle: root, then intermediate, as PEM'
+            cand crl 'Sign a new CRL of the issuing CA (revoked certificates, next CRL number)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;ca;init'= {
+            cand --name 'Subject CN of the root [default: "vauth root CA " and the home id]'
+            cand --kty 'Key type: EC, OKP or RSA [default: EC]'
+            cand --crv 'Curve: P-256, P-384 (EC) or Ed25519 (OKP) [default: P-256]'
+            cand --curve 'Curve: P-256, P-384 (EC) or Ed25519 (OKP) [default: P-256]'
+            cand --size 'RSA key size in bits: 2048, 3072 or 4096 [default: 2048]'
+            cand --not-after 'End of the root''s validity (the intermediate ends one day earlier) [default: 10y]'
+            cand --permit-dns 'Permit only this DNS subtree (repeatable); `example.com` covers its subdomains'
+            cand --permit-ip 'Permit only this IP range (repeatable), e.g. 10.0.0.0/8'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --intermediate 'Also make an intermediate CA (pathlen 0) that signs leaves and CRLs'
+            cand --force 'Replace an existing CA (asks for confirmation; --yes answers it)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;ca;show'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;ca;export'= {
+            cand --out 'Write to FILE (0644) instead of stdout'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --root-only 'Only the root certificate'
+            cand --force 'Overwrite --out'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;ca;crl'= {
+            cand --out 'Write to FILE instead of stdout (replaced atomically: servers can re-read it any time)'
+            cand --next-update 'When the CRL expires; publish a new one before then [default: 7d]'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --der 'DER instead of PEM'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;ca;help'= {
+            cand init 'Create the local CA: a root, and optionally an intermediate that issues'
+            cand show 'Show the CA: subjects, key types, validity, constraints, last CRL'
+            cand export 'Print (or write) the trust bundle: root, then intermediate, as PEM'
+            cand crl 'Sign a new CRL of the issuing CA (revoked certificates, next CRL number)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;ca;help;init'= {
+        }
+        &'vauth;ca;help;show'= {
+        }
+        &'vauth;ca;help;export'= {
+        }
+        &'vauth;ca;help;crl'= {
+        }
+        &'vauth;ca;help;help'= {
+        }
+        &'vauth;cert'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand issue 'Issue a client (default) or server certificate from the local CA'
+            cand list 'List issued certificates, soonest expiry first'
+            cand inspect 'Show a certificate file (or CSR) without trusting it'
+            cand verify 'Check a certificate: chain to this CA, validity at --at, not revoked'
+            cand revoke 'Revoke a certificate (all of NAME''s, or one --serial); then `vauth ca crl`'
+            cand renew 'Issue a successor with the same subject, SANs and profile (new key by default)'
+            cand export 'Write a certificate with its chain (PEM), its kept key, or a PKCS#12 bundle'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;cert;issue'= {
+            cand --profile 'client or server'
+            cand --cn 'Subject CN [default: NAME; for PostgreSQL cert auth, the role name]'
+            cand --san 'A SAN: dns:NAME, ip:ADDR, email:ADDR or uri:URI (repeatable)'
+            cand --not-after 'End of validity: a duration (30d) or an RFC 3339 time; capped at the CA''s [default: 30d]'
+            cand --kty 'Key type: EC, OKP or RSA [default: EC]'
+            cand --crv 'Curve: P-256, P-384 (EC) or Ed25519 (OKP) [default: P-256]'
+            cand --curve 'Curve: P-256, P-384 (EC) or Ed25519 (OKP) [default: P-256]'
+            cand --size 'RSA key size in bits: 2048, 3072 or 4096 [default: 2048]'
+            cand --csr 'Sign this CSR (PEM or DER) instead of generating a key'
+            cand --batch 'Issue every line of FILE (JSON lines or CSV: name,cn,sans,profile); all or nothing'
+            cand --out 'Directory for NAME.crt, NAME.key and NAME.ca.crt [default: current directory]'
+            cand --cert-out 'Write the certificate (then the intermediate, if any) to FILE'
+            cand --key-out 'Write the private key (PKCS#8 PEM, 0600) to FILE'
+            cand --chain-out 'Write the CA chain to trust (root last) to FILE'
+            cand --p12 'Also write a PKCS#12 bundle (key, certificate, chain) to FILE (0600)'
+            cand --p12-password-file 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]'
+            cand --p12-password-env 'Read the PKCS#12 password from the environment variable NAME'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --keep-key 'Keep the private key sealed in the vault (enables `cert export --key-out`, `renew --reuse-key`)'
+            cand --force 'Overwrite existing files'
+            cand --replace 'Replace an existing certificate name (its certificates stay valid until revoked)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;cert;list'= {
+            cand --expiring-within 'Exit 1 when any active certificate expires within DURATION (lists only those)'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --all 'Also list revoked and expired certificates, and earlier ones of renewed names'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;cert;inspect'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;cert;verify'= {
+            cand --at 'Check at TIME instead of now (RFC 3339 or +DURATION)'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;cert;revoke'= {
+            cand --serial 'Revoke only the certificate with this serial (hex, colons allowed)'
+            cand --reason 'RFC 5280 reason: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;cert;renew'= {
+            cand --key-file 'Reuse the private key in FILE (must match the current certificate)'
+            cand --not-after 'End of validity [default: the same lifetime as the current certificate]'
+            cand --out 'Directory for NAME.crt, NAME.key and NAME.ca.crt [default: current directory]'
+            cand --cert-out 'Write the certificate (then the intermediate, if any) to FILE'
+            cand --key-out 'Write the private key (PKCS#8 PEM, 0600) to FILE'
+            cand --chain-out 'Write the CA chain to trust (root last) to FILE'
+            cand --p12 'Also write a PKCS#12 bundle (key, certificate, chain) to FILE (0600)'
+            cand --p12-password-file 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]'
+            cand --p12-password-env 'Read the PKCS#12 password from the environment variable NAME'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --reuse-key 'Reuse the kept key (needs --keep-key at issue) instead of a new one'
+            cand --keep-key 'Keep the (new) key sealed in the vault'
+            cand --force 'Overwrite existing files'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;cert;export'= {
+            cand --out 'Write the PEM to FILE instead of stdout'
+            cand --key-out 'Write the kept private key to FILE (0600); needs --keep-key at issue'
+            cand --p12 'Write a PKCS#12 bundle (the key when kept, certificate, chain) to FILE (0600)'
+            cand --p12-password-file 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]'
+            cand --p12-password-env 'Read the PKCS#12 password from the environment variable NAME'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --chain 'Append the intermediate and root after the certificate'
+            cand --force 'Overwrite existing files'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;cert;help'= {
+            cand issue 'Issue a client (default) or server certificate from the local CA'
+            cand list 'List issued certificates, soonest expiry first'
+            cand inspect 'Show a certificate file (or CSR) without trusting it'
+            cand verify 'Check a certificate: chain to this CA, validity at --at, not revoked'
+            cand revoke 'Revoke a certificate (all of NAME''s, or one --serial); then `vauth ca crl`'
+            cand renew 'Issue a successor with the same subject, SANs and profile (new key by default)'
+            cand export 'Write a certificate with its chain (PEM), its kept key, or a PKCS#12 bundle'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;cert;help;issue'= {
+        }
+        &'vauth;cert;help;list'= {
+        }
+        &'vauth;cert;help;inspect'= {
+        }
+        &'vauth;cert;help;verify'= {
+        }
+        &'vauth;cert;help;revoke'= {
+        }
+        &'vauth;cert;help;renew'= {
+        }
+        &'vauth;cert;help;export'= {
+        }
+        &'vauth;cert;help;help'= {
+        }
         &'vauth;audit'= {
             cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
@@ -684,6 +984,8 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand status 'Show the home, its vault protection, counts, and what expires soon'
             cand key 'Generate, list, rotate, revoke and verify API keys'
             cand jwt 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
+            cand ca 'Run the local CA: init, show, export the trust bundle, sign CRLs'
+            cand cert 'Issue, list, verify, revoke, renew and export mTLS certificates'
             cand audit 'Read and verify the hash-chained audit log'
             cand vault 'Manage the vault''s protection'
             cand completions 'Print a shell completion script'
@@ -754,6 +1056,43 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;help;jwt;verify'= {
         }
         &'vauth;help;jwt;inspect'= {
+        }
+        &'vauth;help;ca'= {
+            cand init 'Create the local CA: a root, and optionally an intermediate that issues'
+            cand show 'Show the CA: subjects, key types, validity, constraints, last CRL'
+            cand export 'Print (or write) the trust bundle: root, then intermediate, as PEM'
+            cand crl 'Sign a new CRL of the issuing CA (revoked certificates, next CRL number)'
+        }
+        &'vauth;help;ca;init'= {
+        }
+        &'vauth;help;ca;show'= {
+        }
+        &'vauth;help;ca;export'= {
+        }
+        &'vauth;help;ca;crl'= {
+        }
+        &'vauth;help;cert'= {
+            cand issue 'Issue a client (default) or server certificate from the local CA'
+            cand list 'List issued certificates, soonest expiry first'
+            cand inspect 'Show a certificate file (or CSR) without trusting it'
+            cand verify 'Check a certificate: chain to this CA, validity at --at, not revoked'
+            cand revoke 'Revoke a certificate (all of NAME''s, or one --serial); then `vauth ca crl`'
+            cand renew 'Issue a successor with the same subject, SANs and profile (new key by default)'
+            cand export 'Write a certificate with its chain (PEM), its kept key, or a PKCS#12 bundle'
+        }
+        &'vauth;help;cert;issue'= {
+        }
+        &'vauth;help;cert;list'= {
+        }
+        &'vauth;help;cert;inspect'= {
+        }
+        &'vauth;help;cert;verify'= {
+        }
+        &'vauth;help;cert;revoke'= {
+        }
+        &'vauth;help;cert;renew'= {
+        }
+        &'vauth;help;cert;export'= {
         }
         &'vauth;help;audit'= {
             cand show 'Print the audit log (newest last)'

@@ -40,6 +40,8 @@ complete -c vauth -n "__fish_vauth_needs_command" -f -a "init" -d 'Create the ho
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "ca" -d 'Run the local CA: init, show, export the trust bundle, sign CRLs'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "cert" -d 'Issue, list, verify, revoke, renew and export mTLS certificates'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "audit" -d 'Read and verify the hash-chained audit log'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "vault" -d 'Manage the vault\'s protection'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -370,6 +372,248 @@ complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason'
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Decode a token (stdin or --token-file) without verifying anything'
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -f -a "init" -d 'Create the local CA: a root, and optionally an intermediate that issues'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -f -a "show" -d 'Show the CA: subjects, key types, validity, constraints, last CRL'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -f -a "export" -d 'Print (or write) the trust bundle: root, then intermediate, as PEM'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -f -a "crl" -d 'Sign a new CRL of the issuing CA (revoked certificates, next CRL number)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l name -d 'Subject CN of the root [default: "vauth root CA " and the home id]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l kty -d 'Key type: EC, OKP or RSA [default: EC]' -r -f -a "EC\t''
+OKP\t''
+RSA\t''
+ec\t''
+okp\t''
+rsa\t''"
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l crv -l curve -d 'Curve: P-256, P-384 (EC) or Ed25519 (OKP) [default: P-256]' -r -f -a "P-256\t''
+P-384\t''
+Ed25519\t''"
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l size -d 'RSA key size in bits: 2048, 3072 or 4096 [default: 2048]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l not-after -d 'End of the root\'s validity (the intermediate ends one day earlier) [default: 10y]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l permit-dns -d 'Permit only this DNS subtree (repeatable); `example.com` covers its subdomains' -r
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l permit-ip -d 'Permit only this IP range (repeatable), e.g. 10.0.0.0/8' -r
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l intermediate -d 'Also make an intermediate CA (pathlen 0) that signs leaves and CRLs'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l force -d 'Replace an existing CA (asks for confirmation; --yes answers it)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l out -d 'Write to FILE (0644) instead of stdout' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l root-only -d 'Only the root certificate'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l force -d 'Overwrite --out'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l out -d 'Write to FILE instead of stdout (replaced atomically: servers can re-read it any time)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l next-update -d 'When the CRL expires; publish a new one before then [default: 7d]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l der -d 'DER instead of PEM'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create the local CA: a root, and optionally an intermediate that issues'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the CA: subjects, key types, validity, constraints, last CRL'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print (or write) the trust bundle: root, then intermediate, as PEM'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "crl" -d 'Sign a new CRL of the issuing CA (revoked certificates, next CRL number)'
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -f -a "issue" -d 'Issue a client (default) or server certificate from the local CA'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -f -a "list" -d 'List issued certificates, soonest expiry first'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -f -a "inspect" -d 'Show a certificate file (or CSR) without trusting it'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -f -a "verify" -d 'Check a certificate: chain to this CA, validity at --at, not revoked'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -f -a "revoke" -d 'Revoke a certificate (all of NAME\'s, or one --serial); then `vauth ca crl`'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -f -a "renew" -d 'Issue a successor with the same subject, SANs and profile (new key by default)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -f -a "export" -d 'Write a certificate with its chain (PEM), its kept key, or a PKCS#12 bundle'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l profile -d 'client or server' -r -f -a "client\t'clientAuth EKU only, digitalSignature'
+server\t'serverAuth EKU only'"
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l cn -d 'Subject CN [default: NAME; for PostgreSQL cert auth, the role name]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l san -d 'A SAN: dns:NAME, ip:ADDR, email:ADDR or uri:URI (repeatable)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l not-after -d 'End of validity: a duration (30d) or an RFC 3339 time; capped at the CA\'s [default: 30d]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l kty -d 'Key type: EC, OKP or RSA [default: EC]' -r -f -a "EC\t''
+OKP\t''
+RSA\t''
+ec\t''
+okp\t''
+rsa\t''"
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l crv -l curve -d 'Curve: P-256, P-384 (EC) or Ed25519 (OKP) [default: P-256]' -r -f -a "P-256\t''
+P-384\t''
+Ed25519\t''"
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l size -d 'RSA key size in bits: 2048, 3072 or 4096 [default: 2048]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l csr -d 'Sign this CSR (PEM or DER) instead of generating a key' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l batch -d 'Issue every line of FILE (JSON lines or CSV: name,cn,sans,profile); all or nothing' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l out -d 'Directory for NAME.crt, NAME.key and NAME.ca.crt [default: current directory]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l cert-out -d 'Write the certificate (then the intermediate, if any) to FILE' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l key-out -d 'Write the private key (PKCS#8 PEM, 0600) to FILE' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l chain-out -d 'Write the CA chain to trust (root last) to FILE' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l p12 -d 'Also write a PKCS#12 bundle (key, certificate, chain) to FILE (0600)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l p12-password-file -d 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l p12-password-env -d 'Read the PKCS#12 password from the environment variable NAME' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l keep-key -d 'Keep the private key sealed in the vault (enables `cert export --key-out`, `renew --reuse-key`)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l force -d 'Overwrite existing files'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l replace -d 'Replace an existing certificate name (its certificates stay valid until revoked)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l expiring-within -d 'Exit 1 when any active certificate expires within DURATION (lists only those)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l all -d 'Also list revoked and expired certificates, and earlier ones of renewed names'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -l at -d 'Check at TIME instead of now (RFC 3339 or +DURATION)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l serial -d 'Revoke only the certificate with this serial (hex, colons allowed)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l reason -d 'RFC 5280 reason: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l key-file -d 'Reuse the private key in FILE (must match the current certificate)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l not-after -d 'End of validity [default: the same lifetime as the current certificate]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l out -d 'Directory for NAME.crt, NAME.key and NAME.ca.crt [default: current directory]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l cert-out -d 'Write the certificate (then the intermediate, if any) to FILE' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l key-out -d 'Write the private key (PKCS#8 PEM, 0600) to FILE' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l chain-out -d 'Write the CA chain to trust (root last) to FILE' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l p12 -d 'Also write a PKCS#12 bundle (key, certificate, chain) to FILE (0600)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l p12-password-file -d 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l p12-password-env -d 'Read the PKCS#12 password from the environment variable NAME' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l reuse-key -d 'Reuse the kept key (needs --keep-key at issue) instead of a new one'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l keep-key -d 'Keep the (new) key sealed in the vault'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l force -d 'Overwrite existing files'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l out -d 'Write the PEM to FILE instead of stdout' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l key-out -d 'Write the kept private key to FILE (0600); needs --keep-key at issue' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l p12 -d 'Write a PKCS#12 bundle (the key when kept, certificate, chain) to FILE (0600)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l p12-password-file -d 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l p12-password-env -d 'Read the PKCS#12 password from the environment variable NAME' -r
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l chain -d 'Append the intermediate and root after the certificate'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l force -d 'Overwrite existing files'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "issue" -d 'Issue a client (default) or server certificate from the local CA'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "list" -d 'List issued certificates, soonest expiry first'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show a certificate file (or CSR) without trusting it'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a certificate: chain to this CA, validity at --at, not revoked'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a certificate (all of NAME\'s, or one --serial); then `vauth ca crl`'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "renew" -d 'Issue a successor with the same subject, SANs and profile (new key by default)'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a certificate with its chain (PEM), its kept key, or a PKCS#12 bundle'
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
@@ -463,15 +707,17 @@ complete -c vauth -n "__fish_vauth_using_subcommand man" -s v -l verbose -d 'Say
 complete -c vauth -n "__fish_vauth_using_subcommand man" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand man" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "audit" -d 'Read and verify the hash-chained audit log'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "vault" -d 'Manage the vault\'s protection'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt audit vault completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "ca" -d 'Run the local CA: init, show, export the trust bundle, sign CRLs'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "cert" -d 'Issue, list, verify, revoke, renew and export mTLS certificates'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "audit" -d 'Read and verify the hash-chained audit log'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "vault" -d 'Manage the vault\'s protection'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "create" -d 'Generate a new API key and print it once'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "import" -d 'Record a key made elsewhere (read from stdin or --key-file)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List keys: name, id, version, status, created, expires, age, scopes'
@@ -485,6 +731,17 @@ complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "sign" -d 'Mint a token (or many) signed by a vauth key or an external HMAC secret'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "verify" -d 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from jwt" -f -a "inspect" -d 'Decode a token (stdin or --token-file) without verifying anything'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from ca" -f -a "init" -d 'Create the local CA: a root, and optionally an intermediate that issues'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from ca" -f -a "show" -d 'Show the CA: subjects, key types, validity, constraints, last CRL'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from ca" -f -a "export" -d 'Print (or write) the trust bundle: root, then intermediate, as PEM'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from ca" -f -a "crl" -d 'Sign a new CRL of the issuing CA (revoked certificates, next CRL number)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "issue" -d 'Issue a client (default) or server certificate from the local CA'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "list" -d 'List issued certificates, soonest expiry first'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "inspect" -d 'Show a certificate file (or CSR) without trusting it'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "verify" -d 'Check a certificate: chain to this CA, validity at --at, not revoked'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "revoke" -d 'Revoke a certificate (all of NAME\'s, or one --serial); then `vauth ca crl`'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "renew" -d 'Issue a successor with the same subject, SANs and profile (new key by default)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "export" -d 'Write a certificate with its chain (PEM), its kept key, or a PKCS#12 bundle'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print the audit log (newest last)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from vault" -f -a "rekey" -d 'Re-wrap the vault\'s data key under another protection; no secret is lost'

@@ -14,6 +14,8 @@ pub mod error;
 pub mod fsutil;
 pub mod jwt;
 pub mod output;
+// The local CA and mTLS certificates (issue 3).
+pub mod pki;
 pub mod prompt;
 pub mod secret;
 pub mod store;

@@ -49,11 +49,15 @@ fn no_flag_takes_a_secret_value() {
                 continue;
             }
             let named_secret = secretish.iter().any(|s| long.contains(s));
-            // A path, an environment variable's name, or the NAME of a credential vauth stores.
+            // A path, an environment variable's name, the NAME of a credential vauth stores, or
+            // (`-out` flags) where a secret is written (0600) — never the secret itself.
             let by_name = a
                 .get_value_names()
                 .is_some_and(|n| n.iter().all(|v| v.as_str() == "NAME"));
-            let is_reference = long.ends_with("-file") || long.ends_with("-env") || by_name;
+            let is_reference = long.ends_with("-file")
+                || long.ends_with("-env")
+                || long.ends_with("-out")
+                || by_name;
             assert!(
                 !named_secret || is_reference,
                 "{path} --{long} seems to take a secret value on the command line"

@@ -32,3 +32,14 @@ mod keyring;
 mod jwt;
 // JWT cross-checks with independent implementations: PyJWT, openssl, a Qdrant-style HS256 check.
 mod jwt_peers;
+// --- PKI (issue 3) ---
+// The local CA: key types, pathlen, usages, intermediates, name constraints, CRLs (with openssl).
+mod ca;
+// Leaf certificates: issue/CSR/PKCS#12/list/verify/revoke/renew/export/inspect/batch (with openssl).
+mod cert;
+// A real rustls server requiring client certificates from the vauth CA, with its CRL.
+mod pki_tls;
+// A real PostgreSQL 15 with `hostssl ... cert` auth, ssl_ca_file and ssl_crl_file.
+mod postgres_cert;
+// --json contract of the ca/cert commands (docs/json.md).
+mod json_pki;

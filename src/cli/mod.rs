@@ -4,6 +4,9 @@
 
 pub mod jwt;
 pub mod key;
+// PKI (issue 3).
+pub mod ca;
+pub mod cert;
 
 use std::path::PathBuf;
 
@@ -117,6 +120,12 @@ EXAMPLES:
     /// JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens.
     #[command(subcommand)]
     Jwt(jwt::JwtCommand),
+    /// Run the local CA: init, show, export the trust bundle, sign CRLs.
+    #[command(subcommand)]
+    Ca(ca::CaCommand),
+    /// Issue, list, verify, revoke, renew and export mTLS certificates.
+    #[command(subcommand)]
+    Cert(cert::CertCommand),
     /// Read and verify the hash-chained audit log.
     #[command(subcommand)]
     Audit(AuditCommand),

@@ -3,6 +3,9 @@
 //! calls the domain, and renders a report through `output::Ui`.
 
 pub mod audit;
+// PKI (issue 3).
+pub mod ca;
+pub mod cert;
 pub mod generate;
 pub mod init;
 pub mod jwt;
@@ -79,6 +82,8 @@ pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
         Command::Status(a) => status::run(&ctx, a),
         Command::Key(k) => key::run(&ctx, k),
         Command::Jwt(j) => jwt::run(&ctx, j),
+        Command::Ca(c) => ca::run(&ctx, c),
+        Command::Cert(c) => cert::run(&ctx, c),
         Command::Audit(a) => audit::run(&ctx, a),
         Command::Vault(v) => vault::run(&ctx, v),
         Command::Completions(a) => generate::completions(&ctx, a),

@@ -87,6 +87,8 @@ pub fn run(ctx: &Ctx<'_>, args: &StatusArgs) -> Result<Outcome> {
         expiring,
         audit_lines: s.state.audit.count,
     };
+    // PKI: the CRL's nextUpdate, the CA and certificates near their end (stderr warnings).
+    super::cert::status_warnings(ctx, &s.state, now, horizon);
     if ctx.ui.json {
         ctx.ui.out_json(&r);
         return Ok(Outcome::Ok);

@@ -30,3 +30,20 @@ pub fn panic_point() {
 #[cfg(not(feature = "test-hooks"))]
 #[inline(always)]
 pub fn panic_point() {}
+
+// --- PKI: a fake clock for certificate validity (issue 3) ---
+
+/// With `test-hooks`: `VAUTH_TEST_NOW=<RFC 3339>` is the time certificate commands act at, so a
+/// test can issue a certificate whose validity already ended (a real expired client cert).
+#[cfg(feature = "test-hooks")]
+pub fn now_override() -> Option<time::OffsetDateTime> {
+    let v = crate::config::env::get("VAUTH_TEST_NOW")?;
+    time::OffsetDateTime::parse(&v, &time::format_description::well_known::Rfc3339).ok()
+}
+
+/// Without `test-hooks`: never.
+#[cfg(not(feature = "test-hooks"))]
+#[inline(always)]
+pub fn now_override() -> Option<time::OffsetDateTime> {
+    None
+}

@@ -33,6 +33,14 @@ pub struct State {
     /// Where the audit log ends, so a cut tail or a lost line is detected.
     #[serde(default)]
     pub audit: AuditHead,
+    // --- PKI (local CA, mTLS certificates) ---
+    /// The local CA, once `vauth ca init` ran.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca: Option<crate::pki::record::CaRecord>,
+    /// Certificates the CA issued, by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub certs: crate::pki::record::Certs,
+    // --- end PKI ---
 }
 
 /// The audit log's expected end.
@@ -210,6 +218,8 @@ impl State {
             api_keys: BTreeMap::new(),
             jwt_keys: BTreeMap::new(),
             audit: AuditHead::default(),
+            ca: None,
+            certs: BTreeMap::new(),
         }
     }
 

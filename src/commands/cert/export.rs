@@ -1,0 +1,155 @@
+//! `vauth cert export NAME`: the certificate (and chain) as PEM, the kept key, or PKCS#12.
+
+use std::path::Path;
+
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+use super::{Ctx, Planned, ca_of, ders, p12_password, precheck, unknown, write_all};
+use crate::audit::AuditEvent;
+use crate::cli::cert::ExportArgs;
+use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::pki;
+use crate::store::OpenMode;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    name: &'a str,
+    serial: &'a str,
+    out: Option<String>,
+    key_out: Option<String>,
+    p12: Option<String>,
+    p12_has_key: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pem: Option<String>,
+}
+
+/// Run `vauth cert export`.
+pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
+    let wants_key = args.key_out.is_some() || args.p12.is_some();
+    let mut s = ctx.open(if wants_key {
+        OpenMode::Write
+    } else {
+        OpenMode::Read
+    })?;
+    let ca = ca_of(&s)?.clone();
+    let rec = s
+        .state
+        .certs
+        .get(&args.name)
+        .ok_or_else(|| unknown(&args.name))?
+        .clone();
+    let cur = rec
+        .issued
+        .iter()
+        .rev()
+        .find(|c| c.revoked_at.is_none())
+        .or(rec.latest())
+        .ok_or_else(|| unknown(&args.name))?
+        .clone();
+    let mut pem = cur.pem.clone();
+    if args.chain {
+        if let Some(i) = &ca.intermediate {
+            pem.push_str(&i.pem);
+        }
+        pem.push_str(&ca.root.pem);
+    }
+    let key = if cur.key_kept && wants_key {
+        s.vault()?
+            .get(&cur.vault_entry(&args.name))
+            .map(|k| Zeroizing::new(k.to_string()))
+    } else {
+        None
+    };
+    if args.key_out.is_some() && key.is_none() {
+        return Err(Error::new(
+            ErrorKind::NotFound,
+            format!("vauth did not keep {}'s private key", args.name),
+        )
+        .hint("only certificates issued with --keep-key can export their key"));
+    }
+    let mut files = Vec::new();
+    if let Some(p) = &args.out {
+        files.push(Planned {
+            path: p.clone(),
+            bytes: Zeroizing::new(pem.clone().into_bytes()),
+            mode: 0o644,
+            kind: "cert",
+        });
+    }
+    if let (Some(p), Some(k)) = (&args.key_out, &key) {
+        files.push(Planned {
+            path: p.clone(),
+            bytes: Zeroizing::new(k.as_bytes().to_vec()),
+            mode: 0o600,
+            kind: "key",
+        });
+    }
+    if let Some(p) = &args.p12 {
+        let pw = p12_password(
+            ctx,
+            args.p12_password_file.as_deref(),
+            args.p12_password_env.as_deref(),
+        )?;
+        let mut chain = ders(&cur.pem)?;
+        for c in [ca.intermediate.as_ref(), Some(&ca.root)]
+            .into_iter()
+            .flatten()
+        {
+            chain.extend(ders(&c.pem)?);
+        }
+        let key_der = match &key {
+            Some(k) => Some(
+                pki::pem_blocks(k.as_bytes(), "PRIVATE KEY")
+                    .map_err(|e| Error::vault(format!("the kept key is not PKCS#8: {e}")))?
+                    .swap_remove(0),
+            ),
+            None => None,
+        };
+        let bytes = pki::make_p12(&args.name, key_der.as_deref(), &chain, &pw)
+            .map_err(|e| Error::bug(e.0))?;
+        files.push(Planned {
+            path: p.clone(),
+            bytes,
+            mode: 0o600,
+            kind: "p12",
+        });
+    }
+    let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+    precheck(&paths, args.force)?;
+    write_all(&files, args.force)?;
+    if key.is_some() {
+        s.commit(
+            AuditEvent::new("cert.export_key")
+                .detail("name", &args.name)
+                .detail("serial", &cur.serial)
+                .detail("p12", args.p12.is_some().to_string()),
+        )?;
+    }
+    let report = Report {
+        name: &args.name,
+        serial: &cur.serial,
+        out: args.out.as_ref().map(|p| p.display().to_string()),
+        key_out: args.key_out.as_ref().map(|p| p.display().to_string()),
+        p12: args.p12.as_ref().map(|p| p.display().to_string()),
+        p12_has_key: args.p12.is_some() && key.is_some(),
+        pem: args.out.is_none().then(|| pem.clone()),
+    };
+    if args.out.is_none() && !ctx.ui.json {
+        ctx.ui.out(&pem);
+    } else if ctx.ui.json {
+        ctx.ui.out_json(&report);
+    }
+    if !ctx.ui.json {
+        for f in &files {
+            ctx.ui
+                .note(&format!("wrote {} {}", f.kind, f.path.display()));
+        }
+        if args.p12.is_some() && key.is_none() {
+            ctx.ui.warn(
+                "the PKCS#12 holds certificates only: vauth did not keep this key (--keep-key)",
+            );
+        }
+    }
+    Ok(Outcome::Ok)
+}

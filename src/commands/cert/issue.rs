@@ -1,0 +1,156 @@
+//! `vauth cert issue NAME`: one certificate, from a new key or a CSR.
+
+use super::{
+    Ctx, IssuedReport, KeySource, ca_of, check_cn, input_err, issue_one, key_spec, leaf_window,
+    load_issuer, parse_sans, pki_now, plan_files, precheck, profile, read_input, write_all,
+};
+use crate::audit::AuditEvent;
+use crate::cli::cert::IssueArgs;
+use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::pki::record::CertRecord;
+use crate::pki::{self, LeafSpec, Profile, San};
+use crate::store::OpenMode;
+use crate::timefmt::rfc3339;
+
+/// Default leaf lifetime (DESIGN.md §3).
+pub(crate) const DEFAULT_LEAF_DAYS: i64 = 30;
+
+/// Run `vauth cert issue NAME`.
+pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
+    let Some(name) = args.name.as_deref() else {
+        return Err(Error::usage("NAME is required without --batch").hint("vauth cert issue NAME"));
+    };
+    let now = pki_now(ctx);
+    let prof = profile(args.profile);
+    // Parse everything the user gave before opening the home.
+    let mut sans = parse_sans(&args.san)?;
+    let source = match &args.csr {
+        Some(p) => {
+            let bytes = read_input(p, "CSR")?;
+            let req = pki::parse_csr(&bytes).map_err(|e| {
+                input_err(
+                    e,
+                    "pass a PEM or DER PKCS#10 request, e.g. from `openssl req -new`",
+                )
+            })?;
+            KeySource::Csr(Box::new(req))
+        }
+        None => KeySource::Generate(key_spec(&args.key)?),
+    };
+    let cn = match (&args.cn, &source) {
+        (Some(c), _) => c.clone(),
+        (None, KeySource::Csr(r)) => r.cn.clone().unwrap_or_else(|| name.to_string()),
+        (None, _) => name.to_string(),
+    };
+    check_cn(&cn)?;
+    if let KeySource::Csr(r) = &source {
+        for s in &r.sans {
+            if !sans.contains(s) {
+                sans.push(s.clone());
+            }
+        }
+        if !r.ignored_extensions.is_empty() {
+            ctx.ui.note(&format!(
+                "vauth: ignored extensions the CSR asked for ({}); the {} profile decides them",
+                r.ignored_extensions.join(", "),
+                prof.as_str()
+            ));
+        }
+    }
+    if prof == Profile::Server
+        && sans.is_empty()
+        && let Ok(d) = San::parse(&format!("dns:{cn}"))
+    {
+        sans.push(d);
+    }
+    let not_after = args
+        .not_after
+        .map_or(now + time::Duration::days(DEFAULT_LEAF_DAYS), |t| {
+            t.resolve(now)
+        });
+
+    let mut s = ctx.open(OpenMode::Write)?;
+    let ca = ca_of(&s)?.clone();
+    if s.state.certs.contains_key(name) && !args.replace {
+        return Err(Error::new(
+            ErrorKind::Exists,
+            format!("a certificate named {name:?} already exists"),
+        )
+        .hint(format!(
+            "run `vauth cert renew {name}`, or pass --replace to issue a new one under that name"
+        )));
+    }
+    let (nb, na, capped) = leaf_window(&ca, now, not_after)?;
+    if capped {
+        ctx.ui.warn(&format!(
+            "--not-after capped at the issuing CA's end, {}",
+            rfc3339(na)
+        ));
+    }
+    let spec = LeafSpec {
+        cn,
+        sans,
+        profile: prof,
+        not_before: nb,
+        not_after: na,
+    };
+    let issuer = load_issuer(&mut s)?;
+    let mut nc = issue_one(&ca, &issuer, &spec, source, now)?;
+    let files = plan_files(ctx, name, &ca, &nc, &args.files)?;
+    let paths: Vec<&std::path::Path> = files.iter().map(|f| f.path.as_path()).collect();
+    precheck(&paths, args.files.force)?;
+    if args.keep_key
+        && let Some(k) = &nc.key_pem
+    {
+        nc.record.key_kept = true;
+        s.vault()?.put(&nc.record.vault_entry(name), k.clone());
+    }
+    write_all(&files, args.files.force)?;
+    let rec = s
+        .state
+        .certs
+        .entry(name.to_string())
+        .or_insert_with(|| CertRecord {
+            name: name.to_string(),
+            profile: prof,
+            issued: vec![],
+        });
+    rec.profile = prof;
+    rec.issued.push(nc.record.clone());
+    let c = &nc.record;
+    if let Err(e) = s.commit(
+        AuditEvent::new("cert.issue")
+            .detail("name", name)
+            .detail("serial", &c.serial)
+            .detail("cn", &c.cn)
+            .detail("profile", prof.as_str())
+            .detail("fingerprint", &c.fingerprint)
+            .detail("from_csr", c.from_csr.to_string()),
+    ) {
+        for f in &files {
+            let _ = std::fs::remove_file(&f.path);
+        }
+        return Err(e);
+    }
+    if ctx.ui.json {
+        ctx.ui
+            .out_json(&IssuedReport::new(name, prof, &ca, c, &files));
+    } else {
+        ctx.ui.note(&format!(
+            "Issued {} certificate {name} (CN={}, serial {}), valid until {}.",
+            prof.as_str(),
+            c.cn,
+            c.serial,
+            rfc3339(c.not_after)
+        ));
+        for f in &files {
+            ctx.ui
+                .note(&format!("  {:<5} {}", f.kind, f.path.display()));
+        }
+        if c.key_kept {
+            ctx.ui
+                .note("  the private key is also sealed in the vault (--keep-key)");
+        }
+    }
+    Ok(Outcome::Ok)
+}

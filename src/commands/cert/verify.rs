@@ -1,0 +1,61 @@
+//! `vauth cert verify FILE [--at TIME]`: exit 0 valid, 1 invalid with the reason.
+
+use serde::Serialize;
+
+use super::{Ctx, pki_now, read_input};
+use crate::cli::cert::VerifyArgs;
+use crate::error::{Outcome, Result};
+use crate::pki::verify::verify;
+use crate::store::OpenMode;
+use crate::timefmt::rfc3339;
+
+#[derive(Serialize)]
+struct Report {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
+    message: String,
+    at: String,
+    serial: Option<String>,
+    cn: Option<String>,
+    name: Option<String>,
+    not_after: Option<String>,
+}
+
+/// Run `vauth cert verify`.
+pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
+    let bytes = read_input(&args.file, "certificate")?;
+    let s = ctx.open(OpenMode::Read)?;
+    let now = pki_now(ctx);
+    let at = args.at.map_or(now, |t| t.resolve(now));
+    let v = verify(&bytes, s.state.ca.as_ref(), &s.state.certs, at);
+    let ok = v.reason.is_none();
+    let report = Report {
+        ok,
+        reason: v.reason.map(|r| r.as_str()),
+        message: v.message,
+        at: rfc3339(at),
+        serial: v.serial,
+        cn: v.cn,
+        name: v.name,
+        not_after: v.not_after.map(rfc3339),
+    };
+    if ctx.ui.json {
+        ctx.ui.out_json(&report);
+    } else if ok {
+        ctx.ui.out(&format!(
+            "valid: {} (CN={}, serial {}): {}",
+            report.name.as_deref().unwrap_or("certificate"),
+            report.cn.as_deref().unwrap_or("-"),
+            report.serial.as_deref().unwrap_or("-"),
+            report.message
+        ));
+    } else {
+        ctx.ui.out(&format!(
+            "invalid: {}: {}",
+            report.reason.unwrap_or("malformed"),
+            report.message
+        ));
+    }
+    Ok(if ok { Outcome::Ok } else { Outcome::Negative })
+}
