@@ -2768,7 +2768,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__jwt__subcmd__verify)
-            opts="-q -v -h --key --secret-file --secret-env --alg --jwks --pem --token-file --iss --aud --leeway --at --subtle --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            opts="-q -v -h --key --secret-file --secret-env --alg --jwks --ca-file --pem --token-file --iss --aud --leeway --at --subtle --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2791,6 +2791,10 @@ _vauth() {
                     return 0
                     ;;
                 --jwks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

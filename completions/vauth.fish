@@ -334,7 +334,8 @@ PS512\t'RSA-PSS, SHA-512'
 ES256\t'ECDSA P-256'
 ES384\t'ECDSA P-384'
 EdDSA\t'Ed25519'"
-complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l jwks -d 'Verify against a JWKS file; the token\'s kid picks the key' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l jwks -d 'Verify against a JWKS file or https URL; the token\'s kid picks the key' -r
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l ca-file -d 'Trust only these CA certificates (PEM) when fetching --jwks over https' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l pem -d 'Verify against a PEM public key (or certificate)' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l token-file -d 'Read the token from FILE instead of stdin' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l iss -d 'Accepted issuer (repeatable; required unless --subtle)' -r

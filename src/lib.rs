@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod fsutil;
 pub mod jwt;
+pub mod net;
 pub mod output;
 // The local CA and mTLS certificates (issue 3).
 pub mod pki;

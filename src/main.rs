@@ -6,6 +6,7 @@ fn main() -> std::process::ExitCode {
     vauth::output::install_panic_hook();
     // One crypto backend, aws-lc-rs, installed before anything signs or verifies.
     vauth::jwt::install_crypto_provider();
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let cli = vauth::cli::Cli::parse();
     let mut ui = vauth::output::Ui::from_cli(&cli);
     match vauth::run(cli, &mut ui) {

@@ -450,3 +450,152 @@ fn http_contract_a_qdrant_style_hs256_check_accepts_vauth_tokens() {
     drop(c);
     server.join().unwrap();
 }
+
+/// An https server on loopback, with a certificate from the vauth CA, that answers every request
+/// with `body`. Serves until it has handled `n` connections.
+fn https_server(
+    crt: &Path,
+    key: &Path,
+    body: String,
+    n: usize,
+) -> (u16, std::thread::JoinHandle<()>) {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(crt)
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let key = PrivateKeyDer::from_pem_file(key).unwrap();
+    let cfg = std::sync::Arc::new(
+        rustls::ServerConfig::builder()
+            .with_no_client_auth()
+            .with_single_cert(chain, key)
+            .unwrap(),
+    );
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let h = std::thread::spawn(move || {
+        for conn in l.incoming().take(n) {
+            let Ok(sock) = conn else { continue };
+            sock.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+                .ok();
+            let tls = rustls::ServerConnection::new(cfg.clone()).unwrap();
+            let mut s = rustls::StreamOwned::new(tls, sock);
+            let mut req = Vec::new();
+            let mut b = [0u8; 1];
+            // Read the request head; a client that refuses our certificate ends here.
+            while !req.ends_with(b"\r\n\r\n") {
+                match s.read(&mut b) {
+                    Ok(1) => req.push(b[0]),
+                    _ => break,
+                }
+            }
+            if req.ends_with(b"\r\n\r\n") {
+                let _ = write!(
+                    s,
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                s.conn.send_close_notify();
+                let _ = s.flush();
+            }
+        }
+    });
+    (port, h)
+}
+
+#[test]
+fn jwt_verify_fetches_a_jwks_over_https_trusting_only_the_given_ca() {
+    let env = TestEnv::new();
+    env.run(&["ca", "init"]).ok();
+    let dir = env.path("tls");
+    std::fs::create_dir_all(&dir).unwrap();
+    env.run(&[
+        "cert",
+        "issue",
+        "jwks-host",
+        "--profile",
+        "server",
+        "--san",
+        "ip:127.0.0.1",
+        "--san",
+        "dns:localhost",
+        "--out",
+        s(&dir),
+    ])
+    .ok();
+    let ca = env.path("ca.pem");
+    env.run(&["ca", "export", "--out", s(&ca)]).ok();
+    env.run(&["jwt", "key", "create", "svc", "--alg", "ES256"])
+        .ok();
+    let jwks = env.run(&["jwt", "jwks"]);
+    jwks.ok();
+    let r = env.run(&["jwt", "sign", "--key", "svc", "--aud", "db", "--iss", "i"]);
+    r.ok();
+    let token = r.line();
+    let (port, server) = https_server(
+        &dir.join("jwks-host.crt"),
+        &dir.join("jwks-host.key"),
+        jwks.stdout.clone(),
+        2,
+    );
+    let url = format!("https://127.0.0.1:{port}/jwks.json");
+    // With the vauth CA as the only trust anchor: fetched, and the token verifies.
+    let r = env.run_in(
+        &[
+            "--json",
+            "jwt",
+            "verify",
+            "--jwks",
+            &url,
+            "--ca-file",
+            s(&ca),
+            "--aud",
+            "db",
+            "--iss",
+            "i",
+        ],
+        &token,
+    );
+    r.ok();
+    assert_eq!(r.json()["alg"], "ES256");
+    // Without it, the private CA is not trusted: a remote failure, exit 4.
+    env.run_in(
+        &["jwt", "verify", "--jwks", &url, "--aud", "db", "--iss", "i"],
+        &token,
+    )
+    .code(4)
+    .stderr_has("127.0.0.1");
+    server.join().unwrap();
+    // Plain http only on loopback; anything else is refused before connecting.
+    env.run_in(
+        &[
+            "jwt",
+            "verify",
+            "--jwks",
+            "http://example.com/jwks.json",
+            "--subtle",
+        ],
+        &token,
+    )
+    .code(2)
+    .stderr_has("https");
+    // Nothing listening: exit 4.
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    env.run_in(
+        &[
+            "jwt",
+            "verify",
+            "--jwks",
+            &format!("http://127.0.0.1:{closed}/jwks.json"),
+            "--subtle",
+        ],
+        &token,
+    )
+    .code(4);
+}

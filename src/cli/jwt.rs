@@ -352,9 +352,12 @@ pub struct VerifyArgs {
     /// Verification key.
     #[command(flatten)]
     pub source: KeySource,
-    /// Verify against a JWKS file; the token's kid picks the key.
-    #[arg(long, value_name = "FILE", group = "keysrc")]
-    pub jwks: Option<PathBuf>,
+    /// Verify against a JWKS file or https URL; the token's kid picks the key.
+    #[arg(long, value_name = "FILE|URL", group = "keysrc")]
+    pub jwks: Option<String>,
+    /// Trust only these CA certificates (PEM) when fetching --jwks over https.
+    #[arg(long, value_name = "FILE", requires = "jwks")]
+    pub ca_file: Option<PathBuf>,
     /// Verify against a PEM public key (or certificate).
     #[arg(long, value_name = "FILE", group = "keysrc")]
     pub pem: Option<PathBuf>,

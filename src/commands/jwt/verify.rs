@@ -86,9 +86,16 @@ fn load_source(ctx: &Ctx<'_>, a: &VerifyArgs, at: OffsetDateTime) -> Result<Sour
             versions,
         });
     }
-    if let Some(p) = &a.jwks {
-        let bytes = crate::fsutil::read_limited(p, 4 * 1024 * 1024)
-            .map_err(|e| Error::io("read", p, &e))?;
+    if let Some(src) = &a.jwks {
+        const MAX_JWKS: usize = 4 * 1024 * 1024;
+        let remote = src.starts_with("https://") || src.starts_with("http://");
+        let bytes = if remote {
+            crate::net::get(src, a.ca_file.as_deref(), MAX_JWKS)?
+        } else {
+            let p = std::path::Path::new(src);
+            crate::fsutil::read_limited(p, MAX_JWKS as u64).map_err(|e| Error::io("read", p, &e))?
+        };
+        let p = std::path::Path::new(src);
         let set: Value = serde_json::from_slice(&bytes).map_err(|e| {
             Error::input(format!("{} is not JSON: {e}", p.display()))
                 .hint("pass a JWKS file: {\"keys\": [...]}")

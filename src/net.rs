@@ -1,0 +1,105 @@
+//! Outbound HTTP(S): one small blocking facade over async reqwest on a current-thread tokio
+//! runtime (DESIGN.md §7), with rustls on aws-lc-rs, connect and total timeouts, and a size cap.
+//! TLS is verified against the platform roots, or only against `--ca-file`'s certificates.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Connect timeout.
+const CONNECT: Duration = Duration::from_secs(5);
+/// Whole-request timeout.
+const TOTAL: Duration = Duration::from_secs(20);
+
+/// Whether `url` is plain http to a loopback address (allowed for local tests and sidecars).
+pub fn is_loopback_http(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let host = if let Some(v6) = rest.strip_prefix('[') {
+        v6.split(']').next().unwrap_or_default()
+    } else {
+        rest.split(['/', ':', '?']).next().unwrap_or_default()
+    };
+    matches!(host, "localhost" | "127.0.0.1" | "::1")
+}
+
+fn remote(msg: String) -> Error {
+    Error::new(ErrorKind::Remote, msg)
+}
+
+/// GET `url` (https, or http on loopback) and return at most `max` bytes of a 200 response.
+/// Remote failures (unreachable, TLS, non-200, too big) are exit 4; a bad `ca_file` is exit 3.
+pub fn get(url: &str, ca_file: Option<&Path>, max: usize) -> Result<Vec<u8>> {
+    if !url.starts_with("https://") && !is_loopback_http(url) {
+        return Err(Error::usage(format!("{url:?} is not an https URL"))
+            .hint("fetch over https (plain http is allowed for loopback addresses only)"));
+    }
+    let mut b = reqwest::Client::builder()
+        .connect_timeout(CONNECT)
+        .timeout(TOTAL)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("vauth/", env!("CARGO_PKG_VERSION")));
+    if let Some(p) = ca_file {
+        let pem = crate::fsutil::read_limited(p, 1 << 20).map_err(|e| Error::io("read", p, &e))?;
+        let certs = reqwest::Certificate::from_pem_bundle(&pem)
+            .ok()
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| {
+                Error::input(format!("{} holds no PEM certificate", p.display()))
+                    .hint("pass the CA certificate(s) that sign the server's certificate")
+            })?;
+        b = b.tls_certs_only(certs);
+    }
+    let client = b
+        .build()
+        .map_err(|e| Error::bug(format!("cannot build the HTTP client: {e}")))?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::bug(format!("cannot start the async runtime: {e}")))?;
+    rt.block_on(async {
+        let mut resp = client.get(url).send().await.map_err(|e| {
+            let mut msg = format!("cannot fetch {url}: {e}");
+            let mut src = std::error::Error::source(&e);
+            while let Some(s) = src {
+                msg.push_str(&format!(": {s}"));
+                src = s.source();
+            }
+            remote(msg)
+        })?;
+        let status = resp.status();
+        if status != reqwest::StatusCode::OK {
+            return Err(remote(format!("{url} answered HTTP {status}")));
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp
+            .chunk()
+            .await
+            .map_err(|e| remote(format!("reading {url} failed: {e}")))?
+        {
+            body.extend_from_slice(&chunk);
+            if body.len() > max {
+                return Err(remote(format!("{url} sent more than {max} bytes")));
+            }
+        }
+        Ok(body)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_http_only() {
+        assert!(is_loopback_http("http://127.0.0.1:8080/jwks.json"));
+        assert!(is_loopback_http("http://localhost/x"));
+        assert!(is_loopback_http("http://[::1]:80/x"));
+        assert!(!is_loopback_http("http://127.0.0.1.evil.example/x"));
+        assert!(!is_loopback_http("http://example.com/x"));
+        assert!(!is_loopback_http("https://127.0.0.1/x"));
+        assert!(get("http://example.com/jwks.json", None, 10).is_err());
+    }
+}
