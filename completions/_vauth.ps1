@@ -1076,8 +1076,8 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;push' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The target (see `vauth target list`)')
             [CompletionResult]::new('--grant', '--grant', [CompletionResultType]::ParameterName, 'postgres: a privilege for the group role, as in `GRANT <this> TO role` (repeatable), e.g. "SELECT ON items"')
-            [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'redis: a key pattern the user may touch (repeatable) [default: <user>:*]')
-            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'redis: a command rule such as +@read or -@dangerous (repeatable) [default: +@read +@write +@connection -@dangerous]')
+            [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'redis: a key pattern the user may touch (repeatable; default: USER:*, its own keys)')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'redis: a command rule such as +@read or -@dangerous (repeatable; default: +@read, +@write, +@connection, -@dangerous)')
             [CompletionResult]::new('--adopt', '--adopt', [CompletionResultType]::ParameterName, 'Take over an existing user/role of this name that vauth did not create')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')

@@ -977,8 +977,8 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;push'= {
             cand --to 'The target (see `vauth target list`)'
             cand --grant 'postgres: a privilege for the group role, as in `GRANT <this> TO role` (repeatable), e.g. "SELECT ON items"'
-            cand --pattern 'redis: a key pattern the user may touch (repeatable) [default: <user>:*]'
-            cand --category 'redis: a command rule such as +@read or -@dangerous (repeatable) [default: +@read +@write +@connection -@dangerous]'
+            cand --pattern 'redis: a key pattern the user may touch (repeatable; default: USER:*, its own keys)'
+            cand --category 'redis: a command rule such as +@read or -@dangerous (repeatable; default: +@read, +@write, +@connection, -@dangerous)'
             cand --adopt 'Take over an existing user/role of this name that vauth did not create'
             cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'

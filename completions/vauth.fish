@@ -705,8 +705,8 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l to -d 'The target (see `vauth target list`)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l grant -d 'postgres: a privilege for the group role, as in `GRANT <this> TO role` (repeatable), e.g. "SELECT ON items"' -r
-complete -c vauth -n "__fish_vauth_using_subcommand push" -l pattern -d 'redis: a key pattern the user may touch (repeatable) [default: <user>:*]' -r
-complete -c vauth -n "__fish_vauth_using_subcommand push" -l category -d 'redis: a command rule such as +@read or -@dangerous (repeatable) [default: +@read +@write +@connection -@dangerous]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l pattern -d 'redis: a key pattern the user may touch (repeatable; default: USER:*, its own keys)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l category -d 'redis: a command rule such as +@read or -@dangerous (repeatable; default: +@read, +@write, +@connection, -@dangerous)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l adopt -d 'Take over an existing user/role of this name that vauth did not create' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'

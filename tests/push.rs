@@ -14,7 +14,7 @@ use crate::postgres_cert::{
 use crate::util::TestEnv;
 
 const PG_ADMIN_PW: &str = "adm1n-Pg-Secret-7f3c9a";
-const REDIS_ADMIN_PW: &str = "adm1n-Redis-Secret-19bd2e";
+pub const REDIS_ADMIN_PW: &str = "adm1n-Redis-Secret-19bd2e";
 
 fn skip(msg: &str) {
     assert!(!require_servers(), "{msg}, and VAUTH_REQUIRE_SERVERS=1");
@@ -417,10 +417,10 @@ fn postgres_push_rotate_revoke_with_real_logins() {
     let _ = k3;
 }
 
-struct RedisServer {
+pub struct RedisServer {
     child: std::process::Child,
     _dir: tempfile::TempDir,
-    port: u16,
+    pub port: u16,
     acl: PathBuf,
 }
 
@@ -431,7 +431,7 @@ impl Drop for RedisServer {
     }
 }
 
-fn sha256_hex(s: &str) -> String {
+pub fn sha256_hex(s: &str) -> String {
     let o = Command::new("sha256sum")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -449,7 +449,7 @@ fn sha256_hex(s: &str) -> String {
         .to_string()
 }
 
-fn start_redis() -> Option<RedisServer> {
+pub fn start_redis() -> Option<RedisServer> {
     if Command::new("redis-server")
         .arg("--version")
         .output()

@@ -95,11 +95,11 @@ pub struct PushArgs {
     /// e.g. "SELECT ON items".
     #[arg(long, value_name = "PRIVILEGE")]
     pub grant: Vec<String>,
-    /// redis: a key pattern the user may touch (repeatable) [default: <user>:*].
+    /// redis: a key pattern the user may touch (repeatable; default: USER:*, its own keys).
     #[arg(long, value_name = "PATTERN")]
     pub pattern: Vec<String>,
-    /// redis: a command rule such as +@read or -@dangerous (repeatable)
-    /// [default: +@read +@write +@connection -@dangerous].
+    /// redis: a command rule such as +@read or -@dangerous (repeatable; default: +@read,
+    /// +@write, +@connection, -@dangerous).
     #[arg(long, value_name = "RULE", allow_hyphen_values = true)]
     pub category: Vec<String>,
     /// Take over an existing user/role of this name that vauth did not create.
