@@ -137,7 +137,9 @@ fn start_pg(env: &TestEnv) -> Option<Pg> {
     std::fs::write(data.join("postgresql.conf"), c).unwrap();
     std::fs::write(
         data.join("pg_hba.conf"),
-        "local all all trust\nhostssl all all 127.0.0.1/32 scram-sha-256\n",
+        // One role that logs in without a password: the probe must call that unverifiable.
+        "local all all trust\nhostssl all trusting_key_a 127.0.0.1/32 trust\n\
+         hostssl all all 127.0.0.1/32 scram-sha-256\n",
     )
     .unwrap();
     chown_postgres(&data);
@@ -377,6 +379,56 @@ fn postgres_push_rotate_revoke_with_real_logins() {
         &admin_env,
     )
     .ok();
+
+    // A server that lets the role in without a password proves nothing: unverifiable, exit 4,
+    // and state.json records exactly what the database now holds (pushed, not verified).
+    env.create("trusting-key");
+    env.run_with(&["push", "trusting-key", "--to", "pg"], None, &admin_env)
+        .code(4)
+        .stderr_has("unverifiable")
+        .stderr_has("records it as unverified");
+    env.run(&["target", "show", "pg"])
+        .ok()
+        .stdout_has("trusting-key v1 as trusting_key_a")
+        .stdout_has("(UNVERIFIED)");
+    // v2 goes to trusting_key_b (scram): verified, so v1 may be taken back.
+    env.run_with(
+        &["key", "rotate", "trusting-key", "--grace", "1h"],
+        None,
+        &admin_env,
+    )
+    .ok()
+    .stderr_has("trusting_key_b (probed)");
+    env.run_with(
+        &["key", "revoke", "trusting-key", "--version", "1", "--yes"],
+        None,
+        &admin_env,
+    )
+    .ok();
+    let can_login = |role: &str| {
+        pg.admin(&format!(
+            "SELECT rolcanlogin FROM pg_roles WHERE rolname = '{role}'"
+        ))
+    };
+    assert_eq!(can_login("trusting_key_a"), "f");
+    // v3 lands on trusting_key_a again (trust): recorded, unverified, exit 4 …
+    env.run_with(
+        &["key", "rotate", "trusting-key", "--grace", "1h"],
+        None,
+        &admin_env,
+    )
+    .code(4)
+    .stderr_has("unverifiable")
+    .stderr_has("rotation was recorded");
+    // … so v2 is never revoked on the strength of it: no verified successor there.
+    env.run_with(
+        &["key", "revoke", "trusting-key", "--version", "2", "--yes"],
+        None,
+        &admin_env,
+    )
+    .code(4)
+    .stderr_has("no newer version was pushed and verified");
+    assert_eq!(can_login("trusting_key_b"), "t");
 
     // Admin credential wrong → exit 4, nothing recorded.
     let k3 = env.create("third-key");
