@@ -244,6 +244,27 @@ fn postgres_push_rotate_revoke_with_real_logins() {
         "{toml}"
     );
 
+    // TLS is verified: a CA that did not sign the server's certificate fails the handshake.
+    let other = with_ca(&[]);
+    let other_ca = export_bundle(&other, "other-ca.pem", false);
+    env.run(&[
+        "target",
+        "add",
+        "pg-foreign-ca",
+        "--kind",
+        "postgres",
+        "--url",
+        &url,
+        "--admin-password-env",
+        "PG_ADMIN",
+        "--ca-file",
+        other_ca.to_str().unwrap(),
+    ])
+    .ok();
+    env.run_with(&["target", "test", "pg-foreign-ca"], None, &admin_env)
+        .code(4)
+        .stderr_has("cannot connect");
+
     // target test: ok with the right admin password; exit 4 with a wrong one or none reachable.
     env.run_with(&["target", "test", "pg"], None, &admin_env)
         .ok()
@@ -730,7 +751,9 @@ fn redis_push_rotate_revoke_with_real_auth() {
             .contains("PONG")
     );
 
-    // Server down → exit 4, nothing recorded.
+    // Server down → exit 4, nothing recorded; a rotation that reaches no target rotates nothing.
+    env.create("rot");
+    env.run(&["push", "rot", "--to", "cache"]).ok();
     env.create("late");
     let before = pushed_count(&env);
     drop(redis);
@@ -738,6 +761,11 @@ fn redis_push_rotate_revoke_with_real_auth() {
         .code(4)
         .stderr_has("cannot connect");
     assert_eq!(pushed_count(&env), before);
+    let state = env.read_home("state.json");
+    env.run(&["key", "rotate", "rot"])
+        .code(4)
+        .stderr_has("nothing was rotated");
+    assert_eq!(env.read_home("state.json"), state);
 }
 
 /// Paths in vauth.toml are absolute, and the config keeps the user's comments.
