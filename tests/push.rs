@@ -385,6 +385,31 @@ fn postgres_push_rotate_revoke_with_real_logins() {
     let (ok, out) = pg.login("app_key_b", &k2, "SELECT 1");
     assert!(!ok, "{out}");
 
+    // VALID UNTIL follows the key's expiry (none: infinity).
+    env.run(&["key", "create", "exp-key", "--expires", "30d"])
+        .ok();
+    env.run_with(&["push", "exp-key", "--to", "pg"], None, &admin_env)
+        .ok();
+    assert_eq!(
+        pg.admin("SELECT rolvaliduntil > now() + interval '29 days' AND rolvaliduntil < now() + interval '31 days' FROM pg_roles WHERE rolname = 'exp_key_a'"),
+        "t"
+    );
+    assert_eq!(
+        pg.admin("SELECT rolvaliduntil FROM pg_roles WHERE rolname = 'app_key_b'"),
+        "infinity"
+    );
+    // Revoking the newest version by number is an explicit stop: taken back at once.
+    env.run_with(
+        &["key", "revoke", "exp-key", "--version", "1", "--yes"],
+        None,
+        &admin_env,
+    )
+    .ok();
+    assert_eq!(
+        pg.admin("SELECT rolcanlogin FROM pg_roles WHERE rolname = 'exp_key_a'"),
+        "f"
+    );
+
     // A role vauth did not create is left alone unless --adopt.
     pg.admin("CREATE ROLE other_key LOGIN");
     env.create("other-key");

@@ -143,7 +143,7 @@ pub fn parse_url(url: &str) -> std::result::Result<Endpoint, String> {
         None => default_port,
     };
     let path = path.split('?').next().unwrap_or("");
-    if path.contains("password") || url.contains("password=") {
+    if url.to_ascii_lowercase().contains("password=") {
         return Err("the URL contains a password".to_string());
     }
     let database = Some(path.trim_start_matches('/').to_string()).filter(|d| !d.is_empty());

@@ -213,7 +213,8 @@ pub(crate) fn follow_pushes(
 
 /// Take versions `versions` of `name` back on every target they were pushed to. A version with
 /// a newer live version is taken back on a target only when that newer version was pushed there
-/// and verified (never revoke without a verified successor). Marks the pushes revoked in the
+/// and verified (never revoke without a verified successor); the newest live version, or every
+/// version (`all`), is an explicit stop and always taken back. Marks the pushes revoked in the
 /// session; returns the commands run and the first error.
 pub(crate) fn revoke_remote(
     s: &mut Session,
@@ -239,7 +240,10 @@ pub(crate) fn revoke_remote(
                             .any(|q| q.target == p.target && q.revoked_at.is_none())
                 })
                 .collect();
-            if !all {
+            let has_newer = k.versions.iter().any(|x| {
+                x.version > v.version && x.revoked_at.is_none() && !versions.contains(&x.version)
+            });
+            if !all && has_newer {
                 let newer_verified = live_others.iter().any(|x| {
                     x.version > v.version
                         && x.pushed.iter().any(|q| q.target == p.target && q.verified)
