@@ -858,3 +858,156 @@ fn target_add_list_show_remove_keep_comments() {
         .stderr_has("NOPE_UNSET");
     let _ = Path::new("");
 }
+
+/// rediss:// is verified against --ca-file: a vauth-issued server certificate is accepted, and
+/// the pushed user logs in over TLS; a foreign CA fails the handshake (exit 4).
+#[test]
+fn redis_over_tls_verifies_the_server() {
+    if Command::new("redis-server")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        skip("push: redis-server not found (apt-get install redis-server redis-tools)");
+        return;
+    }
+    let env = with_ca(&[]);
+    env.secret(REDIS_ADMIN_PW);
+    let ca = export_bundle(&env, "ca.pem", false);
+    let (crt, key) = issue(
+        &env,
+        "redis-server",
+        &[
+            "--profile",
+            "server",
+            "--san",
+            "dns:localhost",
+            "--san",
+            "ip:127.0.0.1",
+        ],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let acl = dir.path().join("users.acl");
+    std::fs::write(
+        &acl,
+        format!(
+            "user default on #{} ~* &* +@all\n",
+            sha256_hex(REDIS_ADMIN_PW)
+        ),
+    )
+    .unwrap();
+    let port = free_port();
+    let child = Command::new("redis-server")
+        .args([
+            "--port",
+            "0",
+            "--tls-port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+        ])
+        .args([
+            "--tls-cert-file",
+            crt.to_str().unwrap(),
+            "--tls-key-file",
+            key.to_str().unwrap(),
+        ])
+        .args([
+            "--tls-ca-cert-file",
+            ca.to_str().unwrap(),
+            "--tls-auth-clients",
+            "no",
+        ])
+        .args([
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--aclfile",
+            acl.to_str().unwrap(),
+        ])
+        .args(["--dir", dir.path().to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = RedisServer {
+        child,
+        _dir: dir,
+        port,
+        acl,
+    };
+    let cli = |user: &str, pass: &str, args: &[&str]| {
+        let o = Command::new("redis-cli")
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &server.port.to_string(),
+                "--no-auth-warning",
+            ])
+            .args(["--tls", "--cacert", ca.to_str().unwrap()])
+            .args(["--user", user, "--pass", pass])
+            .args(args)
+            .output()
+            .unwrap();
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    };
+    let mut up = false;
+    for _ in 0..100 {
+        if cli("default", REDIS_ADMIN_PW, &["PING"]).contains("PONG") {
+            up = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(up, "redis-server with TLS did not answer PING");
+    let url = format!("rediss://default@127.0.0.1:{port}");
+    let pw = [("R_PW", REDIS_ADMIN_PW)];
+    env.run(&[
+        "target",
+        "add",
+        "tls",
+        "--kind",
+        "redis",
+        "--url",
+        &url,
+        "--admin-password-env",
+        "R_PW",
+        "--ca-file",
+        ca.to_str().unwrap(),
+    ])
+    .ok();
+    let t = env.run_with(&["--json", "target", "test", "tls"], None, &pw);
+    t.ok();
+    assert_eq!(t.json()["tls"], true);
+    let k = env.create("tls-app");
+    env.run_with(&["push", "tls-app", "--to", "tls"], None, &pw)
+        .ok();
+    assert!(cli("tls-app", &k, &["SET", "tls-app:1", "v"]).contains("OK"));
+    assert!(cli("tls-app", "wrong-pass", &["GET", "tls-app:1"]).contains("WRONGPASS"));
+    // A CA that did not sign the server's certificate: refused before any AUTH.
+    let other = with_ca(&[]);
+    let other_ca = export_bundle(&other, "other-ca.pem", false);
+    env.run(&[
+        "target",
+        "add",
+        "tls-foreign",
+        "--kind",
+        "redis",
+        "--url",
+        &url,
+        "--admin-password-env",
+        "R_PW",
+        "--ca-file",
+        other_ca.to_str().unwrap(),
+    ])
+    .ok();
+    env.run_with(&["target", "test", "tls-foreign"], None, &pw)
+        .code(4)
+        .stderr_has("cannot connect");
+}
