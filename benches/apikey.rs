@@ -35,6 +35,7 @@ fn state_with(n: usize) -> (State, Vec<String>) {
                     expires: None,
                     grace_until: None,
                     revoked_at: None,
+                    pushed: Vec::new(),
                 }],
             },
         );

@@ -38,6 +38,8 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand jwt 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
             cand ca 'Run the local CA: init, show, export the trust bundle, sign CRLs'
             cand cert 'Issue, list, verify, revoke, renew and export mTLS certificates'
+            cand target 'Database admin endpoints that credentials are pushed to'
+            cand push 'Put an API key into a database as a user''s password, and prove it logs in'
             cand audit 'Read and verify the hash-chained audit log'
             cand vault 'Manage the vault''s protection'
             cand completions 'Print a shell completion script'
@@ -855,6 +857,144 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;cert;help;help'= {
         }
+        &'vauth;target'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand add 'Add a database admin endpoint (references only, never the password)'
+            cand list 'List the configured targets'
+            cand show 'Show one target and the credentials pushed to it'
+            cand test 'Reach the server and check the admin credential (exit 4 with what failed)'
+            cand remove 'Remove a target from vauth.toml (nothing on the server is changed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;target;add'= {
+            cand --kind 'The database kind'
+            cand --url 'Admin endpoint, naming the admin user but no password, e.g. postgres://admin@host:5432/db'
+            cand --admin-password-env 'Environment variable that holds the admin password'
+            cand --admin-password-file 'File that holds the admin password (first line)'
+            cand --ca-file 'PEM CA that signed the server''s certificate (postgres: turns TLS on, verified)'
+            cand --prefix 'Prefix of the users/roles vauth creates on this target'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --insecure 'Allow a non-loopback host without TLS. Credentials then cross the network in the clear'
+            cand --force 'Replace a target of the same name'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;target;list'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;target;show'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;target;test'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;target;remove'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;target;help'= {
+            cand add 'Add a database admin endpoint (references only, never the password)'
+            cand list 'List the configured targets'
+            cand show 'Show one target and the credentials pushed to it'
+            cand test 'Reach the server and check the admin credential (exit 4 with what failed)'
+            cand remove 'Remove a target from vauth.toml (nothing on the server is changed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;target;help;add'= {
+        }
+        &'vauth;target;help;list'= {
+        }
+        &'vauth;target;help;show'= {
+        }
+        &'vauth;target;help;test'= {
+        }
+        &'vauth;target;help;remove'= {
+        }
+        &'vauth;target;help;help'= {
+        }
+        &'vauth;push'= {
+            cand --to 'The target (see `vauth target list`)'
+            cand --grant 'postgres: a privilege for the group role, as in `GRANT <this> TO role` (repeatable), e.g. "SELECT ON items"'
+            cand --pattern 'redis: a key pattern the user may touch (repeatable; default: USER:*, its own keys)'
+            cand --category 'redis: a command rule such as +@read or -@dangerous (repeatable; default: +@read, +@write, +@connection, -@dangerous)'
+            cand --adopt 'Take over an existing user/role of this name that vauth did not create'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --dry-run 'Print the commands that would run (secrets as ****) and change nothing'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'vauth;audit'= {
             cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
@@ -987,6 +1127,8 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand jwt 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
             cand ca 'Run the local CA: init, show, export the trust bundle, sign CRLs'
             cand cert 'Issue, list, verify, revoke, renew and export mTLS certificates'
+            cand target 'Database admin endpoints that credentials are pushed to'
+            cand push 'Put an API key into a database as a user''s password, and prove it logs in'
             cand audit 'Read and verify the hash-chained audit log'
             cand vault 'Manage the vault''s protection'
             cand completions 'Print a shell completion script'
@@ -1094,6 +1236,25 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;help;cert;renew'= {
         }
         &'vauth;help;cert;export'= {
+        }
+        &'vauth;help;target'= {
+            cand add 'Add a database admin endpoint (references only, never the password)'
+            cand list 'List the configured targets'
+            cand show 'Show one target and the credentials pushed to it'
+            cand test 'Reach the server and check the admin credential (exit 4 with what failed)'
+            cand remove 'Remove a target from vauth.toml (nothing on the server is changed)'
+        }
+        &'vauth;help;target;add'= {
+        }
+        &'vauth;help;target;list'= {
+        }
+        &'vauth;help;target;show'= {
+        }
+        &'vauth;help;target;test'= {
+        }
+        &'vauth;help;target;remove'= {
+        }
+        &'vauth;help;push'= {
         }
         &'vauth;help;audit'= {
             cand show 'Print the audit log (newest last)'

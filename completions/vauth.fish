@@ -42,6 +42,8 @@ complete -c vauth -n "__fish_vauth_needs_command" -f -a "key" -d 'Generate, list
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "ca" -d 'Run the local CA: init, show, export the trust bundle, sign CRLs'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "cert" -d 'Issue, list, verify, revoke, renew and export mTLS certificates'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "target" -d 'Database admin endpoints that credentials are pushed to'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "push" -d 'Put an API key into a database as a user\'s password, and prove it logs in'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "audit" -d 'Read and verify the hash-chained audit log'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "vault" -d 'Manage the vault\'s protection'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -615,6 +617,110 @@ complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "renew" -d 'Issue a successor with the same subject, SANs and profile (new key by default)'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a certificate with its chain (PEM), its kept key, or a PKCS#12 bundle'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "add" -d 'Add a database admin endpoint (references only, never the password)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "list" -d 'List the configured targets'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "show" -d 'Show one target and the credentials pushed to it'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "test" -d 'Reach the server and check the admin credential (exit 4 with what failed)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l kind -d 'The database kind' -r -f -a "postgres\t'PostgreSQL (also with pgvector): group role + alternating login roles, SCRAM verifiers'
+redis\t'Redis 7 / Valkey: one ACL user holding up to two `#sha256` passwords'"
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l url -d 'Admin endpoint, naming the admin user but no password, e.g. postgres://admin@host:5432/db' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l admin-password-env -d 'Environment variable that holds the admin password' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l admin-password-file -d 'File that holds the admin password (first line)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l ca-file -d 'PEM CA that signed the server\'s certificate (postgres: turns TLS on, verified)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l prefix -d 'Prefix of the users/roles vauth creates on this target' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l insecure -d 'Allow a non-loopback host without TLS. Credentials then cross the network in the clear'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l force -d 'Replace a target of the same name'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a database admin endpoint (references only, never the password)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the configured targets'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one target and the credentials pushed to it'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "test" -d 'Reach the server and check the admin credential (exit 4 with what failed)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l to -d 'The target (see `vauth target list`)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l grant -d 'postgres: a privilege for the group role, as in `GRANT <this> TO role` (repeatable), e.g. "SELECT ON items"' -r
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l pattern -d 'redis: a key pattern the user may touch (repeatable; default: USER:*, its own keys)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l category -d 'redis: a command rule such as +@read or -@dangerous (repeatable; default: +@read, +@write, +@connection, -@dangerous)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l adopt -d 'Take over an existing user/role of this name that vauth did not create' -r
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l dry-run -d 'Print the commands that would run (secrets as ****) and change nothing'
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand push" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand push" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
@@ -708,17 +814,19 @@ complete -c vauth -n "__fish_vauth_using_subcommand man" -s v -l verbose -d 'Say
 complete -c vauth -n "__fish_vauth_using_subcommand man" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand man" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "ca" -d 'Run the local CA: init, show, export the trust bundle, sign CRLs'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "cert" -d 'Issue, list, verify, revoke, renew and export mTLS certificates'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "audit" -d 'Read and verify the hash-chained audit log'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "vault" -d 'Manage the vault\'s protection'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert audit vault completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "ca" -d 'Run the local CA: init, show, export the trust bundle, sign CRLs'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "cert" -d 'Issue, list, verify, revoke, renew and export mTLS certificates'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "target" -d 'Database admin endpoints that credentials are pushed to'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "push" -d 'Put an API key into a database as a user\'s password, and prove it logs in'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "audit" -d 'Read and verify the hash-chained audit log'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "vault" -d 'Manage the vault\'s protection'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "create" -d 'Generate a new API key and print it once'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "import" -d 'Record a key made elsewhere (read from stdin or --key-file)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List keys: name, id, version, status, created, expires, age, scopes'
@@ -743,6 +851,11 @@ complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "revoke" -d 'Revoke a certificate (all of NAME\'s, or one --serial); then `vauth ca crl`'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "renew" -d 'Issue a successor with the same subject, SANs and profile (new key by default)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "export" -d 'Write a certificate with its chain (PEM), its kept key, or a PKCS#12 bundle'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "add" -d 'Add a database admin endpoint (references only, never the password)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "list" -d 'List the configured targets'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "show" -d 'Show one target and the credentials pushed to it'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "test" -d 'Reach the server and check the admin credential (exit 4 with what failed)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print the audit log (newest last)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from vault" -f -a "rekey" -d 'Re-wrap the vault\'s data key under another protection; no secret is lost'

@@ -20,6 +20,7 @@ pub mod pki;
 pub mod prompt;
 pub mod secret;
 pub mod store;
+pub mod target;
 pub mod timefmt;
 
 pub use commands::run;

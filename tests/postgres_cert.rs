@@ -12,7 +12,7 @@ use std::process::Command;
 
 use crate::ca::{export_bundle, issue, with_ca};
 
-fn pg_bin() -> Option<PathBuf> {
+pub fn pg_bin() -> Option<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
         .ok()?
         .filter_map(Result::ok)
@@ -28,11 +28,11 @@ fn pg_bin() -> Option<PathBuf> {
         .or_else(|| found.pop())
 }
 
-fn require_servers() -> bool {
+pub fn require_servers() -> bool {
     std::env::var("VAUTH_REQUIRE_SERVERS").is_ok_and(|v| v == "1")
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
@@ -40,7 +40,7 @@ fn is_root() -> bool {
 }
 
 /// Run a PostgreSQL server binary as the `postgres` OS user when we are root (it refuses root).
-fn pg(bin: &Path, args: &[&str]) -> std::process::Output {
+pub fn pg(bin: &Path, args: &[&str]) -> std::process::Output {
     let mut c = if is_root() {
         let mut c = Command::new("runuser");
         c.args(["-u", "postgres", "--"]).arg(bin);
@@ -51,7 +51,7 @@ fn pg(bin: &Path, args: &[&str]) -> std::process::Output {
     c.args(args).current_dir("/tmp").output().unwrap()
 }
 
-fn chown_postgres(p: &Path) {
+pub fn chown_postgres(p: &Path) {
     if is_root() {
         let o = Command::new("chown")
             .args(["-R", "postgres:postgres"])
@@ -62,7 +62,7 @@ fn chown_postgres(p: &Path) {
     }
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -70,9 +70,9 @@ fn free_port() -> u16 {
         .port()
 }
 
-struct Server {
-    pg_ctl: PathBuf,
-    data: PathBuf,
+pub struct Server {
+    pub pg_ctl: PathBuf,
+    pub data: PathBuf,
 }
 
 impl Drop for Server {

@@ -43,3 +43,8 @@ mod pki_tls;
 mod postgres_cert;
 // --json contract of the ca/cert commands (docs/json.md).
 mod json_pki;
+// --- push (issue 5) ---
+// Targets, push, remote rotate/revoke against a real PostgreSQL 15 and Redis 7.
+mod push;
+// --json contract of target/push (docs/json.md).
+mod json_push;

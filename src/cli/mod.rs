@@ -7,6 +7,8 @@ pub mod key;
 // PKI (issue 3).
 pub mod ca;
 pub mod cert;
+// Push (issue 5).
+pub mod target;
 
 use std::path::PathBuf;
 
@@ -126,6 +128,16 @@ EXAMPLES:
     /// Issue, list, verify, revoke, renew and export mTLS certificates.
     #[command(subcommand)]
     Cert(cert::CertCommand),
+    /// Database admin endpoints that credentials are pushed to.
+    #[command(subcommand)]
+    Target(target::TargetCommand),
+    /// Put an API key into a database as a user's password, and prove it logs in.
+    #[command(after_long_help = "\
+EXAMPLES:
+    vauth push app-key --to pg-prod --grant 'SELECT ON items'
+    vauth push app-key --to cache --pattern 'vec:*' --category +@read
+    vauth push app-key --to pg-prod --dry-run")]
+    Push(target::PushArgs),
     /// Read and verify the hash-chained audit log.
     #[command(subcommand)]
     Audit(AuditCommand),

@@ -11,6 +11,8 @@ pub mod init;
 pub mod jwt;
 pub mod key;
 pub mod status;
+// Push (issue 5).
+pub mod target;
 pub mod vault;
 
 use time::OffsetDateTime;
@@ -84,6 +86,8 @@ pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
         Command::Jwt(j) => jwt::run(&ctx, j),
         Command::Ca(c) => ca::run(&ctx, c),
         Command::Cert(c) => cert::run(&ctx, c),
+        Command::Target(t) => target::run(&ctx, t),
+        Command::Push(p) => target::push::run(&ctx, p),
         Command::Audit(a) => audit::run(&ctx, a),
         Command::Vault(v) => vault::run(&ctx, v),
         Command::Completions(a) => generate::completions(&ctx, a),

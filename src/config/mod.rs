@@ -19,6 +19,9 @@ pub struct Config {
     /// Limits and defaults for JWTs.
     #[serde(default)]
     pub jwt: JwtDefaults,
+    /// Database admin endpoints (`[target.NAME]`), managed by `vauth target add/remove`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub target: std::collections::BTreeMap<String, crate::target::TargetConfig>,
 }
 
 /// `[jwt]` table.
@@ -89,6 +92,12 @@ impl Config {
                         .hint("write a duration such as 30s, 15m, 24h, 90d or 1y")
                 })?;
             }
+        }
+        for (name, t) in &cfg.target {
+            t.validate().map_err(|e| {
+                Error::state(format!("vauth.toml: target.{name}: {e}"))
+                    .hint("fix the table in vauth.toml, or `vauth target remove` and add it again")
+            })?;
         }
         if cfg.jwt_lifetime().seconds() > cfg.jwt_max_lifetime().seconds() {
             return Err(

@@ -148,6 +148,7 @@ fn parse_record(r: &str) -> Option<(String, Hit)> {
                 expires: parse_time(expires)?,
                 grace_until: parse_time(grace)?,
                 revoked_at: parse_time(revoked)?,
+                pushed: Vec::new(),
             },
         },
     ))
@@ -205,6 +206,7 @@ mod tests {
                 expires: None,
                 grace_until: None,
                 revoked_at: None,
+                pushed: Vec::new(),
             };
             if i % 3 == 0 {
                 v.expires = Some(t(100));

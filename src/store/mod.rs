@@ -61,6 +61,8 @@ pub trait Backend {
     fn write_vault(&self, bytes: &[u8]) -> Result<()>;
     /// Read vauth.toml (empty when absent).
     fn read_config(&self) -> Result<String>;
+    /// Replace vauth.toml atomically (`vauth target add/remove`).
+    fn write_config(&self, text: &str) -> Result<()>;
     /// Read the whole audit log (empty when absent).
     fn read_audit(&self) -> Result<Vec<u8>>;
     /// Append one line to the audit log, durably.
@@ -164,6 +166,9 @@ impl Backend for FileBackend {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
             Err(e) => Err(Error::io("read", &p, &e)),
         }
+    }
+    fn write_config(&self, text: &str) -> Result<()> {
+        self.write("vauth.toml", text.as_bytes())
     }
     fn read_audit(&self) -> Result<Vec<u8>> {
         let p = self.path("audit.log");
@@ -537,6 +542,23 @@ impl Session {
         hooks::crash_point("after-state");
         self.backend.append_audit(&line)?;
         hooks::crash_point("after-audit");
+        Ok(())
+    }
+
+    /// The text of vauth.toml as it is on disk.
+    pub fn config_text(&self) -> Result<String> {
+        self.backend.read_config()
+    }
+
+    /// Replace vauth.toml with `text` (validated first); call before [`Session::commit`] so the
+    /// audit line follows the change.
+    pub fn write_config(&mut self, text: &str) -> Result<()> {
+        if !self.writable {
+            return Err(Error::bug("write_config on a read-only session"));
+        }
+        let cfg = Config::parse(text)?;
+        self.backend.write_config(text)?;
+        self.config = cfg;
         Ok(())
     }
 

@@ -124,6 +124,32 @@ pub struct KeyVersion {
         skip_serializing_if = "Option::is_none"
     )]
     pub revoked_at: Option<OffsetDateTime>,
+    /// Where this version was pushed (`vauth push`, rotations).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pushed: Vec<Pushed>,
+}
+
+/// One push of a key version into a database target.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Pushed {
+    /// The target's name in vauth.toml.
+    pub target: String,
+    /// The user clients log in as there.
+    pub user: String,
+    /// The base name on the target (postgres group role, redis ACL user).
+    pub remote_name: String,
+    /// When it was pushed.
+    #[serde(with = "serde_rfc3339")]
+    pub at: OffsetDateTime,
+    /// Whether the probe with the new credential succeeded (and a wrong one was refused).
+    pub verified: bool,
+    /// When it was taken back on the target.
+    #[serde(
+        default,
+        with = "serde_rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub revoked_at: Option<OffsetDateTime>,
 }
 
 /// A version's standing at some instant.
@@ -399,6 +425,7 @@ mod tests {
             expires: None,
             grace_until: None,
             revoked_at: None,
+            pushed: Vec::new(),
         }
     }
 

@@ -99,6 +99,7 @@ pub(crate) fn add_version(
         expires,
         grace_until: None,
         revoked_at: None,
+        pushed: Vec::new(),
     };
     entry.versions.push(v.clone());
     if keep {

@@ -14,6 +14,11 @@ struct Report<'a> {
     revoked: Vec<u32>,
 }
 
+/// Revoked locally, but a target still holds it (an earlier remote revoke failed).
+fn live_remote(v: &crate::store::state::KeyVersion) -> bool {
+    v.pushed.iter().any(|p| p.revoked_at.is_none())
+}
+
 fn targets(k: &crate::store::state::ApiKey, version: Option<u32>) -> Result<Vec<u32>> {
     match version {
         Some(n) => {
@@ -24,7 +29,7 @@ fn targets(k: &crate::store::state::ApiKey, version: Option<u32>) -> Result<Vec<
                 )
                 .hint(format!("see `vauth key show {}`", k.name))
             })?;
-            Ok(if v.revoked_at.is_none() {
+            Ok(if v.revoked_at.is_none() || live_remote(v) {
                 vec![n]
             } else {
                 vec![]
@@ -33,7 +38,7 @@ fn targets(k: &crate::store::state::ApiKey, version: Option<u32>) -> Result<Vec<
         None => Ok(k
             .versions
             .iter()
-            .filter(|v| v.revoked_at.is_none())
+            .filter(|v| v.revoked_at.is_none() || live_remote(v))
             .map(|v| v.version)
             .collect()),
     }
@@ -74,9 +79,19 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
     let mut s = ctx.open(OpenMode::Write)?;
     let now = s.now;
     let todo = targets(find(&s, &args.name)?, args.version)?;
+    // Remote first: every target the versions were pushed to.
+    let (remote_log, remote_err) = crate::commands::target::push::revoke_remote(
+        &mut s,
+        &args.name,
+        &todo,
+        args.version.is_none(),
+    );
+    for line in &remote_log {
+        ctx.ui.debug(&format!("vauth: ran {line}"));
+    }
     if let Some(k) = s.state.api_keys.get_mut(&args.name) {
         for v in k.versions.iter_mut().filter(|v| todo.contains(&v.version)) {
-            v.revoked_at = Some(now);
+            v.revoked_at.get_or_insert(now);
         }
     }
     let list: Vec<String> = todo.iter().map(u32::to_string).collect();
@@ -95,6 +110,16 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
             "Revoked {what}: version(s) {}; their plaintext was erased from the vault.",
             list.join(", ")
         ));
+    }
+    if let Some(e) = remote_err {
+        return Err(Error::new(
+            e.kind(),
+            format!(
+                "{}; revoked locally, but that target still accepts it (`vauth target show`)",
+                e.message()
+            ),
+        )
+        .hint("fix the target, then run the same `vauth key revoke` again"));
     }
     Ok(Outcome::Ok)
 }

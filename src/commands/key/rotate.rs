@@ -59,6 +59,17 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         !args.no_keep,
         expires,
     )?;
+    // Push the new version wherever the old one lives, and probe it, before anything is committed.
+    let (pushes, push_err) =
+        crate::commands::target::push::follow_pushes(&mut s, &args.name, &v, &key);
+    if let Some(e) = push_err.as_ref()
+        && pushes.is_empty()
+    {
+        return Err(
+            Error::new(e.kind(), format!("{}; nothing was rotated", e.message()))
+                .hint(e.hint_text().unwrap_or("fix the target, then rotate again")),
+        );
+    }
     let mut ev = AuditEvent::new("key.rotate")
         .detail("name", &args.name)
         .detail("version", v.version.to_string())
@@ -67,6 +78,13 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         .detail("grace_until", rfc3339(grace_until));
     if let Some(id) = &v.id {
         ev = ev.detail("id", id);
+    }
+    if !pushes.is_empty() {
+        let list: Vec<String> = pushes
+            .iter()
+            .map(|p| format!("{}:{}:{}", p.target, p.user, p.verified))
+            .collect();
+        ev = ev.detail("pushed", list.join(","));
     }
     s.commit(ev)?;
     drop(s);
@@ -89,5 +107,29 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         current.version,
         rfc3339(grace_until)
     ));
+    for p in &pushes {
+        ctx.ui.note(&format!(
+            "Pushed {} v{} to {}: log in as {}{}.",
+            args.name,
+            v.version,
+            p.target,
+            p.user,
+            if p.verified {
+                " (probed)"
+            } else {
+                " (UNVERIFIED)"
+            }
+        ));
+    }
+    if let Some(e) = push_err {
+        return Err(Error::new(
+            e.kind(),
+            format!(
+                "{}; the rotation was recorded with the pushes that did happen (`vauth target show`)",
+                e.message()
+            ),
+        )
+        .hint(e.hint_text().unwrap_or("fix the target, then `vauth push` the key to it")));
+    }
     Ok(Outcome::Ok)
 }

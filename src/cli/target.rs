@@ -1,0 +1,111 @@
+//! `vauth target …` and `vauth push`: database admin endpoints, and putting credentials there.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::parse_name;
+use crate::target::Kind;
+
+/// `vauth target …`.
+#[derive(Debug, Subcommand)]
+pub enum TargetCommand {
+    /// Add a database admin endpoint (references only, never the password).
+    #[command(after_long_help = "\
+EXAMPLES:
+    vauth target add pg-prod --kind postgres --url postgres://vauth_admin@db.internal:5432/app \\
+        --admin-password-env PG_ADMIN_PASSWORD --ca-file ./db-ca.pem
+    vauth target add cache --kind redis --url redis://admin@127.0.0.1:6379 \\
+        --admin-password-file ./redis-admin.txt")]
+    Add(TargetAddArgs),
+    /// List the configured targets.
+    #[command(after_long_help = "\
+EXAMPLES:
+    vauth target list
+    vauth --json target list")]
+    List,
+    /// Show one target and the credentials pushed to it.
+    #[command(after_long_help = "\
+EXAMPLES:
+    vauth target show pg-prod")]
+    Show(TargetNameArgs),
+    /// Reach the server and check the admin credential (exit 4 with what failed).
+    #[command(after_long_help = "\
+EXAMPLES:
+    vauth target test pg-prod
+    vauth --json target test cache")]
+    Test(TargetNameArgs),
+    /// Remove a target from vauth.toml (nothing on the server is changed).
+    #[command(after_long_help = "\
+EXAMPLES:
+    vauth target remove pg-old")]
+    Remove(TargetNameArgs),
+}
+
+/// `target add`.
+#[derive(Debug, Args)]
+pub struct TargetAddArgs {
+    /// Name of the target (letters, digits, '.', '_', '-').
+    #[arg(value_name = "NAME", value_parser = parse_name)]
+    pub name: String,
+    /// The database kind.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Kind,
+    /// Admin endpoint, naming the admin user but no password, e.g. postgres://admin@host:5432/db.
+    #[arg(long, value_name = "URL")]
+    pub url: String,
+    /// Environment variable that holds the admin password.
+    #[arg(long, value_name = "VAR", conflicts_with = "admin_password_file")]
+    pub admin_password_env: Option<String>,
+    /// File that holds the admin password (first line).
+    #[arg(long, value_name = "FILE")]
+    pub admin_password_file: Option<PathBuf>,
+    /// PEM CA that signed the server's certificate (postgres: turns TLS on, verified).
+    #[arg(long, value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
+    /// Allow a non-loopback host without TLS. Credentials then cross the network in the clear.
+    #[arg(long)]
+    pub insecure: bool,
+    /// Prefix of the users/roles vauth creates on this target.
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: Option<String>,
+    /// Replace a target of the same name.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// A target name.
+#[derive(Debug, Args)]
+pub struct TargetNameArgs {
+    /// Name of the target.
+    #[arg(value_name = "NAME", value_parser = parse_name)]
+    pub name: String,
+}
+
+/// `vauth push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The API key to push (its current version; the plaintext comes from the vault).
+    #[arg(value_name = "KEY", value_parser = parse_name)]
+    pub key: String,
+    /// The target (see `vauth target list`).
+    #[arg(long, value_name = "TARGET", value_parser = parse_name)]
+    pub to: String,
+    /// postgres: a privilege for the group role, as in `GRANT <this> TO role` (repeatable),
+    /// e.g. "SELECT ON items".
+    #[arg(long, value_name = "PRIVILEGE")]
+    pub grant: Vec<String>,
+    /// redis: a key pattern the user may touch (repeatable; default: USER:*, its own keys).
+    #[arg(long, value_name = "PATTERN")]
+    pub pattern: Vec<String>,
+    /// redis: a command rule such as +@read or -@dangerous (repeatable; default: +@read,
+    /// +@write, +@connection, -@dangerous).
+    #[arg(long, value_name = "RULE", allow_hyphen_values = true)]
+    pub category: Vec<String>,
+    /// Take over an existing user/role of this name that vauth did not create.
+    #[arg(long, value_name = "NAME")]
+    pub adopt: Option<String>,
+    /// Print the commands that would run (secrets as ****) and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}

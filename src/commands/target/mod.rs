@@ -1,0 +1,344 @@
+//! `vauth target add/list/show/test/remove`: database admin endpoints kept in vauth.toml as
+//! references (URL naming the admin user, the env var or file holding its password, a CA file).
+
+pub mod push;
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::audit::AuditEvent;
+use crate::cli::target::{TargetAddArgs, TargetCommand, TargetNameArgs};
+use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::store::{OpenMode, Session};
+use crate::target::{AnyTarget, Target as _, TargetConfig};
+use crate::timefmt::rfc3339;
+
+/// Run `vauth target …`.
+pub fn run(ctx: &Ctx<'_>, cmd: &TargetCommand) -> Result<Outcome> {
+    match cmd {
+        TargetCommand::Add(a) => add(ctx, a),
+        TargetCommand::List => list(ctx),
+        TargetCommand::Show(a) => show(ctx, a),
+        TargetCommand::Test(a) => test(ctx, a),
+        TargetCommand::Remove(a) => remove(ctx, a),
+    }
+}
+
+/// The error for an unknown target name.
+pub(crate) fn unknown(name: &str) -> Error {
+    Error::new(ErrorKind::NotFound, format!("no target named {name:?}"))
+        .hint("see `vauth target list`, or add one with `vauth target add`")
+}
+
+/// Look a target up by name.
+pub(crate) fn find<'a>(s: &'a Session, name: &str) -> Result<&'a TargetConfig> {
+    s.config.target.get(name).ok_or_else(|| unknown(name))
+}
+
+#[derive(Serialize)]
+struct TargetReport<'a> {
+    name: &'a str,
+    kind: &'static str,
+    url: &'a str,
+    admin_password: Option<String>,
+    ca_file: Option<String>,
+    tls: bool,
+    insecure: bool,
+    prefix: Option<&'a str>,
+}
+
+fn report<'a>(name: &'a str, t: &'a TargetConfig) -> TargetReport<'a> {
+    TargetReport {
+        name,
+        kind: t.kind.as_str(),
+        url: &t.url,
+        admin_password: t.admin_source(),
+        ca_file: t.ca_file.as_ref().map(|p| p.display().to_string()),
+        tls: t.endpoint().is_ok_and(|ep| t.tls(&ep)),
+        insecure: t.insecure,
+        prefix: t.prefix.as_deref(),
+    }
+}
+
+fn edit_doc(text: &str) -> Result<toml_edit::DocumentMut> {
+    text.parse::<toml_edit::DocumentMut>().map_err(|e| {
+        Error::state(format!("vauth.toml is not valid TOML: {}", e.message()))
+            .hint("fix vauth.toml in the home")
+    })
+}
+
+fn add(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
+    let cfg = TargetConfig {
+        kind: a.kind,
+        url: a.url.clone(),
+        admin_password_env: a.admin_password_env.clone(),
+        admin_password_file: a
+            .admin_password_file
+            .as_ref()
+            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+        ca_file: a
+            .ca_file
+            .as_ref()
+            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+        insecure: a.insecure,
+        prefix: a.prefix.clone(),
+    };
+    cfg.validate().map_err(|e| {
+        let hint = if e.contains("password") {
+            "name the admin password with --admin-password-env VAR or --admin-password-file FILE"
+        } else if e.contains("TLS") {
+            "pass --ca-file (postgres) or use rediss:// with --ca-file (redis); --insecure overrides"
+        } else {
+            "see `vauth target add --help`"
+        };
+        Error::usage(format!("--url / target {}: {e}", a.name)).hint(hint)
+    })?;
+    if cfg.insecure {
+        ctx.ui.warn(&format!(
+            "vauth: target {}: --insecure: credentials may cross the network unencrypted",
+            a.name
+        ));
+    }
+    let mut s = ctx.open(OpenMode::WriteOrCreate)?;
+    if s.config.target.contains_key(&a.name) && !a.force {
+        return Err(Error::new(
+            ErrorKind::Exists,
+            format!("a target named {:?} exists", a.name),
+        )
+        .hint("pass --force to replace it, or choose another name"));
+    }
+    let mut doc = edit_doc(&s.config_text()?)?;
+    let root = doc
+        .entry("target")
+        .or_insert_with(|| {
+            let mut t = toml_edit::Table::new();
+            t.set_implicit(true);
+            toml_edit::Item::Table(t)
+        })
+        .as_table_mut()
+        .ok_or_else(|| {
+            Error::state("vauth.toml: `target` is not a table").hint("fix vauth.toml")
+        })?;
+    let mut t = toml_edit::Table::new();
+    t.insert("kind", toml_edit::value(cfg.kind.as_str()));
+    t.insert("url", toml_edit::value(cfg.url.as_str()));
+    if let Some(v) = &cfg.admin_password_env {
+        t.insert("admin_password_env", toml_edit::value(v.as_str()));
+    }
+    if let Some(p) = &cfg.admin_password_file {
+        t.insert(
+            "admin_password_file",
+            toml_edit::value(p.display().to_string()),
+        );
+    }
+    if let Some(p) = &cfg.ca_file {
+        t.insert("ca_file", toml_edit::value(p.display().to_string()));
+    }
+    if cfg.insecure {
+        t.insert("insecure", toml_edit::value(true));
+    }
+    if let Some(p) = &cfg.prefix {
+        t.insert("prefix", toml_edit::value(p.as_str()));
+    }
+    root.insert(&a.name, toml_edit::Item::Table(t));
+    s.write_config(&doc.to_string())?;
+    s.commit(
+        AuditEvent::new("target.add")
+            .detail("name", &a.name)
+            .detail("kind", cfg.kind.as_str())
+            .detail("url", &cfg.url),
+    )?;
+    if ctx.ui.json {
+        ctx.ui.out_json(&report(&a.name, &cfg));
+    } else {
+        ctx.ui.note(&format!(
+            "Added target {} ({}, {}); check it with `vauth target test {}`.",
+            a.name,
+            cfg.kind.as_str(),
+            cfg.url,
+            a.name
+        ));
+    }
+    Ok(Outcome::Ok)
+}
+
+fn list(ctx: &Ctx<'_>) -> Result<Outcome> {
+    let s = ctx.open(OpenMode::Read)?;
+    let rows: Vec<TargetReport<'_>> = s.config.target.iter().map(|(n, t)| report(n, t)).collect();
+    if ctx.ui.json {
+        #[derive(Serialize)]
+        struct List<'a> {
+            targets: Vec<TargetReport<'a>>,
+        }
+        ctx.ui.out_json(&List { targets: rows });
+        return Ok(Outcome::Ok);
+    }
+    if rows.is_empty() {
+        ctx.ui.note(
+            "No targets. Add one with `vauth target add NAME --kind postgres|redis --url URL`.",
+        );
+        return Ok(Outcome::Ok);
+    }
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.name.to_string(),
+                r.kind.to_string(),
+                r.url.to_string(),
+                r.admin_password.clone().unwrap_or_else(|| "-".into()),
+                if r.tls { "tls" } else { "plain" }.to_string(),
+            ]
+        })
+        .collect();
+    ctx.ui.out(&crate::output::table(
+        &["NAME", "KIND", "URL", "ADMIN PASSWORD", "TRANSPORT"],
+        &table,
+    ));
+    Ok(Outcome::Ok)
+}
+
+#[derive(Serialize)]
+struct PushedRow<'a> {
+    key: &'a str,
+    version: u32,
+    user: &'a str,
+    pushed_at: String,
+    verified: bool,
+    revoked_at: Option<String>,
+}
+
+fn show(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
+    let s = ctx.open(OpenMode::Read)?;
+    let t = find(&s, &a.name)?;
+    let mut pushed = Vec::new();
+    for k in s.state.api_keys.values() {
+        for v in &k.versions {
+            for p in v.pushed.iter().filter(|p| p.target == a.name) {
+                pushed.push(PushedRow {
+                    key: &k.name,
+                    version: v.version,
+                    user: &p.user,
+                    pushed_at: rfc3339(p.at),
+                    verified: p.verified,
+                    revoked_at: p.revoked_at.map(rfc3339),
+                });
+            }
+        }
+    }
+    if ctx.ui.json {
+        #[derive(Serialize)]
+        struct Show<'a> {
+            #[serde(flatten)]
+            target: TargetReport<'a>,
+            pushed: Vec<PushedRow<'a>>,
+        }
+        ctx.ui.out_json(&Show {
+            target: report(&a.name, t),
+            pushed,
+        });
+        return Ok(Outcome::Ok);
+    }
+    let r = report(&a.name, t);
+    let mut out = format!(
+        "name:           {}\nkind:           {}\nurl:            {}\nadmin password: {}\ntransport:      {}\n",
+        r.name,
+        r.kind,
+        r.url,
+        r.admin_password.as_deref().unwrap_or("(none)"),
+        if r.tls {
+            "TLS (verified)"
+        } else if r.insecure {
+            "plain (--insecure)"
+        } else {
+            "plain (loopback)"
+        },
+    );
+    if let Some(p) = r.prefix {
+        out.push_str(&format!("prefix:         {p}\n"));
+    }
+    for p in &pushed {
+        out.push_str(&format!(
+            "pushed:         {} v{} as {} at {}{}{}\n",
+            p.key,
+            p.version,
+            p.user,
+            p.pushed_at,
+            if p.verified { "" } else { " (UNVERIFIED)" },
+            p.revoked_at
+                .as_ref()
+                .map(|t| format!(", revoked {t}"))
+                .unwrap_or_default()
+        ));
+    }
+    ctx.ui.out(&out);
+    Ok(Outcome::Ok)
+}
+
+fn test(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
+    let cfg = {
+        let s = ctx.open(OpenMode::Read)?;
+        find(&s, &a.name)?.clone()
+    };
+    let ep = cfg.endpoint()?;
+    let mut t = AnyTarget::new(&a.name, &cfg)?;
+    let rt = crate::target::runtime()?;
+    let server = rt.block_on(t.check_admin())?;
+    #[derive(Serialize)]
+    struct Test<'a> {
+        name: &'a str,
+        kind: &'static str,
+        ok: bool,
+        server: String,
+        admin_user: Option<String>,
+        tls: bool,
+    }
+    let tls = cfg.tls(&ep);
+    if ctx.ui.json {
+        ctx.ui.out_json(&Test {
+            name: &a.name,
+            kind: cfg.kind.as_str(),
+            ok: true,
+            server: server.clone(),
+            admin_user: ep.user.clone(),
+            tls,
+        });
+    } else {
+        ctx.ui.note(&format!(
+            "target {}: reached {}:{} ({}), the admin credential works; server: {server}",
+            a.name,
+            ep.host,
+            ep.port,
+            if tls { "TLS verified" } else { "no TLS" }
+        ));
+    }
+    Ok(Outcome::Ok)
+}
+
+fn remove(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
+    let mut s = ctx.open(OpenMode::Write)?;
+    find(&s, &a.name)?;
+    let mut doc = edit_doc(&s.config_text()?)?;
+    if let Some(t) = doc.get_mut("target").and_then(|t| t.as_table_like_mut()) {
+        t.remove(&a.name);
+    }
+    s.write_config(&doc.to_string())?;
+    s.commit(AuditEvent::new("target.remove").detail("name", &a.name))?;
+    if ctx.ui.json {
+        #[derive(Serialize)]
+        struct Removed<'a> {
+            name: &'a str,
+            removed: bool,
+        }
+        ctx.ui.out_json(&Removed {
+            name: &a.name,
+            removed: true,
+        });
+    } else {
+        ctx.ui.note(&format!(
+            "Removed target {} from vauth.toml; nothing on the server was changed.",
+            a.name
+        ));
+    }
+    Ok(Outcome::Ok)
+}

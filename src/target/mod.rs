@@ -1,0 +1,508 @@
+//! Database targets: where `vauth push` puts a credential, and how it proves the database took it.
+//!
+//! A target is configured in `vauth.toml` (`[target.NAME]`) by reference only: the URL names the
+//! admin user, and the admin password is read from the environment variable or file the table
+//! names. [`Target`] is the one contract every kind follows — plan → apply → probe → revoke — and is
+//! not HTTP-specific: PostgreSQL speaks its wire protocol, Redis RESP. Network code runs on a
+//! current-thread tokio runtime that the command layer creates ([`runtime`]).
+
+pub mod postgres;
+pub mod redis;
+pub mod scram;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use zeroize::Zeroizing;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// How long one connect or command may take before the target counts as unreachable.
+pub const NET_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The database kinds vauth pushes to (this build: the two real-server targets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// PostgreSQL (also with pgvector): group role + alternating login roles, SCRAM verifiers.
+    Postgres,
+    /// Redis 7 / Valkey: one ACL user holding up to two `#sha256` passwords.
+    Redis,
+}
+
+impl Kind {
+    /// The name used in vauth.toml and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Postgres => "postgres",
+            Kind::Redis => "redis",
+        }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One `[target.NAME]` table: references only, never a secret value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetConfig {
+    /// The database kind.
+    pub kind: Kind,
+    /// Where the admin endpoint is; names the admin user, never a password.
+    pub url: String,
+    /// Environment variable holding the admin password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_password_env: Option<String>,
+    /// File holding the admin password (first line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_password_file: Option<PathBuf>,
+    /// PEM file of the CA that signed the server's certificate (turns TLS on, verified).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<PathBuf>,
+    /// Allow a non-loopback host without TLS.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub insecure: bool,
+    /// Prefix of the users/roles vauth creates there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+}
+
+/// A parsed target URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// Scheme as written (`postgres`, `postgresql`, `redis`, `rediss`).
+    pub scheme: String,
+    /// The admin user named in the URL.
+    pub user: Option<String>,
+    /// Host name or IP (IPv6 without brackets).
+    pub host: String,
+    /// Port.
+    pub port: u16,
+    /// Database name (postgres) or number (redis).
+    pub database: Option<String>,
+}
+
+impl Endpoint {
+    /// Whether the host is a loopback address or `localhost`.
+    pub fn is_loopback(&self) -> bool {
+        if self.host.eq_ignore_ascii_case("localhost") {
+            return true;
+        }
+        self.host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+    }
+}
+
+/// Parse `scheme://[user@]host[:port][/db]`. A password in the URL is refused (usage, exit 2).
+pub fn parse_url(url: &str) -> std::result::Result<Endpoint, String> {
+    let (scheme, rest) = url
+        .split_once("://")
+        .ok_or_else(|| "the URL needs a scheme, e.g. postgres://admin@db:5432/app".to_string())?;
+    let scheme = scheme.to_ascii_lowercase();
+    let (authority, path) = match rest.find(['/', '?']) {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let (user, hostport) = match authority.rsplit_once('@') {
+        Some((u, h)) => {
+            if u.contains(':') {
+                return Err("the URL contains a password".to_string());
+            }
+            (Some(u.to_string()).filter(|u| !u.is_empty()), h)
+        }
+        None => (None, authority),
+    };
+    let default_port = match scheme.as_str() {
+        "postgres" | "postgresql" => 5432,
+        "redis" | "rediss" => 6379,
+        other => return Err(format!("unsupported URL scheme {other:?}")),
+    };
+    let (host, port) = if let Some(h) = hostport.strip_prefix('[') {
+        let (h, p) = h
+            .split_once(']')
+            .ok_or_else(|| "unclosed [ in the host".to_string())?;
+        (h.to_string(), p.strip_prefix(':'))
+    } else {
+        match hostport.rsplit_once(':') {
+            Some((h, p)) => (h.to_string(), Some(p)),
+            None => (hostport.to_string(), None),
+        }
+    };
+    if host.is_empty() {
+        return Err("the URL has no host".to_string());
+    }
+    let port = match port {
+        Some(p) => p
+            .parse::<u16>()
+            .map_err(|_| format!("bad port {p:?} in the URL"))?,
+        None => default_port,
+    };
+    let path = path.split('?').next().unwrap_or("");
+    if url.to_ascii_lowercase().contains("password=") {
+        return Err("the URL contains a password".to_string());
+    }
+    let database = Some(path.trim_start_matches('/').to_string()).filter(|d| !d.is_empty());
+    Ok(Endpoint {
+        scheme,
+        user,
+        host,
+        port,
+        database,
+    })
+}
+
+impl TargetConfig {
+    /// Check the table: URL, scheme vs kind, one admin source, TLS rule.
+    pub fn validate(&self) -> std::result::Result<(), String> {
+        let ep = parse_url(&self.url)?;
+        let ok = match self.kind {
+            Kind::Postgres => matches!(ep.scheme.as_str(), "postgres" | "postgresql"),
+            Kind::Redis => matches!(ep.scheme.as_str(), "redis" | "rediss"),
+        };
+        if !ok {
+            return Err(format!(
+                "a {} target needs a {} URL, not {}://",
+                self.kind.as_str(),
+                match self.kind {
+                    Kind::Postgres => "postgres://",
+                    Kind::Redis => "redis:// or rediss://",
+                },
+                ep.scheme
+            ));
+        }
+        if self.admin_password_env.is_some() && self.admin_password_file.is_some() {
+            return Err("name the admin password once: env or file, not both".to_string());
+        }
+        if !ep.is_loopback() && !self.tls(&ep) && !self.insecure {
+            return Err(format!(
+                "{} is not a loopback host, and TLS is required there",
+                ep.host
+            ));
+        }
+        if let Some(p) = &self.prefix
+            && !p
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return Err("prefix: use letters, digits, '_' or '-'".to_string());
+        }
+        Ok(())
+    }
+
+    /// Whether connections use TLS.
+    pub fn tls(&self, ep: &Endpoint) -> bool {
+        match self.kind {
+            Kind::Postgres => self.ca_file.is_some(),
+            Kind::Redis => ep.scheme == "rediss",
+        }
+    }
+
+    /// The parsed URL (validated when the config was read).
+    pub fn endpoint(&self) -> Result<Endpoint> {
+        parse_url(&self.url).map_err(|e| Error::state(format!("target URL: {e}")))
+    }
+
+    /// Where the admin password comes from, for display (`env:VAR` / `file:PATH`).
+    pub fn admin_source(&self) -> Option<String> {
+        self.admin_password_env
+            .as_ref()
+            .map(|v| format!("env:{v}"))
+            .or_else(|| {
+                self.admin_password_file
+                    .as_ref()
+                    .map(|p| format!("file:{}", p.display()))
+            })
+    }
+
+    /// Read the admin password from where the table points.
+    pub fn admin_password(&self) -> Result<Option<Zeroizing<String>>> {
+        if let Some(var) = &self.admin_password_env {
+            let v = crate::config::env::get(var).ok_or_else(|| {
+                Error::input(format!("the admin password variable {var} is not set")).hint(format!(
+                    "export {var}, or point the target at a file with --admin-password-file"
+                ))
+            })?;
+            return Ok(Some(Zeroizing::new(
+                v.trim_end_matches(['\r', '\n']).to_string(),
+            )));
+        }
+        if let Some(p) = &self.admin_password_file {
+            let s = crate::secret::read_secret_source(p, 4096, "admin password")?;
+            let first = s.lines().next().unwrap_or("").to_string();
+            return Ok(Some(Zeroizing::new(first)));
+        }
+        Ok(None)
+    }
+
+    /// The CA file's PEM bytes, if one is configured.
+    pub fn ca_pem(&self) -> Result<Option<Vec<u8>>> {
+        match &self.ca_file {
+            None => Ok(None),
+            Some(p) => std::fs::read(p)
+                .map(Some)
+                .map_err(|e| Error::io("read the CA file", p, &e)),
+        }
+    }
+}
+
+/// What to push: one API-key version as the password of a database user.
+#[derive(Debug, Clone)]
+pub struct PushSpec {
+    /// The base remote name (group role / ACL user), prefix applied.
+    pub name: String,
+    /// The key version being pushed.
+    pub version: u32,
+    /// When the credential stops being valid (postgres `VALID UNTIL`).
+    pub valid_until: Option<OffsetDateTime>,
+    /// The marker comment (`managed by vauth <home-id>`).
+    pub marker: String,
+    /// Alter existing users/roles that vauth did not create.
+    pub adopt: bool,
+    /// Whether state.json already records a push of this key to this target.
+    pub recorded: bool,
+    /// postgres: `GRANT … TO <group>` fragments, e.g. `SELECT ON items`.
+    pub grants: Vec<String>,
+    /// redis: key patterns (`~pattern`).
+    pub key_patterns: Vec<String>,
+    /// redis: command rules (`+@read`, `-@dangerous`, …).
+    pub commands: Vec<String>,
+    /// SHA-256 (hex) of the key (redis stores exactly this).
+    pub sha256: String,
+}
+
+/// What the database holds after `apply`.
+#[derive(Debug, Clone)]
+pub struct Applied {
+    /// The login user clients must use.
+    pub user: String,
+}
+
+/// What to take back: one pushed version.
+#[derive(Debug, Clone)]
+pub struct RevokeSpec {
+    /// The base remote name.
+    pub name: String,
+    /// The login user it was pushed as.
+    pub user: String,
+    /// SHA-256 (hex) of that version's key.
+    pub sha256: String,
+    /// Whether another live version still logs in as `user` (postgres: then NOLOGIN would cut
+    /// it off; the old password was already replaced).
+    pub user_still_used: bool,
+    /// Whether any live version remains on this target (redis: else the user is switched off).
+    pub others_live: bool,
+}
+
+/// One database kind. `plan` is pure; the rest talk to the server.
+#[allow(async_fn_in_trait)]
+pub trait Target {
+    /// The exact commands `apply` would run, secrets shown as `****`.
+    fn plan(&self, spec: &PushSpec) -> Vec<String>;
+    /// Reach the server and check the admin credential; returns the server's version line.
+    async fn check_admin(&mut self) -> Result<String>;
+    /// Make the database accept `secret` for the user named in `spec`.
+    async fn apply(&mut self, spec: &PushSpec, secret: &str) -> Result<Applied>;
+    /// Log in as `user` with `secret` (must succeed) and with a wrong secret (must be refused).
+    async fn probe(&mut self, user: &str, secret: &str) -> Result<()>;
+    /// Take a pushed version back: it no longer logs in, and its sessions end.
+    async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>>;
+}
+
+/// The target kinds behind one type, so commands need no generics.
+pub enum AnyTarget {
+    /// PostgreSQL.
+    Postgres(Box<postgres::Postgres>),
+    /// Redis.
+    Redis(redis::Redis),
+}
+
+impl AnyTarget {
+    /// Build the target for `cfg` (nothing is contacted yet).
+    pub fn new(name: &str, cfg: &TargetConfig) -> Result<AnyTarget> {
+        AnyTarget::build(name, cfg, cfg.admin_password()?)
+    }
+
+    /// Build the target without reading the admin password (for `plan` only).
+    pub fn offline(name: &str, cfg: &TargetConfig) -> Result<AnyTarget> {
+        AnyTarget::build(name, cfg, None)
+    }
+
+    fn build(
+        name: &str,
+        cfg: &TargetConfig,
+        admin: Option<Zeroizing<String>>,
+    ) -> Result<AnyTarget> {
+        let ep = cfg.endpoint()?;
+        Ok(match cfg.kind {
+            Kind::Postgres => {
+                AnyTarget::Postgres(Box::new(postgres::Postgres::new(name, cfg, ep, admin)?))
+            }
+            Kind::Redis => AnyTarget::Redis(redis::Redis::new(name, cfg, ep, admin)?),
+        })
+    }
+}
+
+impl Target for AnyTarget {
+    fn plan(&self, spec: &PushSpec) -> Vec<String> {
+        match self {
+            AnyTarget::Postgres(t) => t.plan(spec),
+            AnyTarget::Redis(t) => t.plan(spec),
+        }
+    }
+    async fn check_admin(&mut self) -> Result<String> {
+        match self {
+            AnyTarget::Postgres(t) => t.check_admin().await,
+            AnyTarget::Redis(t) => t.check_admin().await,
+        }
+    }
+    async fn apply(&mut self, spec: &PushSpec, secret: &str) -> Result<Applied> {
+        match self {
+            AnyTarget::Postgres(t) => t.apply(spec, secret).await,
+            AnyTarget::Redis(t) => t.apply(spec, secret).await,
+        }
+    }
+    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+        match self {
+            AnyTarget::Postgres(t) => t.probe(user, secret).await,
+            AnyTarget::Redis(t) => t.probe(user, secret).await,
+        }
+    }
+    async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
+        match self {
+            AnyTarget::Postgres(t) => t.revoke(spec).await,
+            AnyTarget::Redis(t) => t.revoke(spec).await,
+        }
+    }
+}
+
+/// The remote base name of a key on a target: the prefix, then the key name (postgres: lower
+/// case, `-`/`.` as `_`, since unquoted SQL folds case and tools expect plain identifiers).
+pub fn remote_name(kind: Kind, prefix: Option<&str>, key: &str) -> String {
+    let raw = format!("{}{key}", prefix.unwrap_or(""));
+    match kind {
+        Kind::Postgres => raw
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect(),
+        Kind::Redis => raw,
+    }
+}
+
+/// A current-thread tokio runtime for one network command.
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    crate::jwt::install_crypto_provider();
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::bug(format!("cannot start the async runtime: {e}")))
+}
+
+/// A rustls client config that trusts exactly the PEM CA(s) in `ca_pem`.
+pub fn tls_config(ca_pem: &[u8]) -> Result<rustls::ClientConfig> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore::empty();
+    for c in CertificateDer::pem_slice_iter(ca_pem) {
+        let c = c.map_err(|e| Error::input(format!("the CA file is not PEM: {e}")))?;
+        roots
+            .add(c)
+            .map_err(|e| Error::input(format!("the CA file holds a bad certificate: {e}")))?;
+    }
+    if roots.is_empty() {
+        return Err(Error::input("the CA file holds no certificate")
+            .hint("pass the PEM file of the CA that signed the server's certificate"));
+    }
+    let provider = std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::bug(format!("TLS setup: {e}")))?
+        .with_root_certificates(roots)
+        .with_no_client_auth())
+}
+
+/// A remote error (exit 4) with every secret in `secrets` replaced by `****`.
+pub fn remote(target: &str, what: &str, detail: &str, secrets: &[&str]) -> Error {
+    Error::new(
+        ErrorKind::Remote,
+        format!("target {target}: {what}: {}", redact(detail, secrets)),
+    )
+}
+
+/// Replace each non-empty secret in `text` by `****`.
+pub fn redact(text: &str, secrets: &[&str]) -> String {
+    let mut t = text.replace(['\n', '\r'], " ");
+    for s in secrets.iter().filter(|s| s.len() >= 4) {
+        t = t.replace(*s, "****");
+    }
+    t
+}
+
+/// A random wrong password for the negative probe.
+pub fn wrong_secret() -> Result<Zeroizing<String>> {
+    crate::apikey::random_base62(40)
+        .map(|s| Zeroizing::new(format!("vauth-wrong-{s}")))
+        .map_err(|e| Error::state(format!("the OS random source failed: {e}")))
+}
+
+/// Run `fut` with the network timeout; a timeout is a remote error.
+pub async fn timed<T>(
+    target: &str,
+    what: &str,
+    fut: impl std::future::Future<Output = Result<T>>,
+) -> Result<T> {
+    match tokio::time::timeout(NET_TIMEOUT, fut).await {
+        Ok(r) => r,
+        Err(_) => Err(Error::new(
+            ErrorKind::Remote,
+            format!(
+                "target {target}: {what}: no answer within {} s",
+                NET_TIMEOUT.as_secs()
+            ),
+        )
+        .hint("check that the server runs and the URL's host and port are right")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        let e = parse_url("postgres://admin@127.0.0.1:5433/app").unwrap();
+        assert_eq!(e.user.as_deref(), Some("admin"));
+        assert_eq!(e.port, 5433);
+        assert_eq!(e.database.as_deref(), Some("app"));
+        assert!(e.is_loopback());
+        assert!(parse_url("postgres://admin:pw@h/db").is_err());
+        assert!(parse_url("postgres://admin@h/db?password=x").is_err());
+        let r = parse_url("rediss://[::1]").unwrap();
+        assert_eq!((r.host.as_str(), r.port), ("::1", 6379));
+        assert!(!parse_url("redis://db.example").unwrap().is_loopback());
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            remote_name(Kind::Postgres, Some("v_"), "App-Key.1"),
+            "v_app_key_1"
+        );
+        assert_eq!(remote_name(Kind::Redis, None, "app-key"), "app-key");
+    }
+
+    #[test]
+    fn redaction() {
+        assert_eq!(redact("bad pw secret1\n", &["secret1"]), "bad pw **** ");
+    }
+}

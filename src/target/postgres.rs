@@ -1,0 +1,352 @@
+//! PostgreSQL (and pgvector): a NOLOGIN group role `<name>` holds the grants; two login roles
+//! `<name>_a` / `<name>_b` take turns (odd key versions `_a`, even `_b`), since a role holds one
+//! password and a grace needs the old and the new to log in at once. Passwords are stored as
+//! SCRAM-SHA-256 verifiers computed here. Roles vauth made carry `COMMENT ON ROLE … 'managed by
+//! vauth <home-id>'`; others are altered only with `--adopt`.
+
+use tokio_postgres::error::SqlState;
+use zeroize::Zeroizing;
+
+use super::{Applied, Endpoint, PushSpec, RevokeSpec, Target, TargetConfig, remote, timed};
+use crate::error::{Error, ErrorKind, Result};
+
+/// A PostgreSQL target.
+pub struct Postgres {
+    name: String,
+    ep: Endpoint,
+    admin_user: String,
+    admin_password: Option<Zeroizing<String>>,
+    tls: Option<rustls::ClientConfig>,
+}
+
+/// `"ident"` with embedded quotes doubled.
+pub fn quote_ident(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// `'literal'` with embedded quotes doubled.
+pub fn quote_lit(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// The login role a key version uses: odd versions `_a`, even `_b`.
+pub fn login_role(name: &str, version: u32) -> String {
+    format!("{name}_{}", if version % 2 == 1 { "a" } else { "b" })
+}
+
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let t = c.to_string();
+        if !s.contains(&t) {
+            s.push_str(": ");
+            s.push_str(&t);
+        }
+        cur = c.source();
+    }
+    s
+}
+
+fn describe(e: &tokio_postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(d) => format!("{} ({})", d.message(), d.code().code()),
+        None => chain(e),
+    }
+}
+
+impl Postgres {
+    /// A target for `ep`, with the admin password (if any) and TLS from `cfg`.
+    pub fn new(
+        name: &str,
+        cfg: &TargetConfig,
+        ep: Endpoint,
+        admin_password: Option<Zeroizing<String>>,
+    ) -> Result<Postgres> {
+        let tls = match cfg.ca_pem()? {
+            Some(pem) => Some(super::tls_config(&pem)?),
+            None => None,
+        };
+        Ok(Postgres {
+            name: name.to_string(),
+            admin_user: ep.user.clone().unwrap_or_else(|| "postgres".to_string()),
+            ep,
+            admin_password,
+            tls,
+        })
+    }
+
+    fn statements(&self, spec: &PushSpec, password_sql: &str) -> Vec<String> {
+        let group = quote_ident(&spec.name);
+        let login_name = login_role(&spec.name, spec.version);
+        let login = quote_ident(&login_name);
+        let marker = quote_lit(&spec.marker);
+        let until = spec.valid_until.map_or_else(
+            || "'infinity'".to_string(),
+            |t| quote_lit(&crate::timefmt::rfc3339(t)),
+        );
+        let create = |role: &str| {
+            format!(
+                "DO $vauth$BEGIN CREATE ROLE {role} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$vauth$"
+            )
+        };
+        let mut v = vec![
+            create(&group),
+            format!("COMMENT ON ROLE {group} IS {marker}"),
+        ];
+        for g in &spec.grants {
+            v.push(format!("GRANT {g} TO {group}"));
+        }
+        v.push(create(&login));
+        v.push(format!(
+            "ALTER ROLE {login} WITH LOGIN PASSWORD {password_sql} VALID UNTIL {until}"
+        ));
+        v.push(format!("GRANT {group} TO {login}"));
+        v.push(format!("COMMENT ON ROLE {login} IS {marker}"));
+        v
+    }
+
+    async fn connect(
+        &self,
+        user: &str,
+        password: Option<&str>,
+    ) -> std::result::Result<tokio_postgres::Client, tokio_postgres::Error> {
+        let mut cfg = tokio_postgres::Config::new();
+        cfg.host(&self.ep.host)
+            .port(self.ep.port)
+            .user(user)
+            .dbname(self.ep.database.as_deref().unwrap_or("postgres"))
+            .application_name("vauth")
+            .connect_timeout(super::NET_TIMEOUT);
+        if let Some(p) = password {
+            cfg.password(p.as_bytes());
+        }
+        match &self.tls {
+            Some(tls) => {
+                cfg.ssl_mode(tokio_postgres::config::SslMode::Require);
+                let mk = tokio_postgres_rustls::MakeRustlsConnect::new(tls.clone());
+                let (client, conn) = cfg.connect(mk).await?;
+                tokio::spawn(async move {
+                    let _ = conn.await;
+                });
+                Ok(client)
+            }
+            None => {
+                cfg.ssl_mode(tokio_postgres::config::SslMode::Disable);
+                let (client, conn) = cfg.connect(tokio_postgres::NoTls).await?;
+                tokio::spawn(async move {
+                    let _ = conn.await;
+                });
+                Ok(client)
+            }
+        }
+    }
+
+    fn secrets(&self) -> Vec<&str> {
+        self.admin_password
+            .as_deref()
+            .map(String::as_str)
+            .into_iter()
+            .collect()
+    }
+
+    async fn admin(&self) -> Result<tokio_postgres::Client> {
+        let pw = self.admin_password.as_deref().map(String::as_str);
+        let r = timed(&self.name, "connect", async {
+            self.connect(&self.admin_user, pw).await.map_err(|e| {
+                if e.code() == Some(&SqlState::INVALID_PASSWORD)
+                    || e.code() == Some(&SqlState::INVALID_AUTHORIZATION_SPECIFICATION)
+                {
+                    remote(
+                        &self.name,
+                        &format!("the admin credential of {:?} was refused", self.admin_user),
+                        &describe(&e),
+                        &self.secrets(),
+                    )
+                    .hint("check the admin password the target names (`vauth target show`)")
+                } else {
+                    remote(
+                        &self.name,
+                        &format!("cannot connect to {}:{}", self.ep.host, self.ep.port),
+                        &describe(&e),
+                        &self.secrets(),
+                    )
+                    .hint("check that the server runs, the URL, and TLS (--ca-file)")
+                }
+            })
+        })
+        .await?;
+        Ok(r)
+    }
+
+    fn sql_err(&self, what: &str, e: &tokio_postgres::Error, extra: &[&str]) -> Error {
+        let mut s = self.secrets();
+        s.extend_from_slice(extra);
+        remote(&self.name, what, &describe(e), &s)
+    }
+}
+
+impl Target for Postgres {
+    fn plan(&self, spec: &PushSpec) -> Vec<String> {
+        let mut v = vec!["BEGIN".to_string()];
+        v.extend(self.statements(spec, "'****'"));
+        v.push("COMMIT".to_string());
+        v
+    }
+
+    async fn check_admin(&mut self) -> Result<String> {
+        let c = self.admin().await?;
+        let row = timed(&self.name, "query", async {
+            c.query_one(
+                "SELECT version(), current_user::text, rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user",
+                &[],
+            )
+            .await
+            .map_err(|e| self.sql_err("query", &e, &[]))
+        })
+        .await?;
+        let version: String = row.get(0);
+        let can: bool = row.get(2);
+        if !can {
+            return Err(Error::new(
+                ErrorKind::Remote,
+                format!(
+                    "target {}: the admin user {:?} can neither create roles nor is superuser",
+                    self.name, self.admin_user
+                ),
+            )
+            .hint("use a role with CREATEROLE (or a superuser) in the target URL"));
+        }
+        Ok(version)
+    }
+
+    async fn apply(&mut self, spec: &PushSpec, secret: &str) -> Result<Applied> {
+        let mut c = self.admin().await?;
+        let login = login_role(&spec.name, spec.version);
+        let names = vec![spec.name.clone(), login.clone()];
+        let rows = c
+            .query(
+                "SELECT rolname::text, coalesce(shobj_description(oid, 'pg_authid'), '') FROM pg_roles WHERE rolname = ANY($1)",
+                &[&names],
+            )
+            .await
+            .map_err(|e| self.sql_err("read roles", &e, &[]))?;
+        for r in &rows {
+            let role: String = r.get(0);
+            let comment: String = r.get(1);
+            if comment != spec.marker && !spec.adopt {
+                return Err(Error::new(
+                    ErrorKind::Remote,
+                    format!(
+                        "target {}: role {role:?} exists and was not created by this vauth home; nothing was changed",
+                        self.name
+                    ),
+                )
+                .hint(format!("pass --adopt {} to take it over, or choose another name (target prefix)", spec.name)));
+            }
+        }
+        let verifier = Zeroizing::new(super::scram::verifier(secret)?);
+        let stmts = self.statements(spec, &quote_lit(&verifier));
+        let tx = c
+            .transaction()
+            .await
+            .map_err(|e| self.sql_err("begin", &e, &[secret, &verifier]))?;
+        for s in &stmts {
+            tx.batch_execute(s)
+                .await
+                .map_err(|e| self.sql_err("push", &e, &[secret, &verifier]).hint("nothing was changed (the transaction was rolled back); check --grant and the admin role's rights"))?;
+        }
+        tx.commit()
+            .await
+            .map_err(|e| self.sql_err("commit", &e, &[secret, &verifier]))?;
+        Ok(Applied { user: login })
+    }
+
+    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+        let mut sec = self.secrets();
+        sec.push(secret);
+        let c = timed(&self.name, "probe", async {
+            self.connect(user, Some(secret)).await.map_err(|e| {
+                remote(
+                    &self.name,
+                    &format!("probe: login as {user:?} with the new password failed"),
+                    &describe(&e),
+                    &sec,
+                )
+                .hint("check pg_hba.conf allows password (scram-sha-256) logins for this host")
+            })
+        })
+        .await?;
+        let row = c
+            .query_one("SELECT current_user::text", &[])
+            .await
+            .map_err(|e| self.sql_err("probe", &e, &[secret]))?;
+        let who: String = row.get(0);
+        if who != user {
+            return Err(remote(
+                &self.name,
+                "probe",
+                &format!("logged in as {who:?}, not {user:?}"),
+                &sec,
+            ));
+        }
+        drop(c);
+        let wrong = super::wrong_secret()?;
+        let r = timed(&self.name, "probe", async {
+            Ok(self.connect(user, Some(&wrong)).await)
+        })
+        .await?;
+        match r {
+            Err(e) if e.code() == Some(&SqlState::INVALID_PASSWORD) => Ok(()),
+            Ok(_) => Err(Error::new(
+                ErrorKind::Remote,
+                format!(
+                    "target {}: unverifiable: the server accepted a wrong password for {user:?}",
+                    self.name
+                ),
+            )
+            .hint("pg_hba.conf lets this host in without a password (trust?): use scram-sha-256")),
+            Err(e) => Err(remote(
+                &self.name,
+                "unverifiable: a wrong password was not refused as such",
+                &describe(&e),
+                &sec,
+            )),
+        }
+    }
+
+    async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
+        if spec.user_still_used {
+            return Ok(Vec::new());
+        }
+        let c = self.admin().await?;
+        let role = quote_ident(&spec.user);
+        let stmts = vec![
+            format!("ALTER ROLE {role} NOLOGIN"),
+            format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = {}",
+                quote_lit(&spec.user)
+            ),
+        ];
+        for s in &stmts {
+            c.batch_execute(s)
+                .await
+                .map_err(|e| self.sql_err("revoke", &e, &[]))?;
+        }
+        Ok(stmts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote_ident("a\"b"), "\"a\"\"b\"");
+        assert_eq!(quote_lit("it's"), "'it''s'");
+        assert_eq!(login_role("app", 1), "app_a");
+        assert_eq!(login_role("app", 2), "app_b");
+        assert_eq!(login_role("app", 3), "app_a");
+    }
+}

@@ -1,0 +1,369 @@
+//! Redis 7 / Valkey: one ACL user per key, named after it. Its passwords are stored as `#<sha256>`
+//! (the hex SHA-256 of the key — the same digest state.json records), so the plaintext never
+//! crosses the wire outside AUTH. Redis holds several passwords per user natively: a rotation adds
+//! the new hash, and revoking the old removes it (`!<sha256>`) and kills the user's connections.
+//! `ACL SAVE` runs when the server keeps users in an ACL file.
+
+use zeroize::Zeroizing;
+
+use super::{Applied, Endpoint, PushSpec, RevokeSpec, Target, TargetConfig, remote, timed};
+use crate::error::{Error, ErrorKind, Result};
+
+/// Key patterns when `--pattern` is not given: the user's own namespace.
+pub fn default_patterns(name: &str) -> Vec<String> {
+    vec![format!("{name}:*")]
+}
+
+/// Command rules when `--category` is not given.
+pub const DEFAULT_COMMANDS: &[&str] = &["+@read", "+@write", "+@connection", "-@dangerous"];
+
+/// A Redis target.
+pub struct Redis {
+    name: String,
+    ep: Endpoint,
+    admin_user: String,
+    admin_password: Option<Zeroizing<String>>,
+    ca_pem: Option<Vec<u8>>,
+}
+
+fn pct(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            o.push(b as char);
+        } else {
+            o.push_str(&format!("%{b:02X}"));
+        }
+    }
+    o
+}
+
+fn is_wrongpass(e: &redis::RedisError) -> bool {
+    let s = e.to_string();
+    e.kind() == redis::ErrorKind::AuthenticationFailed
+        || s.contains("WRONGPASS")
+        || s.contains("AuthenticationFailed")
+        || s.contains("invalid username-password")
+}
+
+impl Redis {
+    /// A target for `ep`.
+    pub fn new(
+        name: &str,
+        cfg: &TargetConfig,
+        ep: Endpoint,
+        admin_password: Option<Zeroizing<String>>,
+    ) -> Result<Redis> {
+        Ok(Redis {
+            name: name.to_string(),
+            admin_user: ep.user.clone().unwrap_or_else(|| "default".to_string()),
+            ep,
+            admin_password,
+            ca_pem: cfg.ca_pem()?,
+        })
+    }
+
+    fn secrets(&self) -> Vec<&str> {
+        self.admin_password
+            .as_deref()
+            .map(String::as_str)
+            .into_iter()
+            .collect()
+    }
+
+    async fn connect(
+        &self,
+        user: &str,
+        password: Option<&str>,
+    ) -> std::result::Result<redis::aio::MultiplexedConnection, redis::RedisError> {
+        let host = if self.ep.host.contains(':') {
+            format!("[{}]", self.ep.host)
+        } else {
+            self.ep.host.clone()
+        };
+        let auth = match password {
+            Some(p) => format!("{}:{}@", pct(user), pct(p)),
+            None => String::new(),
+        };
+        let db = self.ep.database.as_deref().unwrap_or("0");
+        let url = Zeroizing::new(format!(
+            "{}://{auth}{host}:{}/{db}",
+            self.ep.scheme, self.ep.port
+        ));
+        let client = if self.ep.scheme == "rediss" {
+            redis::Client::build_with_tls(
+                url.as_str(),
+                redis::TlsCertificates {
+                    client_tls: None,
+                    root_cert: self.ca_pem.clone(),
+                },
+            )?
+        } else {
+            redis::Client::open(url.as_str())?
+        };
+        client.get_multiplexed_async_connection().await
+    }
+
+    async fn admin(&self) -> Result<redis::aio::MultiplexedConnection> {
+        let pw = self.admin_password.as_deref().map(String::as_str);
+        timed(&self.name, "connect", async {
+            self.connect(&self.admin_user, pw).await.map_err(|e| {
+                if is_wrongpass(&e) {
+                    remote(
+                        &self.name,
+                        &format!("the admin credential of {:?} was refused", self.admin_user),
+                        &e.to_string(),
+                        &self.secrets(),
+                    )
+                    .hint("check the admin password the target names (`vauth target show`)")
+                } else {
+                    remote(
+                        &self.name,
+                        &format!("cannot connect to {}:{}", self.ep.host, self.ep.port),
+                        &e.to_string(),
+                        &self.secrets(),
+                    )
+                    .hint("check that the server runs, the URL, and TLS (rediss:// + --ca-file)")
+                }
+            })
+        })
+        .await
+    }
+
+    fn err(&self, what: &str, e: &redis::RedisError) -> Error {
+        remote(&self.name, what, &e.to_string(), &self.secrets())
+    }
+
+    fn setuser(spec: &PushSpec, hash: &str) -> Vec<String> {
+        let mut args = vec!["ACL".into(), "SETUSER".into(), spec.name.clone()];
+        if !spec.recorded {
+            args.push("reset".into());
+        }
+        args.push("on".into());
+        args.push(format!("#{hash}"));
+        if !spec.recorded {
+            let pats = if spec.key_patterns.is_empty() {
+                default_patterns(&spec.name)
+            } else {
+                spec.key_patterns.clone()
+            };
+            args.extend(pats.iter().map(|p| format!("~{p}")));
+            if spec.commands.is_empty() {
+                args.extend(DEFAULT_COMMANDS.iter().map(|s| (*s).to_string()));
+            } else {
+                args.extend(spec.commands.iter().cloned());
+            }
+        }
+        args
+    }
+
+    async fn save_if_aclfile(&self, con: &mut redis::aio::MultiplexedConnection) -> Result<bool> {
+        let v: Vec<String> = redis::cmd("CONFIG")
+            .arg("GET")
+            .arg("aclfile")
+            .query_async(con)
+            .await
+            .map_err(|e| self.err("CONFIG GET aclfile", &e))?;
+        if v.get(1).is_some_and(|f| !f.is_empty()) {
+            let _: () = redis::cmd("ACL")
+                .arg("SAVE")
+                .query_async(con)
+                .await
+                .map_err(|e| self.err("ACL SAVE", &e))?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+}
+
+fn run_args(args: &[String]) -> redis::Cmd {
+    let mut c = redis::cmd(&args[0]);
+    for a in &args[1..] {
+        c.arg(a);
+    }
+    c
+}
+
+impl Target for Redis {
+    fn plan(&self, spec: &PushSpec) -> Vec<String> {
+        let mut set = Self::setuser(spec, "****");
+        for a in set.iter_mut() {
+            if a.starts_with('#') {
+                *a = "#****".to_string();
+            }
+        }
+        vec![
+            set.join(" "),
+            "ACL SAVE (only when the server uses an ACL file)".to_string(),
+        ]
+    }
+
+    async fn check_admin(&mut self) -> Result<String> {
+        let mut con = self.admin().await?;
+        let info: String = timed(&self.name, "INFO server", async {
+            redis::cmd("INFO")
+                .arg("server")
+                .query_async(&mut con)
+                .await
+                .map_err(|e| self.err("INFO server", &e))
+        })
+        .await?;
+        let _: redis::Value = redis::cmd("ACL")
+            .arg("WHOAMI")
+            .query_async(&mut con)
+            .await
+            .map_err(|e| {
+                self.err("ACL WHOAMI", &e)
+                    .hint("the admin user needs the +acl command rights")
+            })?;
+        let _: redis::Value = redis::cmd("ACL")
+            .arg("LIST")
+            .query_async(&mut con)
+            .await
+            .map_err(|e| {
+                self.err("ACL LIST", &e)
+                    .hint("the admin user needs the +acl command rights")
+            })?;
+        let version = info
+            .lines()
+            .find_map(|l| l.strip_prefix("redis_version:"))
+            .unwrap_or("unknown")
+            .trim();
+        Ok(format!("Redis {version}"))
+    }
+
+    async fn apply(&mut self, spec: &PushSpec, _secret: &str) -> Result<Applied> {
+        let mut con = self.admin().await?;
+        let existing: redis::Value = timed(&self.name, "ACL GETUSER", async {
+            redis::cmd("ACL")
+                .arg("GETUSER")
+                .arg(&spec.name)
+                .query_async(&mut con)
+                .await
+                .map_err(|e| self.err("ACL GETUSER", &e))
+        })
+        .await?;
+        let exists = !matches!(existing, redis::Value::Nil);
+        if exists && !spec.recorded && !spec.adopt {
+            return Err(Error::new(
+                ErrorKind::Remote,
+                format!(
+                    "target {}: ACL user {:?} exists and was not created by this vauth home; nothing was changed",
+                    self.name, spec.name
+                ),
+            )
+            .hint(format!("pass --adopt {} to take it over, or set a target prefix", spec.name)));
+        }
+        let args = Self::setuser(spec, &spec.sha256);
+        let _: () = run_args(&args).query_async(&mut con).await.map_err(|e| {
+            self.err("ACL SETUSER", &e)
+                .hint("check --pattern and --category")
+        })?;
+        self.save_if_aclfile(&mut con).await?;
+        Ok(Applied {
+            user: spec.name.clone(),
+        })
+    }
+
+    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+        let mut sec = self.secrets();
+        sec.push(secret);
+        let mut con = timed(&self.name, "probe", async {
+            self.connect(user, Some(secret)).await.map_err(|e| {
+                remote(
+                    &self.name,
+                    &format!("probe: AUTH as {user:?} with the new password failed"),
+                    &e.to_string(),
+                    &sec,
+                )
+            })
+        })
+        .await?;
+        let who: String = redis::cmd("ACL")
+            .arg("WHOAMI")
+            .query_async(&mut con)
+            .await
+            .or_else(|e| {
+                // A user without +acl cannot ask; PING proves the AUTH all the same.
+                let m = e.to_string();
+                if m.contains("NOPERM") || m.contains("NoPerm") {
+                    Ok(user.to_string())
+                } else {
+                    Err(remote(&self.name, "probe", &e.to_string(), &sec))
+                }
+            })?;
+        if who != user {
+            return Err(remote(
+                &self.name,
+                "probe",
+                &format!("authenticated as {who:?}, not {user:?}"),
+                &sec,
+            ));
+        }
+        drop(con);
+        let wrong = super::wrong_secret()?;
+        let r = timed(&self.name, "probe", async {
+            Ok(self.connect(user, Some(&wrong)).await)
+        })
+        .await?;
+        match r {
+            Err(e) if is_wrongpass(&e) => Ok(()),
+            Ok(_) => Err(Error::new(
+                ErrorKind::Remote,
+                format!(
+                    "target {}: unverifiable: the server accepted a wrong password for {user:?}",
+                    self.name
+                ),
+            )
+            .hint("the user is `nopass` or auth is off on this server")),
+            Err(e) => Err(remote(
+                &self.name,
+                "unverifiable: a wrong password was not refused as such",
+                &e.to_string(),
+                &sec,
+            )),
+        }
+    }
+
+    async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
+        let mut con = self.admin().await?;
+        let mut set = vec![
+            "ACL".to_string(),
+            "SETUSER".to_string(),
+            spec.name.clone(),
+            format!("!{}", spec.sha256),
+        ];
+        if !spec.others_live {
+            set.push("off".to_string());
+        }
+        let _: () = run_args(&set)
+            .query_async(&mut con)
+            .await
+            .map_err(|e| self.err("ACL SETUSER", &e))?;
+        let kill = vec![
+            "CLIENT".to_string(),
+            "KILL".to_string(),
+            "USER".to_string(),
+            spec.name.clone(),
+        ];
+        let _: redis::Value = run_args(&kill)
+            .query_async(&mut con)
+            .await
+            .map_err(|e| self.err("CLIENT KILL", &e))?;
+        let mut done = vec![set.join(" ").replace(&spec.sha256, "****"), kill.join(" ")];
+        if self.save_if_aclfile(&mut con).await? {
+            done.push("ACL SAVE".to_string());
+        }
+        Ok(done)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_encoding() {
+        assert_eq!(pct("a b:@/"), "a%20b%3A%40%2F");
+    }
+}

@@ -1,0 +1,1013 @@
+//! `vauth target …` / `vauth push` / remote rotate+revoke against REAL servers started here:
+//! PostgreSQL 15 (hostssl + scram-sha-256, vauth-issued server certificate) and Redis 7 (ACL
+//! file), each in a temp dir on a free loopback port. Every login check is a real login (psql,
+//! redis-cli) with the pushed key. Skips loudly when a server binary is missing, unless
+//! `VAUTH_REQUIRE_SERVERS=1` (set by .ci/run), which makes the skip a failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::ca::{export_bundle, issue, with_ca};
+use crate::postgres_cert::{
+    Server, chown_postgres, free_port, is_root, pg, pg_bin, require_servers,
+};
+use crate::util::TestEnv;
+
+const PG_ADMIN_PW: &str = "adm1n-Pg-Secret-7f3c9a";
+pub const REDIS_ADMIN_PW: &str = "adm1n-Redis-Secret-19bd2e";
+
+fn skip(msg: &str) {
+    assert!(!require_servers(), "{msg}, and VAUTH_REQUIRE_SERVERS=1");
+    eprintln!("\n!!! SKIPPED {msg} !!!\n");
+}
+
+struct Pg {
+    _server: Server,
+    _base: tempfile::TempDir,
+    run: PathBuf,
+    port: u16,
+    log: PathBuf,
+    ca: PathBuf,
+}
+
+impl Pg {
+    fn admin(&self, sql: &str) -> String {
+        let o = Command::new("psql")
+            .args([
+                "-h",
+                self.run.to_str().unwrap(),
+                "-p",
+                &self.port.to_string(),
+            ])
+            .args(["-U", "postgres", "-d", "postgres", "-tAc", sql])
+            .env_remove("PGPASSWORD")
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{sql}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stdout).trim().to_string()
+    }
+
+    /// A real TLS + password login as `user`; (ok, output).
+    fn login(&self, user: &str, password: &str, sql: &str) -> (bool, String) {
+        let conninfo = format!(
+            "host=127.0.0.1 port={} dbname=postgres user={user} sslmode=verify-full sslrootcert={}",
+            self.port,
+            self.ca.display()
+        );
+        let o = Command::new("psql")
+            .args([&conninfo, "-tAc", sql])
+            .env("PGPASSWORD", password)
+            .output()
+            .unwrap();
+        let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
+        s.push_str(&String::from_utf8_lossy(&o.stderr));
+        (o.status.success(), s)
+    }
+}
+
+/// Start PostgreSQL with TLS (a vauth-issued server cert) and scram-sha-256 over hostssl.
+fn start_pg(env: &TestEnv) -> Option<Pg> {
+    let Some(bin) = pg_bin() else {
+        skip("push: PostgreSQL binaries not found (apt-get install postgresql postgresql-client)");
+        return None;
+    };
+    let ca = export_bundle(env, "ca.pem", false);
+    let (srv_crt, srv_key) = issue(
+        env,
+        "pg-server",
+        &[
+            "--profile",
+            "server",
+            "--san",
+            "dns:localhost",
+            "--san",
+            "ip:127.0.0.1",
+        ],
+    );
+    let base = tempfile::Builder::new()
+        .prefix("vauth-pgpush-")
+        .tempdir_in("/tmp")
+        .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let data = base.path().join("data");
+    let run = base.path().join("run");
+    let tls = base.path().join("tls");
+    for d in [&run, &tls] {
+        std::fs::create_dir(d).unwrap();
+    }
+    std::fs::copy(&srv_crt, tls.join("server.crt")).unwrap();
+    std::fs::copy(&srv_key, tls.join("server.key")).unwrap();
+    chown_postgres(base.path());
+    let o = pg(
+        &bin.join("initdb"),
+        &[
+            "-D",
+            data.to_str().unwrap(),
+            "-U",
+            "postgres",
+            "--auth-local=trust",
+            "--auth-host=reject",
+            "-E",
+            "UTF8",
+            "--locale=C",
+        ],
+    );
+    assert!(
+        o.status.success(),
+        "initdb: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let port = free_port();
+    let conf = format!(
+        "\nlisten_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{run}'\n\
+         ssl = on\nssl_cert_file = '{t}/server.crt'\nssl_key_file = '{t}/server.key'\n\
+         password_encryption = 'scram-sha-256'\nlog_statement = 'all'\nfsync = off\n",
+        run = run.display(),
+        t = tls.display()
+    );
+    let mut c = std::fs::read_to_string(data.join("postgresql.conf")).unwrap();
+    c.push_str(&conf);
+    std::fs::write(data.join("postgresql.conf"), c).unwrap();
+    std::fs::write(
+        data.join("pg_hba.conf"),
+        // One role that logs in without a password: the probe must call that unverifiable.
+        "local all all trust\nhostssl all trusting_key_a 127.0.0.1/32 trust\n\
+         hostssl all all 127.0.0.1/32 scram-sha-256\n",
+    )
+    .unwrap();
+    chown_postgres(&data);
+    let pg_ctl = bin.join("pg_ctl");
+    let log = base.path().join("pg.log");
+    let o = pg(
+        &pg_ctl,
+        &[
+            "-D",
+            data.to_str().unwrap(),
+            "-l",
+            log.to_str().unwrap(),
+            "-w",
+            "-t",
+            "30",
+            "start",
+        ],
+    );
+    let server = Server { pg_ctl, data };
+    assert!(
+        o.status.success(),
+        "pg_ctl start: {}\n{}",
+        String::from_utf8_lossy(&o.stderr),
+        std::fs::read_to_string(&log).unwrap_or_default()
+    );
+    let p = Pg {
+        _server: server,
+        _base: base,
+        run,
+        port,
+        log,
+        ca,
+    };
+    p.admin(&format!("ALTER ROLE postgres PASSWORD '{PG_ADMIN_PW}'"));
+    Some(p)
+}
+
+fn pushed_count(env: &TestEnv) -> usize {
+    env.read_home("state.json").matches("\"pushed\"").count()
+}
+
+#[test]
+fn postgres_push_rotate_revoke_with_real_logins() {
+    if is_root()
+        && Command::new("id")
+            .arg("postgres")
+            .output()
+            .map_or(true, |o| !o.status.success())
+    {
+        skip("push: running as root and there is no postgres OS user");
+        return;
+    }
+    let env = with_ca(&[]);
+    env.secret(PG_ADMIN_PW);
+    let Some(pg) = start_pg(&env) else { return };
+    let admin_env = [("PG_ADMIN", PG_ADMIN_PW)];
+    let url = format!("postgres://postgres@127.0.0.1:{}/postgres", pg.port);
+
+    // target add: a URL with a password is refused (usage), TLS is on with --ca-file.
+    env.run(&[
+        "target",
+        "add",
+        "bad",
+        "--kind",
+        "postgres",
+        "--url",
+        &format!(
+            "postgres://postgres:{PG_ADMIN_PW}@127.0.0.1:{}/postgres",
+            pg.port
+        ),
+    ])
+    .code(2)
+    .stderr_has("password");
+    env.run(&[
+        "target",
+        "add",
+        "db",
+        "--kind",
+        "postgres",
+        "--url",
+        "postgres://a@db.example/x",
+    ])
+    .code(2)
+    .stderr_has("TLS");
+    env.run(&[
+        "target",
+        "add",
+        "pg",
+        "--kind",
+        "postgres",
+        "--url",
+        &url,
+        "--admin-password-env",
+        "PG_ADMIN",
+        "--ca-file",
+        pg.ca.to_str().unwrap(),
+    ])
+    .ok();
+    let toml = env.read_home("vauth.toml");
+    assert!(
+        toml.contains("[target.pg]") && toml.contains("admin_password_env = \"PG_ADMIN\""),
+        "{toml}"
+    );
+
+    // TLS is verified: a CA that did not sign the server's certificate fails the handshake.
+    let other = with_ca(&[]);
+    let other_ca = export_bundle(&other, "other-ca.pem", false);
+    env.run(&[
+        "target",
+        "add",
+        "pg-foreign-ca",
+        "--kind",
+        "postgres",
+        "--url",
+        &url,
+        "--admin-password-env",
+        "PG_ADMIN",
+        "--ca-file",
+        other_ca.to_str().unwrap(),
+    ])
+    .ok();
+    env.run_with(&["target", "test", "pg-foreign-ca"], None, &admin_env)
+        .code(4)
+        .stderr_has("cannot connect");
+
+    // target test: ok with the right admin password; exit 4 with a wrong one or none reachable.
+    env.run_with(&["target", "test", "pg"], None, &admin_env)
+        .ok()
+        .stderr_has("admin credential works");
+    env.secret("wrong-admin-password");
+    env.run_with(
+        &["target", "test", "pg"],
+        None,
+        &[("PG_ADMIN", "wrong-admin-password")],
+    )
+    .code(4)
+    .stderr_has("admin credential");
+
+    pg.admin("CREATE TABLE items (id int)");
+    pg.admin("INSERT INTO items VALUES (1), (2)");
+    let k1 = env.create("app-key");
+
+    // --dry-run: the exact SQL, secret as ****, nothing changed.
+    let dry = env.run(&[
+        "push",
+        "app-key",
+        "--to",
+        "pg",
+        "--grant",
+        "SELECT ON items",
+        "--dry-run",
+    ]);
+    dry.ok()
+        .stdout_has("ALTER ROLE \"app_key_a\" WITH LOGIN PASSWORD '****'")
+        .stdout_has("GRANT SELECT ON items TO \"app_key\"");
+    assert_eq!(
+        pg.admin("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'app_key%'"),
+        "0"
+    );
+
+    // push: names the login user; the key logs in (TLS + SCRAM), a wrong password is refused.
+    let r = env.run_with(
+        &[
+            "push",
+            "app-key",
+            "--to",
+            "pg",
+            "--grant",
+            "SELECT ON items",
+        ],
+        None,
+        &admin_env,
+    );
+    r.ok();
+    assert_eq!(r.line(), "app_key_a");
+    let (ok, out) = pg.login("app_key_a", &k1, "SELECT count(*) FROM items");
+    assert!(ok, "{out}");
+    assert_eq!(out.trim(), "2");
+    let (ok, out) = pg.login("app_key_a", "not-the-key", "SELECT 1");
+    assert!(
+        !ok && out.contains("password authentication failed"),
+        "{out}"
+    );
+    // The group role holds the grant, not the login role.
+    let (ok, out) = pg.login("app_key_a", &k1, "INSERT INTO items VALUES (3)");
+    assert!(!ok && out.contains("permission denied"), "{out}");
+    // Stored as a SCRAM verifier; the plaintext never reached the server (statement log).
+    assert!(
+        pg.admin("SELECT rolpassword FROM pg_authid WHERE rolname = 'app_key_a'")
+            .starts_with("SCRAM-SHA-256$4096:")
+    );
+    assert!(
+        pg.admin(
+            "SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = 'app_key'"
+        )
+        .starts_with("managed by vauth ")
+    );
+    let log = std::fs::read_to_string(&pg.log).unwrap();
+    assert!(
+        log.contains("SCRAM-SHA-256$4096:"),
+        "the statement log should show the verifier"
+    );
+    assert!(!log.contains(&k1), "the key reached the server log");
+    assert!(
+        !log.contains(PG_ADMIN_PW) || log.contains("ALTER ROLE postgres PASSWORD"),
+        "admin password in log"
+    );
+    let state = env.read_home("state.json");
+    assert!(
+        state.contains("\"target\": \"pg\"") || state.contains("\"target\":\"pg\""),
+        "{state}"
+    );
+
+    // rotate: the new version goes to app_key_b and is probed; both log in during the grace.
+    let r = env.run_with(
+        &["key", "rotate", "app-key", "--grace", "1h"],
+        None,
+        &admin_env,
+    );
+    r.ok().stderr_has("log in as app_key_b (probed)");
+    let k2 = r.line();
+    assert!(
+        pg.login("app_key_a", &k1, "SELECT 1").0,
+        "old key refused during the grace"
+    );
+    let (ok, out) = pg.login("app_key_b", &k2, "SELECT count(*) FROM items");
+    assert!(ok, "{out}");
+
+    // revoke the old version: refused at once; the new one still works.
+    env.run_with(
+        &["key", "revoke", "app-key", "--version", "1", "--yes"],
+        None,
+        &admin_env,
+    )
+    .ok();
+    let (ok, out) = pg.login("app_key_a", &k1, "SELECT 1");
+    assert!(!ok && out.contains("not permitted to log in"), "{out}");
+    assert!(pg.login("app_key_b", &k2, "SELECT 1").0);
+
+    // revoke everything: the new one is refused too.
+    env.run_with(&["key", "revoke", "app-key", "--yes"], None, &admin_env)
+        .ok();
+    let (ok, out) = pg.login("app_key_b", &k2, "SELECT 1");
+    assert!(!ok, "{out}");
+
+    // VALID UNTIL follows the key's expiry (none: infinity).
+    env.run(&["key", "create", "exp-key", "--expires", "30d"])
+        .ok();
+    env.run_with(&["push", "exp-key", "--to", "pg"], None, &admin_env)
+        .ok();
+    assert_eq!(
+        pg.admin("SELECT rolvaliduntil > now() + interval '29 days' AND rolvaliduntil < now() + interval '31 days' FROM pg_roles WHERE rolname = 'exp_key_a'"),
+        "t"
+    );
+    assert_eq!(
+        pg.admin("SELECT rolvaliduntil FROM pg_roles WHERE rolname = 'app_key_b'"),
+        "infinity"
+    );
+    // Revoking the newest version by number is an explicit stop: taken back at once.
+    env.run_with(
+        &["key", "revoke", "exp-key", "--version", "1", "--yes"],
+        None,
+        &admin_env,
+    )
+    .ok();
+    assert_eq!(
+        pg.admin("SELECT rolcanlogin FROM pg_roles WHERE rolname = 'exp_key_a'"),
+        "f"
+    );
+
+    // A role vauth did not create is left alone unless --adopt.
+    pg.admin("CREATE ROLE other_key LOGIN");
+    env.create("other-key");
+    env.run_with(&["push", "other-key", "--to", "pg"], None, &admin_env)
+        .code(4)
+        .stderr_has("not created by this vauth home")
+        .stderr_has("--adopt other_key");
+    pg.admin("DROP ROLE other_key");
+    pg.admin("CREATE ROLE other_key NOLOGIN");
+    env.run_with(
+        &["push", "other-key", "--to", "pg", "--adopt", "other_key"],
+        None,
+        &admin_env,
+    )
+    .ok();
+
+    // A server that lets the role in without a password proves nothing: unverifiable, exit 4,
+    // and state.json records exactly what the database now holds (pushed, not verified).
+    env.create("trusting-key");
+    env.run_with(&["push", "trusting-key", "--to", "pg"], None, &admin_env)
+        .code(4)
+        .stderr_has("unverifiable")
+        .stderr_has("records it as unverified");
+    env.run(&["target", "show", "pg"])
+        .ok()
+        .stdout_has("trusting-key v1 as trusting_key_a")
+        .stdout_has("(UNVERIFIED)");
+    // v2 goes to trusting_key_b (scram): verified, so v1 may be taken back.
+    env.run_with(
+        &["key", "rotate", "trusting-key", "--grace", "1h"],
+        None,
+        &admin_env,
+    )
+    .ok()
+    .stderr_has("trusting_key_b (probed)");
+    env.run_with(
+        &["key", "revoke", "trusting-key", "--version", "1", "--yes"],
+        None,
+        &admin_env,
+    )
+    .ok();
+    let can_login = |role: &str| {
+        pg.admin(&format!(
+            "SELECT rolcanlogin FROM pg_roles WHERE rolname = '{role}'"
+        ))
+    };
+    assert_eq!(can_login("trusting_key_a"), "f");
+    // v3 lands on trusting_key_a again (trust): recorded, unverified, exit 4 …
+    env.run_with(
+        &["key", "rotate", "trusting-key", "--grace", "1h"],
+        None,
+        &admin_env,
+    )
+    .code(4)
+    .stderr_has("unverifiable")
+    .stderr_has("rotation was recorded");
+    // … so v2 is never revoked on the strength of it: no verified successor there.
+    env.run_with(
+        &["key", "revoke", "trusting-key", "--version", "2", "--yes"],
+        None,
+        &admin_env,
+    )
+    .code(4)
+    .stderr_has("no newer version was pushed and verified");
+    assert_eq!(can_login("trusting_key_b"), "t");
+
+    // Admin credential wrong → exit 4, nothing recorded.
+    let k3 = env.create("third-key");
+    let before = pushed_count(&env);
+    env.run_with(
+        &["push", "third-key", "--to", "pg"],
+        None,
+        &[("PG_ADMIN", "wrong-admin-password")],
+    )
+    .code(4)
+    .stderr_has("admin credential");
+    assert_eq!(pushed_count(&env), before);
+    assert_eq!(
+        pg.admin("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'third_key%'"),
+        "0"
+    );
+
+    // Server down → exit 4 with a clear message, nothing recorded.
+    drop(pg);
+    let e = env.run_with(
+        &["--json", "push", "third-key", "--to", "pg"],
+        None,
+        &admin_env,
+    );
+    e.code(4);
+    let err = e.json_err();
+    assert_eq!(err["error"]["kind"], "remote");
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cannot connect"),
+        "{err}"
+    );
+    assert_eq!(pushed_count(&env), before);
+    env.run_with(&["target", "test", "pg"], None, &admin_env)
+        .code(4);
+    let _ = k3;
+}
+
+pub struct RedisServer {
+    child: std::process::Child,
+    _dir: tempfile::TempDir,
+    pub port: u16,
+    acl: PathBuf,
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn sha256_hex(s: &str) -> String {
+    let o = Command::new("sha256sum")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(s.as_bytes())?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+pub fn start_redis() -> Option<RedisServer> {
+    if Command::new("redis-server")
+        .arg("--version")
+        .output()
+        .is_err()
+        || Command::new("redis-cli").arg("--version").output().is_err()
+    {
+        skip("push: redis-server/redis-cli not found (apt-get install redis-server redis-tools)");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let acl = dir.path().join("users.acl");
+    std::fs::write(
+        &acl,
+        format!(
+            "user default on #{} ~* &* +@all\n",
+            sha256_hex(REDIS_ADMIN_PW)
+        ),
+    )
+    .unwrap();
+    let port = free_port();
+    let child = Command::new("redis-server")
+        .args([
+            "--port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ])
+        .args([
+            "--daemonize",
+            "no",
+            "--aclfile",
+            acl.to_str().unwrap(),
+            "--dir",
+            dir.path().to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let r = RedisServer {
+        child,
+        _dir: dir,
+        port,
+        acl,
+    };
+    for _ in 0..100 {
+        if r.cli("default", REDIS_ADMIN_PW, &["PING"])
+            .1
+            .contains("PONG")
+        {
+            return Some(r);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("redis-server did not answer PING");
+}
+
+impl RedisServer {
+    /// redis-cli as `user` (AUTH with `pass`); (ok, output). redis-cli exits 0 on command errors,
+    /// so callers look at the output.
+    fn cli(&self, user: &str, pass: &str, args: &[&str]) -> (bool, String) {
+        let o = Command::new("redis-cli")
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &self.port.to_string(),
+                "--no-auth-warning",
+            ])
+            .args(["--user", user, "--pass", pass])
+            .args(args)
+            .output()
+            .unwrap();
+        let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
+        s.push_str(&String::from_utf8_lossy(&o.stderr));
+        (o.status.success(), s)
+    }
+}
+
+#[test]
+fn redis_push_rotate_revoke_with_real_auth() {
+    let Some(redis) = start_redis() else { return };
+    let env = TestEnv::new();
+    env.secret(REDIS_ADMIN_PW);
+    let pwfile = env.write("redis-admin.txt", &format!("{REDIS_ADMIN_PW}\n"));
+    let url = format!("redis://default@127.0.0.1:{}", redis.port);
+    env.run(&[
+        "target",
+        "add",
+        "cache",
+        "--kind",
+        "redis",
+        "--url",
+        &url,
+        "--admin-password-file",
+        pwfile.to_str().unwrap(),
+    ])
+    .ok();
+    let t = env.run(&["--json", "target", "test", "cache"]);
+    t.ok();
+    assert_eq!(t.json()["ok"], true);
+    assert!(t.json()["server"].as_str().unwrap().starts_with("Redis "));
+    let bad = env.write("bad.txt", "not-the-admin-password\n");
+    env.secret("not-the-admin-password");
+    env.run(&[
+        "target",
+        "add",
+        "cache-bad",
+        "--kind",
+        "redis",
+        "--url",
+        &url,
+        "--admin-password-file",
+        bad.to_str().unwrap(),
+    ])
+    .ok();
+    env.run(&["target", "test", "cache-bad"])
+        .code(4)
+        .stderr_has("admin credential");
+
+    let k1 = env.create("vec-app");
+    let dry = env.run(&[
+        "push",
+        "vec-app",
+        "--to",
+        "cache",
+        "--dry-run",
+        "--pattern",
+        "vec:*",
+        "--category",
+        "+@read",
+        "--category",
+        "+@write",
+    ]);
+    dry.ok()
+        .stdout_has("ACL SETUSER vec-app reset on #**** ~vec:* +@read +@write");
+    assert!(!dry.stdout.contains(&sha256_hex(&k1)));
+    assert!(
+        redis
+            .cli("default", REDIS_ADMIN_PW, &["ACL", "GETUSER", "vec-app"])
+            .1
+            .trim()
+            .is_empty()
+            || redis
+                .cli("default", REDIS_ADMIN_PW, &["ACL", "GETUSER", "vec-app"])
+                .1
+                .contains("nil")
+    );
+
+    let r = env.run(&[
+        "push",
+        "vec-app",
+        "--to",
+        "cache",
+        "--pattern",
+        "vec:*",
+        "--category",
+        "+@read",
+        "--category",
+        "+@write",
+    ]);
+    r.ok();
+    assert_eq!(r.line(), "vec-app");
+    let (_, out) = redis.cli("vec-app", &k1, &["SET", "vec:1", "x"]);
+    assert!(out.contains("OK"), "{out}");
+    let (_, out) = redis.cli("vec-app", &k1, &["SET", "other:1", "x"]);
+    assert!(out.contains("NOPERM"), "{out}");
+    let (_, out) = redis.cli("vec-app", "wrong-password", &["PING"]);
+    assert!(out.contains("WRONGPASS"), "{out}");
+    // ACL SAVE wrote the user, with the hash only.
+    let acl = std::fs::read_to_string(&redis.acl).unwrap();
+    assert!(
+        acl.contains("user vec-app on") && acl.contains(&sha256_hex(&k1)) && !acl.contains(&k1),
+        "{acl}"
+    );
+
+    // rotate: both passwords work during the grace.
+    let r = env.run(&["key", "rotate", "vec-app", "--grace", "1h"]);
+    r.ok().stderr_has("log in as vec-app (probed)");
+    let k2 = r.line();
+    assert!(redis.cli("vec-app", &k1, &["GET", "vec:1"]).1.contains('x'));
+    assert!(redis.cli("vec-app", &k2, &["GET", "vec:1"]).1.contains('x'));
+    // rules were kept by the rotation
+    assert!(
+        redis
+            .cli("vec-app", &k2, &["SET", "other:1", "x"])
+            .1
+            .contains("NOPERM")
+    );
+
+    // revoke v1: WRONGPASS for it, v2 still works; then revoke all.
+    env.run(&["key", "revoke", "vec-app", "--version", "1", "--yes"])
+        .ok();
+    assert!(redis.cli("vec-app", &k1, &["PING"]).1.contains("WRONGPASS"));
+    assert!(redis.cli("vec-app", &k2, &["GET", "vec:1"]).1.contains('x'));
+    env.run(&["key", "revoke", "vec-app", "--yes"]).ok();
+    let (_, out) = redis.cli("vec-app", &k2, &["PING"]);
+    assert!(out.contains("WRONGPASS"), "{out}");
+
+    // A user vauth did not create: refused unless --adopt.
+    redis.cli(
+        "default",
+        REDIS_ADMIN_PW,
+        &[
+            "ACL",
+            "SETUSER",
+            "legacy",
+            "on",
+            ">legacy-pw",
+            "~*",
+            "+@all",
+        ],
+    );
+    env.create("legacy");
+    env.run(&["push", "legacy", "--to", "cache"])
+        .code(4)
+        .stderr_has("not created by this vauth home");
+    assert!(
+        redis
+            .cli("legacy", "legacy-pw", &["PING"])
+            .1
+            .contains("PONG")
+    );
+
+    // Server down → exit 4, nothing recorded; a rotation that reaches no target rotates nothing.
+    env.create("rot");
+    env.run(&["push", "rot", "--to", "cache"]).ok();
+    env.create("late");
+    let before = pushed_count(&env);
+    drop(redis);
+    env.run(&["push", "late", "--to", "cache"])
+        .code(4)
+        .stderr_has("cannot connect");
+    assert_eq!(pushed_count(&env), before);
+    let state = env.read_home("state.json");
+    env.run(&["key", "rotate", "rot"])
+        .code(4)
+        .stderr_has("nothing was rotated");
+    assert_eq!(env.read_home("state.json"), state);
+}
+
+/// Paths in vauth.toml are absolute, and the config keeps the user's comments.
+#[test]
+fn target_add_list_show_remove_keep_comments() {
+    let env = TestEnv::new();
+    env.run(&["init"]).ok();
+    env.run(&[
+        "target",
+        "add",
+        "c",
+        "--kind",
+        "redis",
+        "--url",
+        "redis://admin@127.0.0.1:6390",
+        "--admin-password-env",
+        "RPW",
+    ])
+    .ok();
+    env.run(&[
+        "target",
+        "add",
+        "c",
+        "--kind",
+        "redis",
+        "--url",
+        "redis://admin@127.0.0.1:6390",
+    ])
+    .code(3)
+    .stderr_has("--force");
+    env.run(&[
+        "target",
+        "add",
+        "x",
+        "--kind",
+        "redis",
+        "--url",
+        "postgres://a@127.0.0.1",
+    ])
+    .code(2);
+    let toml = env.read_home("vauth.toml");
+    assert!(toml.contains("# prefix = \"vk\""), "comments lost:\n{toml}");
+    env.run(&["target", "list"]).ok().stdout_has("env:RPW");
+    env.run(&["target", "show", "c"])
+        .ok()
+        .stdout_has("redis://admin@127.0.0.1:6390");
+    env.run(&["target", "show", "nope"]).code(3);
+    env.run(&["target", "remove", "c"]).ok();
+    env.run(&["target", "list"]).ok().stderr_has("No targets");
+    // Missing admin password variable: local input (3), not remote.
+    env.run(&[
+        "target",
+        "add",
+        "d",
+        "--kind",
+        "redis",
+        "--url",
+        "redis://admin@127.0.0.1:1",
+        "--admin-password-env",
+        "NOPE_UNSET",
+    ])
+    .ok();
+    env.run(&["target", "test", "d"])
+        .code(3)
+        .stderr_has("NOPE_UNSET");
+    let _ = Path::new("");
+}
+
+/// rediss:// is verified against --ca-file: a vauth-issued server certificate is accepted, and
+/// the pushed user logs in over TLS; a foreign CA fails the handshake (exit 4).
+#[test]
+fn redis_over_tls_verifies_the_server() {
+    if Command::new("redis-server")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        skip("push: redis-server not found (apt-get install redis-server redis-tools)");
+        return;
+    }
+    let env = with_ca(&[]);
+    env.secret(REDIS_ADMIN_PW);
+    let ca = export_bundle(&env, "ca.pem", false);
+    let (crt, key) = issue(
+        &env,
+        "redis-server",
+        &[
+            "--profile",
+            "server",
+            "--san",
+            "dns:localhost",
+            "--san",
+            "ip:127.0.0.1",
+        ],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let acl = dir.path().join("users.acl");
+    std::fs::write(
+        &acl,
+        format!(
+            "user default on #{} ~* &* +@all\n",
+            sha256_hex(REDIS_ADMIN_PW)
+        ),
+    )
+    .unwrap();
+    let port = free_port();
+    let child = Command::new("redis-server")
+        .args([
+            "--port",
+            "0",
+            "--tls-port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+        ])
+        .args([
+            "--tls-cert-file",
+            crt.to_str().unwrap(),
+            "--tls-key-file",
+            key.to_str().unwrap(),
+        ])
+        .args([
+            "--tls-ca-cert-file",
+            ca.to_str().unwrap(),
+            "--tls-auth-clients",
+            "no",
+        ])
+        .args([
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--aclfile",
+            acl.to_str().unwrap(),
+        ])
+        .args(["--dir", dir.path().to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = RedisServer {
+        child,
+        _dir: dir,
+        port,
+        acl,
+    };
+    let cli = |user: &str, pass: &str, args: &[&str]| {
+        let o = Command::new("redis-cli")
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &server.port.to_string(),
+                "--no-auth-warning",
+            ])
+            .args(["--tls", "--cacert", ca.to_str().unwrap()])
+            .args(["--user", user, "--pass", pass])
+            .args(args)
+            .output()
+            .unwrap();
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    };
+    let mut up = false;
+    for _ in 0..100 {
+        if cli("default", REDIS_ADMIN_PW, &["PING"]).contains("PONG") {
+            up = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(up, "redis-server with TLS did not answer PING");
+    let url = format!("rediss://default@127.0.0.1:{port}");
+    let pw = [("R_PW", REDIS_ADMIN_PW)];
+    env.run(&[
+        "target",
+        "add",
+        "tls",
+        "--kind",
+        "redis",
+        "--url",
+        &url,
+        "--admin-password-env",
+        "R_PW",
+        "--ca-file",
+        ca.to_str().unwrap(),
+    ])
+    .ok();
+    let t = env.run_with(&["--json", "target", "test", "tls"], None, &pw);
+    t.ok();
+    assert_eq!(t.json()["tls"], true);
+    let k = env.create("tls-app");
+    env.run_with(&["push", "tls-app", "--to", "tls"], None, &pw)
+        .ok();
+    assert!(cli("tls-app", &k, &["SET", "tls-app:1", "v"]).contains("OK"));
+    assert!(cli("tls-app", "wrong-pass", &["GET", "tls-app:1"]).contains("WRONGPASS"));
+    // A CA that did not sign the server's certificate: refused before any AUTH.
+    let other = with_ca(&[]);
+    let other_ca = export_bundle(&other, "other-ca.pem", false);
+    env.run(&[
+        "target",
+        "add",
+        "tls-foreign",
+        "--kind",
+        "redis",
+        "--url",
+        &url,
+        "--admin-password-env",
+        "R_PW",
+        "--ca-file",
+        other_ca.to_str().unwrap(),
+    ])
+    .ok();
+    env.run_with(&["target", "test", "tls-foreign"], None, &pw)
+        .code(4)
+        .stderr_has("cannot connect");
+}
