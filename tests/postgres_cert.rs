@@ -84,6 +84,133 @@ impl Drop for Server {
     }
 }
 
+/// A PostgreSQL cluster in its own temp dir (world-traversable, owned by `postgres` when we are
+/// root) on a free loopback port, with TLS from a server certificate. Stopped on drop.
+pub struct Cluster {
+    pub port: u16,
+    pub run: PathBuf,
+    pub log: PathBuf,
+    pub tls: PathBuf,
+    _server: Server,
+    _base: tempfile::TempDir,
+}
+
+/// Start a cluster: the server certificate and `extra_tls` files are copied into its `tls/`
+/// dir, `prepare(tls)` may add more (e.g. a CRL), `conf` is appended to postgresql.conf with
+/// `{tls}` standing for that dir, and `hba` replaces pg_hba.conf.
+pub fn start_cluster(
+    bin: &Path,
+    srv_crt: &Path,
+    srv_key: &Path,
+    extra_tls: &[(&Path, &str)],
+    prepare: impl FnOnce(&Path),
+    conf: &str,
+    hba: &str,
+) -> Cluster {
+    let base = tempfile::Builder::new()
+        .prefix("vauth-pg-")
+        .tempdir_in("/tmp")
+        .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let data = base.path().join("data");
+    let run = base.path().join("run");
+    let tls = base.path().join("tls");
+    for d in [&run, &tls] {
+        std::fs::create_dir(d).unwrap();
+    }
+    std::fs::copy(srv_crt, tls.join("server.crt")).unwrap();
+    std::fs::copy(srv_key, tls.join("server.key")).unwrap();
+    for (src, name) in extra_tls {
+        std::fs::copy(src, tls.join(name)).unwrap();
+    }
+    prepare(&tls);
+    chown_postgres(base.path());
+    let o = pg(
+        &bin.join("initdb"),
+        &[
+            "-D",
+            data.to_str().unwrap(),
+            "-U",
+            "postgres",
+            "--auth-local=trust",
+            "--auth-host=reject",
+            "-E",
+            "UTF8",
+            "--locale=C",
+        ],
+    );
+    assert!(
+        o.status.success(),
+        "initdb: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let port = free_port();
+    let mut c = std::fs::read_to_string(data.join("postgresql.conf")).unwrap();
+    c.push_str(&format!(
+        "\nlisten_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{run}'\n\
+         ssl = on\nssl_cert_file = '{t}/server.crt'\nssl_key_file = '{t}/server.key'\nfsync = off\n",
+        run = run.display(),
+        t = tls.display()
+    ));
+    c.push_str(&conf.replace("{tls}", &tls.display().to_string()));
+    std::fs::write(data.join("postgresql.conf"), c).unwrap();
+    std::fs::write(data.join("pg_hba.conf"), hba).unwrap();
+    chown_postgres(&data);
+    let pg_ctl = bin.join("pg_ctl");
+    let log = base.path().join("pg.log");
+    let o = pg(
+        &pg_ctl,
+        &[
+            "-D",
+            data.to_str().unwrap(),
+            "-l",
+            log.to_str().unwrap(),
+            "-w",
+            "-t",
+            "30",
+            "start",
+        ],
+    );
+    let server = Server { pg_ctl, data };
+    assert!(
+        o.status.success(),
+        "pg_ctl start: {}\n{}",
+        String::from_utf8_lossy(&o.stderr),
+        std::fs::read_to_string(&log).unwrap_or_default()
+    );
+    Cluster {
+        port,
+        run,
+        log,
+        tls,
+        _server: server,
+        _base: base,
+    }
+}
+
+impl Cluster {
+    /// Run SQL as the superuser over the unix socket; the trimmed output.
+    pub fn admin(&self, sql: &str) -> String {
+        let (ok, out) = psql(&[
+            "-h",
+            self.run.to_str().unwrap(),
+            "-p",
+            &self.port.to_string(),
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-tAc",
+            sql,
+        ]);
+        assert!(ok, "{sql}: {out}");
+        out.trim().to_string()
+    }
+}
+
 fn psql(args: &[&str]) -> (bool, String) {
     let o = Command::new("psql")
         .args(args)
@@ -137,105 +264,22 @@ fn postgres_cert_auth_logs_in_as_the_cn_and_refuses_after_revoke() {
     );
     let (app_crt, app_key) = issue(&env, "app-user", &["--cn", "app_user"]);
 
-    // The server's own dir: world-traversable parent, owned by postgres.
-    let base = tempfile::Builder::new()
-        .prefix("vauth-pg-")
-        .tempdir_in("/tmp")
-        .unwrap();
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    let data = base.path().join("data");
-    let run = base.path().join("run");
-    let tls = base.path().join("tls");
-    for d in [&run, &tls] {
-        std::fs::create_dir(d).unwrap();
-    }
-    std::fs::copy(&srv_crt, tls.join("server.crt")).unwrap();
-    std::fs::copy(&srv_key, tls.join("server.key")).unwrap();
-    std::fs::copy(&ca, tls.join("ca.pem")).unwrap();
-    let crl = tls.join("vauth.crl");
-    env.run(&["ca", "crl", "--out", crl.to_str().unwrap()]).ok();
-    chown_postgres(base.path());
-
-    let o = pg(
-        &bin.join("initdb"),
-        &[
-            "-D",
-            data.to_str().unwrap(),
-            "-U",
-            "postgres",
-            "--auth-local=trust",
-            "--auth-host=reject",
-            "-E",
-            "UTF8",
-            "--locale=C",
-        ],
-    );
-    assert!(
-        o.status.success(),
-        "initdb: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let port = free_port();
-    let conf = format!(
-        "\nlisten_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{run}'\n\
-         ssl = on\nssl_cert_file = '{t}/server.crt'\nssl_key_file = '{t}/server.key'\n\
-         ssl_ca_file = '{t}/ca.pem'\nssl_crl_file = '{t}/vauth.crl'\nfsync = off\n",
-        run = run.display(),
-        t = tls.display()
-    );
-    let mut c = std::fs::read_to_string(data.join("postgresql.conf")).unwrap();
-    c.push_str(&conf);
-    std::fs::write(data.join("postgresql.conf"), c).unwrap();
-    std::fs::write(
-        data.join("pg_hba.conf"),
+    // The server: vauth's server certificate, its CA and CRL, client-certificate auth.
+    let cluster = start_cluster(
+        &bin,
+        &srv_crt,
+        &srv_key,
+        &[(&ca, "ca.pem")],
+        |tls| {
+            let crl = tls.join("vauth.crl");
+            env.run(&["ca", "crl", "--out", crl.to_str().unwrap()]).ok();
+        },
+        "ssl_ca_file = '{tls}/ca.pem'\nssl_crl_file = '{tls}/vauth.crl'\n",
         "local all all trust\nhostssl all all 127.0.0.1/32 cert\n",
-    )
-    .unwrap();
-    chown_postgres(&data);
-    let pg_ctl = bin.join("pg_ctl");
-    let log = base.path().join("pg.log");
-    let o = pg(
-        &pg_ctl,
-        &[
-            "-D",
-            data.to_str().unwrap(),
-            "-l",
-            log.to_str().unwrap(),
-            "-w",
-            "-t",
-            "30",
-            "start",
-        ],
     );
-    let _server = Server {
-        pg_ctl: pg_ctl.clone(),
-        data: data.clone(),
-    };
-    assert!(
-        o.status.success(),
-        "pg_ctl start: {}\n{}",
-        String::from_utf8_lossy(&o.stderr),
-        std::fs::read_to_string(&log).unwrap_or_default()
-    );
-    let admin = |sql: &str| {
-        let (ok, out) = psql(&[
-            "-h",
-            run.to_str().unwrap(),
-            "-p",
-            &port.to_string(),
-            "-U",
-            "postgres",
-            "-d",
-            "postgres",
-            "-tAc",
-            sql,
-        ]);
-        assert!(ok, "{sql}: {out}");
-        out
-    };
+    let port = cluster.port;
+    let crl = cluster.tls.join("vauth.crl");
+    let admin = |sql: &str| cluster.admin(sql);
     admin("CREATE ROLE app_user LOGIN");
 
     let conninfo = format!(

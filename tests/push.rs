@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::ca::{export_bundle, issue, with_ca};
-use crate::postgres_cert::{
-    Server, chown_postgres, free_port, is_root, pg, pg_bin, require_servers,
-};
+use crate::postgres_cert::{Cluster, free_port, is_root, pg_bin, require_servers, start_cluster};
 use crate::util::TestEnv;
 
 const PG_ADMIN_PW: &str = "adm1n-Pg-Secret-7f3c9a";
@@ -22,9 +20,7 @@ fn skip(msg: &str) {
 }
 
 struct Pg {
-    _server: Server,
-    _base: tempfile::TempDir,
-    run: PathBuf,
+    cluster: Cluster,
     port: u16,
     log: PathBuf,
     ca: PathBuf,
@@ -32,23 +28,7 @@ struct Pg {
 
 impl Pg {
     fn admin(&self, sql: &str) -> String {
-        let o = Command::new("psql")
-            .args([
-                "-h",
-                self.run.to_str().unwrap(),
-                "-p",
-                &self.port.to_string(),
-            ])
-            .args(["-U", "postgres", "-d", "postgres", "-tAc", sql])
-            .env_remove("PGPASSWORD")
-            .output()
-            .unwrap();
-        assert!(
-            o.status.success(),
-            "{sql}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8_lossy(&o.stdout).trim().to_string()
+        self.cluster.admin(sql)
     }
 
     /// A real TLS + password login as `user`; (ok, output).
@@ -88,89 +68,21 @@ fn start_pg(env: &TestEnv) -> Option<Pg> {
             "ip:127.0.0.1",
         ],
     );
-    let base = tempfile::Builder::new()
-        .prefix("vauth-pgpush-")
-        .tempdir_in("/tmp")
-        .unwrap();
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    let data = base.path().join("data");
-    let run = base.path().join("run");
-    let tls = base.path().join("tls");
-    for d in [&run, &tls] {
-        std::fs::create_dir(d).unwrap();
-    }
-    std::fs::copy(&srv_crt, tls.join("server.crt")).unwrap();
-    std::fs::copy(&srv_key, tls.join("server.key")).unwrap();
-    chown_postgres(base.path());
-    let o = pg(
-        &bin.join("initdb"),
-        &[
-            "-D",
-            data.to_str().unwrap(),
-            "-U",
-            "postgres",
-            "--auth-local=trust",
-            "--auth-host=reject",
-            "-E",
-            "UTF8",
-            "--locale=C",
-        ],
-    );
-    assert!(
-        o.status.success(),
-        "initdb: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let port = free_port();
-    let conf = format!(
-        "\nlisten_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{run}'\n\
-         ssl = on\nssl_cert_file = '{t}/server.crt'\nssl_key_file = '{t}/server.key'\n\
-         password_encryption = 'scram-sha-256'\nlog_statement = 'all'\nfsync = off\n",
-        run = run.display(),
-        t = tls.display()
-    );
-    let mut c = std::fs::read_to_string(data.join("postgresql.conf")).unwrap();
-    c.push_str(&conf);
-    std::fs::write(data.join("postgresql.conf"), c).unwrap();
-    std::fs::write(
-        data.join("pg_hba.conf"),
+    let cluster = start_cluster(
+        &bin,
+        &srv_crt,
+        &srv_key,
+        &[],
+        |_| {},
+        "password_encryption = 'scram-sha-256'\nlog_statement = 'all'\n",
         // One role that logs in without a password: the probe must call that unverifiable.
         "local all all trust\nhostssl all trusting_key_a 127.0.0.1/32 trust\n\
          hostssl all all 127.0.0.1/32 scram-sha-256\n",
-    )
-    .unwrap();
-    chown_postgres(&data);
-    let pg_ctl = bin.join("pg_ctl");
-    let log = base.path().join("pg.log");
-    let o = pg(
-        &pg_ctl,
-        &[
-            "-D",
-            data.to_str().unwrap(),
-            "-l",
-            log.to_str().unwrap(),
-            "-w",
-            "-t",
-            "30",
-            "start",
-        ],
-    );
-    let server = Server { pg_ctl, data };
-    assert!(
-        o.status.success(),
-        "pg_ctl start: {}\n{}",
-        String::from_utf8_lossy(&o.stderr),
-        std::fs::read_to_string(&log).unwrap_or_default()
     );
     let p = Pg {
-        _server: server,
-        _base: base,
-        run,
-        port,
-        log,
+        port: cluster.port,
+        log: cluster.log.clone(),
+        cluster,
         ca,
     };
     p.admin(&format!("ALTER ROLE postgres PASSWORD '{PG_ADMIN_PW}'"));
