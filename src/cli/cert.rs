@@ -98,17 +98,9 @@ pub struct FilesOut {
     /// Also write a PKCS#12 bundle (key, certificate, chain) to FILE (0600).
     #[arg(long, value_name = "FILE")]
     pub p12: Option<PathBuf>,
-    /// Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt].
-    #[arg(long, value_name = "FILE", requires = "p12")]
-    pub p12_password_file: Option<PathBuf>,
-    /// Read the PKCS#12 password from the environment variable NAME.
-    #[arg(
-        long,
-        value_name = "NAME",
-        requires = "p12",
-        conflicts_with = "p12_password_file"
-    )]
-    pub p12_password_env: Option<String>,
+    /// Where the PKCS#12 password comes from.
+    #[command(flatten)]
+    pub p12_password: P12Password,
     /// Overwrite existing files.
     #[arg(long)]
     pub force: bool,
@@ -238,18 +230,32 @@ pub struct ExportArgs {
     /// Write a PKCS#12 bundle (the key when kept, certificate, chain) to FILE (0600).
     #[arg(long, value_name = "FILE")]
     pub p12: Option<PathBuf>,
+    /// Where the PKCS#12 password comes from.
+    #[command(flatten)]
+    pub p12_password: P12Password,
+    /// Overwrite existing files.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Where a PKCS#12 password comes from (never argv): a file, an environment variable, or a prompt.
+#[derive(Debug, Args, Clone, Default)]
+pub struct P12Password {
     /// Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt].
-    #[arg(long, value_name = "FILE", requires = "p12")]
-    pub p12_password_file: Option<PathBuf>,
+    #[arg(
+        long = "p12-password-file",
+        id = "p12_password_file",
+        value_name = "FILE",
+        requires = "p12"
+    )]
+    pub file: Option<PathBuf>,
     /// Read the PKCS#12 password from the environment variable NAME.
     #[arg(
-        long,
+        long = "p12-password-env",
+        id = "p12_password_env",
         value_name = "NAME",
         requires = "p12",
         conflicts_with = "p12_password_file"
     )]
-    pub p12_password_env: Option<String>,
-    /// Overwrite existing files.
-    #[arg(long)]
-    pub force: bool,
+    pub env: Option<String>,
 }

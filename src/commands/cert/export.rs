@@ -86,11 +86,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
         });
     }
     if let Some(p) = &args.p12 {
-        let pw = p12_password(
-            ctx,
-            args.p12_password_file.as_deref(),
-            args.p12_password_env.as_deref(),
-        )?;
+        let pw = p12_password(ctx, &args.p12_password)?;
         let mut chain = ders(&cur.pem)?;
         for c in [ca.intermediate.as_ref(), Some(&ca.root)]
             .into_iter()

@@ -446,9 +446,9 @@ fn write_whole(f: &Planned, force: bool) -> Result<()> {
 /// Read the PKCS#12 password: `--p12-password-file`, `--p12-password-env`, or a prompt.
 pub(crate) fn p12_password(
     ctx: &Ctx<'_>,
-    file: Option<&Path>,
-    env: Option<&str>,
+    src: &crate::cli::cert::P12Password,
 ) -> Result<Zeroizing<String>> {
+    let (file, env) = (src.file.as_deref(), src.env.as_deref());
     let pw = if let Some(f) = file {
         let raw = crate::secret::read_secret_source(f, 4096, "PKCS#12 password")?;
         Zeroizing::new(raw.lines().next().unwrap_or("").to_string())
@@ -547,11 +547,7 @@ pub(crate) fn plan_files(
             )
             .hint("make the PKCS#12 where the key lives (openssl pkcs12 -export)"));
         };
-        let pw = p12_password(
-            ctx,
-            files.p12_password_file.as_deref(),
-            files.p12_password_env.as_deref(),
-        )?;
+        let pw = p12_password(ctx, &files.p12_password)?;
         let key_der = pki::pem_blocks(k.as_bytes(), "PRIVATE KEY")
             .map_err(|e| Error::bug(format!("a new key is not PKCS#8: {e}")))?;
         let mut chain = vec![nc.der.clone()];
