@@ -379,30 +379,49 @@ pub fn jwk_decoding_key(jwk: &Value) -> Result<DecodingKey, String> {
 
 /// What a PEM public key (or certificate) verifies: the family and, where the key fixes it, the alg.
 pub fn pem_decoding_key(pem_text: &[u8], alg: Option<Alg>) -> Result<(DecodingKey, Alg), String> {
-    let text = std::str::from_utf8(pem_text).map_err(|_| "the PEM file is not text".to_string())?;
-    if text.contains("PRIVATE KEY") {
-        return Err(
-            "the PEM file holds a private key; pass the public key (openssl pkey -pubout)".into(),
-        );
-    }
-    let der = pem_body(text).ok_or_else(|| "no PEM block found".to_string())?;
-    // OIDs inside the SubjectPublicKeyInfo.
-    const P256: &[u8] = &[0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
-    const P384: &[u8] = &[0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22];
-    const ED25519: &[u8] = &[0x06, 0x03, 0x2b, 0x65, 0x70];
-    const RSA: &[u8] = &[
-        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01,
-    ];
-    let has = |oid: &[u8]| der.windows(oid.len()).any(|w| w == oid);
-    let inferred = if has(P256) {
-        Alg::ES256
-    } else if has(P384) {
-        Alg::ES384
-    } else if has(ED25519) {
+    use x509_parser::oid_registry as oids;
+    use x509_parser::prelude::{FromDer, SubjectPublicKeyInfo, X509Certificate};
+    let block = x509_parser::pem::Pem::iter_from_buffer(pem_text)
+        .next()
+        .ok_or("no PEM block found")?
+        .map_err(|e| format!("not valid PEM: {e}"))?;
+    let spki_der = match block.label.as_str() {
+        "PUBLIC KEY" => block.contents,
+        "CERTIFICATE" => X509Certificate::from_der(&block.contents)
+            .map_err(|e| format!("not a certificate: {e}"))?
+            .1
+            .public_key()
+            .raw
+            .to_vec(),
+        l if l.contains("PRIVATE KEY") => {
+            return Err(
+                "the PEM file holds a private key; pass the public key (openssl pkey -pubout)"
+                    .into(),
+            );
+        }
+        other => return Err(format!("a {other:?} PEM block is not a public key")),
+    };
+    let (_, spki) = SubjectPublicKeyInfo::from_der(&spki_der)
+        .map_err(|e| format!("not a SubjectPublicKeyInfo: {e}"))?;
+    let key_oid = &spki.algorithm.algorithm;
+    let curve = spki
+        .algorithm
+        .parameters
+        .as_ref()
+        .and_then(|p| p.as_oid().ok());
+    let inferred = if *key_oid == oids::OID_KEY_TYPE_EC_PUBLIC_KEY {
+        match curve {
+            Some(c) if c == oids::OID_EC_P256 => Alg::ES256,
+            Some(c) if c == oids::OID_NIST_EC_P384 => Alg::ES384,
+            _ => return Err("the EC key is not on P-256 or P-384".into()),
+        }
+    } else if *key_oid == oids::OID_SIG_ED25519 {
         Alg::EdDSA
-    } else if has(RSA) {
-        alg.filter(|a| a.family() == Family::Rsa)
-            .ok_or_else(|| "an RSA public key does not say which algorithm it signs with; pass --alg RS256|RS384|RS512|PS256|PS384|PS512".to_string())?
+    } else if *key_oid == oids::OID_PKCS1_RSAENCRYPTION {
+        alg.filter(|a| a.family() == Family::Rsa).ok_or(
+            "an RSA public key does not say which algorithm it signs with; \
+             pass --alg RS256|RS384|RS512|PS256|PS384|PS512",
+        )?
     } else {
         return Err("the PEM key is not an RSA, P-256, P-384 or Ed25519 public key".into());
     };
@@ -411,27 +430,15 @@ pub fn pem_decoding_key(pem_text: &[u8], alg: Option<Alg>) -> Result<(DecodingKe
     {
         return Err(format!("the PEM key is for {inferred}, not {a}"));
     }
+    let spki_pem = pem("PUBLIC KEY", &spki_der);
     let key = match inferred.family() {
-        Family::Rsa => DecodingKey::from_rsa_pem(pem_text),
-        Family::Ec => DecodingKey::from_ec_pem(pem_text),
-        Family::Ed => DecodingKey::from_ed_pem(pem_text),
+        Family::Rsa => DecodingKey::from_rsa_pem(spki_pem.as_bytes()),
+        Family::Ec => DecodingKey::from_ec_pem(spki_pem.as_bytes()),
+        Family::Ed => DecodingKey::from_ed_pem(spki_pem.as_bytes()),
         Family::Hmac => return Err("not a public key".into()),
     }
     .map_err(|e| format!("the PEM public key cannot be loaded: {e}"))?;
     Ok((key, inferred))
-}
-
-fn pem_body(text: &str) -> Option<Vec<u8>> {
-    let start = text.find("-----BEGIN ")?;
-    let rest = &text[start..];
-    let body_start = rest.find('\n')? + 1;
-    let end = rest.find("-----END ")?;
-    let b64: String = rest
-        .get(body_start..end)?
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    STANDARD.decode(b64).ok()
 }
 
 /// A token split into its parts and decoded, nothing verified.
@@ -471,12 +478,9 @@ pub enum ParseError {
 }
 
 impl ParseError {
-    /// A short machine-readable reason.
+    /// The machine-readable reason: every unreadable token is `malformed`.
     pub fn code(&self) -> &'static str {
-        match self {
-            ParseError::Empty | ParseError::Segments(_) | ParseError::TooLong => "malformed",
-            ParseError::Base64(_) | ParseError::Json(_) | ParseError::NoAlg => "malformed",
-        }
+        "malformed"
     }
 }
 
@@ -697,6 +701,25 @@ mod tests {
                 prop_assert!(verify_signature(&tok, other_dec, *other_alg).is_err());
             }
         }
+    }
+
+    #[test]
+    fn a_certificate_pem_verifies_with_its_public_key_and_private_keys_are_refused() {
+        install_crypto_provider();
+        let kp = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).unwrap();
+        let cert = rcgen::CertificateParams::new(vec!["svc".into()])
+            .unwrap()
+            .self_signed(&kp)
+            .unwrap();
+        let enc = encoding_key(Alg::ES256, &kp.serialize_pem()).unwrap();
+        let tok = sign(Alg::ES256, None, &Map::new(), &enc).unwrap();
+        let (dec, alg) = pem_decoding_key(cert.pem().as_bytes(), None).unwrap();
+        assert_eq!(alg, Alg::ES256);
+        verify_signature(&tok, &dec, alg).unwrap();
+        assert!(pem_decoding_key(cert.pem().as_bytes(), Some(Alg::ES384)).is_err());
+        let err = pem_decoding_key(kp.serialize_pem().as_bytes(), None).unwrap_err();
+        assert!(err.contains("private key"), "{err}");
+        assert!(pem_decoding_key(b"no pem here", None).is_err());
     }
 
     #[test]
