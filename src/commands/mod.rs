@@ -56,6 +56,17 @@ impl Ctx<'_> {
         )?))
     }
 
+    /// The home's vauth.toml alone (defaults when there is no home yet), without loading the
+    /// registry: for commands that only need limits and defaults.
+    pub fn config(&self) -> Result<crate::config::Config> {
+        use crate::store::Backend as _;
+        let b = self.backend()?;
+        if !b.exists()? {
+            return Ok(crate::config::Config::default());
+        }
+        crate::config::Config::parse(&b.read_config()?)
+    }
+
     /// Open the home and show any notices from opening it.
     pub fn open(&self, mode: OpenMode) -> Result<Session> {
         let s = Session::open(Box::new(self.backend()?), mode, self.unlock(), self.now)?;
@@ -69,6 +80,28 @@ impl Ctx<'_> {
     pub fn confirm(&self, question: &str) -> Result<bool> {
         crate::prompt::confirm(question, self.global.yes, self.can_prompt())
     }
+}
+
+/// Print a verify command's verdict — the object with `--json`, else `valid: …` or
+/// `invalid (reason): …` — and map it to exit 0 (valid) or 1 (invalid).
+pub(crate) fn report_verdict<T: serde::Serialize>(
+    ctx: &Ctx<'_>,
+    verdict: &T,
+    ok: bool,
+    reason: Option<&str>,
+    message: &str,
+) -> Outcome {
+    if ctx.ui.json {
+        ctx.ui.out_json(verdict);
+    } else if ok {
+        ctx.ui.out(&format!("valid: {message}"));
+    } else {
+        ctx.ui.out(&format!(
+            "invalid ({}): {message}",
+            reason.unwrap_or("invalid")
+        ));
+    }
+    if ok { Outcome::Ok } else { Outcome::Negative }
 }
 
 /// Run a parsed command line.

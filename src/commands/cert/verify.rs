@@ -40,22 +40,22 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
         name: v.name,
         not_after: v.not_after.map(rfc3339),
     };
-    if ctx.ui.json {
-        ctx.ui.out_json(&report);
-    } else if ok {
-        ctx.ui.out(&format!(
-            "valid: {} (CN={}, serial {}): {}",
+    let message = if ok {
+        format!(
+            "{} (CN={}, serial {}): {}",
             report.name.as_deref().unwrap_or("certificate"),
             report.cn.as_deref().unwrap_or("-"),
             report.serial.as_deref().unwrap_or("-"),
             report.message
-        ));
+        )
     } else {
-        ctx.ui.out(&format!(
-            "invalid: {}: {}",
-            report.reason.unwrap_or("malformed"),
-            report.message
-        ));
-    }
-    Ok(if ok { Outcome::Ok } else { Outcome::Negative })
+        report.message.clone()
+    };
+    Ok(super::super::report_verdict(
+        ctx,
+        &report,
+        ok,
+        Some(report.reason.unwrap_or("malformed")),
+        &message,
+    ))
 }

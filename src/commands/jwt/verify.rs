@@ -267,20 +267,11 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &VerifyArgs) -> Result<Outcome> {
             at: rfc3339(at),
         },
     };
-    if ctx.ui.json {
-        ctx.ui.out_json(&verdict);
-    } else if verdict.ok {
-        ctx.ui.out(&format!("valid: {}", verdict.message));
-    } else {
-        ctx.ui.out(&format!(
-            "invalid ({}): {}",
-            verdict.reason.unwrap_or("invalid"),
-            verdict.message
-        ));
-    }
-    Ok(if verdict.ok {
-        Outcome::Ok
-    } else {
-        Outcome::Negative
-    })
+    Ok(super::super::report_verdict(
+        ctx,
+        &verdict,
+        verdict.ok,
+        verdict.reason,
+        &verdict.message,
+    ))
 }

@@ -186,20 +186,11 @@ fn report(
             at: rfc3339(at),
         },
     };
-    if ctx.ui.json {
-        ctx.ui.out_json(&verdict);
-    } else if verdict.ok {
-        ctx.ui.out(&format!("valid: {}", verdict.message));
-    } else {
-        ctx.ui.out(&format!(
-            "invalid ({}): {}",
-            verdict.reason.unwrap_or("invalid"),
-            verdict.message
-        ));
-    }
-    Ok(if verdict.ok {
-        Outcome::Ok
-    } else {
-        Outcome::Negative
-    })
+    Ok(super::super::report_verdict(
+        ctx,
+        &verdict,
+        verdict.ok,
+        verdict.reason,
+        &verdict.message,
+    ))
 }
