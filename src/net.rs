@@ -26,7 +26,9 @@ pub fn is_loopback_http(url: &str) -> bool {
 }
 
 fn remote(msg: String) -> Error {
-    Error::new(ErrorKind::Remote, msg)
+    Error::new(ErrorKind::Remote, msg).hint(
+        "check the URL and that the server answers; for a server with a private CA pass --ca-file",
+    )
 }
 
 /// GET `url` (https, or http on loopback) and return at most `max` bytes of a 200 response.

@@ -492,11 +492,24 @@ fn sign_sets_iat_jti_and_a_bounded_exp() {
     env.run(&["jwt", "sign", "--key", "svc", "--exp", "2d"])
         .code(2)
         .stderr_has("max_lifetime");
+    let ext = env.write("ext.secret", "external-hmac-secret-0123456789abcdef");
+    env.secret("external-hmac-secret-0123456789abcdef");
+    let ext_args = [
+        "jwt",
+        "sign",
+        "--secret-file",
+        ext.to_str().unwrap(),
+        "--exp",
+        "2d",
+    ];
+    env.run(&ext_args).code(2).stderr_has("max_lifetime");
     std::fs::write(
         env.home().join("vauth.toml"),
         "[jwt]\nmax_lifetime = \"7d\"\nlifetime = \"1h\"\n",
     )
     .unwrap();
+    // The home's limits apply to an external secret too.
+    env.run(&ext_args).ok();
     let t = sign(&env, &["--key", "svc", "--exp", "2d"]);
     let c = claims_of(&env, &t);
     assert_eq!(

@@ -341,14 +341,14 @@ fn retire(ctx: &Ctx<'_>, a: &KeyRetireArgs) -> Result<Outcome> {
         ));
         return Ok(Outcome::Ok);
     }
+    let list = targets
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
     let what = format!(
-        "retire {} version(s) {}? Tokens they signed stop verifying now",
-        a.name,
-        targets
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
+        "retire {} version(s) {list}? Tokens they signed stop verifying now",
+        a.name
     );
     if !ctx.confirm(&what)? {
         return Err(Error::usage("not confirmed; nothing was retired"));
@@ -365,14 +365,7 @@ fn retire(ctx: &Ctx<'_>, a: &KeyRetireArgs) -> Result<Outcome> {
     s.commit(
         AuditEvent::new("jwt.key.retire")
             .detail("name", &a.name)
-            .detail(
-                "versions",
-                targets
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(","),
-            ),
+            .detail("versions", list.replace(", ", ",")),
     )?;
     let k = s
         .state
@@ -382,15 +375,7 @@ fn retire(ctx: &Ctx<'_>, a: &KeyRetireArgs) -> Result<Outcome> {
     if ctx.ui.json {
         ctx.ui.out_json(&key_view(k, now, false));
     } else {
-        ctx.ui.out(&format!(
-            "retired {} version(s) {}",
-            a.name,
-            targets
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        ctx.ui.out(&format!("retired {} version(s) {list}", a.name));
     }
     Ok(Outcome::Ok)
 }

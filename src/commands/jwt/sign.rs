@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::{Ctx, external_alg, external_secret, find, private_part};
 use crate::cli::jwt::SignArgs;
 use crate::config::Config;
-use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::error::{Error, Outcome, Result};
 use crate::jwt::claims::{REGISTERED, Template};
 use crate::jwt::qdrant::Preset;
 use crate::jwt::{self, Alg};
@@ -74,11 +74,7 @@ fn signer(ctx: &Ctx<'_>, a: &SignArgs) -> Result<(Signer, Config)> {
     let key = EncodingKey::from_secret(secret.as_bytes())
         .map_err(|e| Error::input(format!("the HMAC secret cannot be used: {e}")))?;
     // The home only supplies limits here; without one, the built-in limits apply.
-    let config = match ctx.open(OpenMode::Read) {
-        Ok(s) => s.config.clone(),
-        Err(e) if e.kind() == ErrorKind::NotFound => Config::default(),
-        Err(e) => return Err(e),
-    };
+    let config = ctx.config()?;
     Ok((
         Signer {
             alg,
