@@ -708,3 +708,42 @@ fn inspect_says_nothing_was_verified_and_refuses_garbage() {
     r.code(3);
     assert_eq!(r.json_err()["error"]["exit_code"], 3);
 }
+
+#[test]
+fn export_jwk_by_version_and_the_human_list_and_show() {
+    let env = TestEnv::new();
+    let v1 = key(&env, "svc", "ES256");
+    env.run(&["jwt", "key", "rotate", "svc", "--grace", "1h"])
+        .ok();
+    // --format jwk --version 1: the first version's public JWK, no private member.
+    let r = env.run(&[
+        "jwt",
+        "key",
+        "export",
+        "svc",
+        "--public",
+        "--format",
+        "jwk",
+        "--version",
+        "1",
+    ]);
+    r.ok();
+    let jwk: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(jwk["kid"], v1.as_str());
+    assert!(jwk.get("d").is_none());
+    env.run(&["jwt", "key", "export", "svc", "--public", "--version", "9"])
+        .code(3)
+        .stderr_has("no version 9");
+    // Tables for people: both versions, their statuses, the custom --jti in a token.
+    env.run(&["jwt", "key", "list"])
+        .ok()
+        .stdout_has("svc")
+        .stdout_has("ES256");
+    env.run(&["jwt", "key", "show", "svc"])
+        .ok()
+        .stdout_has("grace")
+        .stdout_has("active")
+        .stdout_has(&v1);
+    let t = sign(&env, &["--key", "svc", "--jti", "fixed-id-1"]);
+    assert_eq!(claims_of(&env, &t)["jti"], "fixed-id-1");
+}
