@@ -271,8 +271,22 @@ impl State {
             }
             Some(_) => {}
         }
-        serde_json::from_slice(bytes)
-            .map_err(|e| Error::state(format!("state.json is corrupt: {e}")).hint(untouched))
+        let state: State = serde_json::from_slice(bytes)
+            .map_err(|e| Error::state(format!("state.json is corrupt: {e}")).hint(untouched))?;
+        // A digest that is not 64 hex digits (a hand edit, a bad merge) would mislead every
+        // lookup and fingerprint: refuse it here, once, instead of guarding each use.
+        for k in state.api_keys.values() {
+            for v in &k.versions {
+                if v.sha256.len() != 64 || !v.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return Err(Error::state(format!(
+                        "state.json is corrupt: API key {:?} version {} has a sha256 that is not 64 hex digits",
+                        k.name, v.version
+                    ))
+                    .hint(untouched));
+                }
+            }
+        }
+        Ok(state)
     }
 
     /// Serialize (pretty, stable key order, trailing newline) for review in version control.
@@ -470,6 +484,15 @@ mod tests {
         );
         assert!(State::from_bytes(&bytes[..bytes.len() / 2]).is_err());
         assert!(State::from_bytes(b"[]").is_err());
+        // A digest that is not 64 hex digits (here with a 2-byte character) is corruption.
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let bad = text.replacen(
+            &"0".repeat(64),
+            &format!("{}Ϣ{}", "0".repeat(15), "0".repeat(47)),
+            1,
+        );
+        let e = State::from_bytes(bad.as_bytes()).unwrap_err();
+        assert!(e.message().contains("sha256"), "{}", e.message());
         assert_eq!(s.needed_key_entries(t(1)).len(), 1);
         assert!(s.find_by_id("id000001").is_some());
         assert!(s.find_by_id("nope").is_none());
