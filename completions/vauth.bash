@@ -3447,7 +3447,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__push)
-            opts="-q -v -h --to --grant --pattern --category --adopt --dry-run --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            opts="-q -v -h --to --grant --pattern --category --role --role-descriptors --adopt --dry-run --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3466,6 +3466,14 @@ _vauth() {
                     return 0
                     ;;
                 --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-descriptors)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3549,14 +3557,14 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__target__subcmd__add)
-            opts="-q -v -h --kind --url --admin-password-env --admin-password-file --ca-file --insecure --prefix --force --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            opts="-q -v -h --kind --url --admin-password-env --admin-password-file --admin-key-env --admin-key-file --admin-client-id-env --admin-client-secret-env --project --token-url --credentials-file --timeout --ca-file --insecure --prefix --force --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -W "postgres redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "postgres redis qdrant weaviate milvus pinecone elasticsearch opensearch chroma" -- "${cur}"))
                     return 0
                     ;;
                 --url)
@@ -3568,6 +3576,38 @@ _vauth() {
                     return 0
                     ;;
                 --admin-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-client-id-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -635,11 +635,26 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_
 complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l kind -d 'The database kind' -r -f -a "postgres\t'PostgreSQL (also with pgvector): group role + alternating login roles, SCRAM verifiers'
-redis\t'Redis 7 / Valkey: one ACL user holding up to two `#sha256` passwords'"
+redis\t'Redis 7 / Valkey: one ACL user holding up to two `#sha256` passwords'
+qdrant\t'Qdrant: HS256 JWTs signed with the target\'s API key (it has no key API)'
+weaviate\t'Weaviate >= 1.30: DB users with server-generated keys, alternating users for a grace'
+milvus\t'Milvus REST v2: users and roles, alternating users for a grace'
+pinecone\t'Pinecone Admin API: project API keys with roles (server-generated)'
+elasticsearch\t'Elasticsearch: API keys with role descriptors (server-generated)'
+opensearch\t'OpenSearch security plugin: internal users, alternating users for a grace'
+chroma\t'Chroma (Python server): static tokens in its credentials file; active after a restart'"
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l url -d 'Admin endpoint, naming the admin user but no password, e.g. postgres://admin@host:5432/db' -r
-complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l admin-password-env -d 'Environment variable that holds the admin password' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l admin-password-env -d 'Environment variable that holds the admin password (postgres, redis, milvus, opensearch, elasticsearch: for the user the URL names)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l admin-password-file -d 'File that holds the admin password (first line)' -r -F
-complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l ca-file -d 'PEM CA that signed the server\'s certificate (postgres: turns TLS on, verified)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l admin-key-env -d 'Environment variable that holds the admin API key (qdrant, weaviate, elasticsearch, chroma)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l admin-key-file -d 'File that holds the admin API key (first line)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l admin-client-id-env -d 'pinecone: environment variable that holds the service account\'s client id' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l admin-client-secret-env -d 'pinecone: environment variable that holds the service account\'s client secret' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l project -d 'pinecone: the project whose API keys vauth manages' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l token-url -d 'pinecone: the OAuth token endpoint [default: https://login.pinecone.io/oauth/token]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l credentials-file -d 'chroma: the server\'s token credentials file (YAML) that vauth keeps' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds one request may take [default: 10]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l ca-file -d 'PEM CA that signed the server\'s certificate (postgres: turns TLS on, verified; https targets: the only CA trusted)' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l prefix -d 'Prefix of the users/roles vauth creates on this target' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
@@ -708,6 +723,8 @@ complete -c vauth -n "__fish_vauth_using_subcommand push" -l to -d 'The target (
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l grant -d 'postgres: a privilege for the group role, as in `GRANT <this> TO role` (repeatable), e.g. "SELECT ON items"' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l pattern -d 'redis: a key pattern the user may touch (repeatable; default: USER:*, its own keys)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l category -d 'redis: a command rule such as +@read or -@dangerous (repeatable; default: +@read, +@write, +@connection, -@dangerous)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l role -d 'weaviate, milvus, opensearch, pinecone: a server-side role the user or key gets (repeatable), e.g. viewer, ProjectViewer' -r
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l role-descriptors -d 'elasticsearch: a JSON file holding the API key\'s `role_descriptors` object' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l adopt -d 'Take over an existing user/role of this name that vauth did not create' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'

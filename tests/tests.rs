@@ -48,3 +48,14 @@ mod json_pki;
 mod push;
 // --json contract of target/push (docs/json.md).
 mod json_push;
+// HTTP targets: exact contract against a local fake (wiremock), per database, and the faults.
+#[allow(dead_code)]
+mod http_util;
+mod http_chroma;
+mod http_elasticsearch;
+mod http_faults;
+mod http_milvus;
+mod http_opensearch;
+mod http_pinecone;
+mod http_qdrant;
+mod http_weaviate;

@@ -16,8 +16,12 @@ EXAMPLES:
     vauth target add pg-prod --kind postgres --url postgres://vauth_admin@db.internal:5432/app \\
         --admin-password-env PG_ADMIN_PASSWORD --ca-file ./db-ca.pem
     vauth target add cache --kind redis --url redis://admin@127.0.0.1:6379 \\
-        --admin-password-file ./redis-admin.txt")]
-    Add(TargetAddArgs),
+        --admin-password-file ./redis-admin.txt
+    vauth target add wv --kind weaviate --url https://weaviate.internal:8080 \\
+        --admin-key-env WEAVIATE_ADMIN_KEY --ca-file ./ca.pem
+    vauth target add pc --kind pinecone --url https://api.pinecone.io --project PROJECT_ID \\
+        --admin-client-id-env PINECONE_CLIENT_ID --admin-client-secret-env PINECONE_CLIENT_SECRET")]
+    Add(Box<TargetAddArgs>),
     /// List the configured targets.
     #[command(after_long_help = "\
 EXAMPLES:
@@ -54,13 +58,40 @@ pub struct TargetAddArgs {
     /// Admin endpoint, naming the admin user but no password, e.g. postgres://admin@host:5432/db.
     #[arg(long, value_name = "URL")]
     pub url: String,
-    /// Environment variable that holds the admin password.
+    /// Environment variable that holds the admin password (postgres, redis, milvus,
+    /// opensearch, elasticsearch: for the user the URL names).
     #[arg(long, value_name = "VAR", conflicts_with = "admin_password_file")]
     pub admin_password_env: Option<String>,
     /// File that holds the admin password (first line).
     #[arg(long, value_name = "FILE")]
     pub admin_password_file: Option<PathBuf>,
-    /// PEM CA that signed the server's certificate (postgres: turns TLS on, verified).
+    /// Environment variable that holds the admin API key (qdrant, weaviate, elasticsearch,
+    /// chroma).
+    #[arg(long, value_name = "VAR", conflicts_with = "admin_key_file")]
+    pub admin_key_env: Option<String>,
+    /// File that holds the admin API key (first line).
+    #[arg(long, value_name = "FILE")]
+    pub admin_key_file: Option<PathBuf>,
+    /// pinecone: environment variable that holds the service account's client id.
+    #[arg(long, value_name = "VAR")]
+    pub admin_client_id_env: Option<String>,
+    /// pinecone: environment variable that holds the service account's client secret.
+    #[arg(long, value_name = "VAR")]
+    pub admin_client_secret_env: Option<String>,
+    /// pinecone: the project whose API keys vauth manages.
+    #[arg(long, value_name = "PROJECT_ID")]
+    pub project: Option<String>,
+    /// pinecone: the OAuth token endpoint [default: https://login.pinecone.io/oauth/token].
+    #[arg(long, value_name = "URL")]
+    pub token_url: Option<String>,
+    /// chroma: the server's token credentials file (YAML) that vauth keeps.
+    #[arg(long, value_name = "FILE")]
+    pub credentials_file: Option<PathBuf>,
+    /// Seconds one request may take [default: 10].
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
+    /// PEM CA that signed the server's certificate (postgres: turns TLS on, verified; https
+    /// targets: the only CA trusted).
     #[arg(long, value_name = "FILE")]
     pub ca_file: Option<PathBuf>,
     /// Allow a non-loopback host without TLS. Credentials then cross the network in the clear.
@@ -102,6 +133,13 @@ pub struct PushArgs {
     /// +@write, +@connection, -@dangerous).
     #[arg(long, value_name = "RULE", allow_hyphen_values = true)]
     pub category: Vec<String>,
+    /// weaviate, milvus, opensearch, pinecone: a server-side role the user or key gets
+    /// (repeatable), e.g. viewer, ProjectViewer.
+    #[arg(long, value_name = "ROLE")]
+    pub role: Vec<String>,
+    /// elasticsearch: a JSON file holding the API key's `role_descriptors` object.
+    #[arg(long, value_name = "FILE")]
+    pub role_descriptors: Option<PathBuf>,
     /// Take over an existing user/role of this name that vauth did not create.
     #[arg(long, value_name = "NAME")]
     pub adopt: Option<String>,

@@ -143,6 +143,12 @@ pub struct Pushed {
     pub at: OffsetDateTime,
     /// Whether the probe with the new credential succeeded (and a wrong one was refused).
     pub verified: bool,
+    /// The server's id of the credential (elasticsearch / pinecone API key id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote_id: Option<String>,
+    /// It takes effect when the server restarts (chroma); the next `target test` probes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pending: bool,
     /// When it was taken back on the target.
     #[serde(
         default,

@@ -6,9 +6,17 @@
 //! not HTTP-specific: PostgreSQL speaks its wire protocol, Redis RESP. Network code runs on a
 //! current-thread tokio runtime that the command layer creates ([`runtime`]).
 
+pub mod chroma;
+pub mod elasticsearch;
+pub mod http;
+pub mod milvus;
+pub mod opensearch;
+pub mod pinecone;
 pub mod postgres;
+pub mod qdrant;
 pub mod redis;
 pub mod scram;
+pub mod weaviate;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -22,7 +30,7 @@ use crate::error::{Error, ErrorKind, Result};
 /// How long one connect or command may take before the target counts as unreachable.
 pub const NET_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The database kinds vauth pushes to (this build: the two real-server targets).
+/// The database kinds vauth pushes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -30,6 +38,31 @@ pub enum Kind {
     Postgres,
     /// Redis 7 / Valkey: one ACL user holding up to two `#sha256` passwords.
     Redis,
+    /// Qdrant: HS256 JWTs signed with the target's API key (it has no key API).
+    Qdrant,
+    /// Weaviate >= 1.30: DB users with server-generated keys, alternating users for a grace.
+    Weaviate,
+    /// Milvus REST v2: users and roles, alternating users for a grace.
+    Milvus,
+    /// Pinecone Admin API: project API keys with roles (server-generated).
+    Pinecone,
+    /// Elasticsearch: API keys with role descriptors (server-generated).
+    Elasticsearch,
+    /// OpenSearch security plugin: internal users, alternating users for a grace.
+    Opensearch,
+    /// Chroma (Python server): static tokens in its credentials file; active after a restart.
+    Chroma,
+}
+
+/// Where a kind's admin credential comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminCred {
+    /// A password for the user named in the URL (`--admin-password-env|file`).
+    Password,
+    /// An API key or token (`--admin-key-env|file`).
+    Key,
+    /// An OAuth client id and secret (`--admin-client-id-env`, `--admin-client-secret-env`).
+    Client,
 }
 
 impl Kind {
@@ -38,6 +71,42 @@ impl Kind {
         match self {
             Kind::Postgres => "postgres",
             Kind::Redis => "redis",
+            Kind::Qdrant => "qdrant",
+            Kind::Weaviate => "weaviate",
+            Kind::Milvus => "milvus",
+            Kind::Pinecone => "pinecone",
+            Kind::Elasticsearch => "elasticsearch",
+            Kind::Opensearch => "opensearch",
+            Kind::Chroma => "chroma",
+        }
+    }
+
+    /// Whether the admin API is HTTP(S).
+    pub fn is_http(self) -> bool {
+        !matches!(self, Kind::Postgres | Kind::Redis)
+    }
+
+    /// How the admin authenticates. Elasticsearch also takes a password for the URL's user.
+    pub fn admin_cred(self) -> AdminCred {
+        match self {
+            Kind::Postgres | Kind::Redis | Kind::Milvus | Kind::Opensearch => AdminCred::Password,
+            Kind::Qdrant | Kind::Weaviate | Kind::Elasticsearch | Kind::Chroma => AdminCred::Key,
+            Kind::Pinecone => AdminCred::Client,
+        }
+    }
+
+    /// Whether the database generates the secret itself (then `vauth key create NAME --on
+    /// TARGET` records what it returned, and a rotation asks it for the successor).
+    pub fn generates_secret(self) -> bool {
+        matches!(self, Kind::Weaviate | Kind::Pinecone | Kind::Elasticsearch)
+    }
+
+    /// The URL schemes a target of this kind takes, for messages.
+    pub fn schemes(self) -> &'static str {
+        match self {
+            Kind::Postgres => "postgres://",
+            Kind::Redis => "redis:// or rediss://",
+            _ => "https:// (http:// on loopback)",
         }
     }
 }
@@ -60,6 +129,30 @@ pub struct TargetConfig {
     /// File holding the admin password (first line).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_password_file: Option<PathBuf>,
+    /// Environment variable holding the admin API key / token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_key_env: Option<String>,
+    /// File holding the admin API key / token (first line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_key_file: Option<PathBuf>,
+    /// pinecone: environment variable holding the service account's client id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_client_id_env: Option<String>,
+    /// pinecone: environment variable holding the service account's client secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_client_secret_env: Option<String>,
+    /// pinecone: the project whose API keys vauth manages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
+    /// pinecone: the OAuth token endpoint (default https://login.pinecone.io/oauth/token).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_url: Option<String>,
+    /// chroma: the server's token credentials file (YAML) that vauth keeps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credentials_file: Option<PathBuf>,
+    /// Seconds one request may take (default 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u64>,
     /// PEM file of the CA that signed the server's certificate (turns TLS on, verified).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca_file: Option<PathBuf>,
@@ -120,6 +213,8 @@ pub fn parse_url(url: &str) -> std::result::Result<Endpoint, String> {
     let default_port = match scheme.as_str() {
         "postgres" | "postgresql" => 5432,
         "redis" | "rediss" => 6379,
+        "http" => 80,
+        "https" => 443,
         other => return Err(format!("unsupported URL scheme {other:?}")),
     };
     let (host, port) = if let Some(h) = hostport.strip_prefix('[') {
@@ -157,32 +252,95 @@ pub fn parse_url(url: &str) -> std::result::Result<Endpoint, String> {
 }
 
 impl TargetConfig {
-    /// Check the table: URL, scheme vs kind, one admin source, TLS rule.
+    /// Check the table: URL, scheme vs kind, one admin source of the right sort, TLS rule.
     pub fn validate(&self) -> std::result::Result<(), String> {
         let ep = parse_url(&self.url)?;
         let ok = match self.kind {
             Kind::Postgres => matches!(ep.scheme.as_str(), "postgres" | "postgresql"),
             Kind::Redis => matches!(ep.scheme.as_str(), "redis" | "rediss"),
+            _ => matches!(ep.scheme.as_str(), "http" | "https"),
         };
         if !ok {
             return Err(format!(
                 "a {} target needs a {} URL, not {}://",
                 self.kind.as_str(),
-                match self.kind {
-                    Kind::Postgres => "postgres://",
-                    Kind::Redis => "redis:// or rediss://",
-                },
+                self.kind.schemes(),
                 ep.scheme
             ));
         }
-        if self.admin_password_env.is_some() && self.admin_password_file.is_some() {
-            return Err("name the admin password once: env or file, not both".to_string());
+        let pw = self.admin_password_env.is_some() || self.admin_password_file.is_some();
+        let key = self.admin_key_env.is_some() || self.admin_key_file.is_some();
+        let client = self.admin_client_id_env.is_some() || self.admin_client_secret_env.is_some();
+        if self.admin_password_env.is_some() && self.admin_password_file.is_some()
+            || self.admin_key_env.is_some() && self.admin_key_file.is_some()
+        {
+            return Err("name the admin credential once: env or file, not both".to_string());
+        }
+        match self.kind.admin_cred() {
+            AdminCred::Password if key || client => {
+                return Err(format!(
+                    "a {} target takes an admin password (--admin-password-env|--admin-password-file) for the URL's user",
+                    self.kind.as_str()
+                ));
+            }
+            AdminCred::Key if client || (pw && self.kind != Kind::Elasticsearch) => {
+                return Err(format!(
+                    "a {} target takes an admin API key (--admin-key-env|--admin-key-file)",
+                    self.kind.as_str()
+                ));
+            }
+            AdminCred::Key if pw && key => {
+                return Err(
+                    "name one admin credential: an API key, or a password for the URL's user"
+                        .to_string(),
+                );
+            }
+            AdminCred::Client
+                if pw
+                    || key
+                    || self.admin_client_id_env.is_none()
+                    || self.admin_client_secret_env.is_none() =>
+            {
+                return Err(
+                    "a pinecone target takes --admin-client-id-env and --admin-client-secret-env (a service account)"
+                        .to_string(),
+                );
+            }
+            _ => {}
+        }
+        if self.kind == Kind::Pinecone && self.project.as_deref().is_none_or(str::is_empty) {
+            return Err("a pinecone target needs --project PROJECT_ID".to_string());
+        }
+        if self.kind != Kind::Pinecone && (self.project.is_some() || self.token_url.is_some()) {
+            return Err("--project and --token-url are for pinecone targets".to_string());
+        }
+        if self.kind != Kind::Chroma && self.credentials_file.is_some() {
+            return Err("--credentials-file is for chroma targets".to_string());
+        }
+        if self.kind.is_http()
+            && ep.user.is_some()
+            && self.kind.admin_cred() != AdminCred::Password
+            && !(self.kind == Kind::Elasticsearch && pw)
+        {
+            return Err(format!(
+                "a {} target authenticates with a key: the URL names no user",
+                self.kind.as_str()
+            ));
         }
         if !ep.is_loopback() && !self.tls(&ep) && !self.insecure {
             return Err(format!(
                 "{} is not a loopback host, and TLS is required there",
                 ep.host
             ));
+        }
+        if let Some(u) = &self.token_url {
+            let t = parse_url(u)?;
+            if t.scheme != "https" && !(t.scheme == "http" && t.is_loopback()) && !self.insecure {
+                return Err("--token-url must be https (http only on loopback)".to_string());
+            }
+        }
+        if self.timeout == Some(0) {
+            return Err("timeout: at least 1 second".to_string());
         }
         if let Some(p) = &self.prefix
             && !p
@@ -199,6 +357,7 @@ impl TargetConfig {
         match self.kind {
             Kind::Postgres => self.ca_file.is_some(),
             Kind::Redis => ep.scheme == "rediss",
+            _ => ep.scheme == "https",
         }
     }
 
@@ -207,36 +366,57 @@ impl TargetConfig {
         parse_url(&self.url).map_err(|e| Error::state(format!("target URL: {e}")))
     }
 
-    /// Where the admin password comes from, for display (`env:VAR` / `file:PATH`).
-    pub fn admin_source(&self) -> Option<String> {
-        self.admin_password_env
-            .as_ref()
-            .map(|v| format!("env:{v}"))
-            .or_else(|| {
-                self.admin_password_file
-                    .as_ref()
-                    .map(|p| format!("file:{}", p.display()))
-            })
+    /// How long one request may take.
+    pub fn net_timeout(&self) -> Duration {
+        self.timeout.map_or(NET_TIMEOUT, Duration::from_secs)
     }
 
-    /// Read the admin password from where the table points.
-    pub fn admin_password(&self) -> Result<Option<Zeroizing<String>>> {
-        if let Some(var) = &self.admin_password_env {
-            let v = crate::config::env::get(var).ok_or_else(|| {
-                Error::input(format!("the admin password variable {var} is not set")).hint(format!(
-                    "export {var}, or point the target at a file with --admin-password-file"
-                ))
-            })?;
-            return Ok(Some(Zeroizing::new(
-                v.trim_end_matches(['\r', '\n']).to_string(),
-            )));
+    /// Where the admin credential comes from, for display (`env:VAR` / `file:PATH`).
+    pub fn admin_source(&self) -> Option<String> {
+        let env = self
+            .admin_password_env
+            .as_ref()
+            .or(self.admin_key_env.as_ref());
+        let file = self
+            .admin_password_file
+            .as_ref()
+            .or(self.admin_key_file.as_ref());
+        if let (Some(id), Some(sec)) = (&self.admin_client_id_env, &self.admin_client_secret_env) {
+            return Some(format!("env:{id} + env:{sec}"));
         }
-        if let Some(p) = &self.admin_password_file {
-            let s = crate::secret::read_secret_source(p, 4096, "admin password")?;
-            let first = s.lines().next().unwrap_or("").to_string();
-            return Ok(Some(Zeroizing::new(first)));
+        env.map(|v| format!("env:{v}"))
+            .or_else(|| file.map(|p| format!("file:{}", p.display())))
+    }
+
+    /// Read the admin password (or, for key kinds, the admin key) from where the table points.
+    pub fn admin_password(&self) -> Result<Option<Zeroizing<String>>> {
+        if let Some(v) = read_env_secret(self.admin_password_env.as_deref(), "admin password")? {
+            return Ok(Some(v));
+        }
+        if let Some(v) = read_env_secret(self.admin_key_env.as_deref(), "admin key")? {
+            return Ok(Some(v));
+        }
+        for (p, what) in [
+            (&self.admin_password_file, "admin password"),
+            (&self.admin_key_file, "admin key"),
+        ] {
+            if let Some(p) = p {
+                let s = crate::secret::read_secret_source(p, 4096, what)?;
+                let first = s.lines().next().unwrap_or("").to_string();
+                return Ok(Some(Zeroizing::new(first)));
+            }
         }
         Ok(None)
+    }
+
+    /// pinecone: the service account's client id and secret.
+    pub fn admin_client(&self) -> Result<Option<(Zeroizing<String>, Zeroizing<String>)>> {
+        let id = read_env_secret(self.admin_client_id_env.as_deref(), "admin client id")?;
+        let sec = read_env_secret(
+            self.admin_client_secret_env.as_deref(),
+            "admin client secret",
+        )?;
+        Ok(id.zip(sec))
     }
 
     /// The CA file's PEM bytes, if one is configured.
@@ -248,6 +428,18 @@ impl TargetConfig {
                 .map_err(|e| Error::io("read the CA file", p, &e)),
         }
     }
+}
+
+fn read_env_secret(var: Option<&str>, what: &str) -> Result<Option<Zeroizing<String>>> {
+    let Some(var) = var else { return Ok(None) };
+    let v = crate::config::env::get(var).ok_or_else(|| {
+        Error::input(format!("the {what} variable {var} is not set")).hint(format!(
+            "export {var}, or point the target at a file instead (`vauth target add --help`)"
+        ))
+    })?;
+    Ok(Some(Zeroizing::new(
+        v.trim_end_matches(['\r', '\n']).to_string(),
+    )))
 }
 
 /// What to push: one API-key version as the password of a database user.
@@ -273,13 +465,32 @@ pub struct PushSpec {
     pub commands: Vec<String>,
     /// SHA-256 (hex) of the key (redis stores exactly this).
     pub sha256: String,
+    /// HTTP kinds: the server-side roles the user/key gets (`--role`).
+    pub roles: Vec<String>,
+    /// elasticsearch: the `role_descriptors` object of a new API key (`--role-descriptors`).
+    pub role_descriptors: Option<serde_json::Value>,
 }
 
 /// What the database holds after `apply`.
 #[derive(Debug, Clone)]
 pub struct Applied {
-    /// The login user clients must use.
+    /// The login user clients must use (for key-only kinds: the key's name there).
     pub user: String,
+    /// The server's id of what was created (elasticsearch / pinecone API key id).
+    pub remote_id: Option<String>,
+    /// It takes effect only after the server restarts (chroma): the probe waits.
+    pub pending: bool,
+}
+
+impl Applied {
+    /// Applied as `user`, effective now, no server-side id.
+    pub fn user(user: impl Into<String>) -> Applied {
+        Applied {
+            user: user.into(),
+            remote_id: None,
+            pending: false,
+        }
+    }
 }
 
 /// What to take back: one pushed version.
@@ -296,6 +507,8 @@ pub struct RevokeSpec {
     pub user_still_used: bool,
     /// Whether any live version remains on this target (redis: else the user is switched off).
     pub others_live: bool,
+    /// The server's id of the pushed credential, when it has one (API key id).
+    pub remote_id: Option<String>,
 }
 
 /// One database kind. `plan` is pure; the rest talk to the server.
@@ -303,6 +516,10 @@ pub struct RevokeSpec {
 pub trait Target {
     /// The exact commands `apply` would run, secrets shown as `****`.
     fn plan(&self, spec: &PushSpec) -> Vec<String>;
+    /// The user clients log in as after `apply(spec)` (default: the base name).
+    fn user_for(&self, spec: &PushSpec) -> String {
+        spec.name.clone()
+    }
     /// Reach the server and check the admin credential; returns the server's version line.
     async fn check_admin(&mut self) -> Result<String>;
     /// Make the database accept `secret` for the user named in `spec`.
@@ -311,6 +528,14 @@ pub trait Target {
     async fn probe(&mut self, user: &str, secret: &str) -> Result<()>;
     /// Take a pushed version back: it no longer logs in, and its sessions end.
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>>;
+    /// For kinds whose server generates the secret ([`Kind::generates_secret`]): make a new
+    /// credential for `spec` and return it with its plaintext, which only this answer carries.
+    async fn create(&mut self, spec: &PushSpec) -> Result<(Applied, Zeroizing<String>)> {
+        let _ = spec;
+        Err(Error::usage(
+            "this target takes a secret vauth made; push a key instead of creating one there",
+        ))
+    }
 }
 
 /// The target kinds behind one type, so commands need no generics.
@@ -319,64 +544,97 @@ pub enum AnyTarget {
     Postgres(Box<postgres::Postgres>),
     /// Redis.
     Redis(redis::Redis),
+    /// Qdrant.
+    Qdrant(qdrant::Qdrant),
+    /// Weaviate.
+    Weaviate(weaviate::Weaviate),
+    /// Milvus.
+    Milvus(milvus::Milvus),
+    /// Pinecone.
+    Pinecone(pinecone::Pinecone),
+    /// Elasticsearch.
+    Elasticsearch(elasticsearch::Elasticsearch),
+    /// OpenSearch.
+    Opensearch(opensearch::Opensearch),
+    /// Chroma.
+    Chroma(chroma::Chroma),
+}
+
+/// `$body` with `$t` bound to the concrete target inside `$any`.
+macro_rules! each {
+    ($any:expr, $t:ident => $body:expr) => {
+        match $any {
+            AnyTarget::Postgres($t) => $body,
+            AnyTarget::Redis($t) => $body,
+            AnyTarget::Qdrant($t) => $body,
+            AnyTarget::Weaviate($t) => $body,
+            AnyTarget::Milvus($t) => $body,
+            AnyTarget::Pinecone($t) => $body,
+            AnyTarget::Elasticsearch($t) => $body,
+            AnyTarget::Opensearch($t) => $body,
+            AnyTarget::Chroma($t) => $body,
+        }
+    };
 }
 
 impl AnyTarget {
     /// Build the target for `cfg` (nothing is contacted yet).
     pub fn new(name: &str, cfg: &TargetConfig) -> Result<AnyTarget> {
-        AnyTarget::build(name, cfg, cfg.admin_password()?)
+        AnyTarget::build(name, cfg, true)
     }
 
-    /// Build the target without reading the admin password (for `plan` only).
+    /// Build the target without reading the admin credential (for `plan` only).
     pub fn offline(name: &str, cfg: &TargetConfig) -> Result<AnyTarget> {
-        AnyTarget::build(name, cfg, None)
+        AnyTarget::build(name, cfg, false)
     }
 
-    fn build(
-        name: &str,
-        cfg: &TargetConfig,
-        admin: Option<Zeroizing<String>>,
-    ) -> Result<AnyTarget> {
+    fn build(name: &str, cfg: &TargetConfig, online: bool) -> Result<AnyTarget> {
         let ep = cfg.endpoint()?;
+        let admin = if online { cfg.admin_password()? } else { None };
         Ok(match cfg.kind {
             Kind::Postgres => {
                 AnyTarget::Postgres(Box::new(postgres::Postgres::new(name, cfg, ep, admin)?))
             }
             Kind::Redis => AnyTarget::Redis(redis::Redis::new(name, cfg, ep, admin)?),
+            Kind::Qdrant => AnyTarget::Qdrant(qdrant::Qdrant::new(name, cfg, admin)?),
+            Kind::Weaviate => AnyTarget::Weaviate(weaviate::Weaviate::new(name, cfg, admin)?),
+            Kind::Milvus => AnyTarget::Milvus(milvus::Milvus::new(name, cfg, ep, admin)?),
+            Kind::Pinecone => {
+                let client = if online { cfg.admin_client()? } else { None };
+                AnyTarget::Pinecone(pinecone::Pinecone::new(name, cfg, client)?)
+            }
+            Kind::Elasticsearch => {
+                AnyTarget::Elasticsearch(elasticsearch::Elasticsearch::new(name, cfg, ep, admin)?)
+            }
+            Kind::Opensearch => {
+                AnyTarget::Opensearch(opensearch::Opensearch::new(name, cfg, ep, admin)?)
+            }
+            Kind::Chroma => AnyTarget::Chroma(chroma::Chroma::new(name, cfg, admin)?),
         })
     }
 }
 
 impl Target for AnyTarget {
     fn plan(&self, spec: &PushSpec) -> Vec<String> {
-        match self {
-            AnyTarget::Postgres(t) => t.plan(spec),
-            AnyTarget::Redis(t) => t.plan(spec),
-        }
+        each!(self, t => t.plan(spec))
+    }
+    fn user_for(&self, spec: &PushSpec) -> String {
+        each!(self, t => t.user_for(spec))
     }
     async fn check_admin(&mut self) -> Result<String> {
-        match self {
-            AnyTarget::Postgres(t) => t.check_admin().await,
-            AnyTarget::Redis(t) => t.check_admin().await,
-        }
+        each!(self, t => t.check_admin().await)
     }
     async fn apply(&mut self, spec: &PushSpec, secret: &str) -> Result<Applied> {
-        match self {
-            AnyTarget::Postgres(t) => t.apply(spec, secret).await,
-            AnyTarget::Redis(t) => t.apply(spec, secret).await,
-        }
+        each!(self, t => t.apply(spec, secret).await)
     }
     async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
-        match self {
-            AnyTarget::Postgres(t) => t.probe(user, secret).await,
-            AnyTarget::Redis(t) => t.probe(user, secret).await,
-        }
+        each!(self, t => t.probe(user, secret).await)
     }
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
-        match self {
-            AnyTarget::Postgres(t) => t.revoke(spec).await,
-            AnyTarget::Redis(t) => t.revoke(spec).await,
-        }
+        each!(self, t => t.revoke(spec).await)
+    }
+    async fn create(&mut self, spec: &PushSpec) -> Result<(Applied, Zeroizing<String>)> {
+        each!(self, t => t.create(spec).await)
     }
 }
 
@@ -385,7 +643,7 @@ impl Target for AnyTarget {
 pub fn remote_name(kind: Kind, prefix: Option<&str>, key: &str) -> String {
     let raw = format!("{}{key}", prefix.unwrap_or(""));
     match kind {
-        Kind::Postgres => raw
+        Kind::Postgres | Kind::Milvus => raw
             .chars()
             .map(|c| {
                 if c.is_ascii_alphanumeric() {
@@ -395,7 +653,7 @@ pub fn remote_name(kind: Kind, prefix: Option<&str>, key: &str) -> String {
                 }
             })
             .collect(),
-        Kind::Redis => raw,
+        _ => raw,
     }
 }
 

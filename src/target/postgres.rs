@@ -187,6 +187,10 @@ impl Postgres {
 }
 
 impl Target for Postgres {
+    fn user_for(&self, spec: &PushSpec) -> String {
+        login_role(&spec.name, spec.version)
+    }
+
     fn plan(&self, spec: &PushSpec) -> Vec<String> {
         let mut v = vec!["BEGIN".to_string()];
         v.extend(self.statements(spec, "'****'"));
@@ -259,7 +263,7 @@ impl Target for Postgres {
         tx.commit()
             .await
             .map_err(|e| self.sql_err("commit", &e, &[secret, &verifier]))?;
-        Ok(Applied { user: login })
+        Ok(Applied::user(login))
     }
 
     async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {

@@ -260,9 +260,7 @@ impl Target for Redis {
                 .hint("check --pattern and --category")
         })?;
         self.save_if_aclfile(&mut con).await?;
-        Ok(Applied {
-            user: spec.name.clone(),
-        })
+        Ok(Applied::user(spec.name.clone()))
     }
 
     async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {

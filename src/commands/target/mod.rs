@@ -68,26 +68,32 @@ fn edit_doc(text: &str) -> Result<toml_edit::DocumentMut> {
 }
 
 fn add(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
+    let abs = |p: &Option<std::path::PathBuf>| {
+        p.as_ref()
+            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
+    };
     let cfg = TargetConfig {
         kind: a.kind,
         url: a.url.clone(),
         admin_password_env: a.admin_password_env.clone(),
-        admin_password_file: a
-            .admin_password_file
-            .as_ref()
-            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())),
-        ca_file: a
-            .ca_file
-            .as_ref()
-            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+        admin_password_file: abs(&a.admin_password_file),
+        admin_key_env: a.admin_key_env.clone(),
+        admin_key_file: abs(&a.admin_key_file),
+        admin_client_id_env: a.admin_client_id_env.clone(),
+        admin_client_secret_env: a.admin_client_secret_env.clone(),
+        project: a.project.clone(),
+        token_url: a.token_url.clone(),
+        credentials_file: abs(&a.credentials_file),
+        timeout: a.timeout,
+        ca_file: abs(&a.ca_file),
         insecure: a.insecure,
         prefix: a.prefix.clone(),
     };
     cfg.validate().map_err(|e| {
-        let hint = if e.contains("password") {
+        let hint = if e.contains("contains a password") {
             "name the admin password with --admin-password-env VAR or --admin-password-file FILE"
         } else if e.contains("TLS") {
-            "pass --ca-file (postgres) or use rediss:// with --ca-file (redis); --insecure overrides"
+            "pass --ca-file (postgres), use rediss:// (redis) or https:// (HTTP targets); --insecure overrides"
         } else {
             "see `vauth target add --help`"
         };
@@ -119,28 +125,7 @@ fn add(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
         .ok_or_else(|| {
             Error::state("vauth.toml: `target` is not a table").hint("fix vauth.toml")
         })?;
-    let mut t = toml_edit::Table::new();
-    t.insert("kind", toml_edit::value(cfg.kind.as_str()));
-    t.insert("url", toml_edit::value(cfg.url.as_str()));
-    if let Some(v) = &cfg.admin_password_env {
-        t.insert("admin_password_env", toml_edit::value(v.as_str()));
-    }
-    if let Some(p) = &cfg.admin_password_file {
-        t.insert(
-            "admin_password_file",
-            toml_edit::value(p.display().to_string()),
-        );
-    }
-    if let Some(p) = &cfg.ca_file {
-        t.insert("ca_file", toml_edit::value(p.display().to_string()));
-    }
-    if cfg.insecure {
-        t.insert("insecure", toml_edit::value(true));
-    }
-    if let Some(p) = &cfg.prefix {
-        t.insert("prefix", toml_edit::value(p.as_str()));
-    }
-    root.insert(&a.name, toml_edit::Item::Table(t));
+    root.insert(&a.name, toml_edit::Item::Table(config_table(&cfg)?));
     s.write_config(&doc.to_string())?;
     s.commit(
         AuditEvent::new("target.add")
@@ -160,6 +145,14 @@ fn add(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
         ));
     }
     Ok(Outcome::Ok)
+}
+
+/// The `[target.NAME]` table of `cfg`, keys in the struct's order.
+fn config_table(cfg: &TargetConfig) -> Result<toml_edit::Table> {
+    let text = toml::to_string(cfg)
+        .map_err(|e| Error::bug(format!("cannot write the target table: {e}")))?;
+    let doc = edit_doc(&text)?;
+    Ok(doc.as_table().clone())
 }
 
 fn list(ctx: &Ctx<'_>) -> Result<Outcome> {

@@ -22,6 +22,8 @@ pub(crate) struct PushOptions {
     pub(crate) grants: Vec<String>,
     pub(crate) key_patterns: Vec<String>,
     pub(crate) commands: Vec<String>,
+    pub(crate) roles: Vec<String>,
+    pub(crate) role_descriptors: Option<serde_json::Value>,
     pub(crate) adopt: bool,
 }
 
@@ -34,6 +36,8 @@ pub(crate) struct PushReport {
     pub(crate) kind: &'static str,
     pub(crate) user: String,
     pub(crate) verified: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(crate) pending: bool,
 }
 
 fn check_options(o: &PushOptions) -> Result<()> {
@@ -63,6 +67,35 @@ fn check_options(o: &PushOptions) -> Result<()> {
     Ok(())
 }
 
+/// Refuse options the target's kind does not take.
+pub(crate) fn check_kind_options(cfg: &TargetConfig, o: &PushOptions) -> Result<()> {
+    let k = cfg.kind;
+    let bad = |flag: &str, kinds: &str| {
+        Err(Error::usage(format!(
+            "{flag} is for {kinds} targets, and this one is {}",
+            k.as_str()
+        ))
+        .hint("see `vauth push --help` for what each kind takes"))
+    };
+    if k != Kind::Postgres && !o.grants.is_empty() {
+        return bad("--grant", "postgres");
+    }
+    if k != Kind::Redis && (!o.key_patterns.is_empty() || !o.commands.is_empty()) {
+        return bad("--pattern/--category", "redis");
+    }
+    if matches!(
+        k,
+        Kind::Postgres | Kind::Redis | Kind::Qdrant | Kind::Chroma | Kind::Elasticsearch
+    ) && !o.roles.is_empty()
+    {
+        return bad("--role", "weaviate, milvus, opensearch and pinecone");
+    }
+    if k != Kind::Elasticsearch && o.role_descriptors.is_some() {
+        return bad("--role-descriptors", "elasticsearch");
+    }
+    Ok(())
+}
+
 /// The spec of pushing version `v` of key `k` to target `tname`.
 pub(crate) fn spec_for(
     s: &Session,
@@ -86,6 +119,8 @@ pub(crate) fn spec_for(
         key_patterns: o.key_patterns.clone(),
         commands: o.commands.clone(),
         sha256: v.sha256.clone(),
+        roles: o.roles.clone(),
+        role_descriptors: o.role_descriptors.clone(),
     }
 }
 
@@ -103,13 +138,19 @@ pub(crate) fn push_one(
     let rt = crate::target::runtime()?;
     rt.block_on(async {
         let applied = t.apply(spec, secret).await?;
-        let probe = t.probe(&applied.user, secret).await;
+        let probe = if applied.pending {
+            Ok(())
+        } else {
+            t.probe(&applied.user, secret).await
+        };
         let pushed = Pushed {
             target: tname.to_string(),
             user: applied.user,
             remote_name: spec.name.clone(),
             at: now,
-            verified: probe.is_ok(),
+            verified: probe.is_ok() && !applied.pending,
+            remote_id: applied.remote_id,
+            pending: applied.pending,
             revoked_at: None,
         };
         Ok((pushed, probe.err()))
@@ -197,6 +238,7 @@ pub(crate) fn follow_pushes(
                     kind: cfg.kind.as_str(),
                     user: p.user.clone(),
                     verified: p.verified,
+                    pending: p.pending,
                 });
                 record(s, name, v.version, p);
                 if let Some(e) = probe_err {
@@ -277,6 +319,7 @@ pub(crate) fn revoke_remote(
                             .any(|q| q.target == p.target && q.user == p.user)
                     }),
                 others_live: !live_others.is_empty(),
+                remote_id: p.remote_id.clone(),
             };
             let r = AnyTarget::new(&p.target, &cfg)
                 .and_then(|mut t| crate::target::runtime()?.block_on(t.revoke(&spec)));
@@ -316,10 +359,28 @@ struct DryRun<'a> {
 
 /// Run `vauth push`.
 pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
+    let role_descriptors = match &a.role_descriptors {
+        None => None,
+        Some(p) => {
+            let text = crate::fsutil::read_limited(p, 1 << 20)
+                .map_err(|e| Error::io("read the role descriptors", p, &e))?;
+            let v: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
+                Error::input(format!("{}: not JSON: {e}", p.display()))
+                    .hint("give a JSON object mapping role names to role descriptors")
+            })?;
+            if !v.is_object() {
+                return Err(Error::input(format!("{}: not a JSON object", p.display()))
+                    .hint(r#"e.g. {"read-vectors":{"indices":[{"names":["vectors-*"],"privileges":["read"]}]}}"#));
+            }
+            Some(v)
+        }
+    };
     let o = PushOptions {
         grants: a.grant.clone(),
         key_patterns: a.pattern.clone(),
         commands: a.category.clone(),
+        roles: a.role.clone(),
+        role_descriptors,
         adopt: a.adopt.is_some(),
     };
     check_options(&o)?;
@@ -348,19 +409,20 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
         ))
         .hint(format!("pass --adopt {}", spec.name)));
     }
-    if cfg.kind == Kind::Redis && !o.grants.is_empty() {
-        return Err(Error::usage("--grant is for postgres targets")
-            .hint("use --pattern and --category for redis"));
-    }
-    if cfg.kind == Kind::Postgres && (!o.key_patterns.is_empty() || !o.commands.is_empty()) {
-        return Err(Error::usage("--pattern/--category are for redis targets")
-            .hint("use --grant for postgres"));
+    check_kind_options(&cfg, &o)?;
+    if cfg.kind.generates_secret() {
+        return Err(Error::usage(format!(
+            "{} ({}) makes its keys itself; vauth cannot push one it made",
+            a.to,
+            cfg.kind.as_str()
+        ))
+        .hint(format!(
+            "create the key there: `vauth key create NAME --on {}`",
+            a.to
+        )));
     }
     let t = AnyTarget::offline(&a.to, &cfg)?;
-    let user = match cfg.kind {
-        Kind::Postgres => crate::target::postgres::login_role(&spec.name, v.version),
-        Kind::Redis => spec.name.clone(),
-    };
+    let user = t.user_for(&spec);
     if a.dry_run {
         let plan = t.plan(&spec);
         if ctx.ui.json {
@@ -392,6 +454,7 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
         kind: cfg.kind.as_str(),
         user: pushed.user.clone(),
         verified: pushed.verified,
+        pending: pushed.pending,
     };
     record(&mut s, &a.key, v.version, pushed);
     s.commit(
@@ -418,6 +481,12 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
     }
     if ctx.ui.json {
         ctx.ui.out_json(&rep);
+    } else if rep.pending {
+        ctx.ui.out(&rep.user);
+        ctx.ui.note(&format!(
+            "Pushed {} v{} to {}: pending restart — the server reads it when it restarts; `vauth target test {}` then probes it.",
+            a.key, v.version, a.to, a.to
+        ));
     } else {
         ctx.ui.out(&rep.user);
         ctx.ui.note(&format!(

@@ -1,0 +1,1 @@
+//! HTTP contract tests: milvus (being written).
