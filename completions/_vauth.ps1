@@ -489,6 +489,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read an external HMAC secret (e.g. a Qdrant API key) from FILE (`-` = stdin)')
             [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Read an external HMAC secret from the environment variable VAR')
             [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Algorithm for an external secret or an RSA PEM [default: HS256 for secrets]')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'A qdrant target: sign HS256 with its admin API key, then probe the token there (GET /collections and each --qdrant-collection: 200; a wrongly signed token: refused)')
             [CompletionResult]::new('--sub', '--sub', [CompletionResultType]::ParameterName, '`sub` claim')
             [CompletionResult]::new('--iss', '--iss', [CompletionResultType]::ParameterName, '`iss` claim')
             [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, '`aud` claim (repeatable: several make an array)')

@@ -2835,7 +2835,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__jwt__subcmd__sign)
-            opts="-q -v -h --key --secret-file --secret-env --alg --sub --iss --aud --exp --no-exp --nbf --jti --claim --claims-file --qdrant-access --qdrant-collection --qdrant-value-exists --count --subjects --subtle --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            opts="-q -v -h --key --secret-file --secret-env --alg --for --sub --iss --aud --exp --no-exp --nbf --jti --claim --claims-file --qdrant-access --qdrant-collection --qdrant-value-exists --count --subjects --subtle --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2855,6 +2855,10 @@ _vauth() {
                     ;;
                 --alg)
                     COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --sub)

@@ -448,6 +448,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --secret-file 'Read an external HMAC secret (e.g. a Qdrant API key) from FILE (`-` = stdin)'
             cand --secret-env 'Read an external HMAC secret from the environment variable VAR'
             cand --alg 'Algorithm for an external secret or an RSA PEM [default: HS256 for secrets]'
+            cand --for 'A qdrant target: sign HS256 with its admin API key, then probe the token there (GET /collections and each --qdrant-collection: 200; a wrongly signed token: refused)'
             cand --sub '`sub` claim'
             cand --iss '`iss` claim'
             cand --aud '`aud` claim (repeatable: several make an array)'

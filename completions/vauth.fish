@@ -294,6 +294,7 @@ PS512\t'RSA-PSS, SHA-512'
 ES256\t'ECDSA P-256'
 ES384\t'ECDSA P-384'
 EdDSA\t'Ed25519'"
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l for -d 'A qdrant target: sign HS256 with its admin API key, then probe the token there (GET /collections and each --qdrant-collection: 200; a wrongly signed token: refused)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l sub -d '`sub` claim' -r
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l iss -d '`iss` claim' -r
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l aud -d '`aud` claim (repeatable: several make an array)' -r

@@ -1,1 +1,221 @@
-//! HTTP contract tests: chroma (being written).
+//! Chroma target, against a local fake (wiremock) because Chroma's Python token server is not
+//! installed here: the fake answers as reference/vector-db-admin-apis.md §6.2 documents — tokens
+//! in `X-Chroma-Token`, read from the credentials file at start-up only ("restart" below reloads
+//! the file vauth wrote), 403 `{"error":"AuthError","message":"Forbidden"}` for an unknown token,
+//! the heartbeat public.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, Request, Respond, ResponseTemplate};
+
+use crate::http_util::{Fake, header};
+use crate::util::TestEnv;
+
+const ADMIN: &str = "chroma-admin-token-5b0e77c1d2";
+const COLLECTIONS: &str = "/api/v2/tenants/default_tenant/databases/default_database/collections";
+
+struct ChromaAuth(Arc<Mutex<BTreeSet<String>>>);
+
+impl Respond for ChromaAuth {
+    fn respond(&self, r: &Request) -> ResponseTemplate {
+        if self
+            .0
+            .lock()
+            .unwrap()
+            .contains(&header(r, "x-chroma-token"))
+        {
+            ResponseTemplate::new(200).set_body_json(json!([]))
+        } else {
+            ResponseTemplate::new(403)
+                .set_body_json(json!({"error":"AuthError","message":"Forbidden"}))
+        }
+    }
+}
+
+/// What a Chroma started now would accept: the tokens in the credentials file (parsed here
+/// with a plain line scan, independent of vauth's parser).
+fn restart(known: &Arc<Mutex<BTreeSet<String>>>, file: &Path) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let mut set = BTreeSet::new();
+    for l in text.lines() {
+        let t = l.trim();
+        if let Some(tok) = t.strip_prefix("- ")
+            && !tok.starts_with("id:")
+        {
+            set.insert(serde_json::from_str::<String>(tok).unwrap());
+        }
+    }
+    *known.lock().unwrap() = set;
+}
+
+fn fake() -> (Fake, Arc<Mutex<BTreeSet<String>>>) {
+    let f = Fake::start();
+    let known = Arc::new(Mutex::new(BTreeSet::from([ADMIN.to_string()])));
+    f.mount(
+        Mock::given(method("GET"))
+            .and(path("/api/v2/heartbeat"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(json!({"nanosecond heartbeat": 1})),
+            ),
+    );
+    f.mount(
+        Mock::given(method("GET"))
+            .and(path("/api/v2/version"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!("1.0.21"))),
+    );
+    f.mount(
+        Mock::given(method("GET"))
+            .and(path(COLLECTIONS))
+            .respond_with(ChromaAuth(known.clone())),
+    );
+    (f, known)
+}
+
+#[test]
+fn chroma_tokens_file_pending_restart_rotate_and_revoke_http_contract() {
+    let (f, known) = fake();
+    let env = TestEnv::new().with_env("CHROMA_ADMIN", ADMIN);
+    env.secret(ADMIN);
+    env.run(&["init"]).ok();
+    let creds = env.path("chroma-credentials.yaml");
+    env.run(&[
+        "target",
+        "add",
+        "c",
+        "--kind",
+        "chroma",
+        "--url",
+        &f.url(),
+        "--admin-key-env",
+        "CHROMA_ADMIN",
+        "--credentials-file",
+        creds.to_str().unwrap(),
+    ])
+    .ok();
+    let t = env.run(&["--json", "target", "test", "c"]);
+    t.ok();
+    assert_eq!(t.json()["server"], "Chroma 1.0.21");
+    let probes = f.requests_to("GET", COLLECTIONS);
+    assert_eq!(probes.len(), 2, "admin read, then a read without a token");
+    assert_eq!(header(&probes[0], "x-chroma-token"), ADMIN);
+    assert_eq!(header(&probes[1], "x-chroma-token"), "");
+
+    let k1 = env.create("app");
+    let p = env.run(&["--json", "push", "app", "--to", "c"]);
+    p.ok();
+    assert_eq!(
+        (p.json()["pending"].clone(), p.json()["verified"].clone()),
+        (json!(true), json!(false))
+    );
+    assert_eq!(env.mode(&creds), 0o600);
+    let text = std::fs::read_to_string(&creds).unwrap();
+    assert!(text.starts_with("# managed by vauth"));
+    assert!(text.contains(&k1) && text.contains(ADMIN), "{text}");
+
+    // Not restarted yet: the probe is refused, exit 4, still pending.
+    env.run(&["target", "test", "c"])
+        .code(4)
+        .stderr_has("restart Chroma");
+    restart(&known, &creds);
+    let t = env.run(&["--json", "target", "test", "c"]);
+    t.ok();
+    assert_eq!(t.json()["pending"][0]["verified"], true);
+    let wrong = f.requests_to("GET", COLLECTIONS);
+    assert!(
+        wrong
+            .iter()
+            .any(|r| header(r, "x-chroma-token").starts_with("vauth-wrong-"))
+    );
+
+    // Rotate: both tokens listed during the grace; the old one cannot be revoked remotely
+    // before the new one probed.
+    let r = env.run(&["key", "rotate", "app", "--grace", "1h"]);
+    r.ok();
+    let k2 = r.line();
+    let text = std::fs::read_to_string(&creds).unwrap();
+    assert!(text.contains(&k1) && text.contains(&k2));
+    env.run(&["--yes", "key", "revoke", "app", "--version", "1"])
+        .code(4)
+        .stderr_has("no newer version was pushed and verified");
+    assert!(std::fs::read_to_string(&creds).unwrap().contains(&k1));
+    restart(&known, &creds);
+    env.run(&["target", "test", "c"]).ok();
+    env.run(&["--yes", "key", "revoke", "app", "--version", "1"])
+        .ok();
+    let text = std::fs::read_to_string(&creds).unwrap();
+    assert!(!text.contains(&k1) && text.contains(&k2) && text.contains(ADMIN));
+}
+
+#[test]
+fn chroma_refuses_foreign_files_and_open_servers_http_contract() {
+    let (f, known) = fake();
+    let env = TestEnv::new().with_env("CHROMA_ADMIN", ADMIN);
+    env.run(&["init"]).ok();
+    let creds = env.write("creds.yaml", "users:\n  - id: ops\n    tokens: [\"x\"]\n");
+    env.run(&[
+        "target",
+        "add",
+        "c",
+        "--kind",
+        "chroma",
+        "--url",
+        &f.url(),
+        "--admin-key-env",
+        "CHROMA_ADMIN",
+        "--credentials-file",
+        creds.to_str().unwrap(),
+    ])
+    .ok();
+    env.create("app");
+    let before = env.read_home("state.json");
+    env.run(&["push", "app", "--to", "c"])
+        .code(4)
+        .stderr_has("not written by vauth");
+    assert_eq!(env.read_home("state.json"), before, "nothing recorded");
+    assert!(
+        std::fs::read_to_string(&creds)
+            .unwrap()
+            .starts_with("users:")
+    );
+
+    // A Chroma that accepts a request without a token (auth off) is unverifiable.
+    known.lock().unwrap().insert(String::new());
+    env.run(&["target", "test", "c"])
+        .code(4)
+        .stderr_has("unverifiable");
+
+    // --credentials-file is for chroma only; chroma without it cannot be pushed to.
+    env.run(&[
+        "target",
+        "add",
+        "q",
+        "--kind",
+        "qdrant",
+        "--url",
+        &f.url(),
+        "--admin-key-env",
+        "X",
+        "--credentials-file",
+        "f.yaml",
+    ])
+    .code(2);
+    env.run(&[
+        "target",
+        "add",
+        "c2",
+        "--kind",
+        "chroma",
+        "--url",
+        &f.url(),
+        "--admin-key-env",
+        "CHROMA_ADMIN",
+    ])
+    .ok();
+    env.run(&["push", "app", "--to", "c2"])
+        .code(2)
+        .stderr_has("--credentials-file");
+}

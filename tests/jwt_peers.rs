@@ -334,7 +334,8 @@ fn qdrant_like(api_key: &'static str) -> (u16, std::thread::JoinHandle<()>) {
     (port, h)
 }
 
-fn qdrant_status(api_key: &str, cred: Option<&str>, path: &str) -> u16 {
+/// The status Qdrant answers `cred` with on `path` (§1.5), checked with the hmac crate.
+pub fn qdrant_status(api_key: &str, cred: Option<&str>, path: &str) -> u16 {
     use hmac::{KeyInit, Mac};
     let Some(cred) = cred else { return 401 };
     if cred == api_key {

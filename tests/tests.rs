@@ -31,7 +31,7 @@ mod keyring;
 // JWT signing keys and tokens: lifecycle, rotation grace, JWKS/OIDC, sign/verify/inspect, Qdrant.
 mod jwt;
 // JWT cross-checks with independent implementations: PyJWT, openssl, a Qdrant-style HS256 check.
-mod jwt_peers;
+pub mod jwt_peers;
 // --- PKI (issue 3) ---
 // The local CA: key types, pathlen, usages, intermediates, name constraints, CRLs (with openssl).
 mod ca;
@@ -49,8 +49,6 @@ mod push;
 // --json contract of target/push (docs/json.md).
 mod json_push;
 // HTTP targets: exact contract against a local fake (wiremock), per database, and the faults.
-#[allow(dead_code)]
-mod http_util;
 mod http_chroma;
 mod http_elasticsearch;
 mod http_faults;
@@ -58,4 +56,6 @@ mod http_milvus;
 mod http_opensearch;
 mod http_pinecone;
 mod http_qdrant;
+#[allow(dead_code)]
+mod http_util;
 mod http_weaviate;

@@ -299,6 +299,10 @@ pub struct SignArgs {
     /// Signing key.
     #[command(flatten)]
     pub source: KeySource,
+    /// A qdrant target: sign HS256 with its admin API key, then probe the token there
+    /// (GET /collections and each --qdrant-collection: 200; a wrongly signed token: refused).
+    #[arg(long = "for", value_name = "TARGET", value_parser = parse_name, group = "keysrc")]
+    pub for_target: Option<String>,
     /// `sub` claim.
     #[arg(long, value_name = "SUB", conflicts_with = "subjects")]
     pub sub: Option<String>,

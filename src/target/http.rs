@@ -557,4 +557,211 @@ mod tests {
         let c = Call::post("/x").json(serde_json::json!({"password": "s3cret!"}));
         assert_eq!(c.plan_line(&["s3cret!"]), r#"POST /x {"password":"****"}"#);
     }
+
+    mod retries {
+        //! The retry policy against a local fake server (wiremock).
+
+        use std::time::Instant;
+
+        use wiremock::matchers::{method, path};
+        use wiremock::{Mock, MockServer, ResponseTemplate};
+
+        use super::super::*;
+        use crate::target::Kind;
+
+        fn cfg(url: &str, timeout: u64) -> TargetConfig {
+            TargetConfig {
+                kind: Kind::Qdrant,
+                url: url.to_string(),
+                admin_password_env: None,
+                admin_password_file: None,
+                admin_key_env: None,
+                admin_key_file: None,
+                admin_client_id_env: None,
+                admin_client_secret_env: None,
+                project: None,
+                token_url: None,
+                credentials_file: None,
+                timeout: Some(timeout),
+                ca_file: None,
+                insecure: false,
+                prefix: None,
+            }
+        }
+
+        fn http(url: &str, timeout: u64) -> Http {
+            Http::new(
+                "t",
+                &cfg(url, timeout),
+                Auth::Header("api-key", Zeroizing::new("adm1n-k3y".into())),
+            )
+            .unwrap()
+        }
+
+        async fn count(s: &MockServer) -> usize {
+            s.received_requests().await.unwrap_or_default().len()
+        }
+
+        /// Answer `first` `n` times, then 200.
+        async fn flaky(s: &MockServer, m: &str, first: ResponseTemplate, n: u64) {
+            Mock::given(method(m))
+                .and(path("/x"))
+                .respond_with(first)
+                .up_to_n_times(n)
+                .mount(s)
+                .await;
+            Mock::given(method(m))
+                .and(path("/x"))
+                .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
+                .mount(s)
+                .await;
+        }
+
+        #[tokio::test]
+        async fn gateway_errors_are_retried_for_idempotent_calls_only() {
+            let s = MockServer::start().await;
+            flaky(&s, "GET", ResponseTemplate::new(503), 2).await;
+            let r = http(&s.uri(), 5)
+                .send("get", &Call::get("/x"))
+                .await
+                .unwrap();
+            assert_eq!((r.status, count(&s).await), (200, 3));
+
+            let s = MockServer::start().await;
+            flaky(&s, "POST", ResponseTemplate::new(502), 1).await;
+            let r = http(&s.uri(), 5)
+                .send("post", &Call::post("/x"))
+                .await
+                .unwrap();
+            assert_eq!(
+                (r.status, count(&s).await),
+                (502, 1),
+                "a POST may have acted"
+            );
+            let r = http(&s.uri(), 5)
+                .send("post", &Call::post("/x").idempotent())
+                .await
+                .unwrap();
+            assert_eq!(r.status, 200, "a POST marked idempotent is retried");
+
+            let s = MockServer::start().await;
+            flaky(
+                &s,
+                "GET",
+                ResponseTemplate::new(500).set_body_string("boom"),
+                1,
+            )
+            .await;
+            let h = http(&s.uri(), 5);
+            let r = h.send("get", &Call::get("/x")).await.unwrap();
+            assert_eq!((r.status, count(&s).await), (500, 1), "500 is not retried");
+            let e = h.fail("get", &r);
+            assert_eq!(e.exit_code(), 4);
+            assert!(e.message().contains("HTTP 500: boom"), "{}", e.message());
+        }
+
+        #[tokio::test]
+        async fn too_many_requests_waits_for_retry_after_even_on_post() {
+            let s = MockServer::start().await;
+            flaky(
+                &s,
+                "POST",
+                ResponseTemplate::new(429).insert_header("retry-after", "1"),
+                1,
+            )
+            .await;
+            let t = Instant::now();
+            let r = http(&s.uri(), 5)
+                .send("post", &Call::post("/x"))
+                .await
+                .unwrap();
+            assert_eq!((r.status, count(&s).await), (200, 2));
+            assert!(
+                t.elapsed() >= Duration::from_secs(1),
+                "Retry-After honoured"
+            );
+
+            // Longer than vauth waits: the 429 is the answer, and the hint says when to retry.
+            let s = MockServer::start().await;
+            flaky(
+                &s,
+                "GET",
+                ResponseTemplate::new(429).insert_header("retry-after", "120"),
+                1,
+            )
+            .await;
+            let h = http(&s.uri(), 5);
+            let r = h.send("get", &Call::get("/x")).await.unwrap();
+            assert_eq!((r.status, count(&s).await), (429, 1));
+            assert!(
+                h.fail("get", &r)
+                    .hint_text()
+                    .unwrap()
+                    .contains("retry in 120 s")
+            );
+        }
+
+        #[tokio::test]
+        async fn timeouts_retry_idempotent_calls_and_unreachable_servers_fail_clearly() {
+            let s = MockServer::start().await;
+            Mock::given(method("GET"))
+                .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(3)))
+                .mount(&s)
+                .await;
+            Mock::given(method("POST"))
+                .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(3)))
+                .mount(&s)
+                .await;
+            let h = http(&s.uri(), 1);
+            let e = h.send("post", &Call::post("/x")).await.unwrap_err();
+            assert_eq!((e.exit_code(), count(&s).await), (4, 1), "{}", e.message());
+            let e = h.send("get", &Call::get("/x")).await.unwrap_err();
+            assert_eq!(count(&s).await, 1 + MAX_ATTEMPTS as usize);
+            assert!(e.message().contains("after 4 attempts"), "{}", e.message());
+            assert!(e.hint_text().unwrap().contains("timeout"));
+
+            let port = std::net::TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port();
+            let e = http(&format!("http://127.0.0.1:{port}"), 2)
+                .send("post", &Call::post("/x"))
+                .await
+                .unwrap_err();
+            assert_eq!(e.exit_code(), 4);
+            assert!(e.message().contains("after 4 attempts"), "{}", e.message());
+            assert!(!e.message().contains("adm1n-k3y"));
+        }
+
+        #[tokio::test]
+        async fn server_messages_are_quoted_with_secrets_redacted() {
+            let s = MockServer::start().await;
+            Mock::given(method("GET"))
+                .respond_with(
+                    ResponseTemplate::new(401)
+                        .set_body_string(r#"{"error":{"reason":"bad key adm1n-k3y"}}"#),
+                )
+                .mount(&s)
+                .await;
+            Mock::given(method("PUT"))
+                .respond_with(ResponseTemplate::new(200).set_body_string("<html>proxy</html>"))
+                .mount(&s)
+                .await;
+            let h = http(&s.uri(), 5);
+            let r = h.send("get", &Call::get("/x")).await.unwrap();
+            let e = h.fail("admin check", &r);
+            assert_eq!(e.message(), "target t: admin check: HTTP 401: bad key ****");
+            assert!(
+                e.hint_text()
+                    .unwrap()
+                    .contains("admin credential was refused")
+            );
+            let r = h.send("put", &Call::put("/x")).await.unwrap();
+            let e = h.json("update", &r).unwrap_err();
+            assert!(e.message().contains("not JSON"), "{}", e.message());
+            let got = s.received_requests().await.unwrap();
+            assert_eq!(got[0].headers.get("api-key").unwrap(), "adm1n-k3y");
+        }
+    }
 }

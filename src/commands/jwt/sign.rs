@@ -30,6 +30,35 @@ const MAX_FILE: u64 = 16 * 1024 * 1024;
 
 /// Resolve the key and the config (defaults when no home exists and no home is needed).
 fn signer(ctx: &Ctx<'_>, a: &SignArgs) -> Result<(Signer, Config)> {
+    if let Some(name) = &a.for_target {
+        let s = ctx.open(OpenMode::Read)?;
+        let cfg = crate::commands::target::find(&s, name)?;
+        if cfg.kind != crate::target::Kind::Qdrant {
+            return Err(Error::usage(format!(
+                "--for {name}: a {} target takes no JWTs vauth signs with its key",
+                cfg.kind.as_str()
+            ))
+            .hint("--for names a qdrant target; sign with --key NAME for other verifiers"));
+        }
+        if let Some(want) = a.source.alg
+            && Alg::from(want) != Alg::HS256
+        {
+            return Err(Error::usage("Qdrant accepts HS256 tokens only")
+                .hint("drop --alg when signing --for a qdrant target"));
+        }
+        let secret = crate::target::qdrant::Qdrant::signing_secret(cfg, name)?;
+        let key = EncodingKey::from_secret(secret.as_bytes())
+            .map_err(|e| Error::input(format!("the HMAC secret cannot be used: {e}")))?;
+        return Ok((
+            Signer {
+                alg: Alg::HS256,
+                kid: None,
+                key,
+                label: format!("target {name}'s API key"),
+            },
+            s.config.clone(),
+        ));
+    }
     if let Some(name) = &a.source.key {
         let mut s = ctx.open(OpenMode::Read)?;
         let k = find(&s, name)?;
@@ -123,6 +152,33 @@ fn subjects(p: &Path) -> Result<Vec<String>> {
             .hint("write one subject per line"));
     }
     Ok(subs)
+}
+
+/// Probe `token` at qdrant target `name` before anything is printed: it must read
+/// `/collections` and each collection it names, and the same claims signed with a wrong
+/// secret must be refused (else the server checks nothing and the token proves nothing).
+fn probe_at_qdrant(
+    ctx: &Ctx<'_>,
+    name: &str,
+    token: &str,
+    claims: &Map<String, Value>,
+    a: &SignArgs,
+) -> Result<()> {
+    let cfg = {
+        let s = ctx.open(OpenMode::Read)?;
+        crate::commands::target::find(&s, name)?.clone()
+    };
+    let wrong = crate::target::wrong_secret()?;
+    let wrong_key = EncodingKey::from_secret(wrong.as_bytes())
+        .map_err(|e| Error::bug(format!("HMAC key: {e}")))?;
+    let wrong_token = jwt::sign(Alg::HS256, None, claims, &wrong_key).map_err(Error::state)?;
+    let collections: Vec<String> = a.qdrant_collection.iter().map(|(c, _)| c.clone()).collect();
+    let mut q = crate::target::qdrant::Qdrant::new(name, &cfg, cfg.admin_password()?)?;
+    crate::target::runtime()?.block_on(q.probe_token(token, &wrong_token, &collections))?;
+    ctx.ui.debug(&format!(
+        "probed at {name}: the token reads /collections, a wrongly signed one is refused"
+    ));
+    Ok(())
 }
 
 /// One minted token as `--json` prints it. The token is the product the user asked for.
@@ -244,6 +300,11 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &SignArgs) -> Result<Outcome> {
         let claims = tpl.claims(now, Some(&jti), sub);
         let token = jwt::sign(signer.alg, signer.kid.as_deref(), &claims, &signer.key)
             .map_err(Error::state)?;
+        if i == 0
+            && let Some(t) = &a.for_target
+        {
+            probe_at_qdrant(ctx, t, &token, &claims, a)?;
+        }
         let line = if ctx.ui.json {
             serde_json::to_string(&Minted {
                 token: &token,

@@ -268,15 +268,88 @@ fn show(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
+/// A push waiting for a restart, probed by `target test`.
+#[derive(Serialize)]
+struct PendingProbe {
+    key: String,
+    version: u32,
+    user: String,
+    verified: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
 fn test(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
-    let cfg = {
+    let (cfg, pending) = {
         let s = ctx.open(OpenMode::Read)?;
-        find(&s, &a.name)?.clone()
+        let cfg = find(&s, &a.name)?.clone();
+        let mut pending = Vec::new();
+        for k in s.state.api_keys.values() {
+            for v in k.versions.iter().filter(|v| v.revoked_at.is_none()) {
+                for p in &v.pushed {
+                    if p.target == a.name && p.pending && p.revoked_at.is_none() {
+                        pending.push((k.name.clone(), v.version, p.user.clone()));
+                    }
+                }
+            }
+        }
+        (cfg, pending)
     };
     let ep = cfg.endpoint()?;
     let mut t = AnyTarget::new(&a.name, &cfg)?;
     let rt = crate::target::runtime()?;
     let server = rt.block_on(t.check_admin())?;
+    let mut probes = Vec::new();
+    let mut first_err = None;
+    if !pending.is_empty() {
+        let mut s = ctx.open(OpenMode::Write)?;
+        for (key, version, user) in pending {
+            let Some(v) = s
+                .state
+                .api_keys
+                .get(&key)
+                .and_then(|k| k.versions.iter().find(|v| v.version == version))
+                .cloned()
+            else {
+                continue;
+            };
+            let secret = push::plaintext(&mut s, &key, &v)?;
+            let r = rt.block_on(t.probe(&user, &secret));
+            if r.is_ok()
+                && let Some(p) = s
+                    .state
+                    .api_keys
+                    .get_mut(&key)
+                    .and_then(|k| k.versions.iter_mut().find(|x| x.version == version))
+                    .and_then(|x| x.pushed.iter_mut().find(|p| p.target == a.name))
+            {
+                p.pending = false;
+                p.verified = true;
+            }
+            probes.push(PendingProbe {
+                key,
+                version,
+                user,
+                verified: r.is_ok(),
+                error: r.as_ref().err().map(|e| e.message().to_string()),
+            });
+            if let Err(e) = r {
+                first_err.get_or_insert(e);
+            }
+        }
+        if probes.iter().any(|p| p.verified) {
+            let done: Vec<String> = probes
+                .iter()
+                .filter(|p| p.verified)
+                .map(|p| format!("{} v{}", p.key, p.version))
+                .collect();
+            s.commit(
+                AuditEvent::new("target.probe")
+                    .detail("name", &a.name)
+                    .detail("verified", done.join(",")),
+            )?;
+        }
+    }
     #[derive(Serialize)]
     struct Test<'a> {
         name: &'a str,
@@ -285,16 +358,20 @@ fn test(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
         server: String,
         admin_user: Option<String>,
         tls: bool,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pending: Vec<PendingProbe>,
     }
     let tls = cfg.tls(&ep);
+    let ok = first_err.is_none();
     if ctx.ui.json {
         ctx.ui.out_json(&Test {
             name: &a.name,
             kind: cfg.kind.as_str(),
-            ok: true,
+            ok,
             server: server.clone(),
             admin_user: ep.user.clone(),
             tls,
+            pending: probes,
         });
     } else {
         ctx.ui.note(&format!(
@@ -304,8 +381,26 @@ fn test(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
             ep.port,
             if tls { "TLS verified" } else { "no TLS" }
         ));
+        for p in &probes {
+            ctx.ui.note(&format!(
+                "  {} v{} (pending restart): {}",
+                p.key,
+                p.version,
+                if p.verified {
+                    "now verified: it is accepted, a wrong one is refused".to_string()
+                } else {
+                    format!(
+                        "NOT verified: {}",
+                        p.error.as_deref().unwrap_or("probe failed")
+                    )
+                }
+            ));
+        }
     }
-    Ok(Outcome::Ok)
+    match first_err {
+        Some(e) => Err(e),
+        None => Ok(Outcome::Ok),
+    }
 }
 
 fn remove(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
