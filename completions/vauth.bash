@@ -289,6 +289,9 @@ _vauth() {
             vauth__subcmd__help__subcmd__target,add)
                 cmd="vauth__subcmd__help__subcmd__target__subcmd__add"
                 ;;
+            vauth__subcmd__help__subcmd__target,drift)
+                cmd="vauth__subcmd__help__subcmd__target__subcmd__drift"
+                ;;
             vauth__subcmd__help__subcmd__target,list)
                 cmd="vauth__subcmd__help__subcmd__target__subcmd__list"
                 ;;
@@ -457,6 +460,9 @@ _vauth() {
             vauth__subcmd__target,add)
                 cmd="vauth__subcmd__target__subcmd__add"
                 ;;
+            vauth__subcmd__target,drift)
+                cmd="vauth__subcmd__target__subcmd__drift"
+                ;;
             vauth__subcmd__target,help)
                 cmd="vauth__subcmd__target__subcmd__help"
                 ;;
@@ -474,6 +480,9 @@ _vauth() {
                 ;;
             vauth__subcmd__target__subcmd__help,add)
                 cmd="vauth__subcmd__target__subcmd__help__subcmd__add"
+                ;;
+            vauth__subcmd__target__subcmd__help,drift)
+                cmd="vauth__subcmd__target__subcmd__help__subcmd__drift"
                 ;;
             vauth__subcmd__target__subcmd__help,help)
                 cmd="vauth__subcmd__target__subcmd__help__subcmd__help"
@@ -2047,7 +2056,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__help__subcmd__target)
-            opts="add list show test remove"
+            opts="add list show test drift remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2061,6 +2070,20 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__help__subcmd__target__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__help__subcmd__target__subcmd__drift)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3451,7 +3474,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__push)
-            opts="-q -v -h --to --grant --pattern --category --role --role-descriptors --adopt --dry-run --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            opts="-q -v -h --to --grant --pattern --category --role --role-descriptors --adopt --dry-run --exec --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3482,6 +3505,10 @@ _vauth() {
                     return 0
                     ;;
                 --adopt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3535,7 +3562,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__target)
-            opts="-q -v -h --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help add list show test remove help"
+            opts="-q -v -h --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help add list show test drift remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3642,8 +3669,34 @@ _vauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        vauth__subcmd__target__subcmd__drift)
+            opts="-q -v -h --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         vauth__subcmd__target__subcmd__help)
-            opts="add list show test remove help"
+            opts="add list show test drift remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3657,6 +3710,20 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__target__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__target__subcmd__help__subcmd__drift)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -875,6 +875,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand list 'List the configured targets'
             cand show 'Show one target and the credentials pushed to it'
             cand test 'Reach the server and check the admin credential (exit 4 with what failed)'
+            cand drift 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
             cand remove 'Remove a target from vauth.toml (nothing on the server is changed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -950,6 +951,20 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'vauth;target;drift'= {
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'vauth;target;remove'= {
             cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
@@ -969,6 +984,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand list 'List the configured targets'
             cand show 'Show one target and the credentials pushed to it'
             cand test 'Reach the server and check the admin credential (exit 4 with what failed)'
+            cand drift 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
             cand remove 'Remove a target from vauth.toml (nothing on the server is changed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -979,6 +995,8 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;target;help;show'= {
         }
         &'vauth;target;help;test'= {
+        }
+        &'vauth;target;help;drift'= {
         }
         &'vauth;target;help;remove'= {
         }
@@ -992,6 +1010,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --role 'weaviate, milvus, opensearch, pinecone: a server-side role the user or key gets (repeatable), e.g. viewer, ProjectViewer'
             cand --role-descriptors 'elasticsearch: a JSON file holding the API key''s `role_descriptors` object'
             cand --adopt 'Take over an existing user/role of this name that vauth did not create'
+            cand --exec 'Run CMD (through sh -c) after a successful push, e.g. to restart the consumer. It gets VAUTH_EVENT=push, VAUTH_KEY, VAUTH_VERSION, VAUTH_TARGET, VAUTH_USER — never the secret'
             cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
@@ -1253,6 +1272,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand list 'List the configured targets'
             cand show 'Show one target and the credentials pushed to it'
             cand test 'Reach the server and check the admin credential (exit 4 with what failed)'
+            cand drift 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
             cand remove 'Remove a target from vauth.toml (nothing on the server is changed)'
         }
         &'vauth;help;target;add'= {
@@ -1262,6 +1282,8 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;help;target;show'= {
         }
         &'vauth;help;target;test'= {
+        }
+        &'vauth;help;target;drift'= {
         }
         &'vauth;help;target;remove'= {
         }

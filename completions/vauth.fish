@@ -618,23 +618,24 @@ complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "renew" -d 'Issue a successor with the same subject, SANs and profile (new key by default)'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a certificate with its chain (PEM), its kept key, or a PKCS#12 bundle'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -s q -l quiet -d 'Print nothing but the product and errors'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "add" -d 'Add a database admin endpoint (references only, never the password)'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "list" -d 'List the configured targets'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "show" -d 'Show one target and the credentials pushed to it'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "test" -d 'Reach the server and check the admin credential (exit 4 with what failed)'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "add" -d 'Add a database admin endpoint (references only, never the password)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "list" -d 'List the configured targets'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "show" -d 'Show one target and the credentials pushed to it'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "test" -d 'Reach the server and check the admin credential (exit 4 with what failed)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "drift" -d 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l kind -d 'The database kind' -r -f -a "postgres\t'PostgreSQL (also with pgvector): group role + alternating login roles, SCRAM verifiers'
 redis\t'Redis 7 / Valkey: one ACL user holding up to two `#sha256` passwords'
 qdrant\t'Qdrant: HS256 JWTs signed with the target\'s API key (it has no key API)'
@@ -703,6 +704,17 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
@@ -718,6 +730,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the configured targets'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one target and the credentials pushed to it'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "test" -d 'Reach the server and check the admin credential (exit 4 with what failed)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "drift" -d 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l to -d 'The target (see `vauth target list`)' -r
@@ -727,6 +740,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand push" -l category -d 'redis:
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l role -d 'weaviate, milvus, opensearch, pinecone: a server-side role the user or key gets (repeatable), e.g. viewer, ProjectViewer' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l role-descriptors -d 'elasticsearch: a JSON file holding the API key\'s `role_descriptors` object' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l adopt -d 'Take over an existing user/role of this name that vauth did not create' -r
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l exec -d 'Run CMD (through sh -c) after a successful push, e.g. to restart the consumer. It gets VAUTH_EVENT=push, VAUTH_KEY, VAUTH_VERSION, VAUTH_TARGET, VAUTH_USER — never the secret' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
@@ -873,6 +887,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "list" -d 'List the configured targets'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "show" -d 'Show one target and the credentials pushed to it'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "test" -d 'Reach the server and check the admin credential (exit 4 with what failed)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "drift" -d 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print the audit log (newest last)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'

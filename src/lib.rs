@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod fsutil;
+pub mod hook;
 pub mod jwt;
 pub mod net;
 pub mod output;

@@ -235,6 +235,28 @@ fn postgres_push_rotate_revoke_with_real_logins() {
         !ok && out.contains("password authentication failed"),
         "{out}"
     );
+    // drift: none; a role disabled behind vauth's back is one (exit 1); pushing repairs it.
+    env.run_with(&["target", "drift", "pg"], None, &admin_env)
+        .ok();
+    pg.admin("ALTER ROLE app_key_a NOLOGIN");
+    let d = env.run_with(&["--json", "target", "drift", "pg"], None, &admin_env);
+    d.code(1);
+    assert_eq!(d.json()["rows"][0]["actual"], "gone");
+    env.run_with(
+        &[
+            "push",
+            "app-key",
+            "--to",
+            "pg",
+            "--grant",
+            "SELECT ON items",
+        ],
+        None,
+        &admin_env,
+    )
+    .ok();
+    env.run_with(&["target", "drift", "pg"], None, &admin_env)
+        .ok();
     // The group role holds the grant, not the login role.
     let (ok, out) = pg.login("app_key_a", &k1, "INSERT INTO items VALUES (3)");
     assert!(!ok && out.contains("permission denied"), "{out}");
@@ -654,9 +676,64 @@ fn redis_push_rotate_revoke_with_real_auth() {
             .contains("NOPERM")
     );
 
+    // drift: the database holds what state.json says (both passwords during the grace) …
+    let d = env.run(&["--json", "target", "drift", "cache"]);
+    d.ok();
+    assert_eq!(d.json()["drift"], false);
+    assert_eq!(d.json()["rows"].as_array().unwrap().len(), 2);
+    // … until someone removes v2's password behind vauth's back: exit 1, that row says so.
+    redis.cli(
+        "default",
+        REDIS_ADMIN_PW,
+        &[
+            "ACL",
+            "SETUSER",
+            "vec-app",
+            &format!("!{}", sha256_hex(&k2)),
+        ],
+    );
+    let d = env.run(&["--json", "target", "drift", "cache"]);
+    d.code(1);
+    let rows = d.json()["rows"].as_array().unwrap().clone();
+    let bad: Vec<_> = rows.iter().filter(|r| r["ok"] == false).collect();
+    assert_eq!(bad.len(), 1, "{rows:?}");
+    assert_eq!(
+        (bad[0]["version"].as_u64(), bad[0]["actual"].as_str()),
+        (Some(2), Some("gone"))
+    );
+    env.run(&["target", "drift", "cache"])
+        .code(1)
+        .stdout_has("DRIFT");
+    // Pushing again repairs it; --exec runs after the push, with what happened (no secret).
+    let marker = env.path("exec.out");
+    let p = env.run(&[
+        "push",
+        "vec-app",
+        "--to",
+        "cache",
+        "--exec",
+        &format!("echo \"$VAUTH_EVENT $VAUTH_KEY $VAUTH_VERSION $VAUTH_TARGET $VAUTH_USER\" > {}; echo to-stdout", marker.display()),
+    ]);
+    p.ok();
+    assert_eq!(
+        p.stdout.trim(),
+        "vec-app",
+        "the hook's stdout goes to stderr"
+    );
+    assert!(p.stderr.contains("to-stdout"));
+    assert_eq!(
+        std::fs::read_to_string(&marker).unwrap().trim(),
+        "push vec-app 2 cache vec-app"
+    );
+    env.run(&["target", "drift", "cache"]).ok();
+    env.run(&["push", "vec-app", "--to", "cache", "--exec", "exit 7"])
+        .code(4)
+        .stderr_has("failed (exit 7); the push itself succeeded");
+
     // revoke v1: WRONGPASS for it, v2 still works; then revoke all.
     env.run(&["key", "revoke", "vec-app", "--version", "1", "--yes"])
         .ok();
+    env.run(&["target", "drift", "cache"]).ok();
     assert!(redis.cli("vec-app", &k1, &["PING"]).1.contains("WRONGPASS"));
     assert!(redis.cli("vec-app", &k2, &["GET", "vec:1"]).1.contains('x'));
     env.run(&["key", "revoke", "vec-app", "--yes"]).ok();

@@ -39,6 +39,13 @@ EXAMPLES:
     vauth target test pg-prod
     vauth --json target test cache")]
     Test(TargetNameArgs),
+    /// Compare what state.json says was pushed there with what the database holds (exit 1 on
+    /// any difference).
+    #[command(after_long_help = "\
+EXAMPLES:
+    vauth target drift pg-prod
+    vauth --json target drift cache")]
+    Drift(TargetNameArgs),
     /// Remove a target from vauth.toml (nothing on the server is changed).
     #[command(after_long_help = "\
 EXAMPLES:
@@ -146,4 +153,8 @@ pub struct PushArgs {
     /// Print the commands that would run (secrets as ****) and change nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Run CMD (through sh -c) after a successful push, e.g. to restart the consumer. It gets
+    /// VAUTH_EVENT=push, VAUTH_KEY, VAUTH_VERSION, VAUTH_TARGET, VAUTH_USER — never the secret.
+    #[arg(long, value_name = "CMD", conflicts_with = "dry_run")]
+    pub exec: Option<String>,
 }

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http};
-use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig};
+use super::{Applied, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The header tokens travel in.
@@ -158,6 +158,18 @@ impl Chroma {
 }
 
 impl Target for Chroma {
+    async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
+        let c = self.load()?;
+        Ok(q.iter()
+            .map(|h| {
+                let listed = c.users.iter().any(|(u, toks)| {
+                    u == &h.name && toks.iter().any(|t| sha256_hex(t) == h.sha256)
+                });
+                if listed { Held::Live } else { Held::Gone }
+            })
+            .collect())
+    }
+
     fn plan(&self, spec: &PushSpec) -> Vec<String> {
         let file = self
             .file

@@ -511,6 +511,30 @@ pub struct RevokeSpec {
     pub remote_id: Option<String>,
 }
 
+/// One pushed credential as state.json records it, for [`Target::held`].
+#[derive(Debug, Clone)]
+pub struct HeldQuery {
+    /// The base remote name.
+    pub name: String,
+    /// The user it logs in as.
+    pub user: String,
+    /// SHA-256 (hex) of the credential.
+    pub sha256: String,
+    /// The server's id of it, when it has one.
+    pub remote_id: Option<String>,
+}
+
+/// What the database holds of one pushed credential (`vauth target drift`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Held {
+    /// It is there and would log in (as far as the admin API can tell).
+    Live,
+    /// It is absent, disabled or expired there.
+    Gone,
+    /// The database cannot be asked (why).
+    Unknown(String),
+}
+
 /// One database kind. `plan` is pure; the rest talk to the server.
 #[allow(async_fn_in_trait)]
 pub trait Target {
@@ -528,6 +552,12 @@ pub trait Target {
     async fn probe(&mut self, user: &str, secret: &str) -> Result<()>;
     /// Take a pushed version back: it no longer logs in, and its sessions end.
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>>;
+    /// What the database holds of each of `q` (one connection for all).
+    async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
+        Ok(q.iter()
+            .map(|_| Held::Unknown("this kind cannot list its credentials".to_string()))
+            .collect())
+    }
     /// For kinds whose server generates the secret ([`Kind::generates_secret`]): make a new
     /// credential for `spec` and return it with its plaintext, which only this answer carries.
     async fn create(&mut self, spec: &PushSpec) -> Result<(Applied, Zeroizing<String>)> {
@@ -635,6 +665,9 @@ impl Target for AnyTarget {
     }
     async fn create(&mut self, spec: &PushSpec) -> Result<(Applied, Zeroizing<String>)> {
         each!(self, t => t.create(spec).await)
+    }
+    async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
+        each!(self, t => t.held(q).await)
     }
 }
 

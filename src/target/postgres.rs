@@ -7,7 +7,9 @@
 use tokio_postgres::error::SqlState;
 use zeroize::Zeroizing;
 
-use super::{Applied, Endpoint, PushSpec, RevokeSpec, Target, TargetConfig, remote, timed};
+use super::{
+    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, remote, timed,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 /// A PostgreSQL target.
@@ -187,6 +189,30 @@ impl Postgres {
 }
 
 impl Target for Postgres {
+    async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
+        let client = self.admin().await?;
+        let mut out = Vec::with_capacity(q.len());
+        for h in q {
+            let rows = timed(&self.name, "pg_roles", async {
+                client
+                    .query(
+                        "SELECT rolcanlogin, rolvaliduntil IS NOT NULL AND rolvaliduntil < now() \
+                         FROM pg_roles WHERE rolname = $1",
+                        &[&h.user],
+                    )
+                    .await
+                    .map_err(|e| self.sql_err("read pg_roles", &e, &[]))
+            })
+            .await?;
+            out.push(match rows.first() {
+                None => Held::Gone,
+                Some(r) if r.get::<_, bool>(0) && !r.get::<_, bool>(1) => Held::Live,
+                Some(_) => Held::Gone,
+            });
+        }
+        Ok(out)
+    }
+
     fn user_for(&self, spec: &PushSpec) -> String {
         login_role(&spec.name, spec.version)
     }

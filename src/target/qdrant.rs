@@ -13,7 +13,7 @@
 use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http};
-use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig};
+use super::{Applied, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig};
 use crate::error::{Error, ErrorKind, Result};
 
 /// A Qdrant target.
@@ -116,6 +116,16 @@ impl Qdrant {
 }
 
 impl Target for Qdrant {
+    async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
+        Ok(q.iter()
+            .map(|_| {
+                Held::Unknown(
+                    "Qdrant has no API that lists its keys; `vauth target test` probes".to_string(),
+                )
+            })
+            .collect())
+    }
+
     fn user_for(&self, _spec: &PushSpec) -> String {
         "alt_api_key".to_string()
     }

@@ -6,7 +6,9 @@
 
 use zeroize::Zeroizing;
 
-use super::{Applied, Endpoint, PushSpec, RevokeSpec, Target, TargetConfig, remote, timed};
+use super::{
+    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, remote, timed,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Key patterns when `--pattern` is not given: the user's own namespace.
@@ -176,6 +178,35 @@ impl Redis {
     }
 }
 
+/// Whether an `ACL GETUSER` answer shows an enabled user holding the password `sha256`.
+fn acl_holds(v: &redis::Value, sha256: &str) -> Held {
+    use redis::Value as V;
+    let text = |x: &V| match x {
+        V::BulkString(b) => String::from_utf8_lossy(b).into_owned(),
+        V::SimpleString(s) => s.clone(),
+        _ => String::new(),
+    };
+    let list = |x: &V| -> Vec<String> {
+        match x {
+            V::Array(a) | V::Set(a) => a.iter().map(text).collect(),
+            _ => Vec::new(),
+        }
+    };
+    let pairs: Vec<(String, &V)> = match v {
+        V::Nil => return Held::Gone,
+        V::Array(a) => a
+            .chunks(2)
+            .filter_map(|c| Some((text(&c[0]), c.get(1)?)))
+            .collect(),
+        V::Map(m) => m.iter().map(|(k, x)| (text(k), x)).collect(),
+        _ => return Held::Unknown("unexpected ACL GETUSER answer".to_string()),
+    };
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, x)| list(x));
+    let on = get("flags").is_some_and(|f| f.iter().any(|x| x == "on"));
+    let has = get("passwords").is_some_and(|p| p.iter().any(|x| x == sha256));
+    if on && has { Held::Live } else { Held::Gone }
+}
+
 fn run_args(args: &[String]) -> redis::Cmd {
     let mut c = redis::cmd(&args[0]);
     for a in &args[1..] {
@@ -185,6 +216,24 @@ fn run_args(args: &[String]) -> redis::Cmd {
 }
 
 impl Target for Redis {
+    async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
+        let mut con = self.admin().await?;
+        let mut out = Vec::with_capacity(q.len());
+        for h in q {
+            let v: redis::Value = timed(&self.name, "ACL GETUSER", async {
+                redis::cmd("ACL")
+                    .arg("GETUSER")
+                    .arg(&h.name)
+                    .query_async(&mut con)
+                    .await
+                    .map_err(|e| self.err("ACL GETUSER", &e))
+            })
+            .await?;
+            out.push(acl_holds(&v, &h.sha256));
+        }
+        Ok(out)
+    }
+
     fn plan(&self, spec: &PushSpec) -> Vec<String> {
         let mut set = Self::setuser(spec, "****");
         for a in set.iter_mut() {

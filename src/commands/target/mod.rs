@@ -10,7 +10,7 @@ use crate::audit::AuditEvent;
 use crate::cli::target::{TargetAddArgs, TargetCommand, TargetNameArgs};
 use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::store::{OpenMode, Session};
-use crate::target::{AnyTarget, Target as _, TargetConfig};
+use crate::target::{AnyTarget, Held, HeldQuery, Target as _, TargetConfig};
 use crate::timefmt::rfc3339;
 
 /// Run `vauth target …`.
@@ -20,6 +20,7 @@ pub fn run(ctx: &Ctx<'_>, cmd: &TargetCommand) -> Result<Outcome> {
         TargetCommand::List => list(ctx),
         TargetCommand::Show(a) => show(ctx, a),
         TargetCommand::Test(a) => test(ctx, a),
+        TargetCommand::Drift(a) => drift(ctx, a),
         TargetCommand::Remove(a) => remove(ctx, a),
     }
 }
@@ -401,6 +402,152 @@ fn test(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
         Some(e) => Err(e),
         None => Ok(Outcome::Ok),
     }
+}
+
+/// One row of `target drift`.
+#[derive(Serialize)]
+struct DriftRow {
+    key: String,
+    version: u32,
+    user: String,
+    /// What state.json says: `live` or `revoked`.
+    expected: &'static str,
+    /// What the database holds: `live`, `gone` or `unknown`.
+    actual: &'static str,
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+fn drift(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
+    let s = ctx.open(OpenMode::Read)?;
+    let cfg = find(&s, &a.name)?.clone();
+    // Every push to this target. A revoked push whose login user a live push reuses (the
+    // alternating postgres users) is not expected gone: that user is legitimately live.
+    let mut rows: Vec<(String, u32, bool, bool, HeldQuery)> = Vec::new();
+    for k in s.state.api_keys.values() {
+        for v in &k.versions {
+            for p in v.pushed.iter().filter(|p| p.target == a.name) {
+                rows.push((
+                    k.name.clone(),
+                    v.version,
+                    p.revoked_at.is_none(),
+                    p.pending,
+                    HeldQuery {
+                        name: p.remote_name.clone(),
+                        user: p.user.clone(),
+                        sha256: v.sha256.clone(),
+                        remote_id: p.remote_id.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    let live_users: std::collections::BTreeSet<(String, String)> = rows
+        .iter()
+        .filter(|r| r.2)
+        .map(|r| (r.0.clone(), r.4.user.clone()))
+        .collect();
+    let shares_user = |r: &(String, u32, bool, bool, HeldQuery)| {
+        !r.2 && cfg.kind == crate::target::Kind::Postgres
+            && live_users.contains(&(r.0.clone(), r.4.user.clone()))
+    };
+    rows.retain(|r| !shares_user(r));
+    drop(s);
+    let queries: Vec<HeldQuery> = rows.iter().map(|r| r.4.clone()).collect();
+    let held = if queries.is_empty() {
+        Vec::new()
+    } else {
+        let mut t = AnyTarget::new(&a.name, &cfg)?;
+        crate::target::runtime()?.block_on(t.held(&queries))?
+    };
+    let out: Vec<DriftRow> = rows
+        .into_iter()
+        .zip(held)
+        .map(|((key, version, live, pending, q), h)| {
+            let (actual, note) = match h {
+                Held::Live => ("live", None),
+                Held::Gone => ("gone", None),
+                Held::Unknown(why) => ("unknown", Some(why)),
+            };
+            let ok = matches!(
+                (live, actual),
+                (_, "unknown") | (true, "live") | (false, "gone")
+            );
+            let note = note.or_else(|| {
+                (pending && live && actual == "gone")
+                    .then(|| "pending restart: the server has not read it yet".to_string())
+            });
+            DriftRow {
+                key,
+                version,
+                user: q.user,
+                expected: if live { "live" } else { "revoked" },
+                actual,
+                ok: ok || (pending && actual == "gone"),
+                note,
+            }
+        })
+        .collect();
+    let drifted = out.iter().filter(|r| !r.ok).count();
+    if ctx.ui.json {
+        #[derive(Serialize)]
+        struct Drift<'a> {
+            target: &'a str,
+            drift: bool,
+            rows: Vec<DriftRow>,
+        }
+        ctx.ui.out_json(&Drift {
+            target: &a.name,
+            drift: drifted > 0,
+            rows: out,
+        });
+    } else if out.is_empty() {
+        ctx.ui.note(&format!(
+            "Nothing was pushed to {}: nothing to compare.",
+            a.name
+        ));
+    } else {
+        let table: Vec<Vec<String>> = out
+            .iter()
+            .map(|r| {
+                vec![
+                    r.key.clone(),
+                    format!("v{}", r.version),
+                    r.user.clone(),
+                    r.expected.to_string(),
+                    r.actual.to_string(),
+                    if r.ok { "ok" } else { "DRIFT" }.to_string(),
+                    r.note.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        ctx.ui.out(&crate::output::table(
+            &[
+                "KEY",
+                "VERSION",
+                "USER",
+                "STATE.JSON",
+                "DATABASE",
+                "",
+                "NOTE",
+            ],
+            &table,
+        ));
+        ctx.ui.note(&if drifted == 0 {
+            format!("{}: the database holds what state.json says.", a.name)
+        } else {
+            format!(
+                "{}: {drifted} difference(s): push again (`vauth push KEY --to {}`) or revoke (`vauth key revoke KEY --version N`).",
+                a.name, a.name
+            )
+        });
+    }
+    Ok(if drifted > 0 {
+        Outcome::Negative
+    } else {
+        Outcome::Ok
+    })
 }
 
 fn remove(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {

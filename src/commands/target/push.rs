@@ -494,5 +494,17 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
             a.key, v.version, a.to, rep.user
         ));
     }
+    if let Some(cmd) = &a.exec {
+        crate::hook::exec(
+            cmd,
+            &[
+                ("VAUTH_EVENT", "push".to_string()),
+                ("VAUTH_KEY", a.key.clone()),
+                ("VAUTH_VERSION", v.version.to_string()),
+                ("VAUTH_TARGET", a.to.clone()),
+                ("VAUTH_USER", rep.user.clone()),
+            ],
+        )?;
+    }
     Ok(Outcome::Ok)
 }
