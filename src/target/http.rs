@@ -247,7 +247,7 @@ impl Http {
         }
         Ok(Http {
             target: name.to_string(),
-            base: cfg.url.trim_end_matches('/').to_string(),
+            base: base_url(&cfg.url),
             client,
             auth,
             secrets,
@@ -458,6 +458,23 @@ impl Http {
     }
 }
 
+/// The target URL without the admin user it names (`http://root@h:1/` → `http://h:1`): reqwest
+/// would turn that user into an `Authorization: Basic` header of its own on every call.
+fn base_url(url: &str) -> String {
+    let url = url.trim_end_matches('/');
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let end = rest.find(['/', '?']).unwrap_or(rest.len());
+            let host = match rest[..end].rfind('@') {
+                Some(at) => &rest[at + 1..],
+                None => rest,
+            };
+            format!("{scheme}://{host}")
+        }
+        None => url.to_string(),
+    }
+}
+
 /// The backoff before attempt `attempt + 1`: 250 ms · 2^(attempt-1), jittered to [½, 1]×.
 fn backoff(attempt: u32) -> Duration {
     let full = BACKOFF * 2u32.saturating_pow(attempt.saturating_sub(1));
@@ -549,6 +566,16 @@ mod tests {
         );
         assert_eq!(m("Invalid API key or JWT"), "Invalid API key or JWT");
         assert_eq!(m(""), "(no message)");
+    }
+
+    #[test]
+    fn base_url_drops_the_user() {
+        assert_eq!(
+            base_url("http://root@127.0.0.1:19530/"),
+            "http://127.0.0.1:19530"
+        );
+        assert_eq!(base_url("https://h:9200/x@y"), "https://h:9200/x@y");
+        assert_eq!(base_url("https://a@[::1]:9200/p"), "https://[::1]:9200/p");
     }
 
     #[test]

@@ -312,12 +312,15 @@ pub(crate) fn revoke_remote(
                 name: p.remote_name.clone(),
                 user: p.user.clone(),
                 sha256: v.sha256.clone(),
-                user_still_used: cfg.kind == Kind::Postgres
-                    && live_others.iter().any(|x| {
-                        x.pushed
-                            .iter()
-                            .any(|q| q.target == p.target && q.user == p.user)
-                    }),
+                // Kinds with alternating login users: a live version may sit on the same one.
+                user_still_used: matches!(
+                    cfg.kind,
+                    Kind::Postgres | Kind::Milvus | Kind::Opensearch
+                ) && live_others.iter().any(|x| {
+                    x.pushed
+                        .iter()
+                        .any(|q| q.target == p.target && q.user == p.user)
+                }),
                 others_live: !live_others.is_empty(),
                 remote_id: p.remote_id.clone(),
             };
