@@ -399,6 +399,9 @@ fn milvus_push_rotate_revoke_http_contract() {
     assert_eq!(s.users()["app_key_a"], entry(&k3, &["reader"]));
     assert_eq!(s.users()["app_key_b"], entry(&k4, &["reader"]));
 
+    // drift: v3/v4 live on app_key_a/_b, v1/v2 revoked share those users, so no difference.
+    env.run(&["target", "drift", "m"]).ok();
+
     // Revoking v2 must not drop app_key_b: v4 (live) logs in as that user now.
     let n = s.count();
     env.run(&["key", "revoke", "app-key", "--version", "2", "--yes"])
@@ -419,6 +422,15 @@ fn milvus_push_rotate_revoke_http_contract() {
         ],
     );
     assert_eq!(s.users().keys().collect::<Vec<_>>(), vec!["root"]);
+    let d = env.run(&["--json", "target", "drift", "m"]);
+    d.ok();
+    assert!(
+        d.json()["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["actual"] == "gone")
+    );
     let p = pushed(env, "app-key");
     assert_eq!(p.len(), 4);
     assert!(p.iter().all(|x| x.3 && x.4), "{p:?}");

@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http, Reply};
 use super::postgres::login_role;
-use super::{Applied, Endpoint, PushSpec, RevokeSpec, Target, TargetConfig};
+use super::{Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig};
 use crate::error::{Error, ErrorKind, Result};
 
 const BASE: &str = "/v2/vectordb";
@@ -184,6 +184,19 @@ impl Milvus {
 }
 
 impl Target for Milvus {
+    async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
+        let users = self.users().await?;
+        Ok(q.iter()
+            .map(|h| {
+                if users.contains(&h.user) {
+                    Held::Live
+                } else {
+                    Held::Gone
+                }
+            })
+            .collect())
+    }
+
     fn user_for(&self, spec: &PushSpec) -> String {
         login_role(&spec.name, spec.version)
     }

@@ -101,6 +101,15 @@ impl Kind {
         matches!(self, Kind::Weaviate | Kind::Pinecone | Kind::Elasticsearch)
     }
 
+    /// Whether a grace uses two alternating users (`_a`/`_b`), so that one login user carries
+    /// several versions over time.
+    pub fn alternates_users(self) -> bool {
+        matches!(
+            self,
+            Kind::Postgres | Kind::Milvus | Kind::Opensearch | Kind::Weaviate
+        )
+    }
+
     /// The URL schemes a target of this kind takes, for messages.
     pub fn schemes(self) -> &'static str {
         match self {

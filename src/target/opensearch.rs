@@ -14,7 +14,7 @@ use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http, Reply, pct};
 use super::postgres::login_role;
-use super::{Applied, Endpoint, PushSpec, RevokeSpec, Target, TargetConfig};
+use super::{Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig};
 use crate::error::{Error, ErrorKind, Result};
 
 const USERS: &str = "/_plugins/_security/api/internalusers";
@@ -153,6 +153,18 @@ impl Opensearch {
 }
 
 impl Target for Opensearch {
+    async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
+        let mut out = Vec::with_capacity(q.len());
+        for h in q {
+            out.push(if self.get_user(&h.user).await?.is_some() {
+                Held::Live
+            } else {
+                Held::Gone
+            });
+        }
+        Ok(out)
+    }
+
     fn user_for(&self, spec: &PushSpec) -> String {
         login_role(&spec.name, spec.version)
     }

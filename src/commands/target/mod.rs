@@ -449,8 +449,7 @@ fn drift(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
         .map(|r| (r.0.clone(), r.4.user.clone()))
         .collect();
     let shares_user = |r: &(String, u32, bool, bool, HeldQuery)| {
-        !r.2 && cfg.kind == crate::target::Kind::Postgres
-            && live_users.contains(&(r.0.clone(), r.4.user.clone()))
+        !r.2 && cfg.kind.alternates_users() && live_users.contains(&(r.0.clone(), r.4.user.clone()))
     };
     rows.retain(|r| !shares_user(r));
     drop(s);

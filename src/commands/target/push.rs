@@ -313,14 +313,12 @@ pub(crate) fn revoke_remote(
                 user: p.user.clone(),
                 sha256: v.sha256.clone(),
                 // Kinds with alternating login users: a live version may sit on the same one.
-                user_still_used: matches!(
-                    cfg.kind,
-                    Kind::Postgres | Kind::Milvus | Kind::Opensearch
-                ) && live_others.iter().any(|x| {
-                    x.pushed
-                        .iter()
-                        .any(|q| q.target == p.target && q.user == p.user)
-                }),
+                user_still_used: cfg.kind.alternates_users()
+                    && live_others.iter().any(|x| {
+                        x.pushed
+                            .iter()
+                            .any(|q| q.target == p.target && q.user == p.user)
+                    }),
                 others_live: !live_others.is_empty(),
                 remote_id: p.remote_id.clone(),
             };
