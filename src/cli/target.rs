@@ -94,6 +94,10 @@ pub struct TargetAddArgs {
     /// chroma: the server's token credentials file (YAML) that vauth keeps.
     #[arg(long, value_name = "FILE")]
     pub credentials_file: Option<PathBuf>,
+    /// A certificate of this home (issued with --keep-key) that vauth presents to the server,
+    /// for servers that require client certificates (needs TLS).
+    #[arg(long, value_name = "CERT")]
+    pub client_cert: Option<String>,
     /// Seconds one request may take [default: 10].
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<u64>,

@@ -233,6 +233,14 @@ impl Http {
                 })?;
             b = b.tls_certs_only(certs);
         }
+        if let Some(id) = &cfg.identity {
+            let mut pem = Zeroizing::new(id.cert_pem.clone());
+            pem.push('\n');
+            pem.push_str(&id.key_pem);
+            let ident = reqwest::Identity::from_pem(pem.as_bytes())
+                .map_err(|e| Error::state(format!("the client certificate cannot be used: {e}")))?;
+            b = b.identity(ident);
+        }
         let client = b
             .build()
             .map_err(|e| Error::bug(format!("cannot build the HTTP client: {e}")))?;
@@ -610,6 +618,8 @@ mod tests {
                 token_url: None,
                 credentials_file: None,
                 timeout: Some(timeout),
+                client_cert: None,
+                identity: None,
                 ca_file: None,
                 insecure: false,
                 prefix: None,

@@ -162,6 +162,15 @@ pub struct TargetConfig {
     /// Seconds one request may take (default 10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout: Option<u64>,
+    /// A certificate of this home (issued with --keep-key) that vauth presents to the server
+    /// (servers that require client certificates: Redis `tls-auth-clients yes`, PostgreSQL
+    /// `clientcert`, https with mTLS).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_cert: Option<String>,
+    /// The resolved `client_cert` (certificate + key from the vault); filled by the command
+    /// layer, never written.
+    #[serde(skip)]
+    pub identity: Option<ClientIdentity>,
     /// PEM file of the CA that signed the server's certificate (turns TLS on, verified).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca_file: Option<PathBuf>,
@@ -171,6 +180,21 @@ pub struct TargetConfig {
     /// Prefix of the users/roles vauth creates there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
+}
+
+/// A client certificate and its private key (PEM), presented in TLS handshakes.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ClientIdentity {
+    /// The certificate (PEM), the leaf first.
+    pub cert_pem: String,
+    /// The private key (PEM, PKCS#8).
+    pub key_pem: Zeroizing<String>,
+}
+
+impl std::fmt::Debug for ClientIdentity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ClientIdentity(****)")
+    }
 }
 
 /// A parsed target URL.
@@ -347,6 +371,12 @@ impl TargetConfig {
             if t.scheme != "https" && !(t.scheme == "http" && t.is_loopback()) && !self.insecure {
                 return Err("--token-url must be https (http only on loopback)".to_string());
             }
+        }
+        if self.client_cert.is_some() && !self.tls(&ep) {
+            return Err(
+                "a client certificate needs TLS (postgres: --ca-file; redis: rediss://; https://)"
+                    .to_string(),
+            );
         }
         if self.timeout == Some(0) {
             return Err("timeout: at least 1 second".to_string());
@@ -708,8 +738,12 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
         .map_err(|e| Error::bug(format!("cannot start the async runtime: {e}")))
 }
 
-/// A rustls client config that trusts exactly the PEM CA(s) in `ca_pem`.
-pub fn tls_config(ca_pem: &[u8]) -> Result<rustls::ClientConfig> {
+/// A rustls client config that trusts exactly the PEM CA(s) in `ca_pem`, presenting `identity`
+/// when given.
+pub fn tls_config(
+    ca_pem: &[u8],
+    identity: Option<&ClientIdentity>,
+) -> Result<rustls::ClientConfig> {
     use rustls::pki_types::CertificateDer;
     use rustls::pki_types::pem::PemObject;
     let mut roots = rustls::RootCertStore::empty();
@@ -724,11 +758,20 @@ pub fn tls_config(ca_pem: &[u8]) -> Result<rustls::ClientConfig> {
             .hint("pass the PEM file of the CA that signed the server's certificate"));
     }
     let provider = std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    Ok(rustls::ClientConfig::builder_with_provider(provider)
+    let b = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| Error::bug(format!("TLS setup: {e}")))?
-        .with_root_certificates(roots)
-        .with_no_client_auth())
+        .with_root_certificates(roots);
+    let Some(id) = identity else {
+        return Ok(b.with_no_client_auth());
+    };
+    let certs = CertificateDer::pem_slice_iter(id.cert_pem.as_bytes())
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| Error::state(format!("the client certificate is not PEM: {e}")))?;
+    let key = rustls::pki_types::PrivateKeyDer::from_pem_slice(id.key_pem.as_bytes())
+        .map_err(|e| Error::vault(format!("the client certificate's key is not PEM: {e}")))?;
+    b.with_client_auth_cert(certs, key)
+        .map_err(|e| Error::state(format!("the client certificate cannot be used: {e}")))
 }
 
 /// A remote error (exit 4) with every secret in `secrets` replaced by `****`.

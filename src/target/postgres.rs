@@ -66,7 +66,7 @@ impl Postgres {
         admin_password: Option<Zeroizing<String>>,
     ) -> Result<Postgres> {
         let tls = match cfg.ca_pem()? {
-            Some(pem) => Some(super::tls_config(&pem)?),
+            Some(pem) => Some(super::tls_config(&pem, cfg.identity.as_ref())?),
             None => None,
         };
         Ok(Postgres {

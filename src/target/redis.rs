@@ -26,6 +26,7 @@ pub struct Redis {
     admin_user: String,
     admin_password: Option<Zeroizing<String>>,
     ca_pem: Option<Vec<u8>>,
+    identity: Option<super::ClientIdentity>,
 }
 
 fn pct(s: &str) -> String {
@@ -62,6 +63,7 @@ impl Redis {
             ep,
             admin_password,
             ca_pem: cfg.ca_pem()?,
+            identity: cfg.identity.clone(),
         })
     }
 
@@ -96,7 +98,10 @@ impl Redis {
             redis::Client::build_with_tls(
                 url.as_str(),
                 redis::TlsCertificates {
-                    client_tls: None,
+                    client_tls: self.identity.as_ref().map(|id| redis::ClientTlsConfig {
+                        client_cert: id.cert_pem.as_bytes().to_vec(),
+                        client_key: id.key_pem.as_bytes().to_vec(),
+                    }),
                     root_cert: self.ca_pem.clone(),
                 },
             )?

@@ -165,8 +165,8 @@ fn probe_at_qdrant(
     a: &SignArgs,
 ) -> Result<()> {
     let cfg = {
-        let s = ctx.open(OpenMode::Read)?;
-        crate::commands::target::find(&s, name)?.clone()
+        let mut s = ctx.open(OpenMode::Read)?;
+        crate::commands::target::resolve(&mut s, name)?
     };
     let wrong = crate::target::wrong_secret()?;
     let wrong_key = EncodingKey::from_secret(wrong.as_bytes())

@@ -36,6 +36,58 @@ pub(crate) fn find<'a>(s: &'a Session, name: &str) -> Result<&'a TargetConfig> {
     s.config.target.get(name).ok_or_else(|| unknown(name))
 }
 
+/// The target's config with its client certificate (if it names one) resolved from this
+/// home: the newest certificate of that name, which must be valid and have its key kept.
+pub(crate) fn resolve(s: &mut Session, name: &str) -> Result<TargetConfig> {
+    let mut cfg = find(s, name)?.clone();
+    let Some(cert) = cfg.client_cert.clone() else {
+        return Ok(cfg);
+    };
+    let hint = format!(
+        "issue it with the key kept: `vauth cert issue {cert} --cn … --keep-key`, or change the target's --client-cert"
+    );
+    let c = s
+        .state
+        .certs
+        .get(&cert)
+        .and_then(|r| r.latest())
+        .cloned()
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::NotFound,
+                format!("target {name}: no certificate named {cert:?} in this home"),
+            )
+            .hint(hint.clone())
+        })?;
+    let status = c.status(s.now);
+    if status != crate::pki::record::CertStatus::Active {
+        return Err(Error::state(format!(
+            "target {name}: the client certificate {cert} is {}",
+            status.as_str()
+        ))
+        .hint(format!("renew it: `vauth cert renew {cert}`")));
+    }
+    if !c.key_kept {
+        return Err(Error::state(format!(
+            "target {name}: vauth does not hold the key of the client certificate {cert}"
+        ))
+        .hint(hint));
+    }
+    let key = s
+        .vault()?
+        .get(&c.vault_entry(&cert))
+        .map(|k| zeroize::Zeroizing::new(k.to_string()))
+        .ok_or_else(|| {
+            Error::vault(format!("the vault has no key for the certificate {cert}"))
+                .hint("restore secrets.vault, or issue the certificate again with --keep-key")
+        })?;
+    cfg.identity = Some(crate::target::ClientIdentity {
+        cert_pem: c.pem.clone(),
+        key_pem: key,
+    });
+    Ok(cfg)
+}
+
 #[derive(Serialize)]
 struct TargetReport<'a> {
     name: &'a str,
@@ -86,6 +138,8 @@ fn add(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
         token_url: a.token_url.clone(),
         credentials_file: abs(&a.credentials_file),
         timeout: a.timeout,
+        client_cert: a.client_cert.clone(),
+        identity: None,
         ca_file: abs(&a.ca_file),
         insecure: a.insecure,
         prefix: a.prefix.clone(),
@@ -282,8 +336,8 @@ struct PendingProbe {
 
 fn test(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
     let (cfg, pending) = {
-        let s = ctx.open(OpenMode::Read)?;
-        let cfg = find(&s, &a.name)?.clone();
+        let mut s = ctx.open(OpenMode::Read)?;
+        let cfg = resolve(&mut s, &a.name)?;
         let mut pending = Vec::new();
         for k in s.state.api_keys.values() {
             for v in k.versions.iter().filter(|v| v.revoked_at.is_none()) {
@@ -420,8 +474,8 @@ struct DriftRow {
 }
 
 fn drift(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
-    let s = ctx.open(OpenMode::Read)?;
-    let cfg = find(&s, &a.name)?.clone();
+    let mut s = ctx.open(OpenMode::Read)?;
+    let cfg = resolve(&mut s, &a.name)?;
     // Every push to this target. A revoked push whose login user a live push reuses (the
     // alternating postgres users) is not expected gone: that user is legitimately live.
     let mut rows: Vec<(String, u32, bool, bool, HeldQuery)> = Vec::new();

@@ -6,7 +6,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
-use super::{Ctx, find};
+use super::{Ctx, resolve};
 use crate::audit::AuditEvent;
 use crate::cli::target::PushArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
@@ -222,11 +222,18 @@ pub(crate) fn follow_pushes(
     let mut done = Vec::new();
     let mut first_err = None;
     for tname in targets {
-        let Some(cfg) = s.config.target.get(&tname).cloned() else {
+        if !s.config.target.contains_key(&tname) {
             first_err.get_or_insert(super::unknown(&tname).hint(format!(
                 "{name} was pushed to {tname}, which is no longer in vauth.toml; add it again"
             )));
             continue;
+        }
+        let cfg = match resolve(s, &tname) {
+            Ok(c) => c,
+            Err(e) => {
+                first_err.get_or_insert(e);
+                continue;
+            }
         };
         let spec = spec_for(s, &k, v, &tname, &cfg, &PushOptions::default());
         match push_one(&tname, &cfg, &spec, secret, s.now) {
@@ -304,9 +311,12 @@ pub(crate) fn revoke_remote(
                     continue;
                 }
             }
-            let Some(cfg) = s.config.target.get(&p.target).cloned() else {
-                first_err.get_or_insert(super::unknown(&p.target));
-                continue;
+            let cfg = match resolve(s, &p.target) {
+                Ok(c) => c,
+                Err(e) => {
+                    first_err.get_or_insert(e);
+                    continue;
+                }
             };
             let spec = RevokeSpec {
                 name: p.remote_name.clone(),
@@ -399,7 +409,7 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
             )),
         );
     };
-    let cfg = find(&s, &a.to)?.clone();
+    let cfg = resolve(&mut s, &a.to)?;
     let spec = spec_for(&s, &k, &v, &a.to, &cfg, &o);
     if let Some(adopt) = &a.adopt
         && adopt != &spec.name
