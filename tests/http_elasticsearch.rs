@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use base64::Engine as _;
+use serde::{Deserialize, Deserializer};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, Request, ResponseTemplate};
@@ -189,6 +190,55 @@ fn state(env: &TestEnv) -> Value {
     serde_json::from_str(&env.read_home("state.json")).unwrap()
 }
 
+fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    Option::<T>::deserialize(d)
+}
+
+/// docs/json.md, `key create NAME --on TARGET`: test-owned, unknown fields refused.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct CreatedOn {
+    name: String,
+    version: u32,
+    #[serde(deserialize_with = "nullable")]
+    id: Option<String>,
+    fingerprint: String,
+    created: String,
+    #[serde(deserialize_with = "nullable")]
+    expires: Option<String>,
+    kept: bool,
+    #[serde(default)]
+    previous: Option<Value>,
+    target: OnTarget,
+    key: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct OnTarget {
+    name: String,
+    kind: String,
+    user: String,
+    #[serde(deserialize_with = "nullable")]
+    remote_id: Option<String>,
+    verified: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct DryRun {
+    dry_run: bool,
+    key: String,
+    version: u32,
+    target: String,
+    kind: String,
+    user: String,
+    plan: Vec<String>,
+}
+
 const RD: &str = r#"{"ro":{"indices":[{"names":["vectors-*"],"privileges":["read"]}]}}"#;
 
 #[test]
@@ -227,6 +277,25 @@ fn elasticsearch_create_rotate_revoke_http_contract() {
         .stdout_has(r#"POST /_security/api_key {"metadata":{"managed_by":"managed by vauth "#)
         .stdout_has(r#""name":"search-v1","role_descriptors":{"ro":"#)
         .stdout_has("GET /_security/_authenticate (probe");
+    let dry: DryRun = serde_json::from_str(
+        env.run(&[
+            "--json",
+            "key",
+            "create",
+            "search",
+            "--on",
+            "es",
+            "--dry-run",
+        ])
+        .ok()
+        .stdout
+        .trim(),
+    )
+    .unwrap();
+    assert_eq!(
+        (dry.dry_run, dry.user.as_str(), dry.plan.len()),
+        (true, "search-v1", 2)
+    );
     assert!(fake.requests().is_empty());
     assert!(state(&env)["api_keys"].get("search").is_none());
 
@@ -245,6 +314,8 @@ fn elasticsearch_create_rotate_revoke_http_contract() {
     ]);
     r.ok();
     let j = r.json();
+    let c: CreatedOn = serde_json::from_value(j.clone()).unwrap();
+    assert!(c.expires.is_some() && c.id.is_none() && c.previous.is_none());
     assert_eq!(j["key"], encoded(0));
     assert_eq!(j["version"], 1);
     assert_eq!(j["id"], Value::Null);

@@ -312,6 +312,22 @@ fn weaviate_create_rotate_revoke_http_contract() {
     r.ok()
         .stderr_has("rag v1 lived on rag-a, which now holds v3");
     assert_eq!(r.json()["key"], A3);
+    let keys: Vec<String> = r.json().as_object().unwrap().keys().cloned().collect();
+    assert_eq!(
+        keys,
+        [
+            "created",
+            "expires",
+            "fingerprint",
+            "id",
+            "kept",
+            "key",
+            "name",
+            "previous",
+            "target",
+            "version"
+        ]
+    );
     assert_eq!(r.json()["previous"]["version"], 2);
     assert_eq!(r.json()["target"]["user"], "rag-a");
     let reqs = fake.requests();
