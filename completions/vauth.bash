@@ -3056,7 +3056,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__key__subcmd__create)
-            opts="-q -v -h --prefix --expires --scope --label --no-keep --force --out --format --var --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            opts="-q -v -h --prefix --expires --scope --label --no-keep --force --on --role --role-descriptors --adopt --dry-run --out --format --var --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3075,6 +3075,22 @@ _vauth() {
                     return 0
                     ;;
                 --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-descriptors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --adopt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -99,6 +99,10 @@ complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l expires -d 'Expiry: a duration from now (90d) or an RFC 3339 time [default: keys.expires, or never]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l scope -d 'A scope to record (repeatable)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l label -d 'A label KEY=VALUE to record (repeatable)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l on -d 'Let this target make the key (weaviate, pinecone, elasticsearch), and record it' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l role -d 'With --on (weaviate, pinecone): a server-side role the key gets (repeatable), e.g. viewer, ProjectViewer' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l role-descriptors -d 'With --on (elasticsearch): a JSON file holding the API key\'s `role_descriptors` object [default: the admin\'s own rights]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l adopt -d 'With --on: replace an existing user of this name that vauth did not create (weaviate)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l out -d 'Write the key to FILE (mode 0600) instead of stdout' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l format -d 'Output format of the key' -r -f -a "plain\t'The key alone on one line'
 json\t'A JSON object with the key and its metadata'
@@ -113,6 +117,7 @@ never\t'Never color'"
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l no-keep -d 'Keep only the hash: the key can be verified but never shown or pushed again'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l force -d 'Replace an existing key of the same name (its versions are revoked), or overwrite --out'
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l dry-run -d 'With --on: print the calls that would be made (secrets as ****) and change nothing'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but the product and errors'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more about what is happening (on stderr)'

@@ -20,12 +20,21 @@ pub enum KeyCommand {
     /// O(1), the secret carries 256 bits from the OS random source, and the 6-character check
     /// catches typos offline. state.json keeps its SHA-256; the vault keeps the sealed plaintext
     /// (for later pushes and outputs) unless --no-keep.
+    ///
+    /// With --on TARGET the database makes the key instead (weaviate: a DB user's key;
+    /// pinecone: a project API key; elasticsearch: an API key, kept in its `encoded` form). vauth
+    /// probes it (it must authenticate, and a wrong key must be refused), then records it as
+    /// version 1; if the probe or the record fails, the key is taken back on the server.
+    /// `key rotate` then asks the same target for the successor, and `key revoke` takes a version
+    /// back there.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth key create qdrant-prod --expires 90d --scope read
     vauth key create ci-bot --out ./ci-bot.key
     vauth key create app --format dotenv --var APP_API_KEY >> .env
-    vauth key create app --format github      # ::add-mask:: + $GITHUB_OUTPUT")]
+    vauth key create app --format github      # ::add-mask:: + $GITHUB_OUTPUT
+    vauth key create search --on es --role-descriptors ./ro.json --expires 90d
+    vauth key create rag --on wv --role viewer --dry-run")]
     Create(CreateArgs),
     /// Record a key made elsewhere (read from stdin or --key-file).
     #[command(after_long_help = "\
@@ -57,12 +66,20 @@ EXAMPLES:
     vauth --json key verify --at +2d < presented.txt")]
     Verify(VerifyArgs),
     /// Make a new version active; the previous stays valid until the grace ends.
+    ///
+    /// A key the database made (`key create --on TARGET`) gets its successor from that target,
+    /// probed before anything is recorded; the previous version stays valid there until it is
+    /// revoked (`key revoke NAME --version N`). On weaviate a version lives on user NAME-a or
+    /// NAME-b in turn, so rotating twice replaces the user of two versions back.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth key rotate qdrant-prod --grace 24h
     vauth key rotate qdrant-prod --grace 0s --format env")]
     Rotate(RotateArgs),
     /// Invalidate a key (all versions, or one) now.
+    ///
+    /// Versions pushed to a target, or made by one (`key create --on`), are taken back there:
+    /// an older version only when a newer one was verified on that target.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth key revoke qdrant-prod --yes
@@ -123,6 +140,23 @@ pub struct CreateArgs {
     /// Replace an existing key of the same name (its versions are revoked), or overwrite --out.
     #[arg(long)]
     pub force: bool,
+    /// Let this target make the key (weaviate, pinecone, elasticsearch), and record it.
+    #[arg(long, value_name = "TARGET", value_parser = parse_name, conflicts_with = "prefix")]
+    pub on: Option<String>,
+    /// With --on (weaviate, pinecone): a server-side role the key gets (repeatable), e.g.
+    /// viewer, ProjectViewer.
+    #[arg(long, value_name = "ROLE", requires = "on")]
+    pub role: Vec<String>,
+    /// With --on (elasticsearch): a JSON file holding the API key's `role_descriptors` object
+    /// [default: the admin's own rights].
+    #[arg(long, value_name = "FILE", requires = "on")]
+    pub role_descriptors: Option<PathBuf>,
+    /// With --on: replace an existing user of this name that vauth did not create (weaviate).
+    #[arg(long, value_name = "NAME", requires = "on")]
+    pub adopt: Option<String>,
+    /// With --on: print the calls that would be made (secrets as ****) and change nothing.
+    #[arg(long, requires = "on")]
+    pub dry_run: bool,
     /// Output options.
     #[command(flatten)]
     pub output: SecretOut,

@@ -1,47 +1,306 @@
-//! Pinecone: NOT BUILT YET (stub while the module is written).
+//! Pinecone Admin API: project API keys the server generates, with roles. The admin is a service
+//! account: its client id and secret buy an OAuth token (client-credentials grant, at the
+//! target's `token_url` or login.pinecone.io), which every admin call then carries as
+//! `Authorization: Bearer <token>`, with the `X-Pinecone-Api-Version` header the API requires.
+//! Keys overlap natively: every version is a key of its own, named `<name>-v<version>`, and a
+//! revoke deletes it by id. A key is probed with `GET /indexes` and `Api-Key: <key>`.
 
+use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
+use super::http::{Auth, Call, Http, Reply, pct};
 use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+
+/// The API version vauth speaks (the first with the Admin API; api-key calls are the same in
+/// every later one).
+pub const API_VERSION: &str = "2025-04";
+/// The OAuth token endpoint when the target names none.
+pub const TOKEN_URL: &str = "https://login.pinecone.io/oauth/token";
+/// The audience of the admin token.
+pub const AUDIENCE: &str = "https://api.pinecone.io/";
+/// The longest key name Pinecone takes.
+const MAX_NAME: usize = 80;
+
+/// The name of version `spec.version`'s API key.
+pub fn key_name(spec: &PushSpec) -> String {
+    format!("{}-v{}", spec.name, spec.version)
+}
 
 /// A Pinecone target.
 pub struct Pinecone {
     name: String,
+    http: Http,
+    project: String,
+    token_url: String,
+    client: Option<(Zeroizing<String>, Zeroizing<String>)>,
+    logged_in: bool,
+}
+
+fn versioned(c: Call) -> Call {
+    c.header("x-pinecone-api-version", API_VERSION)
 }
 
 impl Pinecone {
-    /// A target named `name`.
-    #[allow(unused_variables)]
+    /// A target at `cfg.url` for `cfg.project`, with the service account's client id and secret.
     pub fn new(
         name: &str,
         cfg: &TargetConfig,
         client: Option<(Zeroizing<String>, Zeroizing<String>)>,
     ) -> Result<Pinecone> {
+        let mut http = Http::new(name, cfg, Auth::None)?;
+        if let Some((id, secret)) = &client {
+            http.add_secret(secret);
+            http.add_secret(id);
+        }
         Ok(Pinecone {
             name: name.to_string(),
+            http,
+            project: cfg.project.clone().unwrap_or_default(),
+            token_url: cfg
+                .token_url
+                .clone()
+                .unwrap_or_else(|| TOKEN_URL.to_string()),
+            client,
+            logged_in: false,
         })
     }
 
-    fn todo(&self) -> Error {
-        Error::bug(format!("target {}: pinecone is not built yet", self.name))
+    fn token_call(&self, id: &str, secret: &str) -> Call {
+        versioned(
+            Call::post(self.token_url.clone())
+                .json(json!({
+                    "grant_type": "client_credentials",
+                    "client_id": id,
+                    "client_secret": secret,
+                    "audience": AUDIENCE,
+                }))
+                .anonymous(),
+        )
+    }
+
+    fn keys_path(&self) -> String {
+        format!("/admin/projects/{}/api-keys", pct(&self.project))
+    }
+
+    fn create_call(&self, spec: &PushSpec) -> Call {
+        let mut body = json!({ "name": key_name(spec) });
+        if !spec.roles.is_empty() {
+            body["roles"] = json!(spec.roles);
+        }
+        versioned(Call::post(self.keys_path()).json(body))
+    }
+
+    fn key_path(id: &str) -> String {
+        format!("/admin/api-keys/{}", pct(id))
+    }
+
+    /// Get the admin token (once per run).
+    async fn login(&mut self) -> Result<()> {
+        if self.logged_in {
+            return Ok(());
+        }
+        let Some((id, secret)) = &self.client else {
+            return Err(Error::input(format!(
+                "target {}: the service account's client id and secret were not read",
+                self.name
+            )));
+        };
+        let what = "get an admin token (OAuth client credentials)";
+        let call = self.token_call(id, secret);
+        let r = self.http.send(what, &call).await?;
+        if !r.ok() {
+            let e = self.http.fail(what, &r);
+            return Err(if matches!(r.status, 400 | 401 | 403) {
+                e.hint("the service account's client id or secret was refused: check the variables the target names (`vauth target show`)")
+            } else {
+                e
+            });
+        }
+        let v = self.http.json(what, &r)?;
+        let Some(token) = v["access_token"].as_str() else {
+            return Err(self.http.error(what, "the answer holds no access_token"));
+        };
+        self.http
+            .set_auth(Auth::Bearer(Zeroizing::new(token.to_string())));
+        self.logged_in = true;
+        Ok(())
+    }
+
+    /// The roles API key `id` holds now (a rotation gives them to the successor).
+    pub async fn roles_of(&mut self, id: &str) -> Result<Vec<String>> {
+        self.login().await?;
+        let what = "read the previous API key";
+        let r = self
+            .http
+            .ok(what, &versioned(Call::get(Self::key_path(id))))
+            .await?;
+        let v = self.http.json(what, &r)?;
+        let key = v.get("key").unwrap_or(&v);
+        Ok(key["roles"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    fn probe_err(&self, what: &str, r: &Reply) -> Error {
+        self.http
+            .error(what, &format!("HTTP {}: {}", r.status, r.message()))
     }
 }
 
 impl Target for Pinecone {
-    fn plan(&self, _spec: &PushSpec) -> Vec<String> {
-        Vec::new()
+    fn plan(&self, spec: &PushSpec) -> Vec<String> {
+        let secrets = self.http.secrets();
+        vec![
+            self.token_call("****", "****").plan_line(&secrets),
+            self.create_call(spec).plan_line(&secrets),
+            "GET /indexes (probe: as the new key with Api-Key: ****, then as a wrong one)"
+                .to_string(),
+        ]
     }
+
+    fn user_for(&self, spec: &PushSpec) -> String {
+        key_name(spec)
+    }
+
     async fn check_admin(&mut self) -> Result<String> {
-        Err(self.todo())
+        self.login().await?;
+        let what = "list the project's API keys";
+        let r = self
+            .http
+            .ok(what, &versioned(Call::get(self.keys_path())))
+            .await?;
+        let n = self.http.json(what, &r)?["data"]
+            .as_array()
+            .map_or(0, Vec::len);
+        Ok(format!(
+            "Pinecone Admin API {API_VERSION} (project {}, {n} API keys)",
+            self.project
+        ))
     }
+
     async fn apply(&mut self, _spec: &PushSpec, _secret: &str) -> Result<Applied> {
-        Err(self.todo())
+        Err(Error::usage(format!(
+            "target {}: pinecone makes its API keys itself; vauth cannot push one it made",
+            self.name
+        ))
+        .hint("create the key there: `vauth key create NAME --on TARGET`"))
     }
-    async fn probe(&mut self, _user: &str, _secret: &str) -> Result<()> {
-        Err(self.todo())
+
+    async fn create(&mut self, spec: &PushSpec) -> Result<(Applied, Zeroizing<String>)> {
+        let name = key_name(spec);
+        if name.len() > MAX_NAME {
+            return Err(Error::usage(format!(
+                "target {}: the API key name {name:?} is longer than Pinecone's {MAX_NAME} characters",
+                self.name
+            ))
+            .hint("use a shorter key name or target prefix"));
+        }
+        self.login().await?;
+        let what = "create the API key";
+        let r = self
+            .http
+            .send(what, &self.create_call(spec))
+            .await
+            .map_err(|e| {
+                Error::new(
+                    e.kind(),
+                    format!(
+                        "{} (the server may have made API key {name:?} all the same: list the project's keys)",
+                        e.message()
+                    ),
+                )
+                .hint(e.hint_text().unwrap_or("check the server"))
+            })?;
+        if !r.ok() {
+            return Err(self.http.fail(what, &r));
+        }
+        let v = self.http.json(what, &r)?;
+        let id = v.pointer("/key/id").and_then(Value::as_str);
+        let value = v["value"].as_str();
+        match (id, value) {
+            (Some(id), Some(value)) => {
+                self.http.add_secret(value);
+                Ok((
+                    Applied {
+                        user: name,
+                        remote_id: Some(id.to_string()),
+                        pending: false,
+                    },
+                    Zeroizing::new(value.to_string()),
+                ))
+            }
+            (Some(id), None) => {
+                let back = self
+                    .http
+                    .send(what, &versioned(Call::delete(Self::key_path(id))))
+                    .await;
+                let note = if back.is_ok_and(|r| r.ok() || r.status == 404) {
+                    "it was deleted again".to_string()
+                } else {
+                    format!("the project still holds API key {id}: delete it")
+                };
+                Err(self
+                    .http
+                    .error(what, &format!("the answer holds no key value; {note}")))
+            }
+            (None, _) => Err(self.http.error(
+                what,
+                &format!("the answer holds no key id: look for API key {name:?} in the project"),
+            )),
+        }
     }
-    async fn revoke(&mut self, _spec: &RevokeSpec) -> Result<Vec<String>> {
-        Err(self.todo())
+
+    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+        self.http.add_secret(secret);
+        let what = "probe";
+        let list = |k: &str| versioned(Call::get("/indexes").anonymous().header("api-key", k));
+        let r = self.http.send(what, &list(secret)).await?;
+        if !r.ok() {
+            return Err(self.probe_err(&format!("probe: the new API key {user:?} was refused"), &r));
+        }
+        let wrong = super::wrong_secret()?;
+        self.http.add_secret(&wrong);
+        let r = self.http.send(what, &list(&wrong)).await?;
+        match r.status {
+            401 | 403 => Ok(()),
+            s if (200..300).contains(&s) => Err(Error::new(
+                ErrorKind::Remote,
+                format!(
+                    "target {}: unverifiable: the server accepted a wrong API key for {user:?}",
+                    self.name
+                ),
+            )
+            .hint("the target's URL does not lead to Pinecone, or a proxy answers for it")),
+            _ => Err(self.probe_err("unverifiable: a wrong API key was not refused as such", &r)),
+        }
+    }
+
+    async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
+        let what = "delete the API key";
+        let Some(id) = &spec.remote_id else {
+            return Err(self
+                .http
+                .error(
+                    what,
+                    &format!("state.json has no id for API key {:?}", spec.user),
+                )
+                .hint("delete it in the Pinecone console"));
+        };
+        self.login().await?;
+        let call = versioned(Call::delete(Self::key_path(id)));
+        let line = call.plan_line(&self.http.secrets());
+        let r = self.http.send(what, &call).await?;
+        match r.status {
+            404 => Ok(vec![format!("{line} (not found: already gone)")]),
+            _ if r.ok() => Ok(vec![line]),
+            _ => Err(self.http.fail(what, &r)),
+        }
     }
 }

@@ -1,16 +1,24 @@
-//! `vauth key create NAME`.
+//! `vauth key create NAME`, and `vauth key create NAME --on TARGET` (the database makes it).
 
-use super::{Ctx, add_version, emit_new_key, precheck_output, resolve_expiry};
+use serde::Serialize;
+
+use super::remote::{OnReport, create_on, describe, read_role_descriptors, undo};
+use super::{Ctx, Extras, add_version, emit_new_key, precheck_output, resolve_expiry};
 use crate::audit::AuditEvent;
 use crate::cli::key::CreateArgs;
+use crate::commands::target::push::{PushOptions, check_kind_options, record};
 use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::store::OpenMode;
 use crate::store::state::Origin;
+use crate::target::{AnyTarget, Kind, PushSpec, Target as _, remote_name};
 
 /// Run `vauth key create`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
     precheck_output(&args.output, args.force)?;
     let explicit_expiry = resolve_expiry(args.expires, ctx.now)?;
+    if let Some(on) = &args.on {
+        return run_on(ctx, args, on, explicit_expiry);
+    }
     let mut s = ctx.open(OpenMode::WriteOrCreate)?;
     let now = s.now;
     let replaced = match s.state.api_keys.get_mut(&args.name) {
@@ -71,6 +79,225 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
     }
     s.commit(ev)?;
     drop(s);
-    emit_new_key(ctx, &args.name, &v, &key, &args.output, args.force, None)?;
+    emit_new_key(
+        ctx,
+        &args.name,
+        &v,
+        &key,
+        &args.output,
+        args.force,
+        Extras::default(),
+    )?;
+    Ok(Outcome::Ok)
+}
+
+#[derive(Serialize)]
+struct DryRun<'a> {
+    dry_run: bool,
+    key: &'a str,
+    version: u32,
+    target: &'a str,
+    kind: &'static str,
+    user: String,
+    plan: Vec<String>,
+}
+
+/// `key create NAME --on TARGET`: the target makes the key; probe it, then record it.
+fn run_on(
+    ctx: &Ctx<'_>,
+    args: &CreateArgs,
+    tname: &str,
+    explicit_expiry: Option<time::OffsetDateTime>,
+) -> Result<Outcome> {
+    let role_descriptors = match &args.role_descriptors {
+        Some(p) => Some(read_role_descriptors(p)?),
+        None => None,
+    };
+    let o = PushOptions {
+        roles: args.role.clone(),
+        role_descriptors,
+        adopt: args.adopt.is_some(),
+        ..PushOptions::default()
+    };
+    let mut s = ctx.open(if args.dry_run {
+        OpenMode::Read
+    } else {
+        OpenMode::Write
+    })?;
+    let now = s.now;
+    let cfg = crate::commands::target::find(&s, tname)?.clone();
+    if !cfg.kind.generates_secret() {
+        return Err(Error::usage(format!(
+            "{tname} ({}) takes a key vauth makes; it cannot make one itself",
+            cfg.kind.as_str()
+        ))
+        .hint(format!(
+            "`vauth key create {}`, then `vauth push {} --to {tname}`",
+            args.name, args.name
+        )));
+    }
+    check_kind_options(&cfg, &o)?;
+    let existing = s.state.api_keys.get(&args.name).cloned();
+    if let Some(k) = &existing {
+        if !args.force {
+            return Err(Error::new(
+                ErrorKind::Exists,
+                format!("an API key named {:?} already exists", args.name),
+            )
+            .hint(format!(
+                "run `vauth key rotate {}` for a new version, or pass --force to replace it",
+                args.name
+            )));
+        }
+        if let Some(p) = k
+            .versions
+            .iter()
+            .flat_map(|v| v.pushed.iter())
+            .find(|p| p.revoked_at.is_none())
+        {
+            return Err(Error::state(format!(
+                "{} still lives on target {}: replacing it would leave it there",
+                args.name, p.target
+            ))
+            .hint(format!(
+                "take it back first: `vauth key revoke {} --yes`",
+                args.name
+            )));
+        }
+    }
+    let expires = explicit_expiry.or_else(|| s.config.key_expires().map(|d| now + d.duration()));
+    let spec = PushSpec {
+        name: remote_name(cfg.kind, cfg.prefix.as_deref(), &args.name),
+        version: existing
+            .as_ref()
+            .and_then(|k| k.versions.last())
+            .map_or(1, |v| v.version + 1),
+        valid_until: expires,
+        marker: format!("managed by vauth {}", s.state.home_id),
+        adopt: o.adopt,
+        recorded: existing.as_ref().is_some_and(|k| {
+            k.versions
+                .iter()
+                .any(|v| v.pushed.iter().any(|p| p.target == tname))
+        }),
+        grants: Vec::new(),
+        key_patterns: Vec::new(),
+        commands: Vec::new(),
+        sha256: String::new(),
+        roles: o.roles.clone(),
+        role_descriptors: o.role_descriptors.clone(),
+    };
+    let t = AnyTarget::offline(tname, &cfg)?;
+    let user = t.user_for(&spec);
+    if let Some(adopt) = &args.adopt {
+        if cfg.kind != Kind::Weaviate {
+            return Err(Error::usage(format!(
+                "--adopt: {} keys are always new, there is nothing to take over",
+                cfg.kind.as_str()
+            )));
+        }
+        if adopt != &user {
+            return Err(Error::usage(format!(
+                "--adopt {adopt:?}: the user on {tname} would be {user:?}"
+            ))
+            .hint(format!("pass --adopt {user}")));
+        }
+    }
+    if args.dry_run {
+        let plan = t.plan(&spec);
+        if ctx.ui.json {
+            ctx.ui.out_json(&DryRun {
+                dry_run: true,
+                key: &args.name,
+                version: spec.version,
+                target: tname,
+                kind: cfg.kind.as_str(),
+                user,
+                plan,
+            });
+        } else {
+            ctx.ui.out(&plan.join("\n"));
+            ctx.ui.note(&format!(
+                "Dry run: nothing was changed. {tname} would make {} v{} as {user}.",
+                args.name, spec.version
+            ));
+        }
+        return Ok(Outcome::Ok);
+    }
+    drop(t);
+    if expires.is_some() && cfg.kind != Kind::Elasticsearch {
+        ctx.ui.warn(&format!(
+            "vauth: {tname}: {} keys do not expire on the server; revoke {} there when it expires (`vauth key revoke`)",
+            cfg.kind.as_str(),
+            args.name
+        ));
+    }
+    if !args.no_keep {
+        // Fail on a locked vault before the server makes anything.
+        s.vault()?;
+    }
+    let (pushed, secret) = create_on(tname, &cfg, &spec, None, now)?;
+    let recorded = (|| {
+        let mut replaced = 0;
+        if let Some(k) = s.state.api_keys.get_mut(&args.name) {
+            for v in k.versions.iter_mut().filter(|v| v.revoked_at.is_none()) {
+                v.revoked_at = Some(now);
+                replaced += 1;
+            }
+        }
+        let v = add_version(
+            &mut s,
+            &args.name,
+            &secret,
+            Origin::Target,
+            !args.no_keep,
+            expires,
+        )?;
+        if let Some(k) = s.state.api_keys.get_mut(&args.name) {
+            k.scopes = args.scope.clone();
+            k.labels = args.label.iter().cloned().collect();
+        }
+        record(&mut s, &args.name, v.version, pushed.clone());
+        let mut ev = AuditEvent::new("key.create")
+            .detail("name", &args.name)
+            .detail("version", v.version.to_string())
+            .detail("fingerprint", v.fingerprint())
+            .detail("target", tname)
+            .detail("user", &pushed.user)
+            .detail("verified", pushed.verified.to_string());
+        if let Some(id) = &pushed.remote_id {
+            ev = ev.detail("remote_id", id);
+        }
+        if replaced > 0 {
+            ev = ev.detail("replaced_versions", replaced.to_string());
+        }
+        s.commit(ev)?;
+        Ok(v)
+    })();
+    let v = match recorded {
+        Ok(v) => v,
+        Err(e) => return Err(undo(tname, &cfg, &spec, &pushed, e)),
+    };
+    drop(s);
+    emit_new_key(
+        ctx,
+        &args.name,
+        &v,
+        &secret,
+        &args.output,
+        args.force,
+        Extras {
+            previous: None,
+            target: Some(OnReport::of(&pushed, cfg.kind)),
+        },
+    )?;
+    if !ctx.ui.json {
+        ctx.ui.note(&format!(
+            "Created {} v{} on {tname}: {} (probed: it authenticates, a wrong key is refused).",
+            args.name,
+            v.version,
+            describe(cfg.kind, &pushed.user, pushed.remote_id.as_deref())
+        ));
+    }
     Ok(Outcome::Ok)
 }

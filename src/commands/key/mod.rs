@@ -4,6 +4,7 @@
 mod create;
 mod import;
 mod list;
+mod remote;
 mod revoke;
 mod rotate;
 mod show;
@@ -171,6 +172,8 @@ pub(crate) struct NewKeyReport<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     previous: Option<PreviousReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<remote::OnReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     out: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     key: Option<&'a str>,
@@ -183,6 +186,15 @@ pub(crate) struct PreviousReport {
     pub(crate) grace_until: String,
 }
 
+/// What a new-key report says beyond the version itself.
+#[derive(Default)]
+pub(crate) struct Extras {
+    /// The version a rotation replaced.
+    pub(crate) previous: Option<PreviousReport>,
+    /// The target that made the key (`key create --on`, and its rotations).
+    pub(crate) target: Option<remote::OnReport>,
+}
+
 /// Hand the new key to the user once: to `--out`, or stdout in `--format`.
 pub(crate) fn emit_new_key(
     ctx: &Ctx<'_>,
@@ -191,8 +203,9 @@ pub(crate) fn emit_new_key(
     key: &Zeroizing<String>,
     out: &SecretOut,
     force: bool,
-    previous: Option<PreviousReport>,
+    extras: Extras,
 ) -> Result<()> {
+    let Extras { previous, target } = extras;
     let var = out.var.clone().unwrap_or_else(|| default_var(name));
     let mut report = NewKeyReport {
         name,
@@ -203,6 +216,7 @@ pub(crate) fn emit_new_key(
         expires: v.expires.map(rfc3339),
         kept: v.kept,
         previous,
+        target,
         out: None,
         key: None,
     };

@@ -1,14 +1,50 @@
-//! `vauth key rotate NAME [--grace 24h]`.
+//! `vauth key rotate NAME [--grace 24h]`. A key vauth made gets a new version from the OS random
+//! source, pushed wherever the previous one lives; a key a database made (`key create --on`) gets
+//! its successor from that database, probed before anything is recorded.
 
+use super::remote::{OnReport, create_on, describe, undo};
 use super::{
-    Ctx, PreviousReport, add_version, emit_new_key, find, precheck_output, resolve_expiry,
+    Ctx, Extras, PreviousReport, add_version, emit_new_key, find, precheck_output, resolve_expiry,
 };
 use crate::audit::AuditEvent;
 use crate::cli::key::RotateArgs;
 use crate::error::{Error, Outcome, Result};
-use crate::store::OpenMode;
-use crate::store::state::Origin;
+use crate::store::state::{KeyVersion, Origin, Pushed};
+use crate::store::{OpenMode, Session};
+use crate::target::{PushSpec, TargetConfig};
 use crate::timefmt::{Span, rfc3339};
+
+/// The target that made `current` (and must make its successor), with its live push record.
+fn made_by(
+    s: &Session,
+    name: &str,
+    current: &KeyVersion,
+) -> Result<Option<(String, TargetConfig, Pushed)>> {
+    for p in current.pushed.iter().filter(|p| p.revoked_at.is_none()) {
+        match s.config.target.get(&p.target) {
+            Some(c) if c.kind.generates_secret() => {
+                return Ok(Some((p.target.clone(), c.clone(), p.clone())));
+            }
+            None if current.origin == Origin::Target => {
+                return Err(crate::commands::target::unknown(&p.target).hint(format!(
+                    "{name} v{} was made by {}, which is no longer in vauth.toml; add it again",
+                    current.version, p.target
+                )));
+            }
+            _ => {}
+        }
+    }
+    if current.origin == Origin::Target {
+        return Err(Error::state(format!(
+            "{name} v{} was made by a database target that no longer holds it; vauth cannot make its successor",
+            current.version
+        ))
+        .hint(format!(
+            "start it again there: `vauth key create {name} --force --on TARGET`"
+        )));
+    }
+    Ok(None)
+}
 
 /// The grace when neither --grace nor vauth.toml says.
 pub(super) const DEFAULT_GRACE: Span = Span::from_seconds_const(24 * 3600);
@@ -49,21 +85,59 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
             v.grace_until = Some(grace_until);
         }
     }
-    let key = crate::apikey::generate(&prefix)
-        .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
-    let v = add_version(
-        &mut s,
-        &args.name,
-        &key,
-        Origin::Generated,
-        !args.no_keep,
-        expires,
-    )?;
+    let made_by = made_by(&s, &args.name, &current)?;
+    // A database-made key: that database makes the successor (probed, or taken back).
+    let mut made: Option<(String, TargetConfig, PushSpec, Pushed)> = None;
+    let key = match &made_by {
+        None => crate::apikey::generate(&prefix)
+            .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?,
+        Some((tname, cfg, prev)) => {
+            if !args.no_keep {
+                s.vault()?;
+            }
+            let spec = PushSpec {
+                name: prev.remote_name.clone(),
+                version: k_last(&s, &args.name) + 1,
+                valid_until: expires,
+                marker: format!("managed by vauth {}", s.state.home_id),
+                adopt: false,
+                recorded: true,
+                grants: Vec::new(),
+                key_patterns: Vec::new(),
+                commands: Vec::new(),
+                sha256: String::new(),
+                roles: Vec::new(),
+                role_descriptors: None,
+            };
+            let (pushed, secret) = create_on(tname, cfg, &spec, Some(prev), now).map_err(|e| {
+                Error::new(e.kind(), format!("{}; nothing was rotated", e.message()))
+                    .hint(e.hint_text().unwrap_or("fix the target, then rotate again"))
+            })?;
+            made = Some((tname.clone(), cfg.clone(), spec, pushed));
+            secret
+        }
+    };
+    let origin = if made.is_some() {
+        Origin::Target
+    } else {
+        Origin::Generated
+    };
+    let v = match add_version(&mut s, &args.name, &key, origin, !args.no_keep, expires) {
+        Ok(v) => v,
+        Err(e) => return Err(undo_made(made.as_ref(), e)),
+    };
+    let mut cut_off = Vec::new();
+    if let Some((tname, _, _, pushed)) = &made {
+        crate::commands::target::push::record(&mut s, &args.name, v.version, pushed.clone());
+        cut_off = replaced_users(&mut s, &args.name, v.version, tname, &pushed.user);
+    }
     // Push the new version wherever the old one lives, and probe it, before anything is committed.
     let (pushes, push_err) =
         crate::commands::target::push::follow_pushes(&mut s, &args.name, &v, &key);
+    // (A successor the database made is recorded even when the pushes elsewhere failed.)
     if let Some(e) = push_err.as_ref()
         && pushes.is_empty()
+        && made.is_none()
     {
         return Err(
             Error::new(e.kind(), format!("{}; nothing was rotated", e.message()))
@@ -79,6 +153,12 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     if let Some(id) = &v.id {
         ev = ev.detail("id", id);
     }
+    if let Some((tname, _, _, p)) = &made {
+        ev = ev.detail("target", tname).detail("user", &p.user);
+        if let Some(id) = &p.remote_id {
+            ev = ev.detail("remote_id", id);
+        }
+    }
     if !pushes.is_empty() {
         let list: Vec<String> = pushes
             .iter()
@@ -86,7 +166,9 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
             .collect();
         ev = ev.detail("pushed", list.join(","));
     }
-    s.commit(ev)?;
+    if let Err(e) = s.commit(ev) {
+        return Err(undo_made(made.as_ref(), e));
+    }
     drop(s);
     let prev = PreviousReport {
         version: current.version,
@@ -99,8 +181,27 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         &key,
         &args.output,
         args.force,
-        Some(prev),
+        Extras {
+            previous: Some(prev),
+            target: made
+                .as_ref()
+                .map(|(_, cfg, _, p)| OnReport::of(p, cfg.kind)),
+        },
     )?;
+    if let Some((tname, cfg, _, p)) = &made {
+        ctx.ui.note(&format!(
+            "Created {} v{} on {tname}: {} (probed: it authenticates, a wrong key is refused).",
+            args.name,
+            v.version,
+            describe(cfg.kind, &p.user, p.remote_id.as_deref())
+        ));
+    }
+    for (old, user) in &cut_off {
+        ctx.ui.warn(&format!(
+            "vauth: {} v{old} lived on {user}, which now holds v{}: v{old} no longer authenticates there.",
+            args.name, v.version
+        ));
+    }
     ctx.ui.note(&format!(
         "{} v{} stays valid until {} (grace {grace}).",
         args.name,
@@ -132,4 +233,47 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         .hint(e.hint_text().unwrap_or("fix the target, then `vauth push` the key to it")));
     }
     Ok(Outcome::Ok)
+}
+
+/// The newest version number of key `name`.
+fn k_last(s: &Session, name: &str) -> u32 {
+    s.state
+        .api_keys
+        .get(name)
+        .and_then(|k| k.versions.last())
+        .map_or(0, |v| v.version)
+}
+
+/// Older versions whose live push on `tname` used `user`, which now holds version `new` (weaviate
+/// recreates the user): marked revoked there. Returns `(version, user)` of each.
+fn replaced_users(
+    s: &mut Session,
+    name: &str,
+    new: u32,
+    tname: &str,
+    user: &str,
+) -> Vec<(u32, String)> {
+    let now = s.now;
+    let mut cut = Vec::new();
+    if let Some(k) = s.state.api_keys.get_mut(name) {
+        for v in k.versions.iter_mut().filter(|v| v.version != new) {
+            for p in v
+                .pushed
+                .iter_mut()
+                .filter(|p| p.target == tname && p.user == user && p.revoked_at.is_none())
+            {
+                p.revoked_at = Some(now);
+                cut.push((v.version, user.to_string()));
+            }
+        }
+    }
+    cut
+}
+
+/// A local failure after the target made the successor: take it back there.
+fn undo_made(made: Option<&(String, TargetConfig, PushSpec, Pushed)>, e: Error) -> Error {
+    match made {
+        Some((tname, cfg, spec, p)) => undo(tname, cfg, spec, p, e),
+        None => e,
+    }
 }

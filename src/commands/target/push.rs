@@ -235,6 +235,10 @@ pub(crate) fn follow_pushes(
                 continue;
             }
         };
+        if cfg.kind.generates_secret() {
+            // It makes its own keys: `key rotate` asks it for the successor (key/remote.rs).
+            continue;
+        }
         let spec = spec_for(s, &k, v, &tname, &cfg, &PushOptions::default());
         match push_one(&tname, &cfg, &spec, secret, s.now) {
             Ok((p, probe_err)) => {
