@@ -966,7 +966,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the configured targets')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one target and the credentials pushed to it')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Reach the server and check the admin credential (exit 4 with what failed)')
-            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare state.json with what the database holds (exit 1 on a difference)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a target from vauth.toml (nothing on the server is changed)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -983,6 +983,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'pinecone: the project whose API keys vauth manages')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'pinecone: the OAuth token endpoint [default: https://login.pinecone.io/oauth/token]')
             [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'chroma: the server''s token credentials file (YAML) that vauth keeps')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'A certificate of this home (issued with --keep-key) that vauth presents to the server, for servers that require client certificates (needs TLS)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 10]')
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA that signed the server''s certificate (postgres: turns TLS on, verified; https targets: the only CA trusted)')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Prefix of the users/roles vauth creates on this target')
@@ -1082,7 +1083,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the configured targets')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one target and the credentials pushed to it')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Reach the server and check the admin credential (exit 4 with what failed)')
-            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare state.json with what the database holds (exit 1 on a difference)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a target from vauth.toml (nothing on the server is changed)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1430,7 +1431,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the configured targets')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one target and the credentials pushed to it')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Reach the server and check the admin credential (exit 4 with what failed)')
-            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare state.json with what the database holds (exit 1 on a difference)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a target from vauth.toml (nothing on the server is changed)')
             break
         }

@@ -880,7 +880,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand list 'List the configured targets'
             cand show 'Show one target and the credentials pushed to it'
             cand test 'Reach the server and check the admin credential (exit 4 with what failed)'
-            cand drift 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
+            cand drift 'Compare state.json with what the database holds (exit 1 on a difference)'
             cand remove 'Remove a target from vauth.toml (nothing on the server is changed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -896,6 +896,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --project 'pinecone: the project whose API keys vauth manages'
             cand --token-url 'pinecone: the OAuth token endpoint [default: https://login.pinecone.io/oauth/token]'
             cand --credentials-file 'chroma: the server''s token credentials file (YAML) that vauth keeps'
+            cand --client-cert 'A certificate of this home (issued with --keep-key) that vauth presents to the server, for servers that require client certificates (needs TLS)'
             cand --timeout 'Seconds one request may take [default: 10]'
             cand --ca-file 'PEM CA that signed the server''s certificate (postgres: turns TLS on, verified; https targets: the only CA trusted)'
             cand --prefix 'Prefix of the users/roles vauth creates on this target'
@@ -989,7 +990,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand list 'List the configured targets'
             cand show 'Show one target and the credentials pushed to it'
             cand test 'Reach the server and check the admin credential (exit 4 with what failed)'
-            cand drift 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
+            cand drift 'Compare state.json with what the database holds (exit 1 on a difference)'
             cand remove 'Remove a target from vauth.toml (nothing on the server is changed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1277,7 +1278,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand list 'List the configured targets'
             cand show 'Show one target and the credentials pushed to it'
             cand test 'Reach the server and check the admin credential (exit 4 with what failed)'
-            cand drift 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
+            cand drift 'Compare state.json with what the database holds (exit 1 on a difference)'
             cand remove 'Remove a target from vauth.toml (nothing on the server is changed)'
         }
         &'vauth;help;target;add'= {

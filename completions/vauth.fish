@@ -638,7 +638,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_
 complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "list" -d 'List the configured targets'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "show" -d 'Show one target and the credentials pushed to it'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "test" -d 'Reach the server and check the admin credential (exit 4 with what failed)'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "drift" -d 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "drift" -d 'Compare state.json with what the database holds (exit 1 on a difference)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l kind -d 'The database kind' -r -f -a "postgres\t'PostgreSQL (also with pgvector): group role + alternating login roles, SCRAM verifiers'
@@ -660,6 +660,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l project -d 'pinecone: the project whose API keys vauth manages' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l token-url -d 'pinecone: the OAuth token endpoint [default: https://login.pinecone.io/oauth/token]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l credentials-file -d 'chroma: the server\'s token credentials file (YAML) that vauth keeps' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l client-cert -d 'A certificate of this home (issued with --keep-key) that vauth presents to the server, for servers that require client certificates (needs TLS)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds one request may take [default: 10]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l ca-file -d 'PEM CA that signed the server\'s certificate (postgres: turns TLS on, verified; https targets: the only CA trusted)' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l prefix -d 'Prefix of the users/roles vauth creates on this target' -r
@@ -735,7 +736,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the configured targets'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one target and the credentials pushed to it'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "test" -d 'Reach the server and check the admin credential (exit 4 with what failed)'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "drift" -d 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "drift" -d 'Compare state.json with what the database holds (exit 1 on a difference)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l to -d 'The target (see `vauth target list`)' -r
@@ -892,7 +893,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "list" -d 'List the configured targets'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "show" -d 'Show one target and the credentials pushed to it'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "test" -d 'Reach the server and check the admin credential (exit 4 with what failed)'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "drift" -d 'Compare what state.json says was pushed there with what the database holds (exit 1 on any difference)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "drift" -d 'Compare state.json with what the database holds (exit 1 on a difference)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print the audit log (newest last)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'

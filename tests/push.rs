@@ -850,21 +850,20 @@ fn target_add_list_show_remove_keep_comments() {
 
 /// rediss:// is verified against --ca-file: a vauth-issued server certificate is accepted, and
 /// the pushed user logs in over TLS; a foreign CA fails the handshake (exit 4).
-#[test]
-fn redis_over_tls_verifies_the_server() {
+/// Redis with TLS only (a vauth-issued server certificate), `tls-auth-clients` as given.
+fn tls_redis(env: &TestEnv, auth_clients: &str) -> Option<(RedisServer, PathBuf)> {
     if Command::new("redis-server")
         .arg("--version")
         .output()
         .is_err()
     {
         skip("push: redis-server not found (apt-get install redis-server redis-tools)");
-        return;
+        return None;
     }
-    let env = with_ca(&[]);
     env.secret(REDIS_ADMIN_PW);
-    let ca = export_bundle(&env, "ca.pem", false);
+    let ca = export_bundle(env, "ca.pem", false);
     let (crt, key) = issue(
-        &env,
+        env,
         "redis-server",
         &[
             "--profile",
@@ -905,7 +904,7 @@ fn redis_over_tls_verifies_the_server() {
             "--tls-ca-cert-file",
             ca.to_str().unwrap(),
             "--tls-auth-clients",
-            "no",
+            auth_clients,
         ])
         .args([
             "--save",
@@ -926,16 +925,49 @@ fn redis_over_tls_verifies_the_server() {
         port,
         acl,
     };
-    let cli = |user: &str, pass: &str, args: &[&str]| {
-        let o = Command::new("redis-cli")
-            .args([
-                "-h",
-                "127.0.0.1",
-                "-p",
-                &server.port.to_string(),
-                "--no-auth-warning",
-            ])
-            .args(["--tls", "--cacert", ca.to_str().unwrap()])
+    // The harness's own client cert (redis-cli needs one when the server requires it).
+    let client =
+        (auth_clients == "yes").then(|| issue(env, "harness-client", &["--cn", "harness"]));
+    for _ in 0..100 {
+        if server
+            .tls_cli(&ca, client.as_ref(), "default", REDIS_ADMIN_PW, &["PING"])
+            .contains("PONG")
+        {
+            return Some((server, ca));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("redis-server with TLS did not answer PING");
+}
+
+impl RedisServer {
+    /// redis-cli over TLS trusting `ca`, presenting `client` (cert, key) when given.
+    fn tls_cli(
+        &self,
+        ca: &Path,
+        client: Option<&(PathBuf, PathBuf)>,
+        user: &str,
+        pass: &str,
+        args: &[&str],
+    ) -> String {
+        let mut c = Command::new("redis-cli");
+        c.args([
+            "-h",
+            "127.0.0.1",
+            "-p",
+            &self.port.to_string(),
+            "--no-auth-warning",
+        ])
+        .args(["--tls", "--cacert", ca.to_str().unwrap()]);
+        if let Some((crt, key)) = client {
+            c.args([
+                "--cert",
+                crt.to_str().unwrap(),
+                "--key",
+                key.to_str().unwrap(),
+            ]);
+        }
+        let o = c
             .args(["--user", user, "--pass", pass])
             .args(args)
             .output()
@@ -945,16 +977,100 @@ fn redis_over_tls_verifies_the_server() {
             String::from_utf8_lossy(&o.stdout),
             String::from_utf8_lossy(&o.stderr)
         )
-    };
-    let mut up = false;
-    for _ in 0..100 {
-        if cli("default", REDIS_ADMIN_PW, &["PING"]).contains("PONG") {
-            up = true;
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    assert!(up, "redis-server with TLS did not answer PING");
+}
+
+/// Redis requiring client certificates (`tls-auth-clients yes`): a target without one cannot
+/// connect; with `--client-cert` (a vauth-issued certificate whose key the vault keeps) vauth
+/// connects, pushes, and probes over mTLS, and the key logs in with redis-cli + a client cert.
+#[test]
+fn redis_requiring_client_certs_gets_vauths_certificate() {
+    let env = with_ca(&[]);
+    let Some((server, ca)) = tls_redis(&env, "yes") else {
+        return;
+    };
+    let url = format!("rediss://default@127.0.0.1:{}", server.port);
+    let pw = [("R_PW", REDIS_ADMIN_PW)];
+    let add = |name: &str, extra: &[&str]| {
+        let mut a = vec![
+            "target",
+            "add",
+            name,
+            "--kind",
+            "redis",
+            "--url",
+            &url,
+            "--admin-password-env",
+            "R_PW",
+            "--ca-file",
+            ca.to_str().unwrap(),
+        ];
+        a.extend_from_slice(extra);
+        env.run(&a)
+    };
+    add("no-cert", &[]).ok();
+    env.run_with(&["target", "test", "no-cert"], None, &pw)
+        .code(4)
+        .stderr_has("cannot connect");
+    // A certificate whose key vauth does not hold cannot serve.
+    issue(&env, "unkept", &["--cn", "unkept"]);
+    add("unkept", &["--client-cert", "unkept"]).ok();
+    env.run_with(&["target", "test", "unkept"], None, &pw)
+        .code(3)
+        .stderr_has("does not hold the key");
+    env.run(&[
+        "cert",
+        "issue",
+        "vauth-admin",
+        "--cn",
+        "vauth-admin",
+        "--keep-key",
+    ])
+    .ok();
+    add("mtls", &["--client-cert", "vauth-admin"]).ok();
+    env.run_with(&["target", "test", "mtls"], None, &pw).ok();
+    let k = env.create("mtls-app");
+    env.run_with(&["push", "mtls-app", "--to", "mtls"], None, &pw)
+        .ok()
+        .stderr_has("probed");
+    let client = issue(&env, "cli-client", &["--cn", "cli"]);
+    let out = server.tls_cli(
+        &ca,
+        Some(&client),
+        "mtls-app",
+        &k,
+        &["SET", "mtls-app:1", "v"],
+    );
+    assert!(out.contains("OK"), "{out}");
+    // Revoked client certificate: vauth refuses to present it.
+    env.run(&["--yes", "cert", "revoke", "vauth-admin"]).ok();
+    env.run_with(&["target", "test", "mtls"], None, &pw)
+        .code(3)
+        .stderr_has("is revoked");
+    // A client certificate without TLS is refused when the target is added.
+    env.run(&[
+        "target",
+        "add",
+        "plain",
+        "--kind",
+        "redis",
+        "--url",
+        "redis://127.0.0.1:1",
+        "--client-cert",
+        "cli-client",
+    ])
+    .code(2)
+    .stderr_has("needs TLS");
+}
+
+#[test]
+fn redis_over_tls_verifies_the_server() {
+    let env = with_ca(&[]);
+    let Some((server, ca)) = tls_redis(&env, "no") else {
+        return;
+    };
+    let port = server.port;
+    let cli = |user: &str, pass: &str, args: &[&str]| server.tls_cli(&ca, None, user, pass, args);
     let url = format!("rediss://default@127.0.0.1:{port}");
     let pw = [("R_PW", REDIS_ADMIN_PW)];
     env.run(&[

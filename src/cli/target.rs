@@ -39,8 +39,7 @@ EXAMPLES:
     vauth target test pg-prod
     vauth --json target test cache")]
     Test(TargetNameArgs),
-    /// Compare what state.json says was pushed there with what the database holds (exit 1 on
-    /// any difference).
+    /// Compare state.json with what the database holds (exit 1 on a difference).
     #[command(after_long_help = "\
 EXAMPLES:
     vauth target drift pg-prod
