@@ -3490,7 +3490,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__push)
-            opts="-q -v -h --to --grant --pattern --category --role --role-descriptors --adopt --dry-run --exec --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            opts="-q -v -h --cert --to --grant --pattern --category --role --role-descriptors --adopt --dry-run --exec --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

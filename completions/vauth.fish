@@ -743,7 +743,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand push" -l to -d 'The target (
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l grant -d 'postgres: a privilege for the group role, as in `GRANT <this> TO role` (repeatable), e.g. "SELECT ON items"' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l pattern -d 'redis: a key pattern the user may touch (repeatable; default: USER:*, its own keys)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l category -d 'redis: a command rule such as +@read or -@dangerous (repeatable; default: +@read, +@write, +@connection, -@dangerous)' -r
-complete -c vauth -n "__fish_vauth_using_subcommand push" -l role -d 'weaviate, milvus, opensearch, pinecone: a server-side role the user or key gets (repeatable), e.g. viewer, ProjectViewer' -r
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l role -d 'weaviate, milvus, opensearch, pinecone: a server-side role the user or key gets (repeatable), e.g. viewer, ProjectViewer; postgres certificates: a group role the CN role joins (e.g. the +group of a `hostssl … cert` line)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l role-descriptors -d 'elasticsearch: a JSON file holding the API key\'s `role_descriptors` object' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l adopt -d 'Take over an existing user/role of this name that vauth did not create' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l exec -d 'Run CMD (through sh -c) after a successful push, e.g. to restart the consumer. It gets VAUTH_EVENT=push, VAUTH_KEY, VAUTH_VERSION, VAUTH_TARGET, VAUTH_USER — never the secret' -r
@@ -752,6 +752,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand push" -l color -d 'When to c
 always\t'Always color'
 never\t'Never color'"
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l cert -d 'CREDENTIAL names a certificate (needed only when an API key has the same name)'
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l dry-run -d 'Print the commands that would run (secrets as ****) and change nothing'
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
 complete -c vauth -n "__fish_vauth_using_subcommand push" -s q -l quiet -d 'Print nothing but the product and errors'

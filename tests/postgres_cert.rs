@@ -211,7 +211,7 @@ impl Cluster {
     }
 }
 
-fn psql(args: &[&str]) -> (bool, String) {
+pub fn psql(args: &[&str]) -> (bool, String) {
     let o = Command::new("psql")
         .args(args)
         .env_remove("PGPASSWORD")

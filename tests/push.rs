@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::ca::{export_bundle, issue, with_ca};
-use crate::postgres_cert::{Cluster, free_port, is_root, pg_bin, require_servers, start_cluster};
+use crate::postgres_cert::{
+    Cluster, free_port, is_root, pg_bin, psql, require_servers, start_cluster,
+};
 use crate::util::TestEnv;
 
 const PG_ADMIN_PW: &str = "adm1n-Pg-Secret-7f3c9a";
@@ -1115,4 +1117,193 @@ fn redis_over_tls_verifies_the_server() {
     env.run_with(&["target", "test", "tls-foreign"], None, &pw)
         .code(4)
         .stderr_has("cannot connect");
+}
+
+/// `vauth push CERT --to PG`: a login role named by the certificate's CN (no password), in the
+/// group a `hostssl … +cert_users … cert` line admits, holding the grants; probed by a real
+/// TLS login with the certificate; `vauth cert revoke` takes the role back (NOLOGIN).
+#[test]
+fn postgres_cert_push_makes_the_cn_role_and_cert_revoke_takes_it_back() {
+    let Some(bin) = pg_bin() else {
+        skip("push: PostgreSQL binaries not found (apt-get install postgresql postgresql-client)");
+        return;
+    };
+    let env = with_ca(&[]);
+    env.secret(PG_ADMIN_PW);
+    let ca = export_bundle(&env, "ca.pem", false);
+    let (srv_crt, srv_key) = issue(
+        &env,
+        "pg-server",
+        &[
+            "--profile",
+            "server",
+            "--san",
+            "dns:localhost",
+            "--san",
+            "ip:127.0.0.1",
+        ],
+    );
+    let cluster = start_cluster(
+        &bin,
+        &srv_crt,
+        &srv_key,
+        &[(&ca, "ca.pem")],
+        |_| {},
+        "ssl_ca_file = '{tls}/ca.pem'\n",
+        "local all all trust\nhostssl all +cert_users 127.0.0.1/32 cert\n\
+         hostssl all all 127.0.0.1/32 scram-sha-256\n",
+    );
+    cluster.admin(&format!("ALTER ROLE postgres PASSWORD '{PG_ADMIN_PW}'"));
+    cluster.admin("CREATE ROLE cert_users NOLOGIN");
+    cluster.admin("CREATE TABLE items (id int)");
+    cluster.admin("INSERT INTO items VALUES (1), (2), (3)");
+    let admin_env = [("PG_ADMIN", PG_ADMIN_PW)];
+    let url = format!("postgres://postgres@127.0.0.1:{}/postgres", cluster.port);
+    env.run(&[
+        "target",
+        "add",
+        "pg",
+        "--kind",
+        "postgres",
+        "--url",
+        &url,
+        "--admin-password-env",
+        "PG_ADMIN",
+        "--ca-file",
+        ca.to_str().unwrap(),
+    ])
+    .ok();
+    let login = |crt: &Path, key: &Path, role: &str| {
+        psql(&[
+            &format!(
+                "host=localhost hostaddr=127.0.0.1 port={} dbname=postgres user={role} \
+                 sslmode=verify-full sslrootcert={} sslcert={} sslkey={}",
+                cluster.port,
+                ca.display(),
+                crt.display(),
+                key.display()
+            ),
+            "-tAc",
+            "SELECT current_user || ' ' || count(*) FROM items",
+        ])
+    };
+
+    let (crt, key) = issue(&env, "alice", &["--cn", "alice", "--keep-key"]);
+    let (ok, _) = login(&crt, &key, "alice");
+    assert!(!ok, "no role yet");
+    let dry = env.run(&[
+        "push",
+        "alice",
+        "--to",
+        "pg",
+        "--role",
+        "cert_users",
+        "--grant",
+        "SELECT ON items",
+        "--dry-run",
+    ]);
+    dry.ok()
+        .stdout_has("ALTER ROLE \"alice\" WITH LOGIN PASSWORD NULL")
+        .stdout_has("GRANT \"cert_users\" TO \"alice\"")
+        .stdout_has("GRANT SELECT ON items TO \"alice\"");
+    let r = env.run_with(
+        &[
+            "--json",
+            "push",
+            "alice",
+            "--to",
+            "pg",
+            "--role",
+            "cert_users",
+            "--grant",
+            "SELECT ON items",
+        ],
+        None,
+        &admin_env,
+    );
+    r.ok();
+    assert_eq!(r.json()["user"], "alice");
+    assert_eq!(r.json()["verified"], true);
+    let (ok, out) = login(&crt, &key, "alice");
+    assert!(ok, "{out}");
+    assert_eq!(out.trim(), "alice 3");
+    assert!(
+        cluster
+            .admin(
+                "SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = 'alice'"
+            )
+            .starts_with("managed by vauth ")
+    );
+    env.run_with(&["target", "drift", "pg"], None, &admin_env)
+        .ok();
+
+    // Without the key vauth cannot prove the login: refused before anything changes.
+    issue(&env, "bob", &["--cn", "bob"]);
+    env.run_with(
+        &["push", "bob", "--to", "pg", "--role", "cert_users"],
+        None,
+        &admin_env,
+    )
+    .code(3)
+    .stderr_has("does not hold the key");
+    assert_eq!(
+        cluster.admin("SELECT count(*) FROM pg_roles WHERE rolname = 'bob'"),
+        "0"
+    );
+    // A role vauth did not create: refused unless adopted.
+    cluster.admin("CREATE ROLE carol LOGIN");
+    issue(&env, "carol", &["--cn", "carol", "--keep-key"]);
+    env.run_with(
+        &["push", "carol", "--to", "pg", "--role", "cert_users"],
+        None,
+        &admin_env,
+    )
+    .code(4)
+    .stderr_has("not created by this vauth home");
+    env.run_with(
+        &[
+            "push",
+            "carol",
+            "--to",
+            "pg",
+            "--role",
+            "cert_users",
+            "--adopt",
+            "carol",
+        ],
+        None,
+        &admin_env,
+    )
+    .ok();
+    // Other kinds say what they take.
+    env.run(&[
+        "target",
+        "add",
+        "q",
+        "--kind",
+        "qdrant",
+        "--url",
+        "http://127.0.0.1:1",
+        "--admin-key-env",
+        "Q",
+    ])
+    .ok();
+    env.run(&["push", "alice", "--to", "q"])
+        .code(2)
+        .stderr_has("takes no certificates; it accepts");
+
+    // cert revoke: the role stops logging in at once (no CRL reload needed).
+    env.run_with(&["--yes", "cert", "revoke", "alice"], None, &admin_env)
+        .ok();
+    let (ok, out) = login(&crt, &key, "alice");
+    assert!(!ok && out.contains("not permitted to log in"), "{out}");
+    let d = env.run_with(&["--json", "target", "drift", "pg"], None, &admin_env);
+    d.ok();
+    let rows = d.json()["rows"].as_array().unwrap().clone();
+    assert!(
+        rows.iter().any(|r| r["credential"] == "alice"
+            && r["expected"] == "revoked"
+            && r["actual"] == "gone"),
+        "{rows:?}"
+    );
 }

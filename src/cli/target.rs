@@ -126,9 +126,13 @@ pub struct TargetNameArgs {
 /// `vauth push`.
 #[derive(Debug, Args)]
 pub struct PushArgs {
-    /// The API key to push (its current version; the plaintext comes from the vault).
-    #[arg(value_name = "KEY", value_parser = parse_name)]
+    /// The API key to push (its current version; the plaintext comes from the vault), or a
+    /// certificate (its newest; postgres: a login role named by its CN).
+    #[arg(value_name = "CREDENTIAL", value_parser = parse_name)]
     pub key: String,
+    /// CREDENTIAL names a certificate (needed only when an API key has the same name).
+    #[arg(long)]
+    pub cert: bool,
     /// The target (see `vauth target list`).
     #[arg(long, value_name = "TARGET", value_parser = parse_name)]
     pub to: String,
@@ -144,7 +148,8 @@ pub struct PushArgs {
     #[arg(long, value_name = "RULE", allow_hyphen_values = true)]
     pub category: Vec<String>,
     /// weaviate, milvus, opensearch, pinecone: a server-side role the user or key gets
-    /// (repeatable), e.g. viewer, ProjectViewer.
+    /// (repeatable), e.g. viewer, ProjectViewer; postgres certificates: a group role the CN
+    /// role joins (e.g. the +group of a `hostssl … cert` line).
     #[arg(long, value_name = "ROLE")]
     pub role: Vec<String>,
     /// elasticsearch: a JSON file holding the API key's `role_descriptors` object.

@@ -166,6 +166,9 @@ pub struct IssuedCert {
     pub revocation_reason: Option<String>,
     /// The certificate (PEM).
     pub pem: String,
+    /// Where it was pushed (`vauth push CERT --to TARGET`: postgres CN roles).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pushed: Vec<crate::store::state::Pushed>,
 }
 
 /// A certificate's standing at some instant.

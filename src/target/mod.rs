@@ -101,6 +101,22 @@ impl Kind {
         matches!(self, Kind::Weaviate | Kind::Pinecone | Kind::Elasticsearch)
     }
 
+    /// What a push to this kind takes, for refusals.
+    pub fn accepts(self) -> &'static str {
+        match self {
+            Kind::Postgres => {
+                "API keys (as passwords) and certificates (a login role named by the CN)"
+            }
+            Kind::Redis => "API keys (Redis 7 maps no certificate to a user)",
+            Kind::Qdrant => "API keys (as alt_api_key) and JWTs (`vauth jwt sign --for TARGET`)",
+            Kind::Milvus | Kind::Opensearch => "API keys (as passwords)",
+            Kind::Chroma => "API keys (as tokens)",
+            Kind::Weaviate | Kind::Pinecone | Kind::Elasticsearch => {
+                "the keys it makes itself (`vauth key create NAME --on TARGET`)"
+            }
+        }
+    }
+
     /// Whether a grace uses two alternating users (`_a`/`_b`), so that one login user carries
     /// several versions over time.
     pub fn alternates_users(self) -> bool {

@@ -19,6 +19,7 @@ pub struct Postgres {
     admin_user: String,
     admin_password: Option<Zeroizing<String>>,
     tls: Option<rustls::ClientConfig>,
+    ca_pem: Option<Vec<u8>>,
 }
 
 /// `"ident"` with embedded quotes doubled.
@@ -65,8 +66,9 @@ impl Postgres {
         ep: Endpoint,
         admin_password: Option<Zeroizing<String>>,
     ) -> Result<Postgres> {
-        let tls = match cfg.ca_pem()? {
-            Some(pem) => Some(super::tls_config(&pem, cfg.identity.as_ref())?),
+        let ca_pem = cfg.ca_pem()?;
+        let tls = match &ca_pem {
+            Some(pem) => Some(super::tls_config(pem, cfg.identity.as_ref())?),
             None => None,
         };
         Ok(Postgres {
@@ -75,6 +77,7 @@ impl Postgres {
             ep,
             admin_password,
             tls,
+            ca_pem,
         })
     }
 
@@ -113,6 +116,15 @@ impl Postgres {
         user: &str,
         password: Option<&str>,
     ) -> std::result::Result<tokio_postgres::Client, tokio_postgres::Error> {
+        self.connect_with(self.tls.as_ref(), user, password).await
+    }
+
+    async fn connect_with(
+        &self,
+        tls: Option<&rustls::ClientConfig>,
+        user: &str,
+        password: Option<&str>,
+    ) -> std::result::Result<tokio_postgres::Client, tokio_postgres::Error> {
         let mut cfg = tokio_postgres::Config::new();
         cfg.host(&self.ep.host)
             .port(self.ep.port)
@@ -123,7 +135,7 @@ impl Postgres {
         if let Some(p) = password {
             cfg.password(p.as_bytes());
         }
-        match &self.tls {
+        match tls {
             Some(tls) => {
                 cfg.ssl_mode(tokio_postgres::config::SslMode::Require);
                 let mk = tokio_postgres_rustls::MakeRustlsConnect::new(tls.clone());
@@ -186,6 +198,168 @@ impl Postgres {
         s.extend_from_slice(extra);
         remote(&self.name, what, &describe(e), &s)
     }
+}
+
+/// What pushing a certificate to PostgreSQL makes: a login role named exactly as the
+/// certificate's CN (pg_hba `cert` requires CN = role), no password, holding `grants` and
+/// member of `roles` (e.g. the group a `hostssl … +group … cert` line names).
+#[derive(Debug, Clone)]
+pub struct CertSpec {
+    /// The role: the certificate's CN.
+    pub role: String,
+    /// `GRANT <this> TO role`.
+    pub grants: Vec<String>,
+    /// Group roles it joins.
+    pub roles: Vec<String>,
+    /// The marker comment.
+    pub marker: String,
+    /// Take over an existing role vauth did not create.
+    pub adopt: bool,
+}
+
+impl Postgres {
+    fn cert_statements(spec: &CertSpec) -> Vec<String> {
+        let role = quote_ident(&spec.role);
+        let mut v = vec![
+            format!(
+                "DO $vauth$BEGIN CREATE ROLE {role} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$vauth$"
+            ),
+            format!("ALTER ROLE {role} WITH LOGIN PASSWORD NULL"),
+            format!("COMMENT ON ROLE {role} IS {}", quote_lit(&spec.marker)),
+        ];
+        for g in &spec.roles {
+            v.push(format!("GRANT {} TO {role}", quote_ident(g)));
+        }
+        for g in &spec.grants {
+            v.push(format!("GRANT {g} TO {role}"));
+        }
+        v
+    }
+
+    /// The SQL a certificate push runs (nothing secret in it).
+    pub fn plan_cert(spec: &CertSpec) -> Vec<String> {
+        let mut v = vec!["BEGIN".to_string()];
+        v.extend(Self::cert_statements(spec));
+        v.push("COMMIT".to_string());
+        v
+    }
+
+    /// Create (or update) the CN role of `spec` in one transaction. A role vauth did not
+    /// create is refused unless `spec.adopt`.
+    pub async fn apply_cert(&mut self, spec: &CertSpec) -> Result<Applied> {
+        let mut c = self.admin().await?;
+        let rows = c
+            .query(
+                "SELECT coalesce(shobj_description(oid, 'pg_authid'), '') FROM pg_roles WHERE rolname = $1",
+                &[&spec.role],
+            )
+            .await
+            .map_err(|e| self.sql_err("read roles", &e, &[]))?;
+        if let Some(r) = rows.first()
+            && r.get::<_, String>(0) != spec.marker
+            && !spec.adopt
+        {
+            return Err(Error::new(
+                ErrorKind::Remote,
+                format!(
+                    "target {}: role {:?} exists and was not created by this vauth home; nothing was changed",
+                    self.name, spec.role
+                ),
+            )
+            .hint(format!("pass --adopt {} to take it over", spec.role)));
+        }
+        let tx = c
+            .transaction()
+            .await
+            .map_err(|e| self.sql_err("begin", &e, &[]))?;
+        for s in Self::cert_statements(spec) {
+            tx.batch_execute(&s).await.map_err(|e| {
+                self.sql_err("push", &e, &[]).hint(
+                    "nothing was changed (the transaction was rolled back); check --grant/--role and the admin role's rights",
+                )
+            })?;
+        }
+        tx.commit()
+            .await
+            .map_err(|e| self.sql_err("commit", &e, &[]))?;
+        Ok(Applied::user(spec.role.clone()))
+    }
+
+    /// Log in as `role` with the certificate `id` and no password (must succeed, as `role`),
+    /// then with a self-signed certificate of the same CN (must be refused).
+    pub async fn probe_cert(&mut self, role: &str, id: &super::ClientIdentity) -> Result<()> {
+        let ca = self.ca_pem.clone().ok_or_else(|| {
+            Error::usage(format!(
+                "target {}: certificate logins need TLS: add the target with --ca-file",
+                self.name
+            ))
+        })?;
+        let with_cert = super::tls_config(&ca, Some(id))?;
+        let c = timed(&self.name, "probe", async {
+            self.connect_with(Some(&with_cert), role, None)
+                .await
+                .map_err(|e| {
+                    remote(
+                        &self.name,
+                        &format!("probe: login as {role:?} with the certificate failed"),
+                        &describe(&e),
+                        &self.secrets(),
+                    )
+                    .hint("pg_hba.conf needs a `hostssl … cert` line that matches this role (e.g. +group with --role group), and ssl_ca_file must hold the vauth CA")
+                })
+        })
+        .await?;
+        let who: String = c
+            .query_one("SELECT current_user::text", &[])
+            .await
+            .map_err(|e| self.sql_err("probe", &e, &[]))?
+            .get(0);
+        if who != role {
+            return Err(remote(
+                &self.name,
+                "probe",
+                &format!("logged in as {who:?}, not {role:?}"),
+                &[],
+            ));
+        }
+        drop(c);
+        let forged = forged_identity(role)?;
+        let with_forged = super::tls_config(&ca, Some(&forged))?;
+        let r = timed(&self.name, "probe", async {
+            Ok(self.connect_with(Some(&with_forged), role, None).await)
+        })
+        .await?;
+        match r {
+            Err(_) => Ok(()),
+            Ok(_) => Err(Error::new(
+                ErrorKind::Remote,
+                format!(
+                    "target {}: unverifiable: a self-signed certificate with CN {role:?} logged in too",
+                    self.name
+                ),
+            )
+            .hint("pg_hba.conf lets this role in without checking its certificate (trust?)")),
+        }
+    }
+}
+
+/// A self-signed certificate with `cn`, which no server that checks client certificates
+/// against the vauth CA may accept.
+fn forged_identity(cn: &str) -> Result<super::ClientIdentity> {
+    let key = rcgen::KeyPair::generate()
+        .map_err(|e| Error::bug(format!("cannot make a probe key: {e}")))?;
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new())
+        .map_err(|e| Error::bug(format!("probe certificate: {e}")))?;
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, cn.to_string());
+    let cert = params
+        .self_signed(&key)
+        .map_err(|e| Error::bug(format!("probe certificate: {e}")))?;
+    Ok(super::ClientIdentity {
+        cert_pem: cert.pem(),
+        key_pem: Zeroizing::new(key.serialize_pem()),
+    })
 }
 
 impl Target for Postgres {

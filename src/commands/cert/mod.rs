@@ -303,6 +303,7 @@ pub(crate) fn issue_one(
         revoked_at: None,
         revocation_reason: None,
         pem: signed.pem,
+        pushed: Vec::new(),
     };
     Ok(NewCert {
         record,

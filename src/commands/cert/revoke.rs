@@ -46,9 +46,10 @@ fn targets(s: &Session, args: &RevokeArgs) -> Result<Vec<(String, String)>> {
     }
     let name = args.name.as_deref().unwrap_or_default();
     let r = s.state.certs.get(name).ok_or_else(|| unknown(name))?;
+    // Also one revoked earlier whose push a target still lets in (its remote revoke failed).
     Ok(r.issued
         .iter()
-        .filter(|c| c.revoked_at.is_none())
+        .filter(|c| c.revoked_at.is_none() || c.pushed.iter().any(|p| p.revoked_at.is_none()))
         .map(|c| (r.name.clone(), c.serial.clone()))
         .collect())
 }
@@ -101,6 +102,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
             .certs
             .get_mut(name)
             .and_then(|r| r.issued.iter_mut().find(|c| &c.serial == serial))
+            && c.revoked_at.is_none()
         {
             c.revoked_at = Some(now);
             c.revocation_reason = Some(args.reason.clone());
@@ -116,12 +118,30 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
             v.retain_prefixed(e, |_| false);
         }
     }
+    // Where a certificate was pushed (postgres CN roles), the role stops logging in now.
+    let (remote_log, remote_err) = crate::commands::target::push::revoke_cert_pushes(&mut s, &todo);
     let serials: Vec<&str> = todo.iter().map(|(_, s)| s.as_str()).collect();
     s.commit(
         AuditEvent::new("cert.revoke")
             .detail("serials", serials.join(","))
             .detail("reason", &args.reason),
     )?;
+    for l in &remote_log {
+        ctx.ui.note(l);
+    }
+    if let Some(e) = remote_err {
+        return Err(Error::new(
+            e.kind(),
+            format!(
+                "{}; revoked in this home (publish the CRL), but that target still lets it in",
+                e.message()
+            ),
+        )
+        .hint(format!(
+            "fix the target, then run `vauth cert revoke {}` again to take it back there",
+            todo.first().map(|t| t.0.as_str()).unwrap_or_default()
+        )));
+    }
     let r = report(todo);
     if ctx.ui.json {
         ctx.ui.out_json(&r);

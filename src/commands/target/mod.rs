@@ -461,8 +461,14 @@ fn test(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
 /// One row of `target drift`.
 #[derive(Serialize)]
 struct DriftRow {
-    key: String,
-    version: u32,
+    /// The API key's or certificate's name.
+    credential: String,
+    /// `api_key` or `cert`.
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    serial: Option<String>,
     user: String,
     /// What state.json says: `live` or `revoked`.
     expected: &'static str,
@@ -473,41 +479,79 @@ struct DriftRow {
     note: Option<String>,
 }
 
+/// A push state.json records, and what it expects the database to hold.
+struct Expect {
+    credential: String,
+    kind: &'static str,
+    version: Option<u32>,
+    serial: Option<String>,
+    live: bool,
+    pending: bool,
+    /// Pushes in one group with the same user share it (alternating users; one CN role).
+    group: String,
+    q: HeldQuery,
+}
+
 fn drift(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
     let mut s = ctx.open(OpenMode::Read)?;
     let cfg = resolve(&mut s, &a.name)?;
-    // Every push to this target. A revoked push whose login user a live push reuses (the
-    // alternating postgres users) is not expected gone: that user is legitimately live.
-    let mut rows: Vec<(String, u32, bool, bool, HeldQuery)> = Vec::new();
+    let mut rows: Vec<Expect> = Vec::new();
     for k in s.state.api_keys.values() {
         for v in &k.versions {
             for p in v.pushed.iter().filter(|p| p.target == a.name) {
-                rows.push((
-                    k.name.clone(),
-                    v.version,
-                    p.revoked_at.is_none(),
-                    p.pending,
-                    HeldQuery {
+                rows.push(Expect {
+                    credential: k.name.clone(),
+                    kind: "api_key",
+                    version: Some(v.version),
+                    serial: None,
+                    live: p.revoked_at.is_none(),
+                    pending: p.pending,
+                    group: format!("key:{}", k.name),
+                    q: HeldQuery {
                         name: p.remote_name.clone(),
                         user: p.user.clone(),
                         sha256: v.sha256.clone(),
                         remote_id: p.remote_id.clone(),
                     },
-                ));
+                });
             }
         }
     }
+    for r in s.state.certs.values() {
+        for c in &r.issued {
+            for p in c.pushed.iter().filter(|p| p.target == a.name) {
+                rows.push(Expect {
+                    credential: r.name.clone(),
+                    kind: "cert",
+                    version: None,
+                    serial: Some(c.serial.clone()),
+                    live: p.revoked_at.is_none(),
+                    pending: false,
+                    group: "cert".to_string(),
+                    q: HeldQuery {
+                        name: p.remote_name.clone(),
+                        user: p.user.clone(),
+                        sha256: String::new(),
+                        remote_id: None,
+                    },
+                });
+            }
+        }
+    }
+    // A revoked push whose user a live push of the same group still logs in as (the
+    // alternating users; a renewed certificate's CN role) is not expected gone.
     let live_users: std::collections::BTreeSet<(String, String)> = rows
         .iter()
-        .filter(|r| r.2)
-        .map(|r| (r.0.clone(), r.4.user.clone()))
+        .filter(|r| r.live)
+        .map(|r| (r.group.clone(), r.q.user.clone()))
         .collect();
-    let shares_user = |r: &(String, u32, bool, bool, HeldQuery)| {
-        !r.2 && cfg.kind.alternates_users() && live_users.contains(&(r.0.clone(), r.4.user.clone()))
-    };
-    rows.retain(|r| !shares_user(r));
+    rows.retain(|r| {
+        r.live
+            || !(cfg.kind.alternates_users() || r.kind == "cert")
+            || !live_users.contains(&(r.group.clone(), r.q.user.clone()))
+    });
     drop(s);
-    let queries: Vec<HeldQuery> = rows.iter().map(|r| r.4.clone()).collect();
+    let queries: Vec<HeldQuery> = rows.iter().map(|r| r.q.clone()).collect();
     let held = if queries.is_empty() {
         Vec::new()
     } else {
@@ -517,27 +561,29 @@ fn drift(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
     let out: Vec<DriftRow> = rows
         .into_iter()
         .zip(held)
-        .map(|((key, version, live, pending, q), h)| {
+        .map(|(e, h)| {
             let (actual, note) = match h {
                 Held::Live => ("live", None),
                 Held::Gone => ("gone", None),
                 Held::Unknown(why) => ("unknown", Some(why)),
             };
             let ok = matches!(
-                (live, actual),
+                (e.live, actual),
                 (_, "unknown") | (true, "live") | (false, "gone")
             );
+            let pending_gone = e.pending && e.live && actual == "gone";
             let note = note.or_else(|| {
-                (pending && live && actual == "gone")
-                    .then(|| "pending restart: the server has not read it yet".to_string())
+                pending_gone.then(|| "pending restart: the server has not read it yet".to_string())
             });
             DriftRow {
-                key,
-                version,
-                user: q.user,
-                expected: if live { "live" } else { "revoked" },
+                credential: e.credential,
+                kind: e.kind,
+                version: e.version,
+                serial: e.serial,
+                user: e.q.user,
+                expected: if e.live { "live" } else { "revoked" },
                 actual,
-                ok: ok || (pending && actual == "gone"),
+                ok: ok || pending_gone,
                 note,
             }
         })
@@ -565,8 +611,12 @@ fn drift(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
             .iter()
             .map(|r| {
                 vec![
-                    r.key.clone(),
-                    format!("v{}", r.version),
+                    r.credential.clone(),
+                    match (&r.version, &r.serial) {
+                        (Some(v), _) => format!("v{v}"),
+                        (None, Some(sr)) => format!("serial {}", &sr[..sr.len().min(12)]),
+                        _ => String::new(),
+                    },
                     r.user.clone(),
                     r.expected.to_string(),
                     r.actual.to_string(),

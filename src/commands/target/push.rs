@@ -85,7 +85,7 @@ pub(crate) fn check_kind_options(cfg: &TargetConfig, o: &PushOptions) -> Result<
     }
     if matches!(
         k,
-        Kind::Postgres | Kind::Redis | Kind::Qdrant | Kind::Chroma | Kind::Elasticsearch
+        Kind::Redis | Kind::Qdrant | Kind::Chroma | Kind::Elasticsearch
     ) && !o.roles.is_empty()
     {
         return bad("--role", "weaviate, milvus, opensearch and pinecone");
@@ -404,6 +404,9 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
     } else {
         OpenMode::Write
     })?;
+    if a.cert || (!s.state.api_keys.contains_key(&a.key) && s.state.certs.contains_key(&a.key)) {
+        return push_cert(ctx, a, s, &o);
+    }
     let k = crate::commands::key::find(&s, &a.key)?.clone();
     let Some(v) = k.current().cloned() else {
         return Err(
@@ -425,6 +428,12 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
         .hint(format!("pass --adopt {}", spec.name)));
     }
     check_kind_options(&cfg, &o)?;
+    if !o.roles.is_empty() && cfg.kind == Kind::Postgres {
+        return Err(
+            Error::usage("--role is for certificates on postgres targets")
+                .hint("an API key's group role holds --grant; use --grant"),
+        );
+    }
     if cfg.kind.generates_secret() {
         return Err(Error::usage(format!(
             "{} ({}) makes its keys itself; vauth cannot push one it made",
@@ -522,4 +531,251 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
         )?;
     }
     Ok(Outcome::Ok)
+}
+
+#[derive(Serialize)]
+struct CertPushReport<'a> {
+    cert: &'a str,
+    serial: &'a str,
+    target: &'a str,
+    kind: &'static str,
+    user: &'a str,
+    verified: bool,
+}
+
+/// `vauth push CERT --to TARGET`: postgres only — a login role named by the certificate's CN,
+/// probed by a real TLS login with the certificate (its key must be kept in the vault) and
+/// refused with a self-signed one of the same CN.
+fn push_cert(ctx: &Ctx<'_>, a: &PushArgs, mut s: Session, o: &PushOptions) -> Result<Outcome> {
+    let cfg = resolve(&mut s, &a.to)?;
+    if cfg.kind != Kind::Postgres {
+        return Err(Error::usage(format!(
+            "{} ({}) takes no certificates; it accepts {}",
+            a.to,
+            cfg.kind.as_str(),
+            cfg.kind.accepts()
+        ))
+        .hint("push certificates to postgres targets (pg_hba `hostssl … cert`)"));
+    }
+    if !o.key_patterns.is_empty() || !o.commands.is_empty() || o.role_descriptors.is_some() {
+        return Err(
+            Error::usage("a certificate push takes --grant and --role only")
+                .hint("see `vauth push --help`"),
+        );
+    }
+    let name = a.key.as_str();
+    let c = s
+        .state
+        .certs
+        .get(name)
+        .and_then(|r| r.latest())
+        .cloned()
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::NotFound,
+                format!("no certificate named {name:?}"),
+            )
+            .hint("see `vauth cert list`")
+        })?;
+    let status = c.status(s.now);
+    if status != crate::pki::record::CertStatus::Active {
+        return Err(
+            Error::state(format!("the certificate {name} is {}", status.as_str()))
+                .hint(format!("renew it first: `vauth cert renew {name}`")),
+        );
+    }
+    let spec = crate::target::postgres::CertSpec {
+        role: c.cn.clone(),
+        grants: o.grants.clone(),
+        roles: o.roles.clone(),
+        marker: format!("managed by vauth {}", s.state.home_id),
+        adopt: a.adopt.as_deref() == Some(c.cn.as_str()),
+    };
+    if let Some(adopt) = &a.adopt
+        && adopt != &c.cn
+    {
+        return Err(Error::usage(format!(
+            "--adopt {adopt:?}: the role on {} is the certificate's CN, {:?}",
+            a.to, c.cn
+        ))
+        .hint(format!("pass --adopt {}", c.cn)));
+    }
+    if a.dry_run {
+        let plan = crate::target::postgres::Postgres::plan_cert(&spec);
+        if ctx.ui.json {
+            ctx.ui.out_json(&DryRun {
+                dry_run: true,
+                key: name,
+                version: 0,
+                target: &a.to,
+                kind: cfg.kind.as_str(),
+                user: c.cn.clone(),
+                plan,
+            });
+        } else {
+            ctx.ui.out(&plan.join(";\n"));
+            ctx.ui.note(&format!(
+                "Dry run: nothing was changed. The certificate {name} would log in on {} as {}.",
+                a.to, c.cn
+            ));
+        }
+        return Ok(Outcome::Ok);
+    }
+    if !c.key_kept {
+        return Err(Error::state(format!(
+            "vauth does not hold the key of {name}, so it cannot prove the login works"
+        ))
+        .hint(format!(
+            "issue it with the key kept: `vauth cert issue {name} --cn {} --keep-key --force`",
+            c.cn
+        )));
+    }
+    let key = s
+        .vault()?
+        .get(&c.vault_entry(name))
+        .map(|k| Zeroizing::new(k.to_string()))
+        .ok_or_else(|| {
+            Error::vault(format!("the vault has no key for the certificate {name}"))
+                .hint("restore secrets.vault, or issue the certificate again with --keep-key")
+        })?;
+    let id = crate::target::ClientIdentity {
+        cert_pem: c.pem.clone(),
+        key_pem: key,
+    };
+    let ep = cfg.endpoint()?;
+    let mut t = crate::target::postgres::Postgres::new(&a.to, &cfg, ep, cfg.admin_password()?)?;
+    let (applied, probe) = crate::target::runtime()?.block_on(async {
+        let applied = t.apply_cert(&spec).await?;
+        let probe = t.probe_cert(&applied.user, &id).await;
+        Ok::<_, Error>((applied, probe))
+    })?;
+    let pushed = Pushed {
+        target: a.to.clone(),
+        user: applied.user.clone(),
+        remote_name: applied.user.clone(),
+        at: s.now,
+        verified: probe.is_ok(),
+        remote_id: None,
+        pending: false,
+        revoked_at: None,
+    };
+    if let Some(x) = s
+        .state
+        .certs
+        .get_mut(name)
+        .and_then(|r| r.issued.iter_mut().find(|x| x.serial == c.serial))
+    {
+        x.pushed.retain(|p| p.target != a.to);
+        x.pushed.push(pushed);
+    }
+    s.commit(
+        AuditEvent::new("cert.push")
+            .detail("name", name)
+            .detail("serial", &c.serial)
+            .detail("target", &a.to)
+            .detail("user", &applied.user)
+            .detail("verified", probe.is_ok().to_string()),
+    )?;
+    if let Err(e) = probe {
+        return Err(Error::new(
+            e.kind(),
+            format!(
+                "{} (the database now has role {}; state.json records the push as unverified)",
+                e.message(),
+                applied.user
+            ),
+        )
+        .hint(e.hint_text().unwrap_or("fix pg_hba.conf, then push again")));
+    }
+    if ctx.ui.json {
+        ctx.ui.out_json(&CertPushReport {
+            cert: name,
+            serial: &c.serial,
+            target: &a.to,
+            kind: cfg.kind.as_str(),
+            user: &applied.user,
+            verified: true,
+        });
+    } else {
+        ctx.ui.out(&applied.user);
+        ctx.ui.note(&format!(
+            "Pushed the certificate {name} to {}: it logs in as {} (probed: it logs in, a self-signed one of the same CN is refused).",
+            a.to, applied.user
+        ));
+    }
+    Ok(Outcome::Ok)
+}
+
+/// Take back, on every target, the pushes of the certificates `certs` (name, serial) that are
+/// being revoked: postgres `NOLOGIN` + end its sessions — unless another valid certificate of
+/// this home has the same CN (a renewal logs in as the same role). Marks them revoked in the
+/// session; returns what was run and the first error.
+pub(crate) fn revoke_cert_pushes(
+    s: &mut Session,
+    certs: &[(String, String)],
+) -> (Vec<String>, Option<Error>) {
+    let now = s.now;
+    let mut log = Vec::new();
+    let mut first_err = None;
+    for (name, serial) in certs {
+        let Some(c) = s
+            .state
+            .certs
+            .get(name)
+            .and_then(|r| r.issued.iter().find(|c| &c.serial == serial))
+            .cloned()
+        else {
+            continue;
+        };
+        for p in c.pushed.iter().filter(|p| p.revoked_at.is_none()) {
+            let still_used = s.state.certs.values().any(|r| {
+                r.issued.iter().any(|x| {
+                    x.cn == p.user
+                        && !certs.iter().any(|(n, sr)| n == &r.name && sr == &x.serial)
+                        && x.status(now) == crate::pki::record::CertStatus::Active
+                })
+            });
+            let cfg = match resolve(s, &p.target) {
+                Ok(c) => c,
+                Err(e) => {
+                    first_err.get_or_insert(e);
+                    continue;
+                }
+            };
+            let spec = RevokeSpec {
+                name: p.user.clone(),
+                user: p.user.clone(),
+                sha256: String::new(),
+                user_still_used: still_used,
+                others_live: still_used,
+                remote_id: None,
+            };
+            let r = AnyTarget::new(&p.target, &cfg)
+                .and_then(|mut t| crate::target::runtime()?.block_on(t.revoke(&spec)));
+            match r {
+                Ok(cmds) => {
+                    if still_used {
+                        log.push(format!(
+                            "{}: role {} kept: another valid certificate logs in as it",
+                            p.target, p.user
+                        ));
+                    }
+                    log.extend(cmds.into_iter().map(|c| format!("{}: {c}", p.target)));
+                    if let Some(x) = s
+                        .state
+                        .certs
+                        .get_mut(name)
+                        .and_then(|r| r.issued.iter_mut().find(|x| &x.serial == serial))
+                        .and_then(|x| x.pushed.iter_mut().find(|q| q.target == p.target))
+                    {
+                        x.revoked_at = Some(now);
+                    }
+                }
+                Err(e) => {
+                    first_err.get_or_insert(e);
+                }
+            }
+        }
+    }
+    (log, first_err)
 }
