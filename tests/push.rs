@@ -742,6 +742,27 @@ fn redis_push_rotate_revoke_with_real_auth() {
     let (_, out) = redis.cli("vec-app", &k2, &["PING"]);
     assert!(out.contains("WRONGPASS"), "{out}");
 
+    // Several keys in one push: one admin connection, one commit, each probed.
+    let batch: Vec<String> = (0..3).map(|i| env.create(&format!("b{i}"))).collect();
+    let r = env.run(&["--json", "push", "b0", "b1", "b2", "--to", "cache"]);
+    r.ok();
+    let pushes = r.json()["pushes"].as_array().unwrap().clone();
+    assert_eq!(pushes.len(), 3);
+    for (i, k) in batch.iter().enumerate() {
+        assert_eq!(pushes[i]["user"], format!("b{i}"));
+        assert_eq!(pushes[i]["verified"], true);
+        assert!(
+            redis
+                .cli(&format!("b{i}"), k, &["SET", &format!("b{i}:x"), "1"])
+                .1
+                .contains("OK")
+        );
+    }
+    assert!(
+        env.read_home("audit.log").contains("b0,b1,b2"),
+        "one audit event for the batch"
+    );
+
     // A user vauth did not create: refused unless --adopt.
     redis.cli(
         "default",

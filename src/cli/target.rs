@@ -126,10 +126,11 @@ pub struct TargetNameArgs {
 /// `vauth push`.
 #[derive(Debug, Args)]
 pub struct PushArgs {
-    /// The API key to push (its current version; the plaintext comes from the vault), or a
-    /// certificate (its newest; postgres: a login role named by its CN).
-    #[arg(value_name = "CREDENTIAL", value_parser = parse_name)]
-    pub key: String,
+    /// The API key(s) to push (current versions; plaintexts come from the vault; several share
+    /// one admin connection and one commit), or one certificate (its newest; postgres: a
+    /// login role named by its CN).
+    #[arg(value_name = "CREDENTIAL", value_parser = parse_name, required = true, num_args = 1..)]
+    pub key: Vec<String>,
     /// CREDENTIAL names a certificate (needed only when an API key has the same name).
     #[arg(long)]
     pub cert: bool,

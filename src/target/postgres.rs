@@ -20,6 +20,8 @@ pub struct Postgres {
     admin_password: Option<Zeroizing<String>>,
     tls: Option<rustls::ClientConfig>,
     ca_pem: Option<Vec<u8>>,
+    /// The admin connection, reused by every call of one command (on its runtime).
+    admin_conn: std::cell::RefCell<Option<std::rc::Rc<tokio_postgres::Client>>>,
 }
 
 /// `"ident"` with embedded quotes doubled.
@@ -78,6 +80,7 @@ impl Postgres {
             admin_password,
             tls,
             ca_pem,
+            admin_conn: std::cell::RefCell::new(None),
         })
     }
 
@@ -164,7 +167,17 @@ impl Postgres {
             .collect()
     }
 
-    async fn admin(&self) -> Result<tokio_postgres::Client> {
+    /// The admin connection: the one this target opened already, or a new one.
+    async fn admin(&self) -> Result<std::rc::Rc<tokio_postgres::Client>> {
+        if let Some(c) = self.admin_conn.borrow().as_ref().filter(|c| !c.is_closed()) {
+            return Ok(c.clone());
+        }
+        let c = std::rc::Rc::new(self.admin_connect().await?);
+        *self.admin_conn.borrow_mut() = Some(c.clone());
+        Ok(c)
+    }
+
+    async fn admin_connect(&self) -> Result<tokio_postgres::Client> {
         let pw = self.admin_password.as_deref().map(String::as_str);
         let r = timed(&self.name, "connect", async {
             self.connect(&self.admin_user, pw).await.map_err(|e| {
@@ -191,6 +204,30 @@ impl Postgres {
         })
         .await?;
         Ok(r)
+    }
+
+    /// Run `stmts` in one transaction on `c`; on an error roll back and say so.
+    async fn in_transaction(
+        &self,
+        c: &tokio_postgres::Client,
+        stmts: &[String],
+        secrets: &[&str],
+        hint: &str,
+    ) -> Result<()> {
+        c.batch_execute("BEGIN")
+            .await
+            .map_err(|e| self.sql_err("begin", &e, secrets))?;
+        for st in stmts {
+            if let Err(e) = c.batch_execute(st).await {
+                let _ = c.batch_execute("ROLLBACK").await;
+                return Err(self.sql_err("push", &e, secrets).hint(format!(
+                    "nothing was changed (the transaction was rolled back); {hint}"
+                )));
+            }
+        }
+        c.batch_execute("COMMIT")
+            .await
+            .map_err(|e| self.sql_err("commit", &e, secrets))
     }
 
     fn sql_err(&self, what: &str, e: &tokio_postgres::Error, extra: &[&str]) -> Error {
@@ -247,7 +284,7 @@ impl Postgres {
     /// Create (or update) the CN role of `spec` in one transaction. A role vauth did not
     /// create is refused unless `spec.adopt`.
     pub async fn apply_cert(&mut self, spec: &CertSpec) -> Result<Applied> {
-        let mut c = self.admin().await?;
+        let c = self.admin().await?;
         let rows = c
             .query(
                 "SELECT coalesce(shobj_description(oid, 'pg_authid'), '') FROM pg_roles WHERE rolname = $1",
@@ -268,20 +305,13 @@ impl Postgres {
             )
             .hint(format!("pass --adopt {} to take it over", spec.role)));
         }
-        let tx = c
-            .transaction()
-            .await
-            .map_err(|e| self.sql_err("begin", &e, &[]))?;
-        for s in Self::cert_statements(spec) {
-            tx.batch_execute(&s).await.map_err(|e| {
-                self.sql_err("push", &e, &[]).hint(
-                    "nothing was changed (the transaction was rolled back); check --grant/--role and the admin role's rights",
-                )
-            })?;
-        }
-        tx.commit()
-            .await
-            .map_err(|e| self.sql_err("commit", &e, &[]))?;
+        self.in_transaction(
+            &c,
+            &Self::cert_statements(spec),
+            &[],
+            "check --grant/--role and the admin role's rights",
+        )
+        .await?;
         Ok(Applied::user(spec.role.clone()))
     }
 
@@ -425,7 +455,7 @@ impl Target for Postgres {
     }
 
     async fn apply(&mut self, spec: &PushSpec, secret: &str) -> Result<Applied> {
-        let mut c = self.admin().await?;
+        let c = self.admin().await?;
         let login = login_role(&spec.name, spec.version);
         let names = vec![spec.name.clone(), login.clone()];
         let rows = c
@@ -451,18 +481,13 @@ impl Target for Postgres {
         }
         let verifier = Zeroizing::new(super::scram::verifier(secret)?);
         let stmts = self.statements(spec, &quote_lit(&verifier));
-        let tx = c
-            .transaction()
-            .await
-            .map_err(|e| self.sql_err("begin", &e, &[secret, &verifier]))?;
-        for s in &stmts {
-            tx.batch_execute(s)
-                .await
-                .map_err(|e| self.sql_err("push", &e, &[secret, &verifier]).hint("nothing was changed (the transaction was rolled back); check --grant and the admin role's rights"))?;
-        }
-        tx.commit()
-            .await
-            .map_err(|e| self.sql_err("commit", &e, &[secret, &verifier]))?;
+        self.in_transaction(
+            &c,
+            &stmts,
+            &[secret, &verifier],
+            "check --grant and the admin role's rights",
+        )
+        .await?;
         Ok(Applied::user(login))
     }
 

@@ -27,6 +27,8 @@ pub struct Redis {
     admin_password: Option<Zeroizing<String>>,
     ca_pem: Option<Vec<u8>>,
     identity: Option<super::ClientIdentity>,
+    /// The admin connection, reused by every call of one command (on its runtime).
+    admin_conn: std::cell::RefCell<Option<redis::aio::MultiplexedConnection>>,
 }
 
 fn pct(s: &str) -> String {
@@ -64,6 +66,7 @@ impl Redis {
             admin_password,
             ca_pem: cfg.ca_pem()?,
             identity: cfg.identity.clone(),
+            admin_conn: std::cell::RefCell::new(None),
         })
     }
 
@@ -111,7 +114,17 @@ impl Redis {
         client.get_multiplexed_async_connection().await
     }
 
+    /// The admin connection: the one this target opened already, or a new one.
     async fn admin(&self) -> Result<redis::aio::MultiplexedConnection> {
+        if let Some(c) = self.admin_conn.borrow().as_ref() {
+            return Ok(c.clone());
+        }
+        let c = self.admin_connect().await?;
+        *self.admin_conn.borrow_mut() = Some(c.clone());
+        Ok(c)
+    }
+
+    async fn admin_connect(&self) -> Result<redis::aio::MultiplexedConnection> {
         let pw = self.admin_password.as_deref().map(String::as_str);
         timed(&self.name, "connect", async {
             self.connect(&self.admin_user, pw).await.map_err(|e| {

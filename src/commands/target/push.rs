@@ -124,37 +124,60 @@ pub(crate) fn spec_for(
     }
 }
 
-/// Apply + probe on one target. `Ok(Some(pushed))` when the database now holds the version
-/// (verified or not: see `Pushed::verified`), with the probe's error if it failed; `Err` when
-/// nothing was changed remotely.
+/// What one push did: the record of what the database now holds, and the probe's error.
+pub(crate) type PushOutcome = (Pushed, Option<Error>);
+
+/// Apply + probe each of `items` on one target, over one admin connection. Per item:
+/// `Ok((pushed, probe_err))` when the database now holds the version (verified or not: see
+/// `Pushed::verified`), `Err` when nothing was changed remotely for it.
+pub(crate) fn push_batch(
+    tname: &str,
+    cfg: &TargetConfig,
+    items: &[(&PushSpec, &str)],
+    now: OffsetDateTime,
+) -> Result<Vec<Result<PushOutcome>>> {
+    let mut t = AnyTarget::new(tname, cfg)?;
+    let rt = crate::target::runtime()?;
+    Ok(rt.block_on(async {
+        let mut out = Vec::with_capacity(items.len());
+        for (spec, secret) in items {
+            let r = async {
+                let applied = t.apply(spec, secret).await?;
+                let probe = if applied.pending {
+                    Ok(())
+                } else {
+                    t.probe(&applied.user, secret).await
+                };
+                let pushed = Pushed {
+                    target: tname.to_string(),
+                    user: applied.user,
+                    remote_name: spec.name.clone(),
+                    at: now,
+                    verified: probe.is_ok() && !applied.pending,
+                    remote_id: applied.remote_id,
+                    pending: applied.pending,
+                    revoked_at: None,
+                };
+                Ok((pushed, probe.err()))
+            }
+            .await;
+            out.push(r);
+        }
+        out
+    }))
+}
+
+/// [`push_batch`] of one.
 pub(crate) fn push_one(
     tname: &str,
     cfg: &TargetConfig,
     spec: &PushSpec,
     secret: &str,
     now: OffsetDateTime,
-) -> Result<(Pushed, Option<Error>)> {
-    let mut t = AnyTarget::new(tname, cfg)?;
-    let rt = crate::target::runtime()?;
-    rt.block_on(async {
-        let applied = t.apply(spec, secret).await?;
-        let probe = if applied.pending {
-            Ok(())
-        } else {
-            t.probe(&applied.user, secret).await
-        };
-        let pushed = Pushed {
-            target: tname.to_string(),
-            user: applied.user,
-            remote_name: spec.name.clone(),
-            at: now,
-            verified: probe.is_ok() && !applied.pending,
-            remote_id: applied.remote_id,
-            pending: applied.pending,
-            revoked_at: None,
-        };
-        Ok((pushed, probe.err()))
-    })
+) -> Result<PushOutcome> {
+    push_batch(tname, cfg, &[(spec, secret)], now)?
+        .pop()
+        .unwrap_or_else(|| Err(Error::bug("push_batch returned nothing")))
 }
 
 /// Record `p` on version `version` of key `name` (replacing an earlier push to the same target).
@@ -404,29 +427,15 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
     } else {
         OpenMode::Write
     })?;
-    if a.cert || (!s.state.api_keys.contains_key(&a.key) && s.state.certs.contains_key(&a.key)) {
-        return push_cert(ctx, a, s, &o);
+    let first = a.key[0].as_str();
+    if a.cert || (!s.state.api_keys.contains_key(first) && s.state.certs.contains_key(first)) {
+        if a.key.len() > 1 {
+            return Err(Error::usage("push certificates one at a time")
+                .hint("several credentials in one push must be API keys"));
+        }
+        return push_cert(ctx, a, first, s, &o);
     }
-    let k = crate::commands::key::find(&s, &a.key)?.clone();
-    let Some(v) = k.current().cloned() else {
-        return Err(
-            Error::state(format!("{} has no current version", a.key)).hint(format!(
-                "`vauth key rotate {}` or `vauth key create {} --force`",
-                a.key, a.key
-            )),
-        );
-    };
     let cfg = resolve(&mut s, &a.to)?;
-    let spec = spec_for(&s, &k, &v, &a.to, &cfg, &o);
-    if let Some(adopt) = &a.adopt
-        && adopt != &spec.name
-    {
-        return Err(Error::usage(format!(
-            "--adopt {adopt:?}: the name on {} would be {:?}",
-            a.to, spec.name
-        ))
-        .hint(format!("pass --adopt {}", spec.name)));
-    }
     check_kind_options(&cfg, &o)?;
     if !o.roles.is_empty() && cfg.kind == Kind::Postgres {
         return Err(
@@ -445,90 +454,181 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
             a.to
         )));
     }
+    let mut names: Vec<&str> = a.key.iter().map(String::as_str).collect();
+    names.dedup();
     let t = AnyTarget::offline(&a.to, &cfg)?;
-    let user = t.user_for(&spec);
+    let mut items = Vec::with_capacity(names.len());
+    for name in &names {
+        let k = crate::commands::key::find(&s, name)?.clone();
+        let Some(v) = k.current().cloned() else {
+            return Err(
+                Error::state(format!("{name} has no current version")).hint(format!(
+                    "`vauth key rotate {name}` or `vauth key create {name} --force`"
+                )),
+            );
+        };
+        let spec = spec_for(&s, &k, &v, &a.to, &cfg, &o);
+        items.push((name.to_string(), v, spec));
+    }
+    if let Some(adopt) = &a.adopt
+        && !items.iter().any(|(_, _, spec)| &spec.name == adopt)
+    {
+        let want: Vec<&str> = items.iter().map(|(_, _, sp)| sp.name.as_str()).collect();
+        return Err(Error::usage(format!(
+            "--adopt {adopt:?}: the name on {} would be {}",
+            a.to,
+            want.join(", ")
+        ))
+        .hint(format!("pass --adopt {}", want[0])));
+    }
+    for (_, _, spec) in items.iter_mut() {
+        spec.adopt = a.adopt.as_deref() == Some(spec.name.as_str());
+    }
     if a.dry_run {
-        let plan = t.plan(&spec);
-        if ctx.ui.json {
-            ctx.ui.out_json(&DryRun {
+        let runs: Vec<DryRun<'_>> = items
+            .iter()
+            .map(|(name, v, spec)| DryRun {
                 dry_run: true,
-                key: &a.key,
+                key: name,
                 version: v.version,
                 target: &a.to,
                 kind: cfg.kind.as_str(),
-                user,
-                plan,
-            });
+                user: t.user_for(spec),
+                plan: t.plan(spec),
+            })
+            .collect();
+        if ctx.ui.json {
+            if runs.len() == 1 {
+                ctx.ui.out_json(&runs[0]);
+            } else {
+                ctx.ui.out_json(&serde_json::json!({ "pushes": runs }));
+            }
         } else {
-            ctx.ui.out(&plan.join(";\n"));
-            ctx.ui.note(&format!(
-                "Dry run: nothing was changed. {} v{} would log in on {} as {user}.",
-                a.key, v.version, a.to
-            ));
+            for r in &runs {
+                ctx.ui.out(&r.plan.join(";\n"));
+                ctx.ui.note(&format!(
+                    "Dry run: nothing was changed. {} v{} would log in on {} as {}.",
+                    r.key, r.version, a.to, r.user
+                ));
+            }
         }
         return Ok(Outcome::Ok);
     }
     drop(t);
-    let secret = plaintext(&mut s, &a.key, &v)?;
-    let (pushed, probe_err) = push_one(&a.to, &cfg, &spec, &secret, s.now)?;
-    let rep = PushReport {
-        key: a.key.clone(),
-        version: v.version,
-        target: a.to.clone(),
-        kind: cfg.kind.as_str(),
-        user: pushed.user.clone(),
-        verified: pushed.verified,
-        pending: pushed.pending,
-    };
-    record(&mut s, &a.key, v.version, pushed);
-    s.commit(
-        AuditEvent::new("key.push")
-            .detail("name", &a.key)
-            .detail("version", v.version.to_string())
-            .detail("target", &a.to)
-            .detail("user", &rep.user)
-            .detail("verified", rep.verified.to_string()),
-    )?;
-    if let Some(e) = probe_err {
-        let msg = format!(
-            "{} (the database now holds {} v{} for {}; state.json records it as unverified)",
-            e.message(),
-            a.key,
-            v.version,
-            rep.user
-        );
-        let mut e2 = Error::new(e.kind(), msg);
-        if let Some(h) = e.hint_text() {
-            e2 = e2.hint(h);
+    let mut batch = Vec::with_capacity(items.len());
+    for (name, v, spec) in items {
+        let secret = plaintext(&mut s, &name, &v)?;
+        batch.push((name, v, spec, secret));
+    }
+    let pairs: Vec<(&PushSpec, &str)> = batch
+        .iter()
+        .map(|(_, _, spec, sec)| (spec, sec.as_str()))
+        .collect();
+    let results = push_batch(&a.to, &cfg, &pairs, s.now)?;
+    let mut reps = Vec::new();
+    let mut first_err: Option<Error> = None;
+    for ((name, v, _, _), r) in batch.iter().zip(results) {
+        match r {
+            Ok((pushed, probe_err)) => {
+                let rep = PushReport {
+                    key: name.clone(),
+                    version: v.version,
+                    target: a.to.clone(),
+                    kind: cfg.kind.as_str(),
+                    user: pushed.user.clone(),
+                    verified: pushed.verified,
+                    pending: pushed.pending,
+                };
+                record(&mut s, name, v.version, pushed);
+                if let Some(e) = probe_err {
+                    let msg = format!(
+                        "{} (the database now holds {name} v{} for {}; state.json records it as unverified)",
+                        e.message(),
+                        v.version,
+                        rep.user
+                    );
+                    let mut e2 = Error::new(e.kind(), msg);
+                    if let Some(h) = e.hint_text() {
+                        e2 = e2.hint(h);
+                    }
+                    first_err.get_or_insert(e2);
+                }
+                reps.push(rep);
+            }
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
         }
-        return Err(e2);
+    }
+    if !reps.is_empty() {
+        let list =
+            |f: &dyn Fn(&PushReport) -> String| reps.iter().map(f).collect::<Vec<_>>().join(",");
+        let mut ev = AuditEvent::new("key.push");
+        ev = if reps.len() == 1 {
+            ev.detail("name", &reps[0].key)
+                .detail("version", reps[0].version.to_string())
+                .detail("user", &reps[0].user)
+                .detail("verified", reps[0].verified.to_string())
+        } else {
+            ev.detail("names", list(&|r| r.key.clone()))
+                .detail("versions", list(&|r| r.version.to_string()))
+                .detail("users", list(&|r| r.user.clone()))
+                .detail("verified", list(&|r| r.verified.to_string()))
+        };
+        s.commit(ev.detail("target", &a.to))?;
+    }
+    if let Some(e) = first_err {
+        for r in &reps {
+            ctx.ui.note(&format!(
+                "Pushed {} v{} to {} as {}{}.",
+                r.key,
+                r.version,
+                a.to,
+                r.user,
+                if r.verified {
+                    " (probed)"
+                } else {
+                    " (UNVERIFIED)"
+                }
+            ));
+        }
+        return Err(e);
     }
     if ctx.ui.json {
-        ctx.ui.out_json(&rep);
-    } else if rep.pending {
-        ctx.ui.out(&rep.user);
-        ctx.ui.note(&format!(
-            "Pushed {} v{} to {}: pending restart — the server reads it when it restarts; `vauth target test {}` then probes it.",
-            a.key, v.version, a.to, a.to
-        ));
+        if reps.len() == 1 {
+            ctx.ui.out_json(&reps[0]);
+        } else {
+            ctx.ui.out_json(&serde_json::json!({ "pushes": reps }));
+        }
     } else {
-        ctx.ui.out(&rep.user);
-        ctx.ui.note(&format!(
-            "Pushed {} v{} to {}: log in as {} with the key as password (probed: it logs in, a wrong one is refused).",
-            a.key, v.version, a.to, rep.user
-        ));
+        for rep in &reps {
+            ctx.ui.out(&rep.user);
+            ctx.ui.note(&if rep.pending {
+                format!(
+                    "Pushed {} v{} to {}: pending restart — the server reads it when it restarts; `vauth target test {}` then probes it.",
+                    rep.key, rep.version, a.to, a.to
+                )
+            } else {
+                format!(
+                    "Pushed {} v{} to {}: log in as {} with the key as password (probed: it logs in, a wrong one is refused).",
+                    rep.key, rep.version, a.to, rep.user
+                )
+            });
+        }
     }
     if let Some(cmd) = &a.exec {
-        crate::hook::exec(
-            cmd,
-            &[
-                ("VAUTH_EVENT", "push".to_string()),
-                ("VAUTH_KEY", a.key.clone()),
-                ("VAUTH_VERSION", v.version.to_string()),
-                ("VAUTH_TARGET", a.to.clone()),
-                ("VAUTH_USER", rep.user.clone()),
-            ],
-        )?;
+        for rep in &reps {
+            crate::hook::exec(
+                cmd,
+                &[
+                    ("VAUTH_EVENT", "push".to_string()),
+                    ("VAUTH_KEY", rep.key.clone()),
+                    ("VAUTH_VERSION", rep.version.to_string()),
+                    ("VAUTH_TARGET", a.to.clone()),
+                    ("VAUTH_USER", rep.user.clone()),
+                ],
+            )?;
+        }
     }
     Ok(Outcome::Ok)
 }
@@ -546,7 +646,13 @@ struct CertPushReport<'a> {
 /// `vauth push CERT --to TARGET`: postgres only — a login role named by the certificate's CN,
 /// probed by a real TLS login with the certificate (its key must be kept in the vault) and
 /// refused with a self-signed one of the same CN.
-fn push_cert(ctx: &Ctx<'_>, a: &PushArgs, mut s: Session, o: &PushOptions) -> Result<Outcome> {
+fn push_cert(
+    ctx: &Ctx<'_>,
+    a: &PushArgs,
+    name: &str,
+    mut s: Session,
+    o: &PushOptions,
+) -> Result<Outcome> {
     let cfg = resolve(&mut s, &a.to)?;
     if cfg.kind != Kind::Postgres {
         return Err(Error::usage(format!(
@@ -563,7 +669,6 @@ fn push_cert(ctx: &Ctx<'_>, a: &PushArgs, mut s: Session, o: &PushOptions) -> Re
                 .hint("see `vauth push --help`"),
         );
     }
-    let name = a.key.as_str();
     let c = s
         .state
         .certs
