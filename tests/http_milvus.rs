@@ -325,7 +325,7 @@ fn milvus_push_rotate_revoke_http_contract() {
     );
     let show = env.run(&["--json", "target", "show", "m"]).json();
     assert_eq!(show["kind"], "milvus");
-    assert_eq!(show["admin_password"], "env:MILVUS_ADMIN");
+    assert_eq!(show["admin_credential"], "env:MILVUS_ADMIN");
     assert_eq!(show["pushed"][0]["user"], "app_key_a");
     assert_eq!(show["pushed"][0]["verified"], true);
     assert_eq!(show["pushed"][0]["revoked_at"], Value::Null);

@@ -131,12 +131,15 @@ EXAMPLES:
     /// Database admin endpoints that credentials are pushed to.
     #[command(subcommand)]
     Target(target::TargetCommand),
-    /// Put an API key into a database as a user's password, and prove it logs in.
+    /// Put API keys or a certificate into a database, and prove it accepts them.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth push app-key --to pg-prod --grant 'SELECT ON items'
     vauth push app-key --to cache --pattern 'vec:*' --category +@read
-    vauth push app-key --to pg-prod --dry-run")]
+    vauth push app-key --to pg-prod --dry-run
+    vauth push svc-a svc-b svc-c --to milvus --role reader
+    vauth push alice --to pg-prod --role cert_users      # a certificate: role = its CN
+    vauth push app-key --to cache --exec 'systemctl restart app'")]
     Push(target::PushArgs),
     /// Read and verify the hash-chained audit log.
     #[command(subcommand)]

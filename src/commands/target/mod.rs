@@ -93,11 +93,14 @@ struct TargetReport<'a> {
     name: &'a str,
     kind: &'static str,
     url: &'a str,
-    admin_password: Option<String>,
+    admin_credential: Option<String>,
     ca_file: Option<String>,
+    client_cert: Option<&'a str>,
     tls: bool,
     insecure: bool,
     prefix: Option<&'a str>,
+    project: Option<&'a str>,
+    credentials_file: Option<String>,
 }
 
 fn report<'a>(name: &'a str, t: &'a TargetConfig) -> TargetReport<'a> {
@@ -105,11 +108,14 @@ fn report<'a>(name: &'a str, t: &'a TargetConfig) -> TargetReport<'a> {
         name,
         kind: t.kind.as_str(),
         url: &t.url,
-        admin_password: t.admin_source(),
+        admin_credential: t.admin_source(),
         ca_file: t.ca_file.as_ref().map(|p| p.display().to_string()),
+        client_cert: t.client_cert.as_deref(),
         tls: t.endpoint().is_ok_and(|ep| t.tls(&ep)),
         insecure: t.insecure,
         prefix: t.prefix.as_deref(),
+        project: t.project.as_deref(),
+        credentials_file: t.credentials_file.as_ref().map(|p| p.display().to_string()),
     }
 }
 
@@ -234,13 +240,13 @@ fn list(ctx: &Ctx<'_>) -> Result<Outcome> {
                 r.name.to_string(),
                 r.kind.to_string(),
                 r.url.to_string(),
-                r.admin_password.clone().unwrap_or_else(|| "-".into()),
+                r.admin_credential.clone().unwrap_or_else(|| "-".into()),
                 if r.tls { "tls" } else { "plain" }.to_string(),
             ]
         })
         .collect();
     ctx.ui.out(&crate::output::table(
-        &["NAME", "KIND", "URL", "ADMIN PASSWORD", "TRANSPORT"],
+        &["NAME", "KIND", "URL", "ADMIN CREDENTIAL", "TRANSPORT"],
         &table,
     ));
     Ok(Outcome::Ok)
@@ -248,11 +254,16 @@ fn list(ctx: &Ctx<'_>) -> Result<Outcome> {
 
 #[derive(Serialize)]
 struct PushedRow<'a> {
-    key: &'a str,
-    version: u32,
+    credential: &'a str,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    serial: Option<&'a str>,
     user: &'a str,
     pushed_at: String,
     verified: bool,
+    pending: bool,
     revoked_at: Option<String>,
 }
 
@@ -264,11 +275,31 @@ fn show(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
         for v in &k.versions {
             for p in v.pushed.iter().filter(|p| p.target == a.name) {
                 pushed.push(PushedRow {
-                    key: &k.name,
-                    version: v.version,
+                    credential: &k.name,
+                    kind: "api_key",
+                    version: Some(v.version),
+                    serial: None,
                     user: &p.user,
                     pushed_at: rfc3339(p.at),
                     verified: p.verified,
+                    pending: p.pending,
+                    revoked_at: p.revoked_at.map(rfc3339),
+                });
+            }
+        }
+    }
+    for r in s.state.certs.values() {
+        for c in &r.issued {
+            for p in c.pushed.iter().filter(|p| p.target == a.name) {
+                pushed.push(PushedRow {
+                    credential: &r.name,
+                    kind: "cert",
+                    version: None,
+                    serial: Some(&c.serial),
+                    user: &p.user,
+                    pushed_at: rfc3339(p.at),
+                    verified: p.verified,
+                    pending: false,
                     revoked_at: p.revoked_at.map(rfc3339),
                 });
             }
@@ -289,11 +320,11 @@ fn show(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
     }
     let r = report(&a.name, t);
     let mut out = format!(
-        "name:           {}\nkind:           {}\nurl:            {}\nadmin password: {}\ntransport:      {}\n",
+        "name:           {}\nkind:           {}\nurl:            {}\nadmin:          {}\ntransport:      {}\n",
         r.name,
         r.kind,
         r.url,
-        r.admin_password.as_deref().unwrap_or("(none)"),
+        r.admin_credential.as_deref().unwrap_or("(none)"),
         if r.tls {
             "TLS (verified)"
         } else if r.insecure {
@@ -302,17 +333,34 @@ fn show(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
             "plain (loopback)"
         },
     );
-    if let Some(p) = r.prefix {
-        out.push_str(&format!("prefix:         {p}\n"));
+    for (label, v) in [
+        ("prefix", r.prefix.map(str::to_string)),
+        ("client cert", r.client_cert.map(str::to_string)),
+        ("project", r.project.map(str::to_string)),
+        ("credentials", r.credentials_file.clone()),
+    ] {
+        if let Some(v) = v {
+            out.push_str(&format!("{:<16}{v}\n", format!("{label}:")));
+        }
     }
     for p in &pushed {
         out.push_str(&format!(
-            "pushed:         {} v{} as {} at {}{}{}\n",
-            p.key,
-            p.version,
+            "pushed:         {} {} as {} at {}{}{}\n",
+            p.credential,
+            match (p.version, p.serial) {
+                (Some(v), _) => format!("v{v}"),
+                (None, Some(sr)) => format!("(certificate {})", &sr[..sr.len().min(12)]),
+                _ => String::new(),
+            },
             p.user,
             p.pushed_at,
-            if p.verified { "" } else { " (UNVERIFIED)" },
+            if p.pending {
+                " (pending restart)"
+            } else if p.verified {
+                ""
+            } else {
+                " (UNVERIFIED)"
+            },
             p.revoked_at
                 .as_ref()
                 .map(|t| format!(", revoked {t}"))
