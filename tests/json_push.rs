@@ -228,7 +228,11 @@ fn target_add_list_show_remove_json() {
     );
     assert_eq!(s.target.prefix.as_deref(), Some("v_"));
     assert_eq!(
-        (s.target.client_cert, s.target.project, s.target.credentials_file),
+        (
+            s.target.client_cert,
+            s.target.project,
+            s.target.credentials_file
+        ),
         (None, None, None)
     );
     assert_eq!(
