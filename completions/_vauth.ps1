@@ -209,6 +209,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;key;rotate' {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long the previous version stays valid [default: keys.grace, or 24h]')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Expiry of the new version [default: the same lifetime as the previous one]')
+            [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run CMD (through sh -c) after a successful rotation, e.g. to restart the consumer. It gets VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION, VAUTH_GRACE_UNTIL, VAUTH_TARGETS — never the secret')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600) instead of stdout')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the key')
             [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'Variable name for env/dotenv/github [default: the NAME upper-cased, `-`/`.` as `_`]')

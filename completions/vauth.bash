@@ -3354,7 +3354,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__key__subcmd__rotate)
-            opts="-q -v -h --grace --expires --no-keep --force --out --format --var --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            opts="-q -v -h --grace --expires --no-keep --force --exec --out --format --var --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3365,6 +3365,10 @@ _vauth() {
                     return 0
                     ;;
                 --expires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

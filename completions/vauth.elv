@@ -197,6 +197,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;key;rotate'= {
             cand --grace 'How long the previous version stays valid [default: keys.grace, or 24h]'
             cand --expires 'Expiry of the new version [default: the same lifetime as the previous one]'
+            cand --exec 'Run CMD (through sh -c) after a successful rotation, e.g. to restart the consumer. It gets VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION, VAUTH_GRACE_UNTIL, VAUTH_TARGETS — never the secret'
             cand --out 'Write the key to FILE (mode 0600) instead of stdout'
             cand --format 'Output format of the key'
             cand --var 'Variable name for env/dotenv/github [default: the NAME upper-cased, `-`/`.` as `_`]'

@@ -182,6 +182,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l grace -d 'How long the previous version stays valid [default: keys.grace, or 24h]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l expires -d 'Expiry of the new version [default: the same lifetime as the previous one]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l exec -d 'Run CMD (through sh -c) after a successful rotation, e.g. to restart the consumer. It gets VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION, VAUTH_GRACE_UNTIL, VAUTH_TARGETS — never the secret' -r
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l out -d 'Write the key to FILE (mode 0600) instead of stdout' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l format -d 'Output format of the key' -r -f -a "plain\t'The key alone on one line'
 json\t'A JSON object with the key and its metadata'

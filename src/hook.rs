@@ -36,7 +36,7 @@ pub fn exec(cmd: &str, vars: &[(&str, String)]) -> Result<()> {
     };
     Err(Error::new(
         ErrorKind::Remote,
-        format!("--exec {cmd:?} failed ({how}); the push itself succeeded and is recorded"),
+        format!("--exec {cmd:?} failed ({how}); what ran before it succeeded and is recorded"),
     )
-    .hint("fix the command and run it by hand; there is no need to push again"))
+    .hint("fix the command and run it by hand; there is no need to push or rotate again"))
 }

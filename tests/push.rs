@@ -664,9 +664,25 @@ fn redis_push_rotate_revoke_with_real_auth() {
         "{acl}"
     );
 
-    // rotate: both passwords work during the grace.
-    let r = env.run(&["key", "rotate", "vec-app", "--grace", "1h"]);
+    // rotate: both passwords work during the grace; --exec runs after it.
+    let hook_out = env.path("rotate-hook.out");
+    let r = env.run(&[
+        "key",
+        "rotate",
+        "vec-app",
+        "--grace",
+        "1h",
+        "--exec",
+        &format!(
+            "echo \"$VAUTH_EVENT $VAUTH_KEY $VAUTH_PREVIOUS_VERSION->$VAUTH_VERSION $VAUTH_TARGETS\" > {}",
+            hook_out.display()
+        ),
+    ]);
     r.ok().stderr_has("log in as vec-app (probed)");
+    assert_eq!(
+        std::fs::read_to_string(&hook_out).unwrap().trim(),
+        "rotate vec-app 1->2 cache"
+    );
     let k2 = r.line();
     assert!(redis.cli("vec-app", &k1, &["GET", "vec:1"]).1.contains('x'));
     assert!(redis.cli("vec-app", &k2, &["GET", "vec:1"]).1.contains('x'));
@@ -730,7 +746,7 @@ fn redis_push_rotate_revoke_with_real_auth() {
     env.run(&["target", "drift", "cache"]).ok();
     env.run(&["push", "vec-app", "--to", "cache", "--exec", "exit 7"])
         .code(4)
-        .stderr_has("failed (exit 7); the push itself succeeded");
+        .stderr_has("failed (exit 7); what ran before it succeeded");
 
     // revoke v1: WRONGPASS for it, v2 still works; then revoke all.
     env.run(&["key", "revoke", "vec-app", "--version", "1", "--yes"])

@@ -245,6 +245,11 @@ pub struct RotateArgs {
     /// Overwrite --out.
     #[arg(long)]
     pub force: bool,
+    /// Run CMD (through sh -c) after a successful rotation, e.g. to restart the consumer. It
+    /// gets VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION,
+    /// VAUTH_GRACE_UNTIL, VAUTH_TARGETS — never the secret.
+    #[arg(long, value_name = "CMD")]
+    pub exec: Option<String>,
     /// Output options.
     #[command(flatten)]
     pub output: SecretOut,

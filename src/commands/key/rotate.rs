@@ -232,6 +232,23 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         )
         .hint(e.hint_text().unwrap_or("fix the target, then `vauth push` the key to it")));
     }
+    if let Some(cmd) = &args.exec {
+        let mut targets: Vec<String> = pushes.iter().map(|p| p.target.clone()).collect();
+        if let Some((tname, ..)) = &made {
+            targets.push(tname.clone());
+        }
+        crate::hook::exec(
+            cmd,
+            &[
+                ("VAUTH_EVENT", "rotate".to_string()),
+                ("VAUTH_KEY", args.name.clone()),
+                ("VAUTH_VERSION", v.version.to_string()),
+                ("VAUTH_PREVIOUS_VERSION", current.version.to_string()),
+                ("VAUTH_GRACE_UNTIL", rfc3339(grace_until)),
+                ("VAUTH_TARGETS", targets.join(",")),
+            ],
+        )?;
+    }
     Ok(Outcome::Ok)
 }
 
