@@ -40,6 +40,8 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand cert 'Issue, list, verify, revoke, renew and export mTLS certificates'
             cand target 'Database admin endpoints that credentials are pushed to'
             cand push 'Put API keys or a certificate into a database, and prove it accepts them'
+            cand rotate 'Rotate by the policies in vauth.toml: plan, apply, finalize (for CI)'
+            cand check 'Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs)'
             cand audit 'Read and verify the hash-chained audit log'
             cand vault 'Manage the vault''s protection'
             cand completions 'Print a shell completion script'
@@ -895,7 +897,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --admin-client-id-env 'pinecone: environment variable that holds the service account''s client id'
             cand --admin-client-secret-env 'pinecone: environment variable that holds the service account''s client secret'
             cand --project 'pinecone: the project whose API keys vauth manages'
-            cand --token-url 'pinecone: the OAuth token endpoint [default: https://login.pinecone.io/oauth/token]'
+            cand --token-url 'pinecone: the OAuth token endpoint [default: <https://login.pinecone.io/oauth/token>]'
             cand --credentials-file 'chroma: the server''s token credentials file (YAML) that vauth keeps'
             cand --client-cert 'A certificate of this home (issued with --keep-key) that vauth presents to the server, for servers that require client certificates (needs TLS)'
             cand --timeout 'Seconds one request may take [default: 10]'
@@ -1023,6 +1025,103 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --cert 'CREDENTIAL names a certificate (needed only when an API key has the same name)'
             cand --dry-run 'Print the commands that would run (secrets as ****) and change nothing'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;rotate'= {
+            cand --only 'Only these credentials (repeatable) [default: every policy]'
+            cand --lock-timeout 'How long to wait for another run holding the home''s lock [default: 60s]'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand plan 'What is due and why (exit 0: nothing due, 1: something due)'
+            cand apply 'Rotate what is due (or NAMEs): create, push, probe, make current'
+            cand finalize 'Revoke predecessors whose grace ended and whose successor probed everywhere'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;rotate;plan'= {
+            cand --at 'Plan as of this time (RFC 3339, or a duration from now) [default: now]'
+            cand --only 'Only these credentials (repeatable)'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;rotate;apply'= {
+            cand --lock-timeout 'How long to wait for another run holding the home''s lock [default: 60s]'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --due 'Rotate every credential whose policy says it is due (and resume unfinished ones)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;rotate;finalize'= {
+            cand --only 'Only these credentials (repeatable)'
+            cand --lock-timeout 'How long to wait for another run holding the home''s lock [default: 60s]'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;rotate;help'= {
+            cand plan 'What is due and why (exit 0: nothing due, 1: something due)'
+            cand apply 'Rotate what is due (or NAMEs): create, push, probe, make current'
+            cand finalize 'Revoke predecessors whose grace ended and whose successor probed everywhere'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;rotate;help;plan'= {
+        }
+        &'vauth;rotate;help;apply'= {
+        }
+        &'vauth;rotate;help;finalize'= {
+        }
+        &'vauth;rotate;help;help'= {
+        }
+        &'vauth;check'= {
+            cand --within 'Also report what expires or falls due within this window'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
             cand -q 'Print nothing but the product and errors'
             cand --quiet 'Print nothing but the product and errors'
@@ -1167,6 +1266,8 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand cert 'Issue, list, verify, revoke, renew and export mTLS certificates'
             cand target 'Database admin endpoints that credentials are pushed to'
             cand push 'Put API keys or a certificate into a database, and prove it accepts them'
+            cand rotate 'Rotate by the policies in vauth.toml: plan, apply, finalize (for CI)'
+            cand check 'Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs)'
             cand audit 'Read and verify the hash-chained audit log'
             cand vault 'Manage the vault''s protection'
             cand completions 'Print a shell completion script'
@@ -1296,6 +1397,19 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;help;target;remove'= {
         }
         &'vauth;help;push'= {
+        }
+        &'vauth;help;rotate'= {
+            cand plan 'What is due and why (exit 0: nothing due, 1: something due)'
+            cand apply 'Rotate what is due (or NAMEs): create, push, probe, make current'
+            cand finalize 'Revoke predecessors whose grace ended and whose successor probed everywhere'
+        }
+        &'vauth;help;rotate;plan'= {
+        }
+        &'vauth;help;rotate;apply'= {
+        }
+        &'vauth;help;rotate;finalize'= {
+        }
+        &'vauth;help;check'= {
         }
         &'vauth;help;audit'= {
             cand show 'Print the audit log (newest last)'

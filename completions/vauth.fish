@@ -44,6 +44,8 @@ complete -c vauth -n "__fish_vauth_needs_command" -f -a "ca" -d 'Run the local C
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "cert" -d 'Issue, list, verify, revoke, renew and export mTLS certificates'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "target" -d 'Database admin endpoints that credentials are pushed to'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "push" -d 'Put API keys or a certificate into a database, and prove it accepts them'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "rotate" -d 'Rotate by the policies in vauth.toml: plan, apply, finalize (for CI)'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "check" -d 'Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs)'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "audit" -d 'Read and verify the hash-chained audit log'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "vault" -d 'Manage the vault\'s protection'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -659,7 +661,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l admin-client-id-env -d 'pinecone: environment variable that holds the service account\'s client id' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l admin-client-secret-env -d 'pinecone: environment variable that holds the service account\'s client secret' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l project -d 'pinecone: the project whose API keys vauth manages' -r
-complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l token-url -d 'pinecone: the OAuth token endpoint [default: https://login.pinecone.io/oauth/token]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l token-url -d 'pinecone: the OAuth token endpoint [default: <https://login.pinecone.io/oauth/token>]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l credentials-file -d 'chroma: the server\'s token credentials file (YAML) that vauth keeps' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l client-cert -d 'A certificate of this home (issued with --keep-key) that vauth presents to the server, for servers that require client certificates (needs TLS)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds one request may take [default: 10]' -r
@@ -761,6 +763,78 @@ complete -c vauth -n "__fish_vauth_using_subcommand push" -s v -l verbose -d 'Sa
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l only -d 'Only these credentials (repeatable) [default: every policy]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -f -a "plan" -d 'What is due and why (exit 0: nothing due, 1: something due)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -f -a "apply" -d 'Rotate what is due (or NAMEs): create, push, probe, make current'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -f -a "finalize" -d 'Revoke predecessors whose grace ended and whose successor probed everywhere'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l at -d 'Plan as of this time (RFC 3339, or a duration from now) [default: now]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l only -d 'Only these credentials (repeatable)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l due -d 'Rotate every credential whose policy says it is due (and resume unfinished ones)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l only -d 'Only these credentials (repeatable)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "plan" -d 'What is due and why (exit 0: nothing due, 1: something due)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Rotate what is due (or NAMEs): create, push, probe, make current'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "finalize" -d 'Revoke predecessors whose grace ended and whose successor probed everywhere'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand check" -l within -d 'Also report what expires or falls due within this window' -r
+complete -c vauth -n "__fish_vauth_using_subcommand check" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand check" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand check" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand check" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand check" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand check" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand check" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand check" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
@@ -854,19 +928,21 @@ complete -c vauth -n "__fish_vauth_using_subcommand man" -s v -l verbose -d 'Say
 complete -c vauth -n "__fish_vauth_using_subcommand man" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand man" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "ca" -d 'Run the local CA: init, show, export the trust bundle, sign CRLs'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "cert" -d 'Issue, list, verify, revoke, renew and export mTLS certificates'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "target" -d 'Database admin endpoints that credentials are pushed to'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "push" -d 'Put API keys or a certificate into a database, and prove it accepts them'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "audit" -d 'Read and verify the hash-chained audit log'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "vault" -d 'Manage the vault\'s protection'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push audit vault completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "ca" -d 'Run the local CA: init, show, export the trust bundle, sign CRLs'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "cert" -d 'Issue, list, verify, revoke, renew and export mTLS certificates'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "target" -d 'Database admin endpoints that credentials are pushed to'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "push" -d 'Put API keys or a certificate into a database, and prove it accepts them'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "rotate" -d 'Rotate by the policies in vauth.toml: plan, apply, finalize (for CI)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "check" -d 'Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "audit" -d 'Read and verify the hash-chained audit log'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "vault" -d 'Manage the vault\'s protection'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "create" -d 'Generate a new API key and print it once'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "import" -d 'Record a key made elsewhere (read from stdin or --key-file)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List keys: name, id, version, status, created, expires, age, scopes'
@@ -897,6 +973,9 @@ complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "test" -d 'Reach the server and check the admin credential (exit 4 with what failed)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "drift" -d 'Compare state.json with what the database holds (exit 1 on a difference)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "remove" -d 'Remove a target from vauth.toml (nothing on the server is changed)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "plan" -d 'What is due and why (exit 0: nothing due, 1: something due)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "apply" -d 'Rotate what is due (or NAMEs): create, push, probe, make current'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "finalize" -d 'Revoke predecessors whose grace ended and whose successor probed everywhere'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print the audit log (newest last)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from vault" -f -a "rekey" -d 'Re-wrap the vault\'s data key under another protection; no secret is lost'

@@ -201,6 +201,23 @@ impl Drop for LockGuard {
     }
 }
 
+/// Record in the lock file who holds it (pid, host, since), for the message of a process that
+/// waits in vain. Best effort: the lock is what matters, not this note.
+fn note_holder(mut file: &File) {
+    use std::io::{Seek, Write};
+    let host = fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_default();
+    let note = format!(
+        "held by pid {} on {host} since {}",
+        std::process::id(),
+        crate::timefmt::rfc3339(crate::timefmt::now())
+    );
+    let _ = file.set_len(0);
+    let _ = file.seek(std::io::SeekFrom::Start(0));
+    let _ = file.write_all(note.as_bytes());
+}
+
 /// Take the advisory lock on `path`, waiting up to `timeout`.
 pub fn lock(path: &Path, mode: LockMode, timeout: Duration) -> Result<LockGuard> {
     let mut o = OpenOptions::new();
@@ -218,15 +235,26 @@ pub fn lock(path: &Path, mode: LockMode, timeout: Duration) -> Result<LockGuard>
             LockMode::Exclusive => file.try_lock(),
         };
         match r {
-            Ok(()) => return Ok(LockGuard { file }),
+            Ok(()) => {
+                if mode == LockMode::Exclusive {
+                    note_holder(&file);
+                }
+                return Ok(LockGuard { file });
+            }
             Err(fs::TryLockError::WouldBlock) => {
                 if start.elapsed() >= timeout {
+                    let holder = fs::read_to_string(path)
+                        .ok()
+                        .map(|h| h.trim().to_string())
+                        .filter(|h| !h.is_empty())
+                        .map(|h| format!(": {h}"))
+                        .unwrap_or_default();
                     return Err(Error::state(format!(
-                        "another vauth process holds the lock on {} (waited {}s)",
+                        "another vauth process holds the lock on {} (waited {}s){holder}",
                         path.display(),
                         timeout.as_secs()
                     ))
-                    .hint("wait for it to finish, or raise VAUTH_LOCK_TIMEOUT"));
+                    .hint("wait for it to finish, or raise --lock-timeout / VAUTH_LOCK_TIMEOUT"));
                 }
                 std::thread::sleep(pause);
                 pause = (pause * 2).min(Duration::from_millis(25));

@@ -19,6 +19,7 @@ pub mod output;
 // The local CA and mTLS certificates (issue 3).
 pub mod pki;
 pub mod prompt;
+pub mod rotate;
 pub mod secret;
 pub mod store;
 pub mod target;

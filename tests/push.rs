@@ -13,7 +13,7 @@ use crate::postgres_cert::{
 };
 use crate::util::TestEnv;
 
-const PG_ADMIN_PW: &str = "adm1n-Pg-Secret-7f3c9a";
+pub const PG_ADMIN_PW: &str = "adm1n-Pg-Secret-7f3c9a";
 pub const REDIS_ADMIN_PW: &str = "adm1n-Redis-Secret-19bd2e";
 
 fn skip(msg: &str) {
@@ -21,20 +21,20 @@ fn skip(msg: &str) {
     eprintln!("\n!!! SKIPPED {msg} !!!\n");
 }
 
-struct Pg {
-    cluster: Cluster,
-    port: u16,
-    log: PathBuf,
-    ca: PathBuf,
+pub struct Pg {
+    pub cluster: Cluster,
+    pub port: u16,
+    pub log: PathBuf,
+    pub ca: PathBuf,
 }
 
 impl Pg {
-    fn admin(&self, sql: &str) -> String {
+    pub fn admin(&self, sql: &str) -> String {
         self.cluster.admin(sql)
     }
 
     /// A real TLS + password login as `user`; (ok, output).
-    fn login(&self, user: &str, password: &str, sql: &str) -> (bool, String) {
+    pub fn login(&self, user: &str, password: &str, sql: &str) -> (bool, String) {
         let conninfo = format!(
             "host=127.0.0.1 port={} dbname=postgres user={user} sslmode=verify-full sslrootcert={}",
             self.port,
@@ -52,7 +52,7 @@ impl Pg {
 }
 
 /// Start PostgreSQL with TLS (a vauth-issued server cert) and scram-sha-256 over hostssl.
-fn start_pg(env: &TestEnv) -> Option<Pg> {
+pub fn start_pg(env: &TestEnv) -> Option<Pg> {
     let Some(bin) = pg_bin() else {
         skip("push: PostgreSQL binaries not found (apt-get install postgresql postgresql-client)");
         return None;
@@ -548,7 +548,7 @@ pub fn start_redis() -> Option<RedisServer> {
 impl RedisServer {
     /// redis-cli as `user` (AUTH with `pass`); (ok, output). redis-cli exits 0 on command errors,
     /// so callers look at the output.
-    fn cli(&self, user: &str, pass: &str, args: &[&str]) -> (bool, String) {
+    pub fn cli(&self, user: &str, pass: &str, args: &[&str]) -> (bool, String) {
         let o = Command::new("redis-cli")
             .args([
                 "-h",

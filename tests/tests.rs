@@ -59,3 +59,6 @@ mod http_qdrant;
 #[allow(dead_code)]
 mod http_util;
 mod http_weaviate;
+// --- unattended rotation (issue 6) ---
+// rotate plan/apply/finalize + check against real PostgreSQL and Redis; crashes; concurrency.
+mod rotate;

@@ -8,6 +8,7 @@ pub mod key;
 pub mod ca;
 pub mod cert;
 // Push (issue 5).
+pub mod rotate;
 pub mod target;
 
 use std::path::PathBuf;
@@ -141,6 +142,20 @@ EXAMPLES:
     vauth push alice --to pg-prod --role cert_users      # a certificate: role = its CN
     vauth push app-key --to cache --exec 'systemctl restart app'")]
     Push(target::PushArgs),
+    /// Rotate by the policies in vauth.toml: plan, apply, finalize (for CI).
+    #[command(after_long_help = "\
+EXAMPLES:
+    vauth rotate                    # plan + apply what is due + finalize ended graces
+    vauth rotate plan --json
+    vauth rotate apply --due
+    vauth rotate finalize")]
+    Rotate(rotate::RotateArgs),
+    /// Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs).
+    #[command(after_long_help = "\
+EXAMPLES:
+    vauth check
+    vauth check --within 14d --json")]
+    Check(rotate::CheckArgs),
     /// Read and verify the hash-chained audit log.
     #[command(subcommand)]
     Audit(AuditCommand),

@@ -87,7 +87,7 @@ pub struct TargetAddArgs {
     /// pinecone: the project whose API keys vauth manages.
     #[arg(long, value_name = "PROJECT_ID")]
     pub project: Option<String>,
-    /// pinecone: the OAuth token endpoint [default: https://login.pinecone.io/oauth/token].
+    /// pinecone: the OAuth token endpoint [default: <https://login.pinecone.io/oauth/token>].
     #[arg(long, value_name = "URL")]
     pub token_url: Option<String>,
     /// chroma: the server's token credentials file (YAML) that vauth keeps.

@@ -10,6 +10,7 @@ pub mod generate;
 pub mod init;
 pub mod jwt;
 pub mod key;
+pub mod rotate;
 pub mod status;
 // Push (issue 5).
 pub mod target;
@@ -69,7 +70,22 @@ impl Ctx<'_> {
 
     /// Open the home and show any notices from opening it.
     pub fn open(&self, mode: OpenMode) -> Result<Session> {
-        let s = Session::open(Box::new(self.backend()?), mode, self.unlock(), self.now)?;
+        self.open_waiting(mode, None)
+    }
+
+    /// [`Ctx::open`], waiting up to `lock_wait` for another process's lock.
+    pub fn open_waiting(
+        &self,
+        mode: OpenMode,
+        lock_wait: Option<std::time::Duration>,
+    ) -> Result<Session> {
+        let s = Session::open_with(
+            Box::new(self.backend()?),
+            mode,
+            self.unlock(),
+            self.now,
+            lock_wait,
+        )?;
         for n in &s.notices {
             self.ui.note(&format!("vauth: {n}"));
         }
@@ -110,7 +126,7 @@ pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
     let ctx = Ctx {
         global: &cli.global,
         ui,
-        now: crate::timefmt::now(),
+        now: crate::store::hooks::now_override().unwrap_or_else(crate::timefmt::now),
     };
     match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
@@ -121,6 +137,8 @@ pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
         Command::Cert(c) => cert::run(&ctx, c),
         Command::Target(t) => target::run(&ctx, t),
         Command::Push(p) => target::push::run(&ctx, p),
+        Command::Rotate(r) => rotate::run(&ctx, r),
+        Command::Check(c) => rotate::check(&ctx, c),
         Command::Audit(a) => audit::run(&ctx, a),
         Command::Vault(v) => vault::run(&ctx, v),
         Command::Completions(a) => generate::completions(&ctx, a),

@@ -22,6 +22,9 @@ pub struct Config {
     /// Database admin endpoints (`[target.NAME]`), managed by `vauth target add/remove`.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub target: std::collections::BTreeMap<String, crate::target::TargetConfig>,
+    /// Rotation policies (`[[policy]]`), read by `vauth rotate` and `vauth check`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policy: Vec<crate::rotate::Policy>,
 }
 
 /// `[jwt]` table.
@@ -98,6 +101,29 @@ impl Config {
                 Error::state(format!("vauth.toml: target.{name}: {e}"))
                     .hint("fix the table in vauth.toml, or `vauth target remove` and add it again")
             })?;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for p in &cfg.policy {
+            p.validate().map_err(|e| {
+                Error::state(format!("vauth.toml: policy for {:?}: {e}", p.credential))
+                    .hint("fix the [[policy]] table in vauth.toml")
+            })?;
+            if !seen.insert(p.credential.clone()) {
+                return Err(Error::state(format!(
+                    "vauth.toml: two [[policy]] tables for {:?}",
+                    p.credential
+                ))
+                .hint("keep one policy per credential"));
+            }
+            for t in p.targets.iter().flatten() {
+                if !cfg.target.contains_key(t) {
+                    return Err(Error::state(format!(
+                        "vauth.toml: policy for {:?}: no target named {t:?}",
+                        p.credential
+                    ))
+                    .hint("add it with `vauth target add`, or fix the policy's targets"));
+                }
+            }
         }
         if cfg.jwt_lifetime().seconds() > cfg.jwt_max_lifetime().seconds() {
             return Err(

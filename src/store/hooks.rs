@@ -5,10 +5,15 @@
 //! cleanup) when execution reaches the named point, so tests can prove crash safety;
 //! `VAUTH_TEST_PANIC` makes the run panic, to test the panic hook.
 
-/// Abort here if the test asked for a crash at `point`.
+/// Die here — SIGKILL, as a runner that vanishes would — if the test asked for a crash at
+/// `point` (abort if `kill` cannot be run).
 #[cfg(feature = "test-hooks")]
 pub fn crash_point(point: &str) {
     if crate::config::env::get("VAUTH_TEST_CRASH").as_deref() == Some(point) {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &std::process::id().to_string()])
+            .status();
+        std::thread::sleep(std::time::Duration::from_secs(5));
         std::process::abort();
     }
 }

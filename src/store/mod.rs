@@ -332,6 +332,17 @@ impl Session {
         unlock: Unlock,
         now: OffsetDateTime,
     ) -> Result<Session> {
+        Session::open_with(backend, mode, unlock, now, None)
+    }
+
+    /// [`Session::open`], waiting up to `lock_wait` (default [`lock_timeout`]) for the lock.
+    pub fn open_with(
+        backend: Box<dyn Backend>,
+        mode: OpenMode,
+        unlock: Unlock,
+        now: OffsetDateTime,
+        lock_wait: Option<Duration>,
+    ) -> Result<Session> {
         if !backend.exists()? {
             match mode {
                 OpenMode::Read | OpenMode::Write => return Err(no_home(&backend.location())),
@@ -368,7 +379,7 @@ impl Session {
         } else {
             LockMode::Exclusive
         };
-        let lock = backend.lock(lock_mode, lock_timeout())?;
+        let lock = backend.lock(lock_mode, lock_wait.unwrap_or_else(lock_timeout))?;
         Session::load(backend, lock, mode != OpenMode::Read, unlock, now)
     }
 

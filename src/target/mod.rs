@@ -169,7 +169,7 @@ pub struct TargetConfig {
     /// pinecone: the project whose API keys vauth manages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
-    /// pinecone: the OAuth token endpoint (default https://login.pinecone.io/oauth/token).
+    /// pinecone: the OAuth token endpoint (default <https://login.pinecone.io/oauth/token>).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_url: Option<String>,
     /// chroma: the server's token credentials file (YAML) that vauth keeps.

@@ -84,7 +84,7 @@ fn key_view(k: &JwtKey, at: OffsetDateTime, with_jwk: bool) -> KeyView {
 }
 
 /// Add a new version of `alg` to key `name` (creating the key), its private part in the vault.
-fn add_version(
+pub(crate) fn add_version(
     s: &mut crate::store::Session,
     name: &str,
     alg: Alg,

@@ -2,7 +2,7 @@
 //! (sign.rs, verify.rs, inspect.rs). What several verbs share lives here.
 
 mod inspect;
-mod key;
+pub(crate) mod key;
 mod publish;
 mod sign;
 mod verify;

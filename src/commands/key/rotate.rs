@@ -55,6 +55,16 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     let explicit_expiry = resolve_expiry(args.expires, ctx.now)?;
     let mut s = ctx.open(OpenMode::Write)?;
     let now = s.now;
+    if s.state.rotations.contains_key(&args.name) {
+        return Err(Error::state(format!(
+            "a rotation of {} by `vauth rotate` is unfinished",
+            args.name
+        ))
+        .hint(format!(
+            "finish it: `vauth rotate apply {}` (it resumes with the same successor)",
+            args.name
+        )));
+    }
     let k = find(&s, &args.name)?;
     let current = k.current().cloned();
     let prefix = k

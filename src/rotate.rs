@@ -1,0 +1,430 @@
+//! Unattended rotation: the policies of `vauth.toml` (`[[policy]]`) and the planner — a pure
+//! function of inventory (state.json) + policies + a time → what is due, why, and the steps.
+//! `vauth rotate plan` prints it; `rotate apply` / `finalize` (commands::rotate) act on it.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::store::state::State;
+use crate::timefmt::{Span, parse_span, rfc3339};
+
+/// One `[[policy]]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// The API key, JWT signing key or certificate it governs.
+    pub credential: String,
+    /// Rotate once the current version is this old (e.g. `30d`).
+    pub max_age: String,
+    /// How long the predecessor stays valid after a rotation [default: keys.grace or 24h for
+    /// API keys, jwt.max_lifetime for JWT keys].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grace: Option<String>,
+    /// The targets the successor goes to [default: where the current version was pushed].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<Vec<String>>,
+    /// Where a rotated secret is written: `dotenv:PATH`, `github`, `gitlab:PATH`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<String>,
+    /// Only rotate inside this UTC window, `HH:MM-HH:MM` (may wrap midnight).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<String>,
+}
+
+/// A pipeline output, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// A dotenv file (0600): `NAME=value`.
+    Dotenv(String),
+    /// GitHub Actions: `::add-mask::` then `$GITHUB_OUTPUT`.
+    Github,
+    /// A GitLab dotenv report file.
+    Gitlab(String),
+}
+
+impl Output {
+    /// Parse `dotenv:PATH` / `github` / `gitlab:PATH`.
+    pub fn parse(s: &str) -> Result<Output, String> {
+        match s.split_once(':') {
+            None if s == "github" => Ok(Output::Github),
+            Some(("dotenv", p)) if !p.is_empty() => Ok(Output::Dotenv(p.to_string())),
+            Some(("gitlab", p)) if !p.is_empty() => Ok(Output::Gitlab(p.to_string())),
+            _ => Err(format!(
+                "output {s:?}: use dotenv:PATH, github or gitlab:PATH"
+            )),
+        }
+    }
+}
+
+/// A UTC time-of-day window in minutes since midnight, `[start, end)`; wraps when end < start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    start: u16,
+    end: u16,
+}
+
+impl Window {
+    /// Parse `HH:MM-HH:MM`.
+    pub fn parse(s: &str) -> Result<Window, String> {
+        let bad = || format!("window {s:?}: write HH:MM-HH:MM in UTC, e.g. 02:00-05:00");
+        let (a, b) = s.split_once('-').ok_or_else(bad)?;
+        let hm = |t: &str| -> Result<u16, String> {
+            let (h, m) = t.trim().split_once(':').ok_or_else(bad)?;
+            let (h, m): (u16, u16) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+            if h > 23 || m > 59 {
+                return Err(bad());
+            }
+            Ok(h * 60 + m)
+        };
+        let w = Window {
+            start: hm(a)?,
+            end: hm(b)?,
+        };
+        if w.start == w.end {
+            return Err(format!("window {s:?} is empty"));
+        }
+        Ok(w)
+    }
+
+    /// Whether `t` (UTC) falls inside.
+    pub fn contains(&self, t: OffsetDateTime) -> bool {
+        let t = t.to_offset(time::UtcOffset::UTC);
+        let m = u16::from(t.hour()) * 60 + u16::from(t.minute());
+        if self.start < self.end {
+            (self.start..self.end).contains(&m)
+        } else {
+            m >= self.start || m < self.end
+        }
+    }
+
+    /// The next instant at or after `t` inside the window.
+    pub fn next_open(&self, t: OffsetDateTime) -> OffsetDateTime {
+        if self.contains(t) {
+            return t;
+        }
+        let t = t.to_offset(time::UtcOffset::UTC);
+        let m = i64::from(t.hour()) * 60 + i64::from(t.minute());
+        let mut wait = i64::from(self.start) - m;
+        if wait <= 0 {
+            wait += 24 * 60;
+        }
+        let base = t
+            .replace_second(0)
+            .unwrap_or(t)
+            .replace_nanosecond(0)
+            .unwrap_or(t);
+        base + time::Duration::minutes(wait)
+    }
+}
+
+impl Policy {
+    /// Check every field (vauth.toml is refused otherwise).
+    pub fn validate(&self) -> Result<(), String> {
+        let span = |f: &str, v: &str| {
+            parse_span(v)
+                .map_err(|e| format!("{f}: {e}"))
+                .and_then(|s| {
+                    if s.seconds() <= 0 {
+                        Err(format!("{f}: must be positive"))
+                    } else {
+                        Ok(s)
+                    }
+                })
+        };
+        span("max_age", &self.max_age)?;
+        if let Some(g) = &self.grace {
+            parse_span(g).map_err(|e| format!("grace: {e}"))?;
+        }
+        for o in &self.outputs {
+            Output::parse(o)?;
+        }
+        if let Some(w) = &self.window {
+            Window::parse(w)?;
+        }
+        if self.credential.is_empty() {
+            return Err("credential: name an API key, JWT signing key or certificate".into());
+        }
+        Ok(())
+    }
+
+    /// `max_age`, parsed (validated at load).
+    pub fn max_age(&self) -> Span {
+        parse_span(&self.max_age).unwrap_or(Span::from_seconds_const(30 * 86400))
+    }
+
+    /// `grace`, parsed, if set.
+    pub fn grace(&self) -> Option<Span> {
+        self.grace.as_deref().and_then(|g| parse_span(g).ok())
+    }
+
+    /// `window`, parsed, if set.
+    pub fn window(&self) -> Option<Window> {
+        self.window.as_deref().and_then(|w| Window::parse(w).ok())
+    }
+
+    /// `outputs`, parsed.
+    pub fn outputs(&self) -> Vec<Output> {
+        self.outputs
+            .iter()
+            .filter_map(|o| Output::parse(o).ok())
+            .collect()
+    }
+}
+
+/// What kind of credential a policy governs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredKind {
+    /// An API key.
+    ApiKey,
+    /// A JWT signing key.
+    JwtKey,
+    /// A client certificate.
+    Cert,
+}
+
+/// Why an item is (not) due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Due {
+    /// Nothing to do yet.
+    No,
+    /// Due now: rotate.
+    Due,
+    /// Due, but outside the policy's window: rotate when it opens.
+    Waiting,
+    /// A rotation was started and not finished: resume it.
+    Resume,
+}
+
+/// One policy's plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// The credential.
+    pub credential: String,
+    /// Its kind (`None`: no credential of that name exists).
+    pub kind: Option<CredKind>,
+    /// The verdict.
+    pub due: Due,
+    /// Why, in words.
+    pub reason: String,
+    /// The current version (API / JWT keys) or 0.
+    pub version: u32,
+    /// When the current version was made.
+    pub created: Option<String>,
+    /// When it becomes (or became) due.
+    pub due_at: Option<String>,
+    /// The steps `rotate apply` takes, in order.
+    pub steps: Vec<String>,
+    /// Predecessors `rotate finalize` would revoke now: `(version, grace ended at)`.
+    pub finalize: Vec<u32>,
+}
+
+/// The plan of every policy at `at` (optionally only the named credentials).
+pub fn plan(state: &State, policies: &[Policy], at: OffsetDateTime, only: &[String]) -> Vec<Item> {
+    policies
+        .iter()
+        .filter(|p| only.is_empty() || only.contains(&p.credential))
+        .map(|p| plan_one(state, p, at))
+        .collect()
+}
+
+fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
+    let name = &p.credential;
+    let max_age = p.max_age().duration();
+    let mut item = Item {
+        credential: name.clone(),
+        kind: None,
+        due: Due::No,
+        reason: String::new(),
+        version: 0,
+        created: None,
+        due_at: None,
+        steps: Vec::new(),
+        finalize: Vec::new(),
+    };
+    let (created, expires) = if let Some(k) = state.api_keys.get(name) {
+        item.kind = Some(CredKind::ApiKey);
+        item.finalize = k
+            .versions
+            .iter()
+            .filter(|v| v.revoked_at.is_none() && v.grace_until.is_some_and(|g| g <= at))
+            .map(|v| v.version)
+            .collect();
+        match k.current() {
+            Some(v) => {
+                item.version = v.version;
+                (v.created, v.expires)
+            }
+            None => {
+                item.reason = "revoked: no current version to rotate".into();
+                return item;
+            }
+        }
+    } else if let Some(k) = state.jwt_keys.get(name) {
+        item.kind = Some(CredKind::JwtKey);
+        item.finalize = k
+            .versions
+            .iter()
+            .filter(|v| v.retired_at.is_none() && v.grace_until.is_some_and(|g| g <= at))
+            .map(|v| v.version)
+            .collect();
+        match k.current() {
+            Some(v) => {
+                item.version = v.version;
+                (v.created, None)
+            }
+            None => {
+                item.reason = "retired: no current version to rotate".into();
+                return item;
+            }
+        }
+    } else if let Some(c) = state.certs.get(name).and_then(|r| r.latest()) {
+        item.kind = Some(CredKind::Cert);
+        if c.revoked_at.is_some() {
+            item.reason = "revoked: issue it again by hand".into();
+            return item;
+        }
+        (c.issued_at, Some(c.not_after))
+    } else {
+        item.reason = format!("no API key, JWT key or certificate named {name:?}");
+        return item;
+    };
+    item.created = Some(rfc3339(created));
+    let grace = p.grace().map_or(time::Duration::ZERO, |g| g.duration());
+    // Due at max_age, or earlier if it would expire before a successor's grace could run.
+    let mut due_at = created + max_age;
+    if let Some(e) = expires {
+        due_at = due_at.min(e - grace);
+    }
+    item.due_at = Some(rfc3339(due_at));
+    let resume = state.rotations.contains_key(name);
+    item.steps = steps(state, p, item.kind);
+    if resume {
+        item.due = Due::Resume;
+        item.reason = "a rotation was started and not finished: it resumes".into();
+        return item;
+    }
+    if at < due_at {
+        item.reason = format!("next rotation at {}", rfc3339(due_at));
+        return item;
+    }
+    let why = if expires.is_some_and(|e| e - grace <= at && at < created + max_age) {
+        format!(
+            "expires {} (within the grace)",
+            rfc3339(expires.unwrap_or(at))
+        )
+    } else {
+        format!(
+            "age {} ≥ max_age {}",
+            crate::timefmt::humanize_seconds((at - created).whole_seconds()),
+            p.max_age
+        )
+    };
+    match p.window() {
+        Some(w) if !w.contains(at) => {
+            item.due = Due::Waiting;
+            item.reason = format!(
+                "{why}; waits for the window {} (opens {})",
+                p.window.as_deref().unwrap_or(""),
+                rfc3339(w.next_open(at))
+            );
+        }
+        _ => {
+            item.due = Due::Due;
+            item.reason = why;
+        }
+    }
+    item
+}
+
+/// The targets a rotation of API key `name` pushes to: the policy's, else every target where a
+/// live version is pushed (and not revoked).
+pub fn targets_of(state: &State, p: &Policy) -> Vec<String> {
+    if let Some(t) = &p.targets {
+        return t.clone();
+    }
+    let mut t: Vec<String> = state
+        .api_keys
+        .get(&p.credential)
+        .map(|k| {
+            k.versions
+                .iter()
+                .filter(|v| v.revoked_at.is_none())
+                .flat_map(|v| v.pushed.iter().filter(|p| p.revoked_at.is_none()))
+                .map(|p| p.target.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    t.sort();
+    t.dedup();
+    t
+}
+
+fn steps(state: &State, p: &Policy, kind: Option<CredKind>) -> Vec<String> {
+    let mut s = Vec::new();
+    match kind {
+        Some(CredKind::ApiKey) => {
+            s.push("create the successor (sealed in the vault, journaled)".to_string());
+            for t in targets_of(state, p) {
+                s.push(format!("push it to {t} and probe it there"));
+            }
+            s.push("make it current; the predecessor enters its grace".to_string());
+        }
+        Some(CredKind::JwtKey) => {
+            s.push("add a signing key version (new kid); the predecessor verifies until its grace ends".to_string());
+        }
+        Some(CredKind::Cert) => {
+            s.push("renew the certificate (`vauth cert renew`): not automated yet".to_string());
+        }
+        None => {}
+    }
+    for o in &p.outputs {
+        s.push(format!("write output {o}"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> OffsetDateTime {
+        OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).unwrap()
+    }
+
+    #[test]
+    fn windows() {
+        let w = Window::parse("02:00-05:00").unwrap();
+        assert!(w.contains(t("2026-01-01T02:00:00Z")));
+        assert!(!w.contains(t("2026-01-01T05:00:00Z")));
+        assert_eq!(
+            w.next_open(t("2026-01-01T06:30:10Z")),
+            t("2026-01-02T02:00:00Z")
+        );
+        let wrap = Window::parse("23:00-01:00").unwrap();
+        assert!(
+            wrap.contains(t("2026-01-01T00:30:00Z")) && !wrap.contains(t("2026-01-01T12:00:00Z"))
+        );
+        assert!(Window::parse("25:00-01:00").is_err() && Window::parse("01:00-01:00").is_err());
+    }
+
+    #[test]
+    fn outputs_and_policies() {
+        assert_eq!(Output::parse("github"), Ok(Output::Github));
+        assert_eq!(
+            Output::parse("dotenv:ci.env"),
+            Ok(Output::Dotenv("ci.env".into()))
+        );
+        assert!(Output::parse("slack").is_err() && Output::parse("dotenv:").is_err());
+        let p = Policy {
+            credential: "k".into(),
+            max_age: "0s".into(),
+            grace: None,
+            targets: None,
+            outputs: vec![],
+            window: None,
+        };
+        assert!(p.validate().is_err());
+    }
+}

@@ -1,0 +1,439 @@
+//! Unattended rotation (`vauth rotate plan|apply|finalize`, `vauth check`) end to end against
+//! the REAL PostgreSQL 15 and Redis 7 the harness starts: policies, times across max_age and
+//! grace (the test-hooks clock, VAUTH_TEST_NOW), real logins after every step, a SIGKILL after
+//! each journaled step in turn, two runs at once, and a target that cannot probe.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::push::{PG_ADMIN_PW, REDIS_ADMIN_PW, RedisServer, sha256_hex, start_pg, start_redis};
+use crate::util::TestEnv;
+
+fn rfc(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
+}
+
+fn days(n: i64) -> String {
+    rfc(time::OffsetDateTime::now_utc() + time::Duration::days(n))
+}
+
+fn hours(d: i64, h: i64) -> String {
+    rfc(time::OffsetDateTime::now_utc() + time::Duration::days(d) + time::Duration::hours(h))
+}
+
+fn append_config(env: &TestEnv, text: &str) {
+    let p = env.home().join("vauth.toml");
+    let mut t = std::fs::read_to_string(&p).unwrap();
+    t.push_str(text);
+    std::fs::write(&p, t).unwrap();
+}
+
+fn reveal(env: &TestEnv, name: &str, version: u32) -> String {
+    let r = env.run(&[
+        "--yes",
+        "--json",
+        "key",
+        "show",
+        name,
+        "--reveal",
+        "--version",
+        &version.to_string(),
+    ]);
+    r.ok();
+    let k = r.json()["key"].as_str().unwrap().to_string();
+    env.secret(&k);
+    k
+}
+
+fn redis_target(env: &TestEnv, redis: &RedisServer) {
+    env.run(&[
+        "target",
+        "add",
+        "cache",
+        "--kind",
+        "redis",
+        "--url",
+        &format!("redis://default@127.0.0.1:{}", redis.port),
+        "--admin-password-env",
+        "R_ADMIN",
+    ])
+    .ok();
+}
+
+fn redis_ok(redis: &RedisServer, user: &str, key: &str) -> bool {
+    redis.cli(user, key, &["PING"]).1.contains("PONG")
+}
+
+fn state(env: &TestEnv) -> Value {
+    serde_json::from_str(&env.read_home("state.json")).unwrap()
+}
+
+#[test]
+fn rotate_plan_apply_finalize_with_real_logins_across_max_age_and_grace() {
+    let env = TestEnv::new()
+        .with_env("R_ADMIN", REDIS_ADMIN_PW)
+        .with_env("PG_ADMIN", PG_ADMIN_PW);
+    env.secret(REDIS_ADMIN_PW);
+    env.secret(PG_ADMIN_PW);
+    let Some(redis) = start_redis() else { return };
+    env.run(&["init"]).ok();
+    env.run(&["ca", "init"]).ok();
+    let Some(pg) = start_pg(&env) else { return };
+    redis_target(&env, &redis);
+    env.run(&[
+        "target",
+        "add",
+        "pg",
+        "--kind",
+        "postgres",
+        "--url",
+        &format!("postgres://postgres@127.0.0.1:{}/postgres", pg.port),
+        "--admin-password-env",
+        "PG_ADMIN",
+        "--ca-file",
+        pg.ca.to_str().unwrap(),
+    ])
+    .ok();
+    let a1 = env.create("svc-a");
+    let b1 = env.create("svc-b");
+    env.run(&["push", "svc-a", "--to", "pg"]).ok();
+    env.run(&["push", "svc-a", "svc-b", "--to", "cache"]).ok();
+    env.run(&["jwt", "key", "create", "sig", "--alg", "ES256"])
+        .ok();
+    let ci_env = env.path("ci.env");
+    append_config(
+        &env,
+        &format!(
+            "\n[[policy]]\ncredential = \"svc-a\"\nmax_age = \"30d\"\ngrace = \"1d\"\n\
+             outputs = [\"dotenv:{}\"]\n\n[[policy]]\ncredential = \"svc-b\"\nmax_age = \"10d\"\n\
+             grace = \"2h\"\n\n[[policy]]\ncredential = \"sig\"\nmax_age = \"7d\"\n",
+            ci_env.display()
+        ),
+    );
+
+    // plan: a pure function of inventory + policy + time.
+    let p = env.run(&["--json", "rotate", "plan"]);
+    p.ok();
+    assert_eq!(p.json()["due"], 0);
+    let p = env.run(&["--json", "rotate", "plan", "--at", &days(12)]);
+    p.code(1);
+    let due: BTreeSet<String> = p.json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["due"] == "due")
+        .map(|i| i["credential"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        due,
+        BTreeSet::from(["svc-b".to_string(), "sig".to_string()])
+    );
+    // check: nothing due within a day; sig (max_age 7d) falls due within 14 days.
+    env.run(&["check", "--within", "1d"]).ok();
+    let c = env.run(&["--json", "check", "--within", "14d"]);
+    c.code(1);
+    assert_eq!(c.json()["ok"], false);
+
+    // +31 days: everything is due; apply rotates each once, probing every target.
+    let at31 = [("VAUTH_TEST_NOW", days(31))];
+    let at31: Vec<(&str, &str)> = at31.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = env.run_with(&["--json", "rotate", "apply", "--due"], None, &at31);
+    r.ok();
+    let rotated = r.json()["rotated"].as_array().unwrap().clone();
+    assert_eq!(rotated.len(), 3, "{rotated:?}");
+    let a = rotated.iter().find(|x| x["credential"] == "svc-a").unwrap();
+    assert_eq!(
+        (a["from_version"].as_u64(), a["to_version"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(a["targets"].as_array().unwrap().len(), 2);
+    assert!(
+        a["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["verified"] == true)
+    );
+    let a2 = reveal(&env, "svc-a", 2);
+    let b2 = reveal(&env, "svc-b", 2);
+    // The dotenv output (0600) holds the new key; nothing else printed it.
+    assert_eq!(env.mode(&ci_env), 0o600);
+    assert_eq!(
+        std::fs::read_to_string(&ci_env).unwrap(),
+        format!("SVC_A={a2}\n")
+    );
+    assert!(!r.stdout.contains(&a2) && !r.stderr.contains(&a2));
+    // Old and new log in during the grace (never both broken).
+    assert!(pg.login("svc_a_a", &a1, "SELECT 1").0 && pg.login("svc_a_b", &a2, "SELECT 1").0);
+    assert!(redis_ok(&redis, "svc-a", &a1) && redis_ok(&redis, "svc-a", &a2));
+    assert!(redis_ok(&redis, "svc-b", &b1) && redis_ok(&redis, "svc-b", &b2));
+    assert!(
+        state(&env)["rotations"].is_null(),
+        "the journal is empty after a clean run"
+    );
+    // Run again at the same time: nothing is due any more.
+    let r = env.run_with(&["--json", "rotate", "apply", "--due"], None, &at31);
+    r.ok();
+    assert!(r.json()["rotated"].as_array().unwrap().is_empty());
+
+    // +31d 3h: svc-b's 2h grace ended → finalize revokes v1 (Redis refuses it); svc-a's 1d
+    // grace runs on, so its v1 still logs in.
+    let at = hours(31, 3);
+    let f = env.run_with(
+        &["--json", "rotate", "finalize"],
+        None,
+        &[("VAUTH_TEST_NOW", &at)],
+    );
+    f.ok();
+    let revoked: Vec<String> = f.json()["finalized"]["revoked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| format!("{}:{}", x["credential"].as_str().unwrap(), x["version"]))
+        .collect();
+    assert_eq!(revoked, ["svc-b:1"]);
+    assert!(!redis_ok(&redis, "svc-b", &b1) && redis_ok(&redis, "svc-b", &b2));
+    assert!(pg.login("svc_a_a", &a1, "SELECT 1").0 && redis_ok(&redis, "svc-a", &a1));
+
+    // +33d: `vauth rotate` (plan + apply + finalize) finalizes svc-a and sig; nothing is due.
+    let r = env.run_with(
+        &["--json", "rotate"],
+        None,
+        &[("VAUTH_TEST_NOW", &days(33))],
+    );
+    r.ok();
+    assert!(r.json()["rotated"].as_array().unwrap().is_empty());
+    let revoked = r.json()["finalized"]["revoked"].as_array().unwrap().clone();
+    assert_eq!(revoked.len(), 2, "{revoked:?}");
+    let (ok, out) = pg.login("svc_a_a", &a1, "SELECT 1");
+    assert!(!ok, "v1 still logs in after finalize: {out}");
+    assert!(pg.login("svc_a_b", &a2, "SELECT 1").0);
+    assert!(!redis_ok(&redis, "svc-a", &a1) && redis_ok(&redis, "svc-a", &a2));
+    // check at +33d: no policy is due, but the server certificate (30 days) has expired.
+    let c = env.run_with(
+        &["--json", "check", "--within", "1d"],
+        None,
+        &[("VAUTH_TEST_NOW", &days(33))],
+    );
+    c.code(1);
+    let items = c.json()["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(
+        (items[0]["credential"].as_str(), items[0]["status"].as_str()),
+        (Some("pg-server"), Some("expired"))
+    );
+    env.run_with(
+        &["target", "drift", "pg"],
+        None,
+        &[("VAUTH_TEST_NOW", &days(33))],
+    )
+    .ok();
+    env.run_with(
+        &["target", "drift", "cache"],
+        None,
+        &[("VAUTH_TEST_NOW", &days(33))],
+    )
+    .ok();
+    env.run(&["audit", "verify"]).ok();
+}
+
+/// The redis ACL user's password hashes.
+fn hashes(redis: &RedisServer, user: &str) -> BTreeSet<String> {
+    let out = redis
+        .cli("default", REDIS_ADMIN_PW, &["ACL", "GETUSER", user])
+        .1;
+    out.lines()
+        .map(str::trim)
+        .filter(|l| l.len() == 64 && l.chars().all(|c| c.is_ascii_hexdigit()))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn rotate_apply_killed_after_each_journaled_step_converges() {
+    let Some(redis) = start_redis() else { return };
+    for point in [
+        "rotate-created",
+        "rotate-before-push",
+        "rotate-after-push",
+        "rotate-after-current",
+        "rotate-done",
+        "after-vault",
+        "after-state",
+    ] {
+        let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
+        env.secret(REDIS_ADMIN_PW);
+        env.run(&["init"]).ok();
+        redis_target(&env, &redis);
+        let user = format!("crash-{}", point.replace('-', ""));
+        let k1 = env.create(&user);
+        env.run(&["push", &user, "--to", "cache"]).ok();
+        append_config(
+            &env,
+            &format!("\n[[policy]]\ncredential = \"{user}\"\nmax_age = \"1d\"\ngrace = \"1h\"\n"),
+        );
+        let later = days(2);
+        let t = [("VAUTH_TEST_NOW", later.as_str())];
+        let r = env.run_with(
+            &["rotate", "apply", "--due"],
+            None,
+            &[
+                ("VAUTH_TEST_NOW", later.as_str()),
+                ("VAUTH_TEST_CRASH", point),
+            ],
+        );
+        assert_ne!(r.code, 0, "{point}: the process should have died");
+        // Whatever was done, the old key still logs in: nothing was revoked.
+        assert!(
+            redis_ok(&redis, &user, &k1),
+            "{point}: v1 refused after the crash"
+        );
+        // The next run converges: exactly one successor, on the server exactly v1 + v2.
+        let r = env.run_with(&["--json", "rotate", "apply", "--due"], None, &t);
+        r.ok();
+        let s = state(&env);
+        let versions = s["api_keys"][&user]["versions"].as_array().unwrap().clone();
+        assert_eq!(versions.len(), 2, "{point}: {versions:?}");
+        assert!(
+            s["rotations"].is_null(),
+            "{point}: journal left: {}",
+            s["rotations"]
+        );
+        let k2 = reveal(&env, &user, 2);
+        assert_eq!(
+            hashes(&redis, &user),
+            BTreeSet::from([sha256_hex(&k1), sha256_hex(&k2)]),
+            "{point}: the server must hold exactly v1 and v2"
+        );
+        assert!(redis_ok(&redis, &user, &k2), "{point}: v2 refused");
+        assert_eq!(versions[1]["pushed"][0]["verified"], true, "{point}");
+        env.run(&["audit", "verify"]).ok();
+    }
+}
+
+#[test]
+fn rotate_two_runs_at_once_rotate_each_credential_once() {
+    let Some(redis) = start_redis() else { return };
+    let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
+    env.secret(REDIS_ADMIN_PW);
+    env.run(&["init"]).ok();
+    redis_target(&env, &redis);
+    let mut policy = String::new();
+    for i in 0..4 {
+        let n = format!("conc-{i}");
+        env.create(&n);
+        env.run(&["push", &n, "--to", "cache"]).ok();
+        policy.push_str(&format!(
+            "\n[[policy]]\ncredential = \"{n}\"\nmax_age = \"1d\"\n"
+        ));
+    }
+    append_config(&env, &policy);
+    let later = days(2);
+    let spawn = || {
+        let mut c = env.command();
+        c.args(["--json", "rotate", "apply", "--due"])
+            .env("VAUTH_TEST_NOW", &later)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        c.spawn().unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success() && b.status.success(), "{a:?} {b:?}");
+    let n = |o: &std::process::Output| {
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["rotated"].as_array().unwrap().len()
+    };
+    assert_eq!(
+        n(&a) + n(&b),
+        4,
+        "each credential rotated exactly once in total"
+    );
+    let s = state(&env);
+    for i in 0..4 {
+        assert_eq!(
+            s["api_keys"][format!("conc-{i}")]["versions"]
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+        assert_eq!(hashes(&redis, &format!("conc-{i}")).len(), 2);
+    }
+}
+
+#[test]
+fn rotate_stops_for_a_target_that_cannot_probe_and_others_still_rotate() {
+    let Some(redis) = start_redis() else { return };
+    let env = TestEnv::new()
+        .with_env("R_ADMIN", REDIS_ADMIN_PW)
+        .with_env("Q_ADMIN", "qdrant-admin-key-unused-1234");
+    env.secret(REDIS_ADMIN_PW);
+    env.run(&["init"]).ok();
+    redis_target(&env, &redis);
+    // A second redis target on a port where nothing listens: the push cannot happen.
+    let dead = crate::postgres_cert::free_port();
+    env.run(&[
+        "target",
+        "add",
+        "gone",
+        "--kind",
+        "redis",
+        "--url",
+        &format!("redis://default@127.0.0.1:{dead}"),
+        "--admin-password-env",
+        "R_ADMIN",
+    ])
+    .ok();
+    let good1 = env.create("good");
+    let bad1 = env.create("bad");
+    env.run(&["push", "good", "bad", "--to", "cache"]).ok();
+    append_config(
+        &env,
+        "\n[[policy]]\ncredential = \"good\"\nmax_age = \"1d\"\n\n[[policy]]\n\
+         credential = \"bad\"\nmax_age = \"1d\"\ntargets = [\"cache\", \"gone\"]\n",
+    );
+    let later = days(2);
+    let r = env.run_with(
+        &["--json", "rotate", "apply", "--due"],
+        None,
+        &[("VAUTH_TEST_NOW", later.as_str())],
+    );
+    r.code(4);
+    let out = r.json();
+    assert_eq!(out["rotated"][0]["credential"], "good");
+    assert_eq!(out["failed"][0]["credential"], "bad");
+    assert_eq!(out["failed"][0]["exit_code"], 4);
+    let s = state(&env);
+    // The predecessor stays current; the journal says why.
+    assert_eq!(
+        s["api_keys"]["bad"]["versions"].as_array().unwrap().len(),
+        1
+    );
+    let j = &s["rotations"]["bad"];
+    assert!(j["error"].as_str().unwrap().starts_with("gone:"), "{j}");
+    assert!(redis_ok(&redis, "bad", &bad1));
+    let good2 = reveal(&env, "good", 2);
+    assert!(redis_ok(&redis, "good", &good1) && redis_ok(&redis, "good", &good2));
+    // Plan says it resumes; finalize never revokes bad v1 (no successor).
+    let p = env.run_with(
+        &["--json", "rotate", "plan"],
+        None,
+        &[("VAUTH_TEST_NOW", later.as_str())],
+    );
+    p.code(1);
+    let item = p.json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["credential"] == "bad")
+        .cloned()
+        .unwrap();
+    assert_eq!(item["due"], "resume");
+    // A manual key rotate is refused while the journal holds one.
+    env.run(&["key", "rotate", "bad"])
+        .code(3)
+        .stderr_has("unfinished");
+}
