@@ -607,6 +607,11 @@ pub trait Target {
     async fn probe(&mut self, user: &str, secret: &str) -> Result<()>;
     /// Take a pushed version back: it no longer logs in, and its sessions end.
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>>;
+    /// After a batch of `apply`/`probe` calls: persist what needs persisting once (redis `ACL
+    /// SAVE`) and close the admin connection cleanly.
+    async fn finish(&mut self) -> Result<()> {
+        Ok(())
+    }
     /// What the database holds of each of `q` (one connection for all).
     async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
         Ok(q.iter()
@@ -723,6 +728,9 @@ impl Target for AnyTarget {
     }
     async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
         each!(self, t => t.held(q).await)
+    }
+    async fn finish(&mut self) -> Result<()> {
+        each!(self, t => t.finish().await)
     }
 }
 

@@ -393,6 +393,16 @@ fn forged_identity(cn: &str) -> Result<super::ClientIdentity> {
 }
 
 impl Target for Postgres {
+    async fn finish(&mut self) -> Result<()> {
+        // Drop the admin client, then let its connection task send Terminate (instead of the
+        // server logging "connection reset by peer" when the runtime ends).
+        self.admin_conn.borrow_mut().take();
+        for _ in 0..8 {
+            tokio::task::yield_now().await;
+        }
+        Ok(())
+    }
+
     async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
         let client = self.admin().await?;
         let mut out = Vec::with_capacity(q.len());

@@ -29,6 +29,8 @@ pub struct Redis {
     identity: Option<super::ClientIdentity>,
     /// The admin connection, reused by every call of one command (on its runtime).
     admin_conn: std::cell::RefCell<Option<redis::aio::MultiplexedConnection>>,
+    /// Users were changed and `ACL SAVE` has not run yet ([`Target::finish`] runs it once).
+    unsaved: bool,
 }
 
 fn pct(s: &str) -> String {
@@ -67,6 +69,7 @@ impl Redis {
             ca_pem: cfg.ca_pem()?,
             identity: cfg.identity.clone(),
             admin_conn: std::cell::RefCell::new(None),
+            unsaved: false,
         })
     }
 
@@ -234,6 +237,14 @@ fn run_args(args: &[String]) -> redis::Cmd {
 }
 
 impl Target for Redis {
+    async fn finish(&mut self) -> Result<()> {
+        if std::mem::take(&mut self.unsaved) {
+            let mut con = self.admin().await?;
+            self.save_if_aclfile(&mut con).await?;
+        }
+        Ok(())
+    }
+
     async fn held(&mut self, q: &[HeldQuery]) -> Result<Vec<Held>> {
         let mut con = self.admin().await?;
         let mut out = Vec::with_capacity(q.len());
@@ -326,7 +337,7 @@ impl Target for Redis {
             self.err("ACL SETUSER", &e)
                 .hint("check --pattern and --category")
         })?;
-        self.save_if_aclfile(&mut con).await?;
+        self.unsaved = true;
         Ok(Applied::user(spec.name.clone()))
     }
 

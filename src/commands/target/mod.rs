@@ -453,6 +453,7 @@ fn test(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
             )?;
         }
     }
+    let _ = rt.block_on(t.finish());
     #[derive(Serialize)]
     struct Test<'a> {
         name: &'a str,
@@ -604,7 +605,11 @@ fn drift(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
         Vec::new()
     } else {
         let mut t = AnyTarget::new(&a.name, &cfg)?;
-        crate::target::runtime()?.block_on(t.held(&queries))?
+        crate::target::runtime()?.block_on(async {
+            let r = t.held(&queries).await;
+            let _ = t.finish().await;
+            r
+        })?
     };
     let out: Vec<DriftRow> = rows
         .into_iter()

@@ -163,6 +163,13 @@ pub(crate) fn push_batch(
             .await;
             out.push(r);
         }
+        // Persist once for the batch (redis ACL SAVE). The database already holds every
+        // applied item, so a failure here is reported on the last one, records kept.
+        if let Err(e) = t.finish().await
+            && let Some(Ok((_, probe))) = out.iter_mut().rev().find(|r| r.is_ok())
+        {
+            probe.get_or_insert(e);
+        }
         out
     }))
 }
@@ -359,8 +366,13 @@ pub(crate) fn revoke_remote(
                 others_live: !live_others.is_empty(),
                 remote_id: p.remote_id.clone(),
             };
-            let r = AnyTarget::new(&p.target, &cfg)
-                .and_then(|mut t| crate::target::runtime()?.block_on(t.revoke(&spec)));
+            let r = AnyTarget::new(&p.target, &cfg).and_then(|mut t| {
+                crate::target::runtime()?.block_on(async {
+                    let r = t.revoke(&spec).await;
+                    let _ = t.finish().await;
+                    r
+                })
+            });
             match r {
                 Ok(cmds) => {
                     log.extend(cmds.into_iter().map(|c| format!("{}: {c}", p.target)));
@@ -855,8 +867,13 @@ pub(crate) fn revoke_cert_pushes(
                 others_live: still_used,
                 remote_id: None,
             };
-            let r = AnyTarget::new(&p.target, &cfg)
-                .and_then(|mut t| crate::target::runtime()?.block_on(t.revoke(&spec)));
+            let r = AnyTarget::new(&p.target, &cfg).and_then(|mut t| {
+                crate::target::runtime()?.block_on(async {
+                    let r = t.revoke(&spec).await;
+                    let _ = t.finish().await;
+                    r
+                })
+            });
             match r {
                 Ok(cmds) => {
                     if still_used {
