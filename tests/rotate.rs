@@ -437,3 +437,252 @@ fn rotate_stops_for_a_target_that_cannot_probe_and_others_still_rotate() {
         .code(3)
         .stderr_has("unfinished");
 }
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanJson {
+    at: String,
+    due: usize,
+    items: Vec<PlanItemJson>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanItemJson {
+    credential: String,
+    kind: Option<String>,
+    due: String,
+    reason: String,
+    version: u32,
+    created: Option<String>,
+    due_at: Option<String>,
+    steps: Vec<String>,
+    finalize: Vec<u32>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApplyJson {
+    rotated: Vec<RotatedJson>,
+    failed: Vec<Value>,
+    skipped: Vec<Value>,
+    finalized: Option<FinalizedJson>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RotatedJson {
+    credential: String,
+    kind: String,
+    from_version: u32,
+    to_version: u32,
+    grace_until: Option<String>,
+    targets: Vec<Value>,
+    outputs: Vec<String>,
+    resumed: bool,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FinalizedJson {
+    revoked: Vec<FinalRowJson>,
+    held: Vec<FinalRowJson>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FinalRowJson {
+    credential: String,
+    version: u32,
+    reason: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckJson {
+    ok: bool,
+    within: String,
+    items: Vec<CheckItemJson>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckItemJson {
+    credential: String,
+    kind: String,
+    status: String,
+    at: Option<String>,
+    reason: String,
+}
+
+/// The documented `--json` shapes of rotate plan/apply/finalize and check (docs/json.md), with a
+/// JWT signing key (no server needed), a policy naming nothing, a window, and bad policies.
+#[test]
+fn rotate_json_shapes_windows_and_bad_policies() {
+    let env = TestEnv::new();
+    env.run(&["init"]).ok();
+    env.run(&["rotate", "plan"])
+        .code(3)
+        .stderr_has("no [[policy]]");
+    env.run(&["jwt", "key", "create", "sig", "--alg", "HS256"])
+        .ok();
+    env.run(&["jwt", "key", "create", "night", "--alg", "HS256"])
+        .ok();
+    append_config(
+        &env,
+        "\n[[policy]]\ncredential = \"sig\"\nmax_age = \"7d\"\ngrace = \"1h\"\n\n[[policy]]\n\
+         credential = \"ghost\"\nmax_age = \"7d\"\n\n[[policy]]\ncredential = \"night\"\n\
+         max_age = \"1d\"\nwindow = \"02:00-03:00\"\n",
+    );
+    // 8 days on, at 12:00 UTC: sig is due; night is due but waits for its window.
+    let noon = (time::OffsetDateTime::now_utc() + time::Duration::days(8))
+        .replace_time(time::Time::from_hms(12, 0, 0).unwrap());
+    let noon = rfc(noon);
+    let r = env.run(&["--json", "rotate", "plan", "--at", &noon]);
+    r.code(1);
+    let p: PlanJson = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!((p.at.as_str(), p.due), (noon.as_str(), 1));
+    let by = |n: &str| p.items.iter().find(|i| i.credential == n).unwrap();
+    let sig = by("sig");
+    assert_eq!(
+        (sig.kind.as_deref(), sig.due.as_str(), sig.version),
+        (Some("jwt_key"), "due", 1)
+    );
+    assert!(sig.created.is_some() && sig.due_at.is_some() && !sig.steps.is_empty());
+    assert!(sig.reason.contains("max_age 7d"), "{}", sig.reason);
+    assert!(sig.finalize.is_empty());
+    assert_eq!(by("ghost").kind, None);
+    assert_eq!(by("night").due, "waiting");
+    assert!(by("night").reason.contains("02:00-03:00"));
+
+    // apply at that time: sig rotates (JWT keys are local), night waits.
+    let r = env.run_with(
+        &["--json", "rotate", "apply", "--due"],
+        None,
+        &[("VAUTH_TEST_NOW", &noon)],
+    );
+    r.ok();
+    let a: ApplyJson = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(a.rotated.len(), 1);
+    let x = &a.rotated[0];
+    assert_eq!(
+        (
+            x.credential.as_str(),
+            x.kind.as_str(),
+            x.from_version,
+            x.to_version,
+            x.resumed
+        ),
+        ("sig", "jwt_key", 1, 2, false)
+    );
+    assert!(x.grace_until.is_some() && x.targets.is_empty() && x.outputs.is_empty());
+    assert!(a.failed.is_empty() && a.skipped.is_empty() && a.finalized.is_none());
+
+    // Two hours later: `vauth rotate` retires sig v1 (grace 1h).
+    let later = rfc(time::OffsetDateTime::parse(
+        &noon,
+        &time::format_description::well_known::Rfc3339,
+    )
+    .unwrap()
+        + time::Duration::hours(2));
+    let r = env.run_with(&["--json", "rotate"], None, &[("VAUTH_TEST_NOW", &later)]);
+    r.ok();
+    let a: ApplyJson = serde_json::from_str(&r.stdout).unwrap();
+    let f = a.finalized.unwrap();
+    assert_eq!(f.revoked.len(), 1);
+    assert_eq!(
+        (
+            f.revoked[0].credential.as_str(),
+            f.revoked[0].version,
+            f.revoked[0].reason.as_deref()
+        ),
+        ("sig", 1, None)
+    );
+    assert!(f.held.is_empty());
+
+    // check: the policy naming nothing is reported; night is overdue.
+    let r = env.run_with(&["--json", "check"], None, &[("VAUTH_TEST_NOW", &later)]);
+    r.code(1);
+    let c: CheckJson = serde_json::from_str(&r.stdout).unwrap();
+    assert!(!c.ok && c.within == "7d");
+    let st = |n: &str| {
+        c.items
+            .iter()
+            .find(|i| i.credential == n)
+            .map(|i| i.status.clone())
+    };
+    assert_eq!(st("ghost").as_deref(), Some("missing"));
+    assert_eq!(st("night").as_deref(), Some("overdue"));
+    assert!(
+        c.items
+            .iter()
+            .all(|i| !i.reason.is_empty() && !i.kind.is_empty())
+    );
+    assert!(c.items.iter().any(|i| i.at.is_some()));
+
+    // Bad policies are refused when vauth.toml is read (exit 3, the field named).
+    for (bad, what) in [
+        ("max_age = \"soon\"", "max_age"),
+        ("max_age = \"1d\"\nwindow = \"2-3\"", "window"),
+        ("max_age = \"1d\"\noutputs = [\"slack\"]", "slack"),
+        ("max_age = \"1d\"\ntargets = [\"nope\"]", "no target named"),
+    ] {
+        let e2 = TestEnv::new();
+        e2.run(&["init"]).ok();
+        append_config(&e2, &format!("\n[[policy]]\ncredential = \"x\"\n{bad}\n"));
+        e2.run(&["rotate", "plan"]).code(3).stderr_has(what);
+    }
+}
+
+/// A second run that cannot get the home's lock in time exits 3 and names the holder.
+#[test]
+fn rotate_lock_timeout_names_the_holder() {
+    // A "milvus" that accepts connections and never answers keeps the first run busy.
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let hold = std::thread::spawn(move || {
+        let conns: Vec<_> = l.incoming().take(2).filter_map(Result::ok).collect();
+        std::thread::sleep(std::time::Duration::from_secs(8));
+        drop(conns);
+    });
+    let env = TestEnv::new().with_env("M_ADMIN", "milvus-admin-pw-123456");
+    env.run(&["init"]).ok();
+    env.run(&[
+        "target",
+        "add",
+        "slow",
+        "--kind",
+        "milvus",
+        "--url",
+        &format!("http://root@127.0.0.1:{port}"),
+        "--admin-password-env",
+        "M_ADMIN",
+        "--timeout",
+        "3",
+    ])
+    .ok();
+    env.create("k");
+    append_config(
+        &env,
+        "\n[[policy]]\ncredential = \"k\"\nmax_age = \"1d\"\ntargets = [\"slow\"]\n",
+    );
+    let later = days(2);
+    let mut first = env.command();
+    first
+        .args(["rotate", "apply", "--due"])
+        .env("VAUTH_TEST_NOW", &later)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let mut first = first.spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let r = env.run_with(
+        &["rotate", "apply", "--due", "--lock-timeout", "1s"],
+        None,
+        &[("VAUTH_TEST_NOW", later.as_str())],
+    );
+    r.code(3)
+        .stderr_has("holds the lock")
+        .stderr_has("held by pid");
+    let _ = first.wait();
+    let _ = hold.join();
+}
