@@ -12,7 +12,8 @@ use crate::timefmt::{Span, parse_span, rfc3339};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
-    /// The API key, JWT signing key or certificate it governs.
+    /// The API key, JWT signing key or certificate it governs; `*` matches any characters
+    /// (`svc-*`), so one table can govern many (a table naming one exactly wins).
     pub credential: String,
     /// Rotate once the current version is this old (e.g. `30d`).
     pub max_age: String,
@@ -220,9 +221,63 @@ pub struct Item {
     pub finalize: Vec<u32>,
 }
 
+/// Whether `name` matches `pattern`, where `*` stands for any run of characters.
+pub fn glob(pattern: &str, name: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == name;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !name.starts_with(first) || name.len() < first.len() + last.len() || !name.ends_with(last) {
+        return false;
+    }
+    let mut rest = &name[first.len()..name.len() - last.len()];
+    for mid in &parts[1..parts.len() - 1] {
+        match rest.find(mid) {
+            Some(i) => rest = &rest[i + mid.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// One policy per credential: exact tables as written, then each pattern table for every
+/// credential it matches that no exact (or earlier pattern) table governs. A pattern that
+/// matches nothing stays, so `plan` and `check` report it.
+pub fn expand(state: &State, policies: &[Policy]) -> Vec<Policy> {
+    let mut out: Vec<Policy> = policies
+        .iter()
+        .filter(|p| !p.credential.contains('*'))
+        .cloned()
+        .collect();
+    let mut taken: std::collections::BTreeSet<String> =
+        out.iter().map(|p| p.credential.clone()).collect();
+    for p in policies.iter().filter(|p| p.credential.contains('*')) {
+        let names = state
+            .api_keys
+            .keys()
+            .chain(state.jwt_keys.keys())
+            .chain(state.certs.keys());
+        let mut any = false;
+        for n in names {
+            if glob(&p.credential, n) && !taken.contains(n) {
+                taken.insert(n.clone());
+                let mut q = p.clone();
+                q.credential = n.clone();
+                out.push(q);
+                any = true;
+            }
+        }
+        if !any {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
 /// The plan of every policy at `at` (optionally only the named credentials).
 pub fn plan(state: &State, policies: &[Policy], at: OffsetDateTime, only: &[String]) -> Vec<Item> {
-    policies
+    expand(state, policies)
         .iter()
         .filter(|p| only.is_empty() || only.contains(&p.credential))
         .map(|p| plan_one(state, p, at))
@@ -407,6 +462,13 @@ mod tests {
             wrap.contains(t("2026-01-01T00:30:00Z")) && !wrap.contains(t("2026-01-01T12:00:00Z"))
         );
         assert!(Window::parse("25:00-01:00").is_err() && Window::parse("01:00-01:00").is_err());
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob("svc-*", "svc-a") && glob("*", "x") && glob("a*b*c", "aXbYc"));
+        assert!(!glob("svc-*", "api") && !glob("a*b", "ab-") && glob("exact", "exact"));
+        assert!(!glob("a*a", "a"));
     }
 
     #[test]

@@ -528,12 +528,25 @@ fn rotate_json_shapes_windows_and_bad_policies() {
         .ok();
     env.run(&["jwt", "key", "create", "night", "--alg", "HS256"])
         .ok();
+    env.run(&["jwt", "key", "create", "pat-1", "--alg", "HS256"])
+        .ok();
+    env.run(&["jwt", "key", "create", "pat-2", "--alg", "HS256"])
+        .ok();
     append_config(
         &env,
         "\n[[policy]]\ncredential = \"sig\"\nmax_age = \"7d\"\ngrace = \"1h\"\n\n[[policy]]\n\
          credential = \"ghost\"\nmax_age = \"7d\"\n\n[[policy]]\ncredential = \"night\"\n\
-         max_age = \"1d\"\nwindow = \"02:00-03:00\"\n",
+         max_age = \"1d\"\nwindow = \"02:00-03:00\"\n\n[[policy]]\ncredential = \"pat-*\"\n\
+         max_age = \"90d\"\n",
     );
+    // A pattern governs every credential it matches, one plan item each.
+    let r = env.run(&[
+        "--json", "rotate", "plan", "--only", "pat-1", "--only", "pat-2",
+    ]);
+    r.ok();
+    let p: PlanJson = serde_json::from_str(&r.stdout).unwrap();
+    let names: Vec<&str> = p.items.iter().map(|i| i.credential.as_str()).collect();
+    assert_eq!(names, ["pat-1", "pat-2"]);
     // 8 days on, at 12:00 UTC: sig is due; night is due but waits for its window.
     let noon = (time::OffsetDateTime::now_utc() + time::Duration::days(8))
         .replace_time(time::Time::from_hms(12, 0, 0).unwrap());

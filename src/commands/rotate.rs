@@ -13,7 +13,7 @@ use crate::audit::AuditEvent;
 use crate::cli::rotate::{CheckArgs, PlanArgs, RotateArgs, RotateCommand};
 use crate::commands::target::push::{PushOptions, push_one, revoke_remote, spec_for};
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::rotate::{CredKind, Due, Item, Output, Policy, plan, targets_of};
+use crate::rotate::{CredKind, Due, Item, Output, Policy, expand, plan, targets_of};
 use crate::store::hooks::crash_point;
 use crate::store::state::{JournalStep, KeyVersion, Origin, Rotation, RotationStage};
 use crate::store::{OpenMode, Session};
@@ -238,7 +238,21 @@ fn apply(
     let mut out = Applied::default();
     for (p, resume) in todo {
         let name = p.credential.clone();
-        let r = if s.state.api_keys.contains_key(&name) {
+        let made_by = targets_of(&s.state, &p).into_iter().find(|t| {
+            s.config
+                .target
+                .get(t)
+                .is_some_and(|c| c.kind.generates_secret())
+        });
+        let r = if let (true, Some(t)) = (s.state.api_keys.contains_key(&name), made_by) {
+            out.skipped.push(Skipped {
+                credential: name.clone(),
+                reason: format!(
+                    "{t} makes its keys itself: rotate it with `vauth key rotate {name}` (not yet by policy)"
+                ),
+            });
+            continue;
+        } else if s.state.api_keys.contains_key(&name) {
             rotate_api_key(&mut s, &p, resume)
         } else if s.state.jwt_keys.contains_key(&name) {
             rotate_jwt_key(&mut s, &p)
@@ -662,9 +676,7 @@ fn finalize(ctx: &Ctx<'_>, only: &[String], lock_wait: Option<Span>) -> Result<F
         lock_wait.map(|w| std::time::Duration::from_secs(w.seconds().max(0).unsigned_abs())),
     )?;
     let now = s.now;
-    let names: Vec<String> = s
-        .config
-        .policy
+    let names: Vec<String> = expand(&s.state, &s.config.policy)
         .iter()
         .map(|p| p.credential.clone())
         .filter(|n| only.is_empty() || only.contains(n))
