@@ -21,6 +21,8 @@
 #   rotate 1/proc   for i: vauth key rotate key-$i --grace 1h  N processes, on the home of the
 #                   batch rows: each rotation pushes + probes the successor on BOTH targets (pg and
 #                   cache) and commits; "ms per credential" is per rotated key (= 2 pushes)
+#   rotate apply    vauth rotate apply key-0 … key-{N-1}      one process: the same rotations,
+#                   journaled (a commit before and after each push), one admin connection per call
 # The goal (issue): <= 20 ms per credential on loopback, SCRAM derivation and durable commit
 # included. With two or more sizes, the last table splits each row into a fixed cost and a
 # marginal cost per key (a straight line through the smallest and the largest N).
@@ -266,6 +268,14 @@ for n in $SIZES; do
     pg_login "$PGP" key_0_a "$D/a/probe.key"
     redis_login "$RA" key-0 "$D/a/probe.key"
 
+    # The same keys once more, by `vauth rotate apply NAME...`: one process, one admin
+    # connection per target, journaled (a state commit before and after every push).
+    # shellcheck disable=SC2046
+    timed rotate-apply "$n" "$VAUTH" --home "$HA" -q rotate apply $(keys "$n")
+    no_drift "$HA" pg cache
+    roles=$(pg_admin_sql "$PGR" "$PGP" "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'key\_%\_a' AND rolcanlogin")
+    [ "$roles" = "$n" ] || die "pg after rotate apply: $roles login roles key_*_a, want $n"
+
     echo "N=$n: ok (drift none on every target; key-0 logs in; target add pg $((T[add-pg,$n] / 1000000)) ms, cache $((T[add-cache,$n] / 1000000)) ms)"
     # This N's servers are no longer needed.
     pgrun "$PGBIN/pg_ctl" -D "$D/pg/data" -m immediate stop >/dev/null 2>&1 || true
@@ -273,12 +283,13 @@ done
 
 echo
 printf '%-44s%8s%12s%16s  %s\n' row N "total s" "ms/credential" "goal <= 20 ms"
-for row in pg-batch redis-batch redis-loop rotate-loop; do
+for row in pg-batch redis-batch redis-loop rotate-loop rotate-apply; do
     case $row in
         pg-batch) label="push --to pg, batch (1 process)" ;;
         redis-batch) label="push --to cache, batch (1 process)" ;;
         redis-loop) label="push --to cache, 1 process per key" ;;
         rotate-loop) label="key rotate (pg + cache), 1 process per key" ;;
+        rotate-apply) label="rotate apply NAME... (pg + cache), 1 process" ;;
     esac
     for n in $SIZES; do
         ns=${T[$row,$n]}
@@ -298,7 +309,7 @@ if [ $# -ge 2 ]; then
     echo
     echo "fixed + marginal cost (a line through N=$lo and N=$hi):"
     printf '%-44s%14s%16s\n' row "fixed ms" "ms per key"
-    for row in pg-batch redis-batch redis-loop rotate-loop; do
+    for row in pg-batch redis-batch redis-loop rotate-loop rotate-apply; do
         awk -v row="$row" -v lo="$lo" -v hi="$hi" -v tlo="${T[$row,$lo]}" -v thi="${T[$row,$hi]}" 'BEGIN {
             slope = (thi - tlo) / (hi - lo); fixed = tlo - slope * lo
             printf "%-44s%14.1f%16.2f\n", row, fixed / 1e6, slope / 1e6 }'

@@ -215,7 +215,7 @@ pub struct Item {
     pub created: Option<String>,
     /// When it becomes (or became) due.
     pub due_at: Option<String>,
-    /// The steps `rotate apply` takes, in order.
+    /// The steps `rotate apply` takes, in order (when due or resuming; else empty).
     pub steps: Vec<String>,
     /// Predecessors `rotate finalize` would revoke now: `(version, grace ended at)`.
     pub finalize: Vec<u32>,
@@ -354,8 +354,8 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
     }
     item.due_at = Some(rfc3339(due_at));
     let resume = state.rotations.contains_key(name);
-    item.steps = steps(state, p, item.kind);
     if resume {
+        item.steps = steps(state, p, item.kind);
         item.due = Due::Resume;
         item.reason = "a rotation was started and not finished: it resumes".into();
         return item;
@@ -376,6 +376,7 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
             p.max_age
         )
     };
+    item.steps = steps(state, p, item.kind);
     match p.window() {
         Some(w) if !w.contains(at) => {
             item.due = Due::Waiting;
