@@ -294,6 +294,16 @@ pub(crate) fn follow_pushes(
     (done, first_err)
 }
 
+/// Take one pushed credential back on target `tname` (its own connection and runtime).
+fn revoke_on(tname: &str, cfg: &TargetConfig, spec: &RevokeSpec) -> Result<Vec<String>> {
+    let mut t = AnyTarget::new(tname, cfg)?;
+    crate::target::runtime()?.block_on(async {
+        let r = t.revoke(spec).await;
+        let _ = t.finish().await;
+        r
+    })
+}
+
 /// Take versions `versions` of `name` back on every target they were pushed to. A version with
 /// a newer live version is taken back on a target only when that newer version was pushed there
 /// and verified (never revoke without a verified successor); the newest live version, or every
@@ -366,13 +376,7 @@ pub(crate) fn revoke_remote(
                 others_live: !live_others.is_empty(),
                 remote_id: p.remote_id.clone(),
             };
-            let r = AnyTarget::new(&p.target, &cfg).and_then(|mut t| {
-                crate::target::runtime()?.block_on(async {
-                    let r = t.revoke(&spec).await;
-                    let _ = t.finish().await;
-                    r
-                })
-            });
+            let r = revoke_on(&p.target, &cfg, &spec);
             match r {
                 Ok(cmds) => {
                     log.extend(cmds.into_iter().map(|c| format!("{}: {c}", p.target)));
@@ -867,13 +871,7 @@ pub(crate) fn revoke_cert_pushes(
                 others_live: still_used,
                 remote_id: None,
             };
-            let r = AnyTarget::new(&p.target, &cfg).and_then(|mut t| {
-                crate::target::runtime()?.block_on(async {
-                    let r = t.revoke(&spec).await;
-                    let _ = t.finish().await;
-                    r
-                })
-            });
+            let r = revoke_on(&p.target, &cfg, &spec);
             match r {
                 Ok(cmds) => {
                     if still_used {
