@@ -41,6 +41,8 @@ pub enum Output {
     Github,
     /// A GitLab dotenv report file.
     Gitlab(String),
+    /// A directory (certificates: `NAME.crt` and, 0600, `NAME.key`).
+    Dir(String),
 }
 
 impl Output {
@@ -50,8 +52,9 @@ impl Output {
             None if s == "github" => Ok(Output::Github),
             Some(("dotenv", p)) if !p.is_empty() => Ok(Output::Dotenv(p.to_string())),
             Some(("gitlab", p)) if !p.is_empty() => Ok(Output::Gitlab(p.to_string())),
+            Some(("dir", p)) if !p.is_empty() => Ok(Output::Dir(p.to_string())),
             _ => Err(format!(
-                "output {s:?}: use dotenv:PATH, github or gitlab:PATH"
+                "output {s:?}: use dotenv:PATH, github, gitlab:PATH or dir:PATH"
             )),
         }
     }
@@ -336,6 +339,13 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
         }
     } else if let Some(c) = state.certs.get(name).and_then(|r| r.latest()) {
         item.kind = Some(CredKind::Cert);
+        let grace = p.grace().map_or(time::Duration::ZERO, |g| g.duration());
+        if let Some(r) = state.certs.get(name) {
+            item.finalize = superseded(r, grace, at)
+                .into_iter()
+                .map(|i| i as u32 + 1)
+                .collect();
+        }
         if c.revoked_at.is_some() {
             item.reason = "revoked: issue it again by hand".into();
             return item;
@@ -394,6 +404,18 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
     item
 }
 
+/// Indexes of the certificates of `r` that a newer one superseded at least `grace` before `at`
+/// and that are not revoked yet (`rotate finalize` revokes them).
+pub fn superseded(
+    r: &crate::pki::record::CertRecord,
+    grace: time::Duration,
+    at: OffsetDateTime,
+) -> Vec<usize> {
+    (0..r.issued.len().saturating_sub(1))
+        .filter(|&i| r.issued[i].revoked_at.is_none() && r.issued[i + 1].issued_at + grace <= at)
+        .collect()
+}
+
 /// The targets a rotation of API key `name` pushes to: the policy's, else every target where a
 /// live version is pushed (and not revoked).
 pub fn targets_of(state: &State, p: &Policy) -> Vec<String> {
@@ -431,7 +453,18 @@ fn steps(state: &State, p: &Policy, kind: Option<CredKind>) -> Vec<String> {
             s.push("add a signing key version (new kid); the predecessor verifies until its grace ends".to_string());
         }
         Some(CredKind::Cert) => {
-            s.push("renew the certificate (`vauth cert renew`): not automated yet".to_string());
+            s.push(
+                "issue the successor (same CN and SANs, a new key kept in the vault)".to_string(),
+            );
+            if let Some(c) = state.certs.get(&p.credential).and_then(|r| r.latest()) {
+                for x in c.pushed.iter().filter(|x| x.revoked_at.is_none()) {
+                    s.push(format!("log in with it on {} as {}", x.target, x.user));
+                }
+            }
+            s.push(
+                "record it; the predecessor stays valid for the grace, then finalize revokes it"
+                    .to_string(),
+            );
         }
         None => {}
     }

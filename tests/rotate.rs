@@ -699,3 +699,118 @@ fn rotate_lock_timeout_names_the_holder() {
     let _ = first.wait();
     let _ = hold.join();
 }
+
+/// A certificate under a policy: `rotate apply` issues the successor (new key, kept), proves it
+/// logs in on the real PostgreSQL where the predecessor was pushed (CN role), writes it to the
+/// `dir:` output; `rotate finalize` revokes the predecessor after the grace and keeps the role,
+/// which the successor still logs in as. Real time (max_age 1s): the server checks the
+/// certificates' validity against its own clock.
+#[test]
+fn rotate_renews_a_pushed_certificate_and_it_logs_in() {
+    let Some(bin) = crate::postgres_cert::pg_bin() else {
+        assert!(
+            !crate::postgres_cert::require_servers(),
+            "PostgreSQL missing"
+        );
+        return;
+    };
+    let env = crate::ca::with_ca(&[]).with_env("PG_ADMIN", PG_ADMIN_PW);
+    env.secret(PG_ADMIN_PW);
+    let ca = crate::ca::export_bundle(&env, "ca.pem", false);
+    let (crt, key) = crate::ca::issue(
+        &env,
+        "pg-server",
+        &[
+            "--profile",
+            "server",
+            "--san",
+            "dns:localhost",
+            "--san",
+            "ip:127.0.0.1",
+        ],
+    );
+    let cluster = crate::postgres_cert::start_cluster(
+        &bin,
+        &crt,
+        &key,
+        &[(&ca, "ca.pem")],
+        |_| {},
+        "ssl_ca_file = '{tls}/ca.pem'\n",
+        "local all all trust\nhostssl all +cert_users 127.0.0.1/32 cert\n\
+         hostssl all all 127.0.0.1/32 scram-sha-256\n",
+    );
+    cluster.admin(&format!("ALTER ROLE postgres PASSWORD '{PG_ADMIN_PW}'"));
+    cluster.admin("CREATE ROLE cert_users NOLOGIN");
+    env.run(&[
+        "target",
+        "add",
+        "pg",
+        "--kind",
+        "postgres",
+        "--url",
+        &format!("postgres://postgres@127.0.0.1:{}/postgres", cluster.port),
+        "--admin-password-env",
+        "PG_ADMIN",
+        "--ca-file",
+        ca.to_str().unwrap(),
+    ])
+    .ok();
+    let (c1, k1) = crate::ca::issue(&env, "alice", &["--cn", "alice", "--keep-key"]);
+    env.run(&["push", "alice", "--to", "pg", "--role", "cert_users"])
+        .ok();
+    let out = env.path("out");
+    std::fs::create_dir(&out).unwrap();
+    append_config(
+        &env,
+        &format!(
+            "\n[[policy]]\ncredential = \"alice\"\nmax_age = \"1s\"\ngrace = \"1s\"\n\
+             outputs = [\"dir:{}\"]\n",
+            out.display()
+        ),
+    );
+    let login = |crt: &std::path::Path, key: &std::path::Path| {
+        crate::postgres_cert::psql(&[
+            &format!(
+                "host=localhost hostaddr=127.0.0.1 port={} dbname=postgres user=alice \
+                 sslmode=verify-full sslrootcert={} sslcert={} sslkey={}",
+                cluster.port,
+                ca.display(),
+                crt.display(),
+                key.display()
+            ),
+            "-tAc",
+            "SELECT current_user",
+        ])
+    };
+    assert!(login(&c1, &k1).0);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let r = env.run(&["--json", "rotate", "apply", "--due"]);
+    r.ok();
+    let x = &r.json()["rotated"][0];
+    assert_eq!(
+        (x["credential"].as_str(), x["kind"].as_str()),
+        (Some("alice"), Some("cert"))
+    );
+    assert_eq!(x["targets"][0]["verified"], true);
+    let (c2, k2) = (out.join("alice.crt"), out.join("alice.key"));
+    assert_eq!(env.mode(&k2), 0o600);
+    crate::ca::register_keys(&env, &[&k2]);
+    let (ok, who) = login(&c2, &k2);
+    assert!(ok && who.trim() == "alice", "{who}");
+    assert!(login(&c1, &k1).0, "the predecessor works during the grace");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let f = env.run(&["--json", "rotate", "finalize"]);
+    f.ok();
+    assert_eq!(f.json()["finalized"]["revoked"][0]["credential"], "alice");
+    let s = state(&env);
+    let issued = s["certs"]["alice"]["issued"].as_array().unwrap().clone();
+    assert_eq!(issued.len(), 2);
+    assert_eq!(issued[0]["revocation_reason"], "superseded");
+    assert!(issued[1]["revoked_at"].is_null());
+    // The role stays: the successor has the same CN.
+    assert!(login(&c2, &k2).0, "the successor must still log in");
+    assert_eq!(
+        cluster.admin("SELECT rolcanlogin FROM pg_roles WHERE rolname = 'alice'"),
+        "t"
+    );
+}

@@ -257,12 +257,17 @@ fn apply(
         } else if s.state.jwt_keys.contains_key(&name) {
             rotate_jwt_key(&mut s, &p)
         } else if s.state.certs.contains_key(&name) {
-            out.skipped.push(Skipped {
-                credential: name,
-                reason: "certificates are not rotated unattended yet: `vauth cert renew NAME`"
-                    .into(),
-            });
-            continue;
+            match rotate_cert(&mut s, &p) {
+                Ok(Some(r)) => Ok(r),
+                Ok(None) => {
+                    out.skipped.push(Skipped {
+                        credential: name,
+                        reason: "vauth does not hold its key (issued without --keep-key or from a CSR): renew it by hand with `vauth cert renew`".into(),
+                    });
+                    continue;
+                }
+                Err(e) => Err(e),
+            }
         } else {
             Err(Error::new(
                 ErrorKind::NotFound,
@@ -595,6 +600,147 @@ fn rotate_jwt_key(s: &mut Session, p: &Policy) -> Result<Rotated> {
     })
 }
 
+/// Rotate certificate `p.credential`: issue the successor (same CN, SANs, profile and key type;
+/// a new key kept in the vault), prove it logs in wherever the predecessor was pushed (postgres
+/// CN roles), then record it — one commit, after the probes: nothing remote changes before it, so
+/// a crash leaves the predecessor current and the next run starts over. `None`: vauth does not
+/// hold the key, so it cannot hand the successor's out.
+fn rotate_cert(s: &mut Session, p: &Policy) -> Result<Option<Rotated>> {
+    use crate::commands::cert::{KeySource, ca_of, issue_one, leaf_window, load_issuer};
+    use crate::target::Target as _;
+    let name = p.credential.as_str();
+    let now = s.now;
+    let rec = s.state.certs.get(name).cloned().ok_or_else(|| {
+        Error::new(
+            ErrorKind::NotFound,
+            format!("no certificate named {name:?}"),
+        )
+    })?;
+    let Some(cur) = rec.latest().cloned() else {
+        return Ok(None);
+    };
+    if !cur.key_kept {
+        return Ok(None);
+    }
+    let ca = ca_of(s)?.clone();
+    let lifetime = cur.not_after - cur.not_before;
+    let (nb, na, _) = leaf_window(&ca, now, now + lifetime)?;
+    let sans = cur
+        .sans
+        .iter()
+        .map(|x| crate::pki::San::parse(x))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| Error::state(format!("state.json: {e}")))?;
+    let spec = crate::pki::LeafSpec {
+        cn: cur.cn.clone(),
+        sans,
+        profile: rec.profile,
+        not_before: nb,
+        not_after: na,
+    };
+    let issuer = load_issuer(s)?;
+    let source = KeySource::Generate(crate::commands::cert::renew::spec_of(&cur.key_type));
+    let mut nc = issue_one(&ca, &issuer, &spec, source, now)?;
+    let key = nc
+        .key_pem
+        .clone()
+        .ok_or_else(|| Error::bug("a generated certificate came without its key"))?;
+    let id = crate::target::ClientIdentity {
+        cert_pem: nc.record.pem.clone(),
+        key_pem: key.clone(),
+    };
+    // Prove the successor logs in wherever the predecessor does, before recording anything.
+    let mut rows = Vec::new();
+    for x in cur.pushed.iter().filter(|x| x.revoked_at.is_none()) {
+        let cfg = crate::commands::target::resolve(s, &x.target)?;
+        if cfg.kind != crate::target::Kind::Postgres {
+            continue;
+        }
+        let ep = cfg.endpoint()?;
+        let mut t =
+            crate::target::postgres::Postgres::new(&x.target, &cfg, ep, cfg.admin_password()?)?;
+        crate::target::runtime()?
+            .block_on(async {
+                let r = t.probe_cert(&x.user, &id).await;
+                let _ = t.finish().await;
+                r
+            })
+            .map_err(|e| {
+                Error::new(
+                    e.kind(),
+                    format!(
+                        "{name}: the successor does not log in on {}: {}; nothing was recorded",
+                        x.target,
+                        e.message()
+                    ),
+                )
+                .hint(
+                    e.hint_text()
+                        .unwrap_or("check the server's CA and pg_hba.conf"),
+                )
+            })?;
+        nc.record.pushed.push(crate::store::state::Pushed {
+            target: x.target.clone(),
+            user: x.user.clone(),
+            remote_name: x.remote_name.clone(),
+            at: now,
+            verified: true,
+            remote_id: None,
+            pending: false,
+            revoked_at: None,
+        });
+        rows.push(TargetRow {
+            target: x.target.clone(),
+            user: x.user.clone(),
+            verified: true,
+        });
+    }
+    nc.record.key_kept = true;
+    s.vault()?.put(&nc.record.vault_entry(name), key.clone());
+    let serial = nc.record.serial.clone();
+    if let Some(r) = s.state.certs.get_mut(name) {
+        r.issued.push(nc.record.clone());
+    }
+    let grace_until = p.grace().map(|g| rfc3339(now + g.duration()));
+    s.commit(
+        AuditEvent::new("cert.renew")
+            .detail("name", name)
+            .detail("serial", &serial)
+            .detail("previous_serial", &cur.serial)
+            .detail("via", "rotate apply"),
+    )?;
+    let mut outputs = Vec::new();
+    for o in p.outputs() {
+        match o {
+            Output::Dir(dir) => {
+                let dir = std::path::Path::new(&dir);
+                let crt = dir.join(format!("{name}.crt"));
+                let keyf = dir.join(format!("{name}.key"));
+                crate::fsutil::write_atomic(&crt, nc.record.pem.as_bytes(), 0o644)
+                    .map_err(|e| Error::io("write", &crt, &e))?;
+                crate::fsutil::write_atomic(&keyf, key.as_bytes(), 0o600)
+                    .map_err(|e| Error::io("write", &keyf, &e))?;
+                outputs.push(crt.display().to_string());
+                outputs.push(keyf.display().to_string());
+            }
+            other => outputs.push(format!(
+                "skipped {other:?}: a certificate and its key go to dir:PATH outputs"
+            )),
+        }
+    }
+    let n = rec.issued.len() as u32;
+    Ok(Some(Rotated {
+        credential: name.to_string(),
+        kind: "cert",
+        from_version: n,
+        to_version: n + 1,
+        grace_until,
+        targets: rows,
+        outputs,
+        resumed: false,
+    }))
+}
+
 // ---------------------------------------------------------------- outputs
 
 /// Write `secret` to every output of the policy; the list of what was written.
@@ -607,6 +753,12 @@ fn write_outputs(p: &Policy, name: &str, secret: &str) -> Result<Vec<String>> {
                 let path = std::path::PathBuf::from(path);
                 set_dotenv(&path, &var, secret)?;
                 done.push(format!("{}", path.display()));
+            }
+            Output::Dir(dir) => {
+                let path = std::path::Path::new(&dir).join(format!("{name}.key"));
+                crate::fsutil::write_atomic(&path, format!("{secret}\n").as_bytes(), 0o600)
+                    .map_err(|e| Error::io("write", &path, &e))?;
+                done.push(path.display().to_string());
             }
             Output::Github => {
                 let Some(file) = crate::config::env::get_os("GITHUB_OUTPUT") else {
@@ -746,6 +898,53 @@ fn finalize(ctx: &Ctx<'_>, only: &[String], lock_wait: Option<Span>) -> Result<F
                 out.revoked.push(FinalRow {
                     credential: name.clone(),
                     version: v.version,
+                    reason: None,
+                });
+            }
+        } else if let Some(r) = s.state.certs.get(&name).cloned() {
+            let grace = s
+                .config
+                .policy
+                .iter()
+                .find(|p| crate::rotate::glob(&p.credential, &name))
+                .and_then(Policy::grace)
+                .map_or(time::Duration::ZERO, |g| g.duration());
+            let old: Vec<(String, String)> = crate::rotate::superseded(&r, grace, now)
+                .into_iter()
+                .map(|i| (name.clone(), r.issued[i].serial.clone()))
+                .collect();
+            if old.is_empty() {
+                continue;
+            }
+            for (_, serial) in &old {
+                if let Some(c) = s
+                    .state
+                    .certs
+                    .get_mut(&name)
+                    .and_then(|r| r.issued.iter_mut().find(|c| &c.serial == serial))
+                {
+                    c.revoked_at = Some(now);
+                    c.revocation_reason = Some("superseded".to_string());
+                }
+            }
+            let (log, err) = crate::commands::target::push::revoke_cert_pushes(&mut s, &old);
+            for l in log {
+                ctx.ui.debug(&l);
+            }
+            if let Some(e) = err {
+                out.first_err.get_or_insert(e);
+            }
+            for (_, serial) in &old {
+                let v = r
+                    .issued
+                    .iter()
+                    .position(|c| &c.serial == serial)
+                    .unwrap_or(0) as u32
+                    + 1;
+                changed.push(format!("{name}:{serial}"));
+                out.revoked.push(FinalRow {
+                    credential: name.clone(),
+                    version: v,
                     reason: None,
                 });
             }

@@ -7,7 +7,7 @@ mod export;
 mod inspect;
 mod issue;
 mod list;
-mod renew;
+pub(crate) mod renew;
 mod revoke;
 mod verify;
 

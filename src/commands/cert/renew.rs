@@ -14,7 +14,7 @@ use crate::pki::{self, KeySpec, LeafSpec, San};
 use crate::store::OpenMode;
 use crate::timefmt::rfc3339;
 
-fn spec_of(label: &str) -> KeySpec {
+pub(crate) fn spec_of(label: &str) -> KeySpec {
     match label {
         "EC P-384" => KeySpec::P384,
         "OKP Ed25519" => KeySpec::Ed25519,
