@@ -1140,6 +1140,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;rotate' {
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Only these credentials (repeatable) [default: every policy]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another run holding the home''s lock [default: 60s]')
+            [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run CMD (sh -c) after each credential rotated, with VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_KIND, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION — never the secret')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
@@ -1177,6 +1178,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;rotate;apply' {
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another run holding the home''s lock [default: 60s]')
+            [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run CMD (sh -c) after each credential rotated (see `vauth rotate --help`)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')

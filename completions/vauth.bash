@@ -3697,7 +3697,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__rotate)
-            opts="-q -v -h --only --lock-timeout --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help plan apply finalize help"
+            opts="-q -v -h --only --lock-timeout --exec --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help plan apply finalize help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3708,6 +3708,10 @@ _vauth() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3731,13 +3735,17 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__rotate__subcmd__apply)
-            opts="-q -v -h --due --lock-timeout --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            opts="-q -v -h --due --lock-timeout --exec --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

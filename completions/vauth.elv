@@ -1038,6 +1038,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;rotate'= {
             cand --only 'Only these credentials (repeatable) [default: every policy]'
             cand --lock-timeout 'How long to wait for another run holding the home''s lock [default: 60s]'
+            cand --exec 'Run CMD (sh -c) after each credential rotated, with VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_KIND, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION — never the secret'
             cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
@@ -1073,6 +1074,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;rotate;apply'= {
             cand --lock-timeout 'How long to wait for another run holding the home''s lock [default: 60s]'
+            cand --exec 'Run CMD (sh -c) after each credential rotated (see `vauth rotate --help`)'
             cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'

@@ -765,6 +765,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand push" -l yes -d 'Answer yes 
 complete -c vauth -n "__fish_vauth_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l only -d 'Only these credentials (repeatable) [default: every policy]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l exec -d 'Run CMD (sh -c) after each credential rotated, with VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_KIND, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION — never the secret' -r
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
@@ -794,6 +795,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l exec -d 'Run CMD (sh -c) after each credential rotated (see `vauth rotate --help`)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'

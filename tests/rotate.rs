@@ -568,13 +568,28 @@ fn rotate_json_shapes_windows_and_bad_policies() {
     assert_eq!(by("night").due, "waiting");
     assert!(by("night").reason.contains("02:00-03:00"));
 
-    // apply at that time: sig rotates (JWT keys are local), night waits.
+    // apply at that time: sig rotates (JWT keys are local), night waits; --exec runs for it.
+    let hook = env.path("hook.out");
     let r = env.run_with(
-        &["--json", "rotate", "apply", "--due"],
+        &[
+            "--json",
+            "rotate",
+            "apply",
+            "--due",
+            "--exec",
+            &format!(
+                "echo \"$VAUTH_EVENT $VAUTH_KEY $VAUTH_KIND $VAUTH_PREVIOUS_VERSION $VAUTH_VERSION\" >> {}",
+                hook.display()
+            ),
+        ],
         None,
         &[("VAUTH_TEST_NOW", &noon)],
     );
     r.ok();
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        "rotate sig jwt_key 1 2\n"
+    );
     let a: ApplyJson = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(a.rotated.len(), 1);
     let x = &a.rotated[0];

@@ -19,6 +19,10 @@ pub struct RotateArgs {
     /// How long to wait for another run holding the home's lock [default: 60s].
     #[arg(long, value_name = "DURATION", value_parser = parse_span)]
     pub lock_timeout: Option<Span>,
+    /// Run CMD (sh -c) after each credential rotated, with VAUTH_EVENT=rotate, VAUTH_KEY,
+    /// VAUTH_KIND, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION — never the secret.
+    #[arg(long, value_name = "CMD")]
+    pub exec: Option<String>,
 }
 
 /// The verbs of `vauth rotate`.
@@ -69,6 +73,9 @@ pub struct ApplyArgs {
     /// How long to wait for another run holding the home's lock [default: 60s].
     #[arg(long, value_name = "DURATION", value_parser = parse_span)]
     pub lock_timeout: Option<Span>,
+    /// Run CMD (sh -c) after each credential rotated (see `vauth rotate --help`).
+    #[arg(long, value_name = "CMD")]
+    pub exec: Option<String>,
 }
 
 /// `rotate finalize`.

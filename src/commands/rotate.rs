@@ -28,7 +28,9 @@ pub fn run(ctx: &Ctx<'_>, a: &RotateArgs) -> Result<Outcome> {
         Some(RotateCommand::Plan(p)) => plan_cmd(ctx, p),
         Some(RotateCommand::Apply(p)) => {
             let r = apply(ctx, p.due, &p.names, &[], p.lock_timeout)?;
-            report_apply(ctx, &r, None)
+            let out = report_apply(ctx, &r, None);
+            run_exec(p.exec.as_deref(), &r)?;
+            out
         }
         Some(RotateCommand::Finalize(f)) => {
             let r = finalize(ctx, &f.only, f.lock_timeout)?;
@@ -37,9 +39,29 @@ pub fn run(ctx: &Ctx<'_>, a: &RotateArgs) -> Result<Outcome> {
         None => {
             let r = apply(ctx, true, &[], &a.only, a.lock_timeout)?;
             let f = finalize(ctx, &a.only, a.lock_timeout)?;
-            report_apply(ctx, &r, Some(&f))
+            let out = report_apply(ctx, &r, Some(&f));
+            run_exec(a.exec.as_deref(), &r)?;
+            out
         }
     }
+}
+
+/// `--exec CMD` once per rotated credential (after the report: the rotations are recorded).
+fn run_exec(cmd: Option<&str>, r: &Applied) -> Result<()> {
+    let Some(cmd) = cmd else { return Ok(()) };
+    for x in &r.rotated {
+        crate::hook::exec(
+            cmd,
+            &[
+                ("VAUTH_EVENT", "rotate".to_string()),
+                ("VAUTH_KEY", x.credential.clone()),
+                ("VAUTH_KIND", x.kind.to_string()),
+                ("VAUTH_VERSION", x.to_version.to_string()),
+                ("VAUTH_PREVIOUS_VERSION", x.from_version.to_string()),
+            ],
+        )?;
+    }
+    Ok(())
 }
 
 fn no_policies() -> Error {
