@@ -648,6 +648,17 @@ fn rotate_json_shapes_windows_and_bad_policies() {
     );
     assert!(c.items.iter().any(|i| i.at.is_some()));
 
+    // In CI a vault that cannot be opened is exit 3 even when nothing is due.
+    let key_dir = env.key_dir();
+    let moved = env.path("keys-away");
+    std::fs::rename(&key_dir, &moved).unwrap();
+    env.run_with(&["rotate", "apply", "--due"], None, &[("CI", "true")])
+        .code(3);
+    env.run_with(&["rotate"], None, &[("CI", "true")]).code(3);
+    std::fs::rename(&moved, &key_dir).unwrap();
+    env.run_with(&["rotate", "apply", "--due"], None, &[("CI", "true")])
+        .ok();
+
     // Bad policies are refused when vauth.toml is read (exit 3, the field named).
     for (bad, what) in [
         ("max_age = \"soon\"", "max_age"),

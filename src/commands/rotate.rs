@@ -219,6 +219,10 @@ fn apply(
     if s.config.policy.is_empty() && due {
         return Err(no_policies());
     }
+    // In CI, a vault that cannot be opened fails the run now — not on the day something falls due.
+    if crate::config::env::in_ci() {
+        s.vault()?;
+    }
     // The plan is made under the lock: a second run sees what the first one did.
     let now = s.now;
     let todo: Vec<(Policy, bool)> = if due {
