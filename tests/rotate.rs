@@ -436,6 +436,17 @@ fn rotate_stops_for_a_target_that_cannot_probe_and_others_still_rotate() {
     env.run(&["key", "rotate", "bad"])
         .code(3)
         .stderr_has("unfinished");
+    // The successor reached `cache` before `gone` failed: Redis holds v1 and v2 now.
+    assert_eq!(hashes(&redis, "bad").len(), 2);
+    // Revoking the key ends the unfinished rotation too: the successor is taken back.
+    env.run(&["--yes", "key", "revoke", "bad"]).ok();
+    assert!(
+        hashes(&redis, "bad").is_empty(),
+        "{:?}",
+        hashes(&redis, "bad")
+    );
+    assert!(state(&env)["rotations"].is_null());
+    assert!(!redis_ok(&redis, "bad", &bad1));
 }
 
 #[derive(Debug, serde::Deserialize)]

@@ -345,6 +345,26 @@ fn rotate_api_key(s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> 
     let now = s.now;
     let k = crate::commands::key::find(s, name)?.clone();
     let mut r = match s.state.rotations.get(name).cloned() {
+        Some(r)
+            if k.versions
+                .iter()
+                .find(|v| v.version == r.from_version)
+                .is_none_or(|v| v.revoked_at.is_some()) =>
+        {
+            // The version it was replacing was revoked meanwhile: its successor must not
+            // become current by itself. Take it back and forget the rotation.
+            let (_, e) = cancel_rotation(s, name);
+            s.commit(AuditEvent::new("rotate.cancelled").detail("name", name))?;
+            return Err(e.unwrap_or_else(|| {
+                Error::state(format!(
+                    "{name} v{} was revoked during its rotation; the rotation was cancelled",
+                    r.from_version
+                ))
+                .hint(format!(
+                    "start the key again: `vauth key create {name} --force`"
+                ))
+            }));
+        }
         Some(r) => r,
         None => {
             let cur = k.current().cloned().ok_or_else(|| {
@@ -554,6 +574,46 @@ fn rotate_api_key(s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> 
         outputs,
         resumed: resume,
     })
+}
+
+/// Drop the unfinished rotation of `name` (its key is being revoked): take its successor back on
+/// every target it reached, then forget it. A target that cannot be reached keeps the journal
+/// entry (with only what is still out there), so a later `key revoke` can finish the job.
+pub(crate) fn cancel_rotation(s: &mut Session, name: &str) -> (Vec<String>, Option<Error>) {
+    let Some(mut r) = s.state.rotations.get(name).cloned() else {
+        return (Vec::new(), None);
+    };
+    let mut log = Vec::new();
+    let mut err = None;
+    let mut left = Vec::new();
+    for p in r.pushed.iter().filter(|p| p.revoked_at.is_none()) {
+        let spec = crate::target::RevokeSpec {
+            name: p.remote_name.clone(),
+            user: p.user.clone(),
+            sha256: r.sha256.clone(),
+            user_still_used: false,
+            others_live: false,
+            remote_id: p.remote_id.clone(),
+        };
+        let res = crate::commands::target::resolve(s, &p.target)
+            .and_then(|cfg| crate::commands::target::push::revoke_on(&p.target, &cfg, &spec));
+        match res {
+            Ok(cmds) => log.extend(cmds.into_iter().map(|c| format!("{}: {c}", p.target))),
+            Err(e) => {
+                left.push(p.clone());
+                err.get_or_insert(e);
+            }
+        }
+    }
+    if left.is_empty() {
+        s.state.rotations.remove(name);
+    } else {
+        r.pushed = left;
+        r.error =
+            Some("cancelled: the key was revoked; its successor is still on these targets".into());
+        s.state.rotations.insert(name.to_string(), r);
+    }
+    (log, err)
 }
 
 /// Record why the rotation of `name` stopped (it stays journaled: the next run resumes it; the

@@ -46,11 +46,14 @@ fn targets(k: &crate::store::state::ApiKey, version: Option<u32>) -> Result<Vec<
 
 /// Run `vauth key revoke`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
-    let planned = {
+    let (planned, journal) = {
         let s = ctx.open(OpenMode::Read)?;
-        targets(find(&s, &args.name)?, args.version)?
+        (
+            targets(find(&s, &args.name)?, args.version)?,
+            args.version.is_none() && s.state.rotations.contains_key(&args.name),
+        )
     };
-    if planned.is_empty() {
+    if planned.is_empty() && !journal {
         if ctx.ui.json {
             ctx.ui.out_json(&Report {
                 name: &args.name,
@@ -86,7 +89,15 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
         &todo,
         args.version.is_none(),
     );
-    for line in &remote_log {
+    // Revoking the whole key also ends an unfinished `vauth rotate`: its successor is taken back
+    // wherever it reached, so nothing the journal made outlives the key.
+    let (cancel_log, cancel_err) = if args.version.is_none() {
+        crate::commands::rotate::cancel_rotation(&mut s, &args.name)
+    } else {
+        (Vec::new(), None)
+    };
+    let remote_err = remote_err.or(cancel_err);
+    for line in remote_log.iter().chain(&cancel_log) {
         ctx.ui.debug(&format!("vauth: ran {line}"));
     }
     if let Some(k) = s.state.api_keys.get_mut(&args.name) {

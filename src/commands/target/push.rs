@@ -295,7 +295,7 @@ pub(crate) fn follow_pushes(
 }
 
 /// Take one pushed credential back on target `tname` (its own connection and runtime).
-fn revoke_on(tname: &str, cfg: &TargetConfig, spec: &RevokeSpec) -> Result<Vec<String>> {
+pub(crate) fn revoke_on(tname: &str, cfg: &TargetConfig, spec: &RevokeSpec) -> Result<Vec<String>> {
     let mut t = AnyTarget::new(tname, cfg)?;
     crate::target::runtime()?.block_on(async {
         let r = t.revoke(spec).await;
