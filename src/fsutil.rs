@@ -254,7 +254,7 @@ pub fn lock(path: &Path, mode: LockMode, timeout: Duration) -> Result<LockGuard>
                         path.display(),
                         timeout.as_secs()
                     ))
-                    .hint("wait for it to finish, or raise --lock-timeout / VAUTH_LOCK_TIMEOUT"));
+                    .hint("wait for it to finish, or raise VAUTH_LOCK_TIMEOUT (vauth rotate: --lock-timeout)"));
                 }
                 std::thread::sleep(pause);
                 pause = (pause * 2).min(Duration::from_millis(25));

@@ -10,7 +10,6 @@
 
 use std::path::PathBuf;
 
-use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http};
@@ -105,13 +104,6 @@ fn json_str(s: &str) -> String {
     serde_json::Value::String(s.to_string()).to_string()
 }
 
-fn sha256_hex(s: &str) -> String {
-    Sha256::digest(s.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 impl Chroma {
     /// A target named `name`; `admin` is a token the server accepts.
     pub fn new(name: &str, cfg: &TargetConfig, admin: Option<Zeroizing<String>>) -> Result<Chroma> {
@@ -163,7 +155,10 @@ impl Target for Chroma {
         Ok(q.iter()
             .map(|h| {
                 let listed = c.users.iter().any(|(u, toks)| {
-                    u == &h.name && toks.iter().any(|t| sha256_hex(t) == h.sha256)
+                    u == &h.name
+                        && toks
+                            .iter()
+                            .any(|t| crate::apikey::digest_hex(t) == h.sha256)
                 });
                 if listed { Held::Live } else { Held::Gone }
             })
@@ -314,7 +309,7 @@ impl Target for Chroma {
         for (u, toks) in c.users.iter_mut().filter(|(u, _)| u == &spec.name) {
             let _ = u;
             let before = toks.len();
-            toks.retain(|t| sha256_hex(t) != spec.sha256);
+            toks.retain(|t| crate::apikey::digest_hex(t) != spec.sha256);
             removed += before - toks.len();
         }
         c.users

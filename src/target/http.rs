@@ -244,22 +244,15 @@ impl Http {
         let client = b
             .build()
             .map_err(|e| Error::bug(format!("cannot build the HTTP client: {e}")))?;
-        let mut secrets = Vec::new();
-        match &auth {
-            Auth::None => {}
-            Auth::Bearer(t) | Auth::Header(_, t) => secrets.push(t.clone()),
-            Auth::Basic(_, p) => secrets.push(p.clone()),
-        }
-        if let Some((_, h)) = auth.header() {
-            secrets.push(h);
-        }
-        Ok(Http {
+        let mut http = Http {
             target: name.to_string(),
             base: base_url(&cfg.url),
             client,
-            auth,
-            secrets,
-        })
+            auth: Auth::None,
+            secrets: Vec::new(),
+        };
+        http.set_auth(auth);
+        Ok(http)
     }
 
     /// The target's name.
@@ -267,7 +260,8 @@ impl Http {
         &self.target
     }
 
-    /// Replace the admin credential (pinecone: after fetching its OAuth token).
+    /// Set (or replace: pinecone, after fetching its OAuth token) the admin credential; it and
+    /// the header carrying it are redacted from every message.
     pub fn set_auth(&mut self, auth: Auth) {
         if let Some((_, h)) = auth.header() {
             self.secrets.push(h);

@@ -6,6 +6,8 @@
 
 use zeroize::Zeroizing;
 
+use super::http::pct;
+
 use super::{
     Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, remote, timed,
 };
@@ -31,18 +33,6 @@ pub struct Redis {
     admin_conn: std::cell::RefCell<Option<redis::aio::MultiplexedConnection>>,
     /// Users were changed and `ACL SAVE` has not run yet ([`Target::finish`] runs it once).
     unsaved: bool,
-}
-
-fn pct(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            o.push(b as char);
-        } else {
-            o.push_str(&format!("%{b:02X}"));
-        }
-    }
-    o
 }
 
 fn is_wrongpass(e: &redis::RedisError) -> bool {

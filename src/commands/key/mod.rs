@@ -4,7 +4,7 @@
 mod create;
 mod import;
 mod list;
-mod remote;
+pub(crate) mod remote;
 mod revoke;
 mod rotate;
 mod show;

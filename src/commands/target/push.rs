@@ -415,19 +415,7 @@ struct DryRun<'a> {
 pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
     let role_descriptors = match &a.role_descriptors {
         None => None,
-        Some(p) => {
-            let text = crate::fsutil::read_limited(p, 1 << 20)
-                .map_err(|e| Error::io("read the role descriptors", p, &e))?;
-            let v: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
-                Error::input(format!("{}: not JSON: {e}", p.display()))
-                    .hint("give a JSON object mapping role names to role descriptors")
-            })?;
-            if !v.is_object() {
-                return Err(Error::input(format!("{}: not a JSON object", p.display()))
-                    .hint(r#"e.g. {"read-vectors":{"indices":[{"names":["vectors-*"],"privileges":["read"]}]}}"#));
-            }
-            Some(v)
-        }
+        Some(p) => Some(crate::commands::key::remote::read_role_descriptors(p)?),
     };
     let o = PushOptions {
         grants: a.grant.clone(),
