@@ -215,9 +215,11 @@ pub struct Item {
     /// The current version (API / JWT keys) or 0.
     pub version: u32,
     /// When the current version was made.
-    pub created: Option<String>,
+    #[serde(with = "crate::timefmt::serde_rfc3339::option")]
+    pub created: Option<OffsetDateTime>,
     /// When it becomes (or became) due.
-    pub due_at: Option<String>,
+    #[serde(with = "crate::timefmt::serde_rfc3339::option")]
+    pub due_at: Option<OffsetDateTime>,
     /// The steps `rotate apply` takes, in order (when due or resuming; else empty).
     pub steps: Vec<String>,
     /// Predecessors `rotate finalize` would revoke now: `(version, grace ended at)`.
@@ -355,14 +357,14 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
         item.reason = format!("no API key, JWT key or certificate named {name:?}");
         return item;
     };
-    item.created = Some(rfc3339(created));
+    item.created = Some(created);
     let grace = p.grace().map_or(time::Duration::ZERO, |g| g.duration());
     // Due at max_age, or earlier if it would expire before a successor's grace could run.
     let mut due_at = created + max_age;
     if let Some(e) = expires {
         due_at = due_at.min(e - grace);
     }
-    item.due_at = Some(rfc3339(due_at));
+    item.due_at = Some(due_at);
     let resume = state.rotations.contains_key(name);
     if resume {
         item.steps = steps(state, p, item.kind);

@@ -647,12 +647,10 @@ fn stop(s: &mut Session, name: &str, r: &mut Rotation, target: Option<&str>, e: 
 fn rotate_jwt_key(s: &mut Session, p: &Policy) -> Result<Rotated> {
     let name = p.credential.as_str();
     let now = s.now;
-    let k = s
-        .state
-        .jwt_keys
-        .get(name)
-        .cloned()
-        .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no JWT key named {name:?}")))?;
+    let k = s.state.jwt_keys.get(name).cloned().ok_or_else(|| {
+        Error::new(ErrorKind::NotFound, format!("no JWT key named {name:?}"))
+            .hint("fix the policy's credential, or create it with `vauth jwt key create`")
+    })?;
     let prev = k.current().map(|v| v.version).unwrap_or_default();
     let grace = p.grace().unwrap_or_else(|| s.config.jwt_max_lifetime());
     let until = now + grace.duration();
@@ -701,6 +699,7 @@ fn rotate_cert(s: &mut Session, p: &Policy) -> Result<Option<Rotated>> {
             ErrorKind::NotFound,
             format!("no certificate named {name:?}"),
         )
+        .hint("fix the policy's credential, or issue it with `vauth cert issue`")
     })?;
     let Some(cur) = rec.latest().cloned() else {
         return Ok(None);
@@ -716,7 +715,11 @@ fn rotate_cert(s: &mut Session, p: &Policy) -> Result<Option<Rotated>> {
         .iter()
         .map(|x| crate::pki::San::parse(x))
         .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(|e| Error::state(format!("state.json: {e}")))?;
+        .map_err(|e| {
+            Error::state(format!("state.json: {e}")).hint(
+                "state.json holds a SAN vauth cannot read: restore it from its last good copy",
+            )
+        })?;
     let spec = crate::pki::LeafSpec {
         cn: cur.cn.clone(),
         sans,
@@ -1165,9 +1168,7 @@ pub fn check(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
     let mut rows = Vec::new();
     for i in plan(&s.state, &s.config.policy, now, &[]) {
         let kind = i.kind.map_or("-", kind_str);
-        let due_at = i.due_at.as_deref().and_then(|t| {
-            time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok()
-        });
+        let due_at = i.due_at;
         let status = match i.due {
             Due::Resume => Some("resume"),
             Due::Due | Due::Waiting => Some(
@@ -1186,7 +1187,7 @@ pub fn check(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
                 credential: i.credential.clone(),
                 kind,
                 status: st,
-                at: i.due_at.clone(),
+                at: i.due_at.map(rfc3339),
                 reason: i.reason.clone(),
             });
         }

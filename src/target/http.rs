@@ -237,8 +237,10 @@ impl Http {
             let mut pem = Zeroizing::new(id.cert_pem.clone());
             pem.push('\n');
             pem.push_str(&id.key_pem);
-            let ident = reqwest::Identity::from_pem(pem.as_bytes())
-                .map_err(|e| Error::state(format!("the client certificate cannot be used: {e}")))?;
+            let ident = reqwest::Identity::from_pem(pem.as_bytes()).map_err(|e| {
+                Error::state(format!("the client certificate cannot be used: {e}"))
+                    .hint("issue it again with `vauth cert issue NAME --keep-key`")
+            })?;
             b = b.identity(ident);
         }
         let client = b

@@ -418,7 +418,10 @@ impl TargetConfig {
 
     /// The parsed URL (validated when the config was read).
     pub fn endpoint(&self) -> Result<Endpoint> {
-        parse_url(&self.url).map_err(|e| Error::state(format!("target URL: {e}")))
+        parse_url(&self.url).map_err(|e| {
+            Error::state(format!("target URL: {e}"))
+                .hint("fix the target's url in vauth.toml, or add it again with `vauth target add --force`")
+        })
     }
 
     /// How long one request may take.
@@ -624,7 +627,8 @@ pub trait Target {
         let _ = spec;
         Err(Error::usage(
             "this target takes a secret vauth made; push a key instead of creating one there",
-        ))
+        )
+        .hint("`vauth key create NAME`, then `vauth push NAME --to TARGET`"))
     }
 }
 
@@ -772,10 +776,14 @@ pub fn tls_config(
     use rustls::pki_types::pem::PemObject;
     let mut roots = rustls::RootCertStore::empty();
     for c in CertificateDer::pem_slice_iter(ca_pem) {
-        let c = c.map_err(|e| Error::input(format!("the CA file is not PEM: {e}")))?;
-        roots
-            .add(c)
-            .map_err(|e| Error::input(format!("the CA file holds a bad certificate: {e}")))?;
+        let c = c.map_err(|e| {
+            Error::input(format!("the CA file is not PEM: {e}"))
+                .hint("pass the PEM file of the CA that signed the server's certificate")
+        })?;
+        roots.add(c).map_err(|e| {
+            Error::input(format!("the CA file holds a bad certificate: {e}"))
+                .hint("export it again, e.g. `vauth ca export --out ca.pem`")
+        })?;
     }
     if roots.is_empty() {
         return Err(Error::input("the CA file holds no certificate")
@@ -791,11 +799,19 @@ pub fn tls_config(
     };
     let certs = CertificateDer::pem_slice_iter(id.cert_pem.as_bytes())
         .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(|e| Error::state(format!("the client certificate is not PEM: {e}")))?;
-    let key = rustls::pki_types::PrivateKeyDer::from_pem_slice(id.key_pem.as_bytes())
-        .map_err(|e| Error::vault(format!("the client certificate's key is not PEM: {e}")))?;
-    b.with_client_auth_cert(certs, key)
-        .map_err(|e| Error::state(format!("the client certificate cannot be used: {e}")))
+        .map_err(|e| {
+            Error::state(format!("the client certificate is not PEM: {e}"))
+                .hint("issue it again with `vauth cert issue NAME --keep-key`")
+        })?;
+    let key =
+        rustls::pki_types::PrivateKeyDer::from_pem_slice(id.key_pem.as_bytes()).map_err(|e| {
+            Error::vault(format!("the client certificate's key is not PEM: {e}"))
+                .hint("issue it again with `vauth cert issue NAME --keep-key`")
+        })?;
+    b.with_client_auth_cert(certs, key).map_err(|e| {
+        Error::state(format!("the client certificate cannot be used: {e}"))
+            .hint("issue it again with `vauth cert issue NAME --keep-key`")
+    })
 }
 
 /// A remote error (exit 4) with every secret in `secrets` replaced by `****`.
