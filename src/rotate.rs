@@ -122,6 +122,19 @@ impl Window {
 }
 
 impl Policy {
+    /// The policy of a credential `rotate apply NAME` rotates without a `[[policy]]` table: no
+    /// schedule, no targets beyond where it was pushed, no outputs; the default grace.
+    pub fn unscheduled(name: &str) -> Policy {
+        Policy {
+            credential: name.to_string(),
+            max_age: "3650d".into(),
+            grace: None,
+            targets: None,
+            outputs: Vec::new(),
+            window: None,
+        }
+    }
+
     /// Check every field (vauth.toml is refused otherwise).
     pub fn validate(&self) -> Result<(), String> {
         let span = |f: &str, v: &str| {

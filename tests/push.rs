@@ -1156,20 +1156,18 @@ fn redis_over_tls_verifies_the_server() {
         .stderr_has("cannot connect");
 }
 
-/// `vauth push CERT --to PG`: a login role named by the certificate's CN (no password), in the
-/// group a `hostssl … +cert_users … cert` line admits, holding the grants; probed by a real
-/// TLS login with the certificate; `vauth cert revoke` takes the role back (NOLOGIN).
-#[test]
-fn postgres_cert_push_makes_the_cn_role_and_cert_revoke_takes_it_back() {
+/// PostgreSQL with TLS (a vauth-issued server certificate) that admits client certificates for
+/// members of `cert_users` (`hostssl … +cert_users … cert`: CN = role) and SCRAM for the rest; the
+/// admin password is set and target `pg` added (its password in `PG_ADMIN`). (cluster, CA file)
+pub fn start_cert_pg(env: &TestEnv) -> Option<(Cluster, PathBuf)> {
     let Some(bin) = pg_bin() else {
         skip("push: PostgreSQL binaries not found (apt-get install postgresql postgresql-client)");
-        return;
+        return None;
     };
-    let env = with_ca(&[]);
     env.secret(PG_ADMIN_PW);
-    let ca = export_bundle(&env, "ca.pem", false);
+    let ca = export_bundle(env, "ca.pem", false);
     let (srv_crt, srv_key) = issue(
-        &env,
+        env,
         "pg-server",
         &[
             "--profile",
@@ -1192,10 +1190,6 @@ fn postgres_cert_push_makes_the_cn_role_and_cert_revoke_takes_it_back() {
     );
     cluster.admin(&format!("ALTER ROLE postgres PASSWORD '{PG_ADMIN_PW}'"));
     cluster.admin("CREATE ROLE cert_users NOLOGIN");
-    cluster.admin("CREATE TABLE items (id int)");
-    cluster.admin("INSERT INTO items VALUES (1), (2), (3)");
-    let admin_env = [("PG_ADMIN", PG_ADMIN_PW)];
-    let url = format!("postgres://postgres@127.0.0.1:{}/postgres", cluster.port);
     env.run(&[
         "target",
         "add",
@@ -1203,26 +1197,60 @@ fn postgres_cert_push_makes_the_cn_role_and_cert_revoke_takes_it_back() {
         "--kind",
         "postgres",
         "--url",
-        &url,
+        &format!("postgres://postgres@127.0.0.1:{}/postgres", cluster.port),
         "--admin-password-env",
         "PG_ADMIN",
         "--ca-file",
         ca.to_str().unwrap(),
     ])
     .ok();
+    Some((cluster, ca))
+}
+
+/// A real TLS (verify-full) login as `role` with a client certificate; (ok, output of `sql`).
+pub fn cert_login(
+    cluster: &Cluster,
+    ca: &Path,
+    crt: &Path,
+    key: &Path,
+    role: &str,
+    sql: &str,
+) -> (bool, String) {
+    psql(&[
+        &format!(
+            "host=localhost hostaddr=127.0.0.1 port={} dbname=postgres user={role} \
+             sslmode=verify-full sslrootcert={} sslcert={} sslkey={}",
+            cluster.port,
+            ca.display(),
+            crt.display(),
+            key.display()
+        ),
+        "-tAc",
+        sql,
+    ])
+}
+
+/// `vauth push CERT --to PG`: a login role named by the certificate's CN (no password), in the
+/// group a `hostssl … +cert_users … cert` line admits, holding the grants; probed by a real
+/// TLS login with the certificate; `vauth cert revoke` takes the role back (NOLOGIN).
+#[test]
+fn postgres_cert_push_makes_the_cn_role_and_cert_revoke_takes_it_back() {
+    let env = with_ca(&[]);
+    let Some((cluster, ca)) = start_cert_pg(&env) else {
+        return;
+    };
+    cluster.admin("CREATE TABLE items (id int)");
+    cluster.admin("INSERT INTO items VALUES (1), (2), (3)");
+    let admin_env = [("PG_ADMIN", PG_ADMIN_PW)];
     let login = |crt: &Path, key: &Path, role: &str| {
-        psql(&[
-            &format!(
-                "host=localhost hostaddr=127.0.0.1 port={} dbname=postgres user={role} \
-                 sslmode=verify-full sslrootcert={} sslcert={} sslkey={}",
-                cluster.port,
-                ca.display(),
-                crt.display(),
-                key.display()
-            ),
-            "-tAc",
+        cert_login(
+            &cluster,
+            &ca,
+            crt,
+            key,
+            role,
             "SELECT current_user || ' ' || count(*) FROM items",
-        ])
+        )
     };
 
     let (crt, key) = issue(&env, "alice", &["--cn", "alice", "--keep-key"]);

@@ -744,54 +744,10 @@ fn rotate_lock_timeout_names_the_holder() {
 /// certificates' validity against its own clock.
 #[test]
 fn rotate_renews_a_pushed_certificate_and_it_logs_in() {
-    let Some(bin) = crate::postgres_cert::pg_bin() else {
-        assert!(
-            !crate::postgres_cert::require_servers(),
-            "PostgreSQL missing"
-        );
+    let env = crate::ca::with_ca(&[]).with_env("PG_ADMIN", PG_ADMIN_PW);
+    let Some((cluster, ca)) = crate::push::start_cert_pg(&env) else {
         return;
     };
-    let env = crate::ca::with_ca(&[]).with_env("PG_ADMIN", PG_ADMIN_PW);
-    env.secret(PG_ADMIN_PW);
-    let ca = crate::ca::export_bundle(&env, "ca.pem", false);
-    let (crt, key) = crate::ca::issue(
-        &env,
-        "pg-server",
-        &[
-            "--profile",
-            "server",
-            "--san",
-            "dns:localhost",
-            "--san",
-            "ip:127.0.0.1",
-        ],
-    );
-    let cluster = crate::postgres_cert::start_cluster(
-        &bin,
-        &crt,
-        &key,
-        &[(&ca, "ca.pem")],
-        |_| {},
-        "ssl_ca_file = '{tls}/ca.pem'\n",
-        "local all all trust\nhostssl all +cert_users 127.0.0.1/32 cert\n\
-         hostssl all all 127.0.0.1/32 scram-sha-256\n",
-    );
-    cluster.admin(&format!("ALTER ROLE postgres PASSWORD '{PG_ADMIN_PW}'"));
-    cluster.admin("CREATE ROLE cert_users NOLOGIN");
-    env.run(&[
-        "target",
-        "add",
-        "pg",
-        "--kind",
-        "postgres",
-        "--url",
-        &format!("postgres://postgres@127.0.0.1:{}/postgres", cluster.port),
-        "--admin-password-env",
-        "PG_ADMIN",
-        "--ca-file",
-        ca.to_str().unwrap(),
-    ])
-    .ok();
     let (c1, k1) = crate::ca::issue(&env, "alice", &["--cn", "alice", "--keep-key"]);
     env.run(&["push", "alice", "--to", "pg", "--role", "cert_users"])
         .ok();
@@ -806,18 +762,7 @@ fn rotate_renews_a_pushed_certificate_and_it_logs_in() {
         ),
     );
     let login = |crt: &std::path::Path, key: &std::path::Path| {
-        crate::postgres_cert::psql(&[
-            &format!(
-                "host=localhost hostaddr=127.0.0.1 port={} dbname=postgres user=alice \
-                 sslmode=verify-full sslrootcert={} sslcert={} sslkey={}",
-                cluster.port,
-                ca.display(),
-                crt.display(),
-                key.display()
-            ),
-            "-tAc",
-            "SELECT current_user",
-        ])
+        crate::push::cert_login(&cluster, &ca, crt, key, "alice", "SELECT current_user")
     };
     assert!(login(&c1, &k1).0);
     std::thread::sleep(std::time::Duration::from_millis(1500));
@@ -850,4 +795,96 @@ fn rotate_renews_a_pushed_certificate_and_it_logs_in() {
         cluster.admin("SELECT rolcanlogin FROM pg_roles WHERE rolname = 'alice'"),
         "t"
     );
+}
+
+/// Every output an API-key policy can name, written by `rotate apply` (a key pushed nowhere:
+/// no server needed): `github` masks the value on stdout first, then appends it to
+/// $GITHUB_OUTPUT; `gitlab:` and `dotenv:` files are 0600 `NAME=value` dotenv (a second key in
+/// the same file keeps the first); `dir:` writes NAME.key 0600. The value appears nowhere else.
+#[test]
+fn rotate_writes_github_gitlab_dotenv_and_dir_outputs() {
+    let env = TestEnv::new();
+    env.run(&["init"]).ok();
+    env.create("svc-a");
+    env.create("svc-b");
+    let (gh, gl, de, dir) = (
+        env.path("github_output"),
+        env.path("gitlab.env"),
+        env.path("ci.env"),
+        env.path("out"),
+    );
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(&gh, "earlier=1\n").unwrap();
+    append_config(
+        &env,
+        &format!(
+            "\n[[policy]]\ncredential = \"svc-*\"\nmax_age = \"30d\"\noutputs = [\"github\", \
+             \"gitlab:{}\", \"dotenv:{}\", \"dir:{}\"]\n",
+            gl.display(),
+            de.display(),
+            dir.display()
+        ),
+    );
+    let gh_env = gh.to_str().unwrap().to_string();
+    let r = env.run_with(
+        &["rotate", "apply", "svc-a", "svc-b"],
+        None,
+        &[("GITHUB_OUTPUT", gh_env.as_str())],
+    );
+    r.ok();
+    let (a2, b2) = (reveal(&env, "svc-a", 2), reveal(&env, "svc-b", 2));
+    // GitHub: masked on stdout before anything else could print it, then the step output.
+    assert_eq!(
+        r.stdout
+            .lines()
+            .filter(|l| l.starts_with("::add-mask::"))
+            .count(),
+        2
+    );
+    assert!(r.stdout.contains(&format!("::add-mask::{a2}")));
+    assert_eq!(
+        std::fs::read_to_string(&gh).unwrap(),
+        format!("earlier=1\nSVC_A={a2}\nSVC_B={b2}\n")
+    );
+    for f in [&gl, &de] {
+        assert_eq!(env.mode(f), 0o600);
+        assert_eq!(
+            std::fs::read_to_string(f).unwrap(),
+            format!("SVC_A={a2}\nSVC_B={b2}\n")
+        );
+    }
+    let ka = dir.join("svc-a.key");
+    assert_eq!(env.mode(&ka), 0o600);
+    assert_eq!(std::fs::read_to_string(&ka).unwrap(), format!("{a2}\n"));
+    assert!(!r.stderr.contains(&a2) && !env.read_home("state.json").contains(&a2));
+    // `--due` finds the pattern's policy for each key it matches (31 days on: both are due).
+    let later = days(31);
+    let r = env.run_with(
+        &["--json", "rotate", "apply", "--due"],
+        None,
+        &[
+            ("GITHUB_OUTPUT", gh_env.as_str()),
+            ("VAUTH_TEST_NOW", later.as_str()),
+        ],
+    );
+    r.ok();
+    // With a github output, the mask lines come first on stdout; the object is the last line.
+    let (masks, last) = r.stdout.trim_end().rsplit_once('\n').unwrap();
+    assert!(masks.lines().all(|l| l.starts_with("::add-mask::")));
+    let report: Value = serde_json::from_str(last).unwrap();
+    let outputs: Vec<Value> = report["rotated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["outputs"].clone())
+        .collect();
+    assert_eq!(outputs.len(), 2);
+    assert!(
+        outputs.iter().all(|o| o.as_array().unwrap().len() == 4),
+        "{outputs:?}"
+    );
+    // Without GITHUB_OUTPUT (not in GitHub Actions) the github output is a clear input error.
+    env.run(&["rotate", "apply", "svc-a"])
+        .code(3)
+        .stderr_has("GITHUB_OUTPUT is not set");
 }

@@ -225,16 +225,14 @@ fn apply(
     }
     // The plan is made under the lock: a second run sees what the first one did.
     let now = s.now;
+    // One policy per credential (patterns expanded), so each due item finds its own.
+    let policies = expand(&s.state, &s.config.policy);
     let todo: Vec<(Policy, bool)> = if due {
         plan(&s.state, &s.config.policy, now, only)
             .into_iter()
             .filter(|i| matches!(i.due, Due::Due | Due::Resume))
             .filter_map(|i| {
-                let p = s
-                    .config
-                    .policy
-                    .iter()
-                    .find(|p| p.credential == i.credential)?;
+                let p = policies.iter().find(|p| p.credential == i.credential)?;
                 Some((p.clone(), i.due == Due::Resume))
             })
             .collect()
@@ -242,20 +240,11 @@ fn apply(
         names
             .iter()
             .map(|n| {
-                let p = s
-                    .config
-                    .policy
+                let p = policies
                     .iter()
                     .find(|p| &p.credential == n)
                     .cloned()
-                    .unwrap_or_else(|| Policy {
-                        credential: n.clone(),
-                        max_age: "3650d".into(),
-                        grace: None,
-                        targets: None,
-                        outputs: Vec::new(),
-                        window: None,
-                    });
+                    .unwrap_or_else(|| Policy::unscheduled(n));
                 let resume = s.state.rotations.contains_key(n);
                 (p, resume)
             })
