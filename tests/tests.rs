@@ -56,7 +56,6 @@ mod http_milvus;
 mod http_opensearch;
 mod http_pinecone;
 mod http_qdrant;
-#[allow(dead_code)]
 mod http_util;
 mod http_weaviate;
 // --- unattended rotation (issue 6) ---

@@ -1,7 +1,5 @@
 //! `vauth key create NAME`, and `vauth key create NAME --on TARGET` (the database makes it).
 
-use serde::Serialize;
-
 use super::remote::{OnReport, create_on, describe, read_role_descriptors, undo};
 use super::{Ctx, Extras, add_version, emit_new_key, precheck_output, resolve_expiry};
 use crate::audit::AuditEvent;
@@ -89,17 +87,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
         Extras::default(),
     )?;
     Ok(Outcome::Ok)
-}
-
-#[derive(Serialize)]
-struct DryRun<'a> {
-    dry_run: bool,
-    key: &'a str,
-    version: u32,
-    target: &'a str,
-    kind: &'static str,
-    user: String,
-    plan: Vec<String>,
 }
 
 /// `key create NAME --on TARGET`: the target makes the key; probe it, then record it.
@@ -204,24 +191,20 @@ fn run_on(
         }
     }
     if args.dry_run {
-        let plan = t.plan(&spec);
-        if ctx.ui.json {
-            ctx.ui.out_json(&DryRun {
-                dry_run: true,
-                key: &args.name,
-                version: spec.version,
-                target: tname,
-                kind: cfg.kind.as_str(),
-                user,
-                plan,
-            });
-        } else {
-            ctx.ui.out(&plan.join("\n"));
-            ctx.ui.note(&format!(
-                "Dry run: nothing was changed. {tname} would make {} v{} as {user}.",
-                args.name, spec.version
-            ));
+        let note = format!(
+            "{tname} would make {} v{} as {user}.",
+            args.name, spec.version
+        );
+        crate::commands::target::push::DryRun {
+            dry_run: true,
+            key: &args.name,
+            version: spec.version,
+            target: tname,
+            kind: cfg.kind.as_str(),
+            user,
+            plan: t.plan(&spec),
         }
+        .print(ctx, "\n", &note);
         return Ok(Outcome::Ok);
     }
     drop(t);

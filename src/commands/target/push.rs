@@ -401,14 +401,28 @@ pub(crate) fn revoke_remote(
 }
 
 #[derive(Serialize)]
-struct DryRun<'a> {
-    dry_run: bool,
-    key: &'a str,
-    version: u32,
-    target: &'a str,
-    kind: &'static str,
-    user: String,
-    plan: Vec<String>,
+pub(crate) struct DryRun<'a> {
+    pub(crate) dry_run: bool,
+    pub(crate) key: &'a str,
+    pub(crate) version: u32,
+    pub(crate) target: &'a str,
+    pub(crate) kind: &'static str,
+    pub(crate) user: String,
+    pub(crate) plan: Vec<String>,
+}
+
+impl DryRun<'_> {
+    /// Print it (`push`, `key create --on`): the object with `--json`, else the plan, its lines
+    /// joined by `sep`, on stdout and `note` on stderr.
+    pub(crate) fn print(&self, ctx: &Ctx<'_>, sep: &str, note: &str) {
+        if ctx.ui.json {
+            ctx.ui.out_json(self);
+        } else {
+            ctx.ui.out(&self.plan.join(sep));
+            ctx.ui
+                .note(&format!("Dry run: nothing was changed. {note}"));
+        }
+    }
 }
 
 /// Run `vauth push`.
@@ -501,19 +515,18 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
                 plan: t.plan(spec),
             })
             .collect();
-        if ctx.ui.json {
-            if runs.len() == 1 {
-                ctx.ui.out_json(&runs[0]);
-            } else {
-                ctx.ui.out_json(&serde_json::json!({ "pushes": runs }));
-            }
+        if ctx.ui.json && runs.len() > 1 {
+            ctx.ui.out_json(&serde_json::json!({ "pushes": runs }));
         } else {
             for r in &runs {
-                ctx.ui.out(&r.plan.join(";\n"));
-                ctx.ui.note(&format!(
-                    "Dry run: nothing was changed. {} v{} would log in on {} as {}.",
-                    r.key, r.version, a.to, r.user
-                ));
+                r.print(
+                    ctx,
+                    ";\n",
+                    &format!(
+                        "{} v{} would log in on {} as {}.",
+                        r.key, r.version, a.to, r.user
+                    ),
+                );
             }
         }
         return Ok(Outcome::Ok);
@@ -710,24 +723,23 @@ fn push_cert(
         .hint(format!("pass --adopt {}", c.cn)));
     }
     if a.dry_run {
-        let plan = crate::target::postgres::Postgres::plan_cert(&spec);
-        if ctx.ui.json {
-            ctx.ui.out_json(&DryRun {
-                dry_run: true,
-                key: name,
-                version: 0,
-                target: &a.to,
-                kind: cfg.kind.as_str(),
-                user: c.cn.clone(),
-                plan,
-            });
-        } else {
-            ctx.ui.out(&plan.join(";\n"));
-            ctx.ui.note(&format!(
-                "Dry run: nothing was changed. The certificate {name} would log in on {} as {}.",
-                a.to, c.cn
-            ));
+        DryRun {
+            dry_run: true,
+            key: name,
+            version: 0,
+            target: &a.to,
+            kind: cfg.kind.as_str(),
+            user: c.cn.clone(),
+            plan: crate::target::postgres::Postgres::plan_cert(&spec),
         }
+        .print(
+            ctx,
+            ";\n",
+            &format!(
+                "The certificate {name} would log in on {} as {}.",
+                a.to, c.cn
+            ),
+        );
         return Ok(Outcome::Ok);
     }
     if !c.key_kept {
