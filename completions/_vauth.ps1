@@ -1156,6 +1156,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'What is due and why (exit 0: nothing due, 1: something due)')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Rotate what is due (or NAMEs): create, push, probe, make current')
             [CompletionResult]::new('finalize', 'finalize', [CompletionResultType]::ParameterValue, 'Revoke predecessors whose grace ended and whose successor probed everywhere')
+            [CompletionResult]::new('outputs', 'outputs', [CompletionResultType]::ParameterValue, 'Deliver the current version to its policy''s outputs again (after exit 5)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1211,10 +1212,27 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'vauth;rotate;outputs' {
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another run holding the home''s lock [default: 60s]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'vauth;rotate;help' {
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'What is due and why (exit 0: nothing due, 1: something due)')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Rotate what is due (or NAMEs): create, push, probe, make current')
             [CompletionResult]::new('finalize', 'finalize', [CompletionResultType]::ParameterValue, 'Revoke predecessors whose grace ended and whose successor probed everywhere')
+            [CompletionResult]::new('outputs', 'outputs', [CompletionResultType]::ParameterValue, 'Deliver the current version to its policy''s outputs again (after exit 5)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1225,6 +1243,9 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;rotate;help;finalize' {
+            break
+        }
+        'vauth;rotate;help;outputs' {
             break
         }
         'vauth;rotate;help;help' {
@@ -1575,6 +1596,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'What is due and why (exit 0: nothing due, 1: something due)')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Rotate what is due (or NAMEs): create, push, probe, make current')
             [CompletionResult]::new('finalize', 'finalize', [CompletionResultType]::ParameterValue, 'Revoke predecessors whose grace ended and whose successor probed everywhere')
+            [CompletionResult]::new('outputs', 'outputs', [CompletionResultType]::ParameterValue, 'Deliver the current version to its policy''s outputs again (after exit 5)')
             break
         }
         'vauth;help;rotate;plan' {
@@ -1584,6 +1606,9 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;help;rotate;finalize' {
+            break
+        }
+        'vauth;help;rotate;outputs' {
             break
         }
         'vauth;help;check' {

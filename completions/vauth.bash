@@ -304,6 +304,9 @@ _vauth() {
             vauth__subcmd__help__subcmd__rotate,finalize)
                 cmd="vauth__subcmd__help__subcmd__rotate__subcmd__finalize"
                 ;;
+            vauth__subcmd__help__subcmd__rotate,outputs)
+                cmd="vauth__subcmd__help__subcmd__rotate__subcmd__outputs"
+                ;;
             vauth__subcmd__help__subcmd__rotate,plan)
                 cmd="vauth__subcmd__help__subcmd__rotate__subcmd__plan"
                 ;;
@@ -487,6 +490,9 @@ _vauth() {
             vauth__subcmd__rotate,help)
                 cmd="vauth__subcmd__rotate__subcmd__help"
                 ;;
+            vauth__subcmd__rotate,outputs)
+                cmd="vauth__subcmd__rotate__subcmd__outputs"
+                ;;
             vauth__subcmd__rotate,plan)
                 cmd="vauth__subcmd__rotate__subcmd__plan"
                 ;;
@@ -498,6 +504,9 @@ _vauth() {
                 ;;
             vauth__subcmd__rotate__subcmd__help,help)
                 cmd="vauth__subcmd__rotate__subcmd__help__subcmd__help"
+                ;;
+            vauth__subcmd__rotate__subcmd__help,outputs)
+                cmd="vauth__subcmd__rotate__subcmd__help__subcmd__outputs"
                 ;;
             vauth__subcmd__rotate__subcmd__help,plan)
                 cmd="vauth__subcmd__rotate__subcmd__help__subcmd__plan"
@@ -2131,7 +2140,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__help__subcmd__rotate)
-            opts="plan apply finalize"
+            opts="plan apply finalize outputs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2159,6 +2168,20 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__help__subcmd__rotate__subcmd__finalize)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__help__subcmd__rotate__subcmd__outputs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3697,7 +3720,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__rotate)
-            opts="-q -v -h --only --lock-timeout --exec --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help plan apply finalize help"
+            opts="-q -v -h --only --lock-timeout --exec --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help plan apply finalize outputs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3803,7 +3826,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__rotate__subcmd__help)
-            opts="plan apply finalize help"
+            opts="plan apply finalize outputs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3858,6 +3881,20 @@ _vauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        vauth__subcmd__rotate__subcmd__help__subcmd__outputs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         vauth__subcmd__rotate__subcmd__help__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3865,6 +3902,36 @@ _vauth() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__rotate__subcmd__outputs)
+            opts="-q -v -h --lock-timeout --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

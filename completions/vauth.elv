@@ -1054,6 +1054,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand plan 'What is due and why (exit 0: nothing due, 1: something due)'
             cand apply 'Rotate what is due (or NAMEs): create, push, probe, make current'
             cand finalize 'Revoke predecessors whose grace ended and whose successor probed everywhere'
+            cand outputs 'Deliver the current version to its policy''s outputs again (after exit 5)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vauth;rotate;plan'= {
@@ -1105,10 +1106,26 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'vauth;rotate;outputs'= {
+            cand --lock-timeout 'How long to wait for another run holding the home''s lock [default: 60s]'
+            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'vauth;rotate;help'= {
             cand plan 'What is due and why (exit 0: nothing due, 1: something due)'
             cand apply 'Rotate what is due (or NAMEs): create, push, probe, make current'
             cand finalize 'Revoke predecessors whose grace ended and whose successor probed everywhere'
+            cand outputs 'Deliver the current version to its policy''s outputs again (after exit 5)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vauth;rotate;help;plan'= {
@@ -1116,6 +1133,8 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;rotate;help;apply'= {
         }
         &'vauth;rotate;help;finalize'= {
+        }
+        &'vauth;rotate;help;outputs'= {
         }
         &'vauth;rotate;help;help'= {
         }
@@ -1404,12 +1423,15 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand plan 'What is due and why (exit 0: nothing due, 1: something due)'
             cand apply 'Rotate what is due (or NAMEs): create, push, probe, make current'
             cand finalize 'Revoke predecessors whose grace ended and whose successor probed everywhere'
+            cand outputs 'Deliver the current version to its policy''s outputs again (after exit 5)'
         }
         &'vauth;help;rotate;plan'= {
         }
         &'vauth;help;rotate;apply'= {
         }
         &'vauth;help;rotate;finalize'= {
+        }
+        &'vauth;help;rotate;outputs'= {
         }
         &'vauth;help;check'= {
         }

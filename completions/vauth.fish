@@ -763,24 +763,25 @@ complete -c vauth -n "__fish_vauth_using_subcommand push" -s v -l verbose -d 'Sa
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l only -d 'Only these credentials (repeatable) [default: every policy]' -r
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l exec -d 'Run CMD (sh -c) after each credential rotated, with VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_KIND, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION — never the secret' -r
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l only -d 'Only these credentials (repeatable) [default: every policy]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l exec -d 'Run CMD (sh -c) after each credential rotated, with VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_KIND, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION — never the secret' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -s q -l quiet -d 'Print nothing but the product and errors'
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -f -a "plan" -d 'What is due and why (exit 0: nothing due, 1: something due)'
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -f -a "apply" -d 'Rotate what is due (or NAMEs): create, push, probe, make current'
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -f -a "finalize" -d 'Revoke predecessors whose grace ended and whose successor probed everywhere'
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -f -a "plan" -d 'What is due and why (exit 0: nothing due, 1: something due)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -f -a "apply" -d 'Rotate what is due (or NAMEs): create, push, probe, make current'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -f -a "finalize" -d 'Revoke predecessors whose grace ended and whose successor probed everywhere'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -f -a "outputs" -d 'Deliver the current version to its policy\'s outputs again (after exit 5)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l at -d 'Plan as of this time (RFC 3339, or a duration from now) [default: now]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l only -d 'Only these credentials (repeatable)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
@@ -821,9 +822,22 @@ complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "plan" -d 'What is due and why (exit 0: nothing due, 1: something due)'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Rotate what is due (or NAMEs): create, push, probe, make current'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "finalize" -d 'Revoke predecessors whose grace ended and whose successor probed everywhere'
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "outputs" -d 'Deliver the current version to its policy\'s outputs again (after exit 5)'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand check" -l within -d 'Also report what expires or falls due within this window' -r
 complete -c vauth -n "__fish_vauth_using_subcommand check" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
@@ -978,6 +992,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "plan" -d 'What is due and why (exit 0: nothing due, 1: something due)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "apply" -d 'Rotate what is due (or NAMEs): create, push, probe, make current'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "finalize" -d 'Revoke predecessors whose grace ended and whose successor probed everywhere'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "outputs" -d 'Deliver the current version to its policy\'s outputs again (after exit 5)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print the audit log (newest last)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from vault" -f -a "rekey" -d 'Re-wrap the vault\'s data key under another protection; no secret is lost'

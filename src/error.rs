@@ -20,6 +20,10 @@ pub const EXIT_TABLE: &[(u8, &str)] = &[
         "local state or input: home, config, vault, permissions, no terminal",
     ),
     (4, "remote target refused, unreachable or off-contract"),
+    (
+        5,
+        "done but not delivered: the work is recorded, an output could not be written",
+    ),
     (101, "internal bug (panic): please report it"),
 ];
 
@@ -42,6 +46,9 @@ pub enum ErrorKind {
     NoTerminal,
     /// A remote target refused or could not be reached (exit 4).
     Remote,
+    /// The work was done (and recorded), but its product could not be delivered: stdout, an
+    /// `--out` file or a rotate output failed (exit 5). The message says what was done.
+    Undelivered,
     /// A bug in vauth (exit 101).
     Bug,
 }
@@ -58,6 +65,7 @@ impl ErrorKind {
             | ErrorKind::Exists
             | ErrorKind::NoTerminal => 3,
             ErrorKind::Remote => 4,
+            ErrorKind::Undelivered => 5,
             ErrorKind::Bug => 101,
         }
     }
@@ -73,6 +81,7 @@ impl ErrorKind {
             ErrorKind::Exists => "exists",
             ErrorKind::NoTerminal => "no_terminal",
             ErrorKind::Remote => "remote",
+            ErrorKind::Undelivered => "undelivered",
             ErrorKind::Bug => "bug",
         }
     }
@@ -219,7 +228,8 @@ mod tests {
         assert_eq!(ErrorKind::Remote.exit_code(), 4);
         assert_eq!(ErrorKind::Bug.exit_code(), 101);
         let codes: Vec<u8> = EXIT_TABLE.iter().map(|(c, _)| *c).collect();
-        assert_eq!(codes, vec![0, 1, 2, 3, 4, 101]);
+        assert_eq!(ErrorKind::Undelivered.exit_code(), 5);
+        assert_eq!(codes, vec![0, 1, 2, 3, 4, 5, 101]);
     }
 
     #[test]

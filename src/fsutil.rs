@@ -53,65 +53,136 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Atomically replace (or create) `path` with `bytes`, with `mode`.
-pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+/// The directory `path`'s file lives in: its parent, or `.` for a bare name (`Path::parent` of
+/// `ca.pem` is the empty path, which names no directory).
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Create `dir` and any missing parents, each new one 0700 — the one rule for every directory
+/// vauth creates for its outputs (`--out dir/file`, `--out-dir`, rotate's `dir:`/`dotenv:`).
+/// Existing directories are left as they are.
+pub fn ensure_dir(dir: &Path) -> io::Result<()> {
+    if dir.as_os_str().is_empty() || dir.is_dir() {
+        return Ok(());
+    }
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)
+}
+
+/// Write `bytes` to a new temp file beside `path` (created with `mode`, so a secret is never
+/// readable by others even for an instant), optionally fsynced, then put it in place: replacing
+/// `path` when `replace`, otherwise linking it in only if nothing exists there (no check-then-
+/// rename race). The directory is not synced.
+fn place(path: &Path, bytes: &[u8], mode: u32, replace: bool, sync: bool) -> io::Result<()> {
     let tmp = tmp_path(path);
     let result = (|| {
         let mut f = open_new(&tmp, mode)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
+        if sync {
+            f.sync_all()?;
+        }
         drop(f);
         crate::store::hooks::crash_point("before-rename");
-        fs::rename(&tmp, path)?;
-        if let Some(dir) = path.parent() {
-            sync_dir(dir)?;
+        if replace {
+            fs::rename(&tmp, path)
+        } else {
+            fs::hard_link(&tmp, path)?;
+            fs::remove_file(&tmp)
         }
-        Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Atomically replace (or create) `path` with `bytes`, with `mode`.
+pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    place(path, bytes, mode, true, true)?;
+    sync_dir(parent_dir(path))
 }
 
 /// Replace derived data (an index that can be rebuilt): temp file + rename, never partial, but
 /// without fsync — after a crash it is either the old file or the new one, and staleness is
 /// detected by its reader.
 pub fn write_derived(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
-    let tmp = tmp_path(path);
-    let result = (|| {
-        let mut f = open_new(&tmp, mode)?;
-        f.write_all(bytes)?;
-        drop(f);
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    place(path, bytes, mode, true, false)
 }
 
-/// Write a file the user asked for (`--out`): refuse to overwrite unless `force`; never partial.
-pub fn write_user_file(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
+/// A file appears whole, never overwriting without `force`, creating missing directories 0700,
+/// without a directory fsync: for writers of many files that sync each directory once at the
+/// end ([`sync_dir`]). `fsync` syncs the file itself first (bulk writers skip it).
+pub fn write_new(path: &Path, bytes: &[u8], mode: u32, force: bool, fsync: bool) -> Result<()> {
+    ensure_dir(parent_dir(path)).map_err(|e| Error::io("create the directory of", path, &e))?;
+    match place(path, bytes, mode, force, fsync) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(exists(path)),
+        Err(e) => Err(Error::io("write", path, &e)),
+    }
+}
+
+/// The error for an output path that exists without `--force`.
+pub fn exists(path: &Path) -> Error {
+    Error::new(
+        crate::ErrorKind::Exists,
+        format!("{} already exists", path.display()),
+    )
+    .hint("choose another path, or pass --force to replace it")
+}
+
+/// Check, before any work is done, that `path` can be written by [`write_user_file`]: it does
+/// not exist (unless `force`), and its directory is a directory or can be created.
+pub fn precheck_user_file(path: &Path, force: bool) -> Result<()> {
     if !force && fs::symlink_metadata(path).is_ok() {
-        return Err(Error::new(
-            crate::ErrorKind::Exists,
-            format!("{} already exists", path.display()),
-        )
-        .hint("choose another path, or pass --force to replace it"));
+        return Err(exists(path));
     }
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !parent.is_dir() {
-        return Err(Error::input(format!(
-            "cannot write {}: directory {} does not exist",
-            path.display(),
-            parent.display()
+    if path.as_os_str().is_empty() || path.file_name().is_none() {
+        return Err(Error::usage(format!(
+            "{:?} does not name a file",
+            path.display().to_string()
         ))
-        .hint("create the directory first"));
+        .hint("give a file name, e.g. --out app.key"));
     }
+    let mut d = parent_dir(path);
+    loop {
+        match fs::metadata(d) {
+            Ok(m) if m.is_dir() => return Ok(()),
+            Ok(_) => {
+                return Err(Error::input(format!(
+                    "cannot write {}: {} is not a directory",
+                    path.display(),
+                    d.display()
+                ))
+                .hint("choose another path"));
+            }
+            Err(_) => match d.parent() {
+                Some(p) if !p.as_os_str().is_empty() => d = p,
+                _ => return Ok(()),
+            },
+        }
+    }
+}
+
+/// Write a file the user asked for (`--out`): refuse to overwrite unless `force` (atomically: no
+/// window between the check and the write); create missing directories 0700; never partial.
+pub fn write_user_file(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
+    write_new(path, bytes, mode, force, true)?;
+    sync_dir(parent_dir(path)).map_err(|e| Error::io("sync the directory of", path, &e))
+}
+
+/// Replace an output file (rotate outputs: dotenv, dir), creating missing directories 0700.
+pub fn write_output(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    ensure_dir(parent_dir(path)).map_err(|e| Error::io("create the directory of", path, &e))?;
     write_atomic(path, bytes, mode).map_err(|e| Error::io("write", path, &e))
 }
 
@@ -129,12 +200,12 @@ pub fn append_line(path: &Path, line: &str, mode: u32) -> io::Result<()> {
     f.sync_data()
 }
 
-/// Create a directory (and parents) with `mode` for the last component.
+/// Create a private directory (the home, the key directory): every missing component 0700.
 pub fn create_dir_private(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    fs::create_dir_all(dir)?;
+    ensure_dir(dir)?;
     set_mode(dir, 0o700)
 }
 

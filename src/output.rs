@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cli::{Cli, ColorChoice};
 use crate::config::env;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, Result, io_reason};
 
 /// Output settings for one run.
 #[derive(Debug, Clone)]
@@ -50,17 +50,20 @@ impl Ui {
         }
     }
 
-    /// Write the product (stdout). A closed pipe ends quietly.
-    pub fn out(&self, text: &str) {
+    /// Write the product (stdout). A failed write (a full disk, a closed pipe) is an error of
+    /// kind `Undelivered` (exit 5): callers whose work is already recorded say what was done.
+    pub fn out(&self, text: &str) -> Result<()> {
         let mut o = std::io::stdout().lock();
-        let _ = o.write_all(text.as_bytes()).and_then(|_| {
-            if text.ends_with('\n') {
-                Ok(())
-            } else {
-                o.write_all(b"\n")
-            }
-        });
-        let _ = o.flush();
+        o.write_all(text.as_bytes())
+            .and_then(|_| {
+                if text.ends_with('\n') {
+                    Ok(())
+                } else {
+                    o.write_all(b"\n")
+                }
+            })
+            .and_then(|_| o.flush())
+            .map_err(|e| stdout_failed(&e))
     }
 
     /// A buffered writer for many product lines (bulk output). A closed pipe ends it quietly.
@@ -68,11 +71,12 @@ impl Ui {
         Lines {
             out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock()),
             closed: false,
+            failed: None,
         }
     }
 
     /// Write a JSON result object to stdout (pretty on a terminal, one line otherwise).
-    pub fn out_json<T: Serialize>(&self, value: &T) {
+    pub fn out_json<T: Serialize>(&self, value: &T) -> Result<()> {
         let text = if std::io::stdout().is_terminal() {
             serde_json::to_string_pretty(value)
         } else {
@@ -80,7 +84,7 @@ impl Ui {
         };
         match text {
             Ok(t) => self.out(&t),
-            Err(e) => self.warn(&format!("cannot render JSON: {e}")),
+            Err(e) => Err(Error::bug(format!("cannot render JSON: {e}"))),
         }
     }
 
@@ -161,31 +165,49 @@ impl Ui {
 pub struct Lines {
     out: std::io::BufWriter<std::io::StdoutLock<'static>>,
     closed: bool,
+    failed: Option<std::io::Error>,
 }
 
 impl Lines {
-    /// Write one line. Returns false once the reader has gone (a closed pipe): stop producing.
+    /// Write one line. Returns false once the reader has gone (a closed pipe) or the write
+    /// failed: stop producing.
     pub fn line(&mut self, text: &str) -> bool {
         if self.closed {
             return false;
         }
-        if self
+        if let Err(e) = self
             .out
             .write_all(text.as_bytes())
             .and_then(|()| self.out.write_all(b"\n"))
-            .is_err()
         {
             self.closed = true;
+            self.failed = Some(e);
         }
         !self.closed
     }
 
-    /// Flush what is buffered; a closed pipe is not an error.
-    pub fn finish(mut self) {
-        if !self.closed {
-            let _ = self.out.flush();
+    /// Flush what is buffered. A reader that closed the pipe early (`| head`) is not an error;
+    /// any other failure (a full disk) is, of kind `Undelivered` (exit 5).
+    pub fn finish(mut self) -> Result<()> {
+        if !self.closed
+            && let Err(e) = self.out.flush()
+        {
+            self.failed = Some(e);
+        }
+        match self.failed {
+            Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(stdout_failed(&e)),
+            _ => Ok(()),
         }
     }
+}
+
+/// The error for a product that could not be written to stdout.
+pub fn stdout_failed(e: &std::io::Error) -> Error {
+    Error::new(
+        ErrorKind::Undelivered,
+        format!("cannot write the result to stdout: {}", io_reason(e)),
+    )
+    .hint("fix where stdout goes (a full disk, a closed pipe), then run the command again")
 }
 
 /// A plain-text table: left-aligned columns separated by two spaces, header first.

@@ -60,6 +60,18 @@ impl Output {
     }
 }
 
+impl std::fmt::Display for Output {
+    /// As a policy writes it: `dotenv:PATH`, `github`, `gitlab:PATH`, `dir:PATH`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Output::Dotenv(p) => write!(f, "dotenv:{p}"),
+            Output::Github => f.write_str("github"),
+            Output::Gitlab(p) => write!(f, "gitlab:{p}"),
+            Output::Dir(p) => write!(f, "dir:{p}"),
+        }
+    }
+}
+
 /// A UTC time-of-day window in minutes since midnight, `[start, end)`; wraps when end < start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {

@@ -185,7 +185,7 @@ fn nothing_is_overwritten_or_half_written() {
     ])
     .code(2)
     .stderr_has("--key-out");
-    // A missing directory is exit 3.
+    // A missing directory is created 0700 (DESIGN.md §8); a path under a file is exit 3.
     env.run(&[
         "cert",
         "issue",
@@ -193,7 +193,18 @@ fn nothing_is_overwritten_or_half_written() {
         "--out",
         env.path("no/such/dir").to_str().unwrap(),
     ])
-    .code(3);
+    .ok();
+    assert_eq!(env.mode(&env.path("no/such")), 0o700);
+    env.write("a-file", "x");
+    env.run(&[
+        "cert",
+        "issue",
+        "d2",
+        "--out",
+        env.path("a-file/dir").to_str().unwrap(),
+    ])
+    .code(3)
+    .stderr_has("not a directory");
     // Bad SAN syntax is a usage error naming the SAN.
     env.run(&["cert", "issue", "e", "--san", "dns:-bad-"])
         .code(2)

@@ -300,8 +300,11 @@ fn out_file_is_0600_and_never_overwritten_without_force() {
     env.secret(rotated.trim());
     assert_ne!(rotated, key);
     assert_eq!(env.mode(&out), 0o600);
-    env.run(&["key", "create", "o3", "--out", "/nonexistent-dir/k"])
-        .code(3);
+    env.write("plain-file", "x");
+    env.run(&["key", "create", "o3", "--out", "plain-file/k"])
+        .code(3)
+        .stderr_has("not a directory");
+    assert!(!env.read_home("state.json").contains("\"o3\""));
 }
 
 #[test]

@@ -490,6 +490,7 @@ struct RotatedJson {
     grace_until: Option<String>,
     targets: Vec<Value>,
     outputs: Vec<String>,
+    undelivered: Vec<Value>,
     resumed: bool,
 }
 
@@ -615,6 +616,7 @@ fn rotate_json_shapes_windows_and_bad_policies() {
         ("sig", "jwt_key", 1, 2, false)
     );
     assert!(x.grace_until.is_some() && x.targets.is_empty() && x.outputs.is_empty());
+    assert!(x.undelivered.is_empty());
     assert!(a.failed.is_empty() && a.skipped.is_empty() && a.finalized.is_none());
 
     // Two hours later: `vauth rotate` retires sig v1 (grace 1h).
@@ -887,4 +889,101 @@ fn rotate_writes_github_gitlab_dotenv_and_dir_outputs() {
     env.run(&["rotate", "apply", "svc-a"])
         .code(3)
         .stderr_has("GITHUB_OUTPUT is not set");
+}
+
+/// Outputs named as a user writes them (bare names, relative dirs that do not exist yet); an
+/// output that fails after the successor is current says so and exits 5 — the rotation stands
+/// (recorded, not "unfinished"), and `rotate outputs` delivers it again without rotating.
+#[test]
+fn rotate_output_that_fails_is_done_but_not_delivered_and_can_be_redelivered() {
+    let env = TestEnv::new();
+    env.run(&["init"]).ok();
+    env.create("svc-a");
+    append_config(
+        &env,
+        "\n[[policy]]\ncredential = \"svc-a\"\nmax_age = \"30d\"\ngrace = \"1d\"\n\
+         outputs = [\"dotenv:ci.env\", \"dir:keys/new\"]\n",
+    );
+    // Relative outputs, from the working directory; the missing directories are made 0700.
+    env.run(&["rotate", "apply", "svc-a"]).ok();
+    let v2 = reveal(&env, "svc-a", 2);
+    assert_eq!(
+        std::fs::read_to_string(env.path("ci.env")).unwrap(),
+        format!("SVC_A={v2}\n")
+    );
+    assert_eq!(env.mode(&env.path("keys")), 0o700);
+    assert_eq!(env.mode(&env.path("keys/new/svc-a.key")), 0o600);
+    // Make the dotenv output impossible to write (a directory in its place), then rotate.
+    std::fs::remove_file(env.path("ci.env")).unwrap();
+    std::fs::create_dir(env.path("ci.env")).unwrap();
+    let r = env.run(&["--json", "rotate", "apply", "svc-a"]);
+    r.code(5);
+    let err = r.json_err();
+    assert_eq!(err["error"]["kind"], "undelivered", "{}", r.stderr);
+    let msg = err["error"]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("svc-a v3") && msg.contains("dotenv:ci.env"),
+        "{msg}"
+    );
+    assert!(
+        err["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("vauth rotate outputs svc-a"),
+        "{}",
+        r.stderr
+    );
+    let report: Value = serde_json::from_str(r.stdout.trim()).unwrap();
+    let rot = &report["rotated"][0];
+    assert_eq!(rot["to_version"], 3);
+    assert_eq!(rot["undelivered"][0]["output"], "dotenv:ci.env");
+    assert_eq!(rot["outputs"].as_array().unwrap().len(), 1, "{rot}");
+    // The rotation is finished: v3 current, no journal, the next run has nothing unfinished.
+    let st = state(&env);
+    assert!(st["rotations"].as_object().is_none_or(|m| m.is_empty()));
+    let v3 = reveal(&env, "svc-a", 3);
+    assert_eq!(
+        std::fs::read_to_string(env.path("keys/new/svc-a.key")).unwrap(),
+        format!("{v3}\n")
+    );
+    let again = env.run(&["rotate"]);
+    again.ok();
+    assert!(!again.stderr.contains("unfinished"), "{}", again.stderr);
+    // Fixed, delivered again from the vault: the same v3, no v4.
+    std::fs::remove_dir(env.path("ci.env")).unwrap();
+    let r = env.run(&["--json", "rotate", "outputs", "svc-a"]);
+    r.ok();
+    assert_eq!(r.json()["delivered"][0]["version"], 3, "{}", r.stdout);
+    assert_eq!(
+        std::fs::read_to_string(env.path("ci.env")).unwrap(),
+        format!("SVC_A={v3}\n")
+    );
+    assert!(!r.stdout.contains(&v3) && !r.stderr.contains(&v3));
+    assert_eq!(
+        state(&env)["api_keys"]["svc-a"]["versions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    // A github output without GITHUB_OUTPUT is refused before anything rotates.
+    append_config(
+        &env,
+        "\n[[policy]]\ncredential = \"svc-g\"\nmax_age = \"30d\"\noutputs = [\"github\"]\n",
+    );
+    env.create("svc-g");
+    env.run(&["rotate", "apply", "svc-g"])
+        .code(3)
+        .stderr_has("nothing was rotated");
+    assert_eq!(
+        state(&env)["api_keys"]["svc-g"]["versions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // Unknown names are refused.
+    env.run(&["rotate", "outputs", "ghost"])
+        .code(3)
+        .stderr_has("no policy");
 }

@@ -48,6 +48,7 @@ EXIT STATUS:
     2    usage: bad flags or values
     3    local state or input: home, config, vault, permissions, no terminal
     4    remote target refused, unreachable or off-contract
+    5    done but not delivered: the work is recorded, an output could not be written
     101  internal bug (panic): please report it
 
 EXAMPLES:

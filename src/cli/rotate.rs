@@ -48,6 +48,26 @@ EXAMPLES:
     vauth rotate finalize
     vauth --json rotate finalize --only svc-search")]
     Finalize(FinalizeArgs),
+    /// Deliver the current version to its policy's outputs again (after exit 5).
+    #[command(after_long_help = "\
+A rotation whose outputs could not be written (exit 5) is recorded and current; this delivers
+the current version of each NAME (default: every policy with outputs) from the vault again.
+
+EXAMPLES:
+    vauth rotate outputs svc-search
+    vauth rotate outputs")]
+    Outputs(OutputsArgs),
+}
+
+/// `rotate outputs`.
+#[derive(Debug, Args)]
+pub struct OutputsArgs {
+    /// Deliver these credentials [default: every policy with outputs].
+    #[arg(value_name = "NAME", value_parser = parse_name)]
+    pub names: Vec<String>,
+    /// How long to wait for another run holding the home's lock [default: 60s].
+    #[arg(long, value_name = "DURATION", value_parser = parse_span)]
+    pub lock_timeout: Option<Span>,
 }
 
 /// `rotate plan`.

@@ -33,7 +33,7 @@ fn show(ctx: &Ctx<'_>, args: &AuditShowArgs) -> Result<Outcome> {
         lines.drain(..skip);
     }
     if ctx.ui.json {
-        ctx.ui.out_json(&ShowReport { lines });
+        ctx.ui.out_json(&ShowReport { lines })?;
         return Ok(Outcome::Ok);
     }
     let rows: Vec<Vec<String>> = lines
@@ -58,7 +58,7 @@ fn show(ctx: &Ctx<'_>, args: &AuditShowArgs) -> Result<Outcome> {
     ctx.ui.out(&crate::output::table(
         &["SEQ", "TIME", "ACTOR", "ACTION", "OUTCOME", "DETAILS"],
         &rows,
-    ));
+    ))?;
     Ok(Outcome::Ok)
 }
 
@@ -94,15 +94,15 @@ fn verify(ctx: &Ctx<'_>) -> Result<Outcome> {
     }
     let v = audit::verify(&log, key.as_bytes(), &s.state.audit)?;
     if ctx.ui.json {
-        ctx.ui.out_json(&v);
+        ctx.ui.out_json(&v)?;
     } else if v.ok {
-        ctx.ui.out(&format!("ok: {} audit lines intact", v.lines));
+        ctx.ui.out(&format!("ok: {} audit lines intact", v.lines))?;
     } else {
         ctx.ui.out(&format!(
             "invalid: line {}: {}",
             v.bad_line.unwrap_or(0),
             v.reason.as_deref().unwrap_or("")
-        ));
+        ))?;
     }
     Ok(if v.ok { Outcome::Ok } else { Outcome::Negative })
 }

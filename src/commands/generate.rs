@@ -60,7 +60,7 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
 /// Run `vauth completions SHELL`.
 pub fn completions(ctx: &Ctx<'_>, args: &CompletionsArgs) -> Result<Outcome> {
     ctx.ui
-        .out(&String::from_utf8_lossy(&completion(args.shell)));
+        .out(&String::from_utf8_lossy(&completion(args.shell)))?;
     Ok(Outcome::Ok)
 }
 
@@ -77,6 +77,6 @@ pub fn man(ctx: &Ctx<'_>, args: &ManArgs) -> Result<Outcome> {
         Error::usage(format!("no man page for `{}`", args.command.join(" ")))
             .hint("name a subcommand path such as `key create`; see `vauth --help`")
     })?;
-    ctx.ui.out(&String::from_utf8_lossy(&page.1));
+    ctx.ui.out(&String::from_utf8_lossy(&page.1))?;
     Ok(Outcome::Ok)
 }

@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
         protection: protection.as_str(),
     };
     if ctx.ui.json {
-        ctx.ui.out_json(&report);
+        ctx.ui.out_json(&report)?;
     } else if created {
         ctx.ui.note(&format!(
             "Initialized a vauth home at {} (vault protection: {}).",

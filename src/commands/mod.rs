@@ -106,18 +106,18 @@ pub(crate) fn report_verdict<T: serde::Serialize>(
     ok: bool,
     reason: Option<&str>,
     message: &str,
-) -> Outcome {
+) -> Result<Outcome> {
     if ctx.ui.json {
-        ctx.ui.out_json(verdict);
+        ctx.ui.out_json(verdict)?;
     } else if ok {
-        ctx.ui.out(&format!("valid: {message}"));
+        ctx.ui.out(&format!("valid: {message}"))?;
     } else {
         ctx.ui.out(&format!(
             "invalid ({}): {message}",
             reason.unwrap_or("invalid")
-        ));
+        ))?;
     }
-    if ok { Outcome::Ok } else { Outcome::Negative }
+    Ok(if ok { Outcome::Ok } else { Outcome::Negative })
 }
 
 /// Run a parsed command line.

@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx<'_>, args: &StatusArgs) -> Result<Outcome> {
     // PKI: the CRL's nextUpdate, the CA and certificates near their end (stderr warnings).
     super::cert::status_warnings(ctx, &s.state, now, horizon);
     if ctx.ui.json {
-        ctx.ui.out_json(&r);
+        ctx.ui.out_json(&r)?;
         return Ok(Outcome::Ok);
     }
     let mut out = format!(
@@ -122,7 +122,7 @@ pub fn run(ctx: &Ctx<'_>, args: &StatusArgs) -> Result<Outcome> {
             ));
         }
     }
-    ctx.ui.out(&out);
+    ctx.ui.out(&out)?;
     if let Some(w) = &r.protection_warning {
         ctx.ui.warn(w);
     }

@@ -41,7 +41,7 @@ fn rekey(ctx: &Ctx<'_>, args: &RekeyArgs) -> Result<Outcome> {
         protection: target.as_str(),
     };
     if ctx.ui.json {
-        ctx.ui.out_json(&r);
+        ctx.ui.out_json(&r)?;
     } else {
         ctx.ui.note(&format!(
             "Re-keyed the vault: {} -> {}. No secret changed.",

@@ -92,20 +92,22 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CrlArgs) -> Result<Outcome> {
             .then(|| String::from_utf8_lossy(&bytes).into_owned()),
     };
     match (&args.out, ctx.ui.json) {
-        (_, true) => ctx.ui.out_json(&report),
+        (_, true) => ctx.ui.out_json(&report)?,
         (Some(p), false) => ctx.ui.note(&format!(
             "Wrote CRL #{number} ({} revoked) to {}; next update due {}.",
             revoked.len(),
             p.display(),
             report.next_update
         )),
-        (None, false) => write_stdout(&bytes),
+        (None, false) => write_stdout(&bytes)?,
     }
     Ok(Outcome::Ok)
 }
 
-fn write_stdout(bytes: &[u8]) {
+fn write_stdout(bytes: &[u8]) -> Result<()> {
     use std::io::Write;
     let mut o = std::io::stdout().lock();
-    let _ = o.write_all(bytes).and_then(|()| o.flush());
+    o.write_all(bytes)
+        .and_then(|()| o.flush())
+        .map_err(|e| crate::output::stdout_failed(&e))
 }

@@ -157,7 +157,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
     let n = s.state.certs.values().map(|r| r.issued.len()).sum();
     let r = CaReport::of(&ca, n);
     if ctx.ui.json {
-        ctx.ui.out_json(&r);
+        ctx.ui.out_json(&r)?;
     } else {
         ctx.ui.note(&format!(
             "Created the CA {:?} ({}), valid until {}{}; its key is sealed in the vault.",

@@ -109,9 +109,9 @@ fn show(ctx: &Ctx<'_>) -> Result<Outcome> {
     let n = s.state.certs.values().map(|r| r.issued.len()).sum();
     let r = CaReport::of(ca, n);
     if ctx.ui.json {
-        ctx.ui.out_json(&r);
+        ctx.ui.out_json(&r)?;
     } else {
-        ctx.ui.out(&r.human());
+        ctx.ui.out(&r.human())?;
         if let Some(t) = ca.crl.next_update
             && t <= ctx.now + time::Duration::days(2)
         {
@@ -149,14 +149,14 @@ fn export(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
             out: args.out.as_ref().map(|p| p.display().to_string()),
             certificates: n,
             pem: args.out.is_none().then_some(pem),
-        });
+        })?;
     } else if let Some(p) = &args.out {
         ctx.ui.note(&format!(
             "wrote the trust bundle ({n} certificate(s)) to {}",
             p.display()
         ));
     } else {
-        ctx.ui.out(&pem);
+        ctx.ui.out(&pem)?;
     }
     Ok(Outcome::Ok)
 }

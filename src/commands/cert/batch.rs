@@ -2,7 +2,7 @@
 //! state write and one audit line; all or nothing. A bad line is reported with its number and
 //! nothing from the batch is recorded or left on disk.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -149,28 +149,6 @@ fn parse_batch(text: &str) -> Result<Vec<Line>> {
     Ok(out)
 }
 
-/// Write without a per-file fsync (one directory sync at the end): 3 files per certificate would
-/// otherwise cost 3 fsyncs each. Files are created new (0600 keys), never overwritten unless
-/// `force`.
-fn write_fast(f: &Planned, force: bool) -> std::io::Result<()> {
-    use std::fs::OpenOptions;
-    #[cfg(unix)]
-    use std::os::unix::fs::OpenOptionsExt;
-    if force {
-        match std::fs::remove_file(&f.path) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
-        }
-    }
-    let mut o = OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    o.mode(f.mode);
-    let mut file = o.open(&f.path)?;
-    file.write_all(&f.bytes)
-}
-
 /// Run `vauth cert issue --batch FILE`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     let Some(batch) = args.batch.as_deref() else {
@@ -277,24 +255,21 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
         mode: 0o644,
         kind: "chain",
     });
-    // Files first (removed again on any failure), then one state write + one audit line.
-    let mut written: Vec<&Path> = Vec::with_capacity(files.len());
-    let cleanup = |written: &[&Path]| {
-        for p in written {
-            let _ = std::fs::remove_file(p);
+    // Files first (removed again on any failure), then one state write + one audit line. No
+    // per-file fsync: 3 files per certificate would cost 3 fsyncs each; each directory is synced.
+    super::write_files(&files, args.files.force, false).map_err(|e| {
+        let hint = e.hint_text().map(str::to_string);
+        let msg = e.message().to_string();
+        Error::new(e.kind(), msg).hint(format!(
+            "nothing from the batch was recorded; {}",
+            hint.unwrap_or_default()
+        ))
+    })?;
+    let cleanup = |files: &[super::Planned]| {
+        for f in files {
+            let _ = std::fs::remove_file(&f.path);
         }
     };
-    for f in &files {
-        if let Err(e) = write_fast(f, args.files.force) {
-            cleanup(&written);
-            return Err(Error::io("write", &f.path, &e).hint("nothing from the batch was recorded"));
-        }
-        written.push(&f.path);
-    }
-    if let Err(e) = crate::fsutil::sync_dir(&dir) {
-        cleanup(&written);
-        return Err(Error::io("sync", &dir, &e));
-    }
     for (l, rec) in &issued {
         let entry = s
             .state
@@ -314,7 +289,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
             .detail("first", issued.first().map_or("", |(l, _)| l.name.as_str()))
             .detail("last", issued.last().map_or("", |(l, _)| l.name.as_str())),
     ) {
-        cleanup(&written);
+        cleanup(&files);
         return Err(e);
     }
     if let Some(b) = bar {
@@ -324,7 +299,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
         for (i, (l, rec)) in issued.iter().enumerate() {
             let mine = &files[i * 2..i * 2 + 2];
             ctx.ui
-                .out_json(&IssuedReport::new(&l.name, l.profile, &ca, rec, mine));
+                .out_json(&IssuedReport::new(&l.name, l.profile, &ca, rec, mine))?;
         }
     } else {
         ctx.ui.note(&format!(

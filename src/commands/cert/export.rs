@@ -132,9 +132,9 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
         pem: args.out.is_none().then(|| pem.clone()),
     };
     if args.out.is_none() && !ctx.ui.json {
-        ctx.ui.out(&pem);
+        ctx.ui.out(&pem)?;
     } else if ctx.ui.json {
-        ctx.ui.out_json(&report);
+        ctx.ui.out_json(&report)?;
     }
     if !ctx.ui.json {
         for f in &files {

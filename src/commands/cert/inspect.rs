@@ -169,7 +169,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &InspectArgs) -> Result<Outcome> {
             .hint("pass a PEM or DER X.509 certificate or PKCS#10 request")
         })?;
     if ctx.ui.json {
-        ctx.ui.out_json(&report);
+        ctx.ui.out_json(&report)?;
         return Ok(Outcome::Ok);
     }
     let mut out = String::new();
@@ -205,6 +205,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &InspectArgs) -> Result<Outcome> {
     line("signature", &report.signature_algorithm);
     line("sha256 fingerprint", &report.fingerprint);
     out.push_str("(decoded only: nothing was verified; use `vauth cert verify` for that)\n");
-    ctx.ui.out(&out);
+    ctx.ui.out(&out)?;
     Ok(Outcome::Ok)
 }

@@ -134,7 +134,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     }
     if ctx.ui.json {
         ctx.ui
-            .out_json(&IssuedReport::new(name, prof, &ca, c, &files));
+            .out_json(&IssuedReport::new(name, prof, &ca, c, &files))?;
     } else {
         ctx.ui.note(&format!(
             "Issued {} certificate {name} (CN={}, serial {}), valid until {}.",

@@ -87,7 +87,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
         certs: rows.into_iter().map(|(_, r)| r).collect(),
     };
     if ctx.ui.json {
-        ctx.ui.out_json(&report);
+        ctx.ui.out_json(&report)?;
     } else if report.certs.is_empty() {
         ctx.ui.note(match args.expiring_within {
             Some(_) => "No certificate expires in that window.",
@@ -125,7 +125,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
                 "SERIAL",
             ],
             &table,
-        ));
+        ))?;
         if !ok {
             ctx.ui.warn(&format!(
                 "{} certificate(s) expire within the window; renew with `vauth cert renew NAME`",

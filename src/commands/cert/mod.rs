@@ -342,40 +342,28 @@ pub(crate) struct Planned {
 }
 
 /// Check that every planned path can be written: refuse existing files without `force` (before
-/// anything is signed or recorded), and missing directories.
+/// anything is signed or recorded), and paths whose directory cannot be made.
 pub(crate) fn precheck(paths: &[&Path], force: bool) -> Result<()> {
     for (i, p) in paths.iter().enumerate() {
         if paths[..i].contains(p) {
             return Err(Error::usage(format!("{} is named twice", p.display()))
                 .hint("give each output its own file"));
         }
-        if !force && std::fs::symlink_metadata(p).is_ok() {
-            return Err(
-                Error::new(ErrorKind::Exists, format!("{} already exists", p.display()))
-                    .hint("choose another path, or pass --force to replace it"),
-            );
-        }
-        let parent = match p.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        if !parent.is_dir() {
-            return Err(Error::input(format!(
-                "cannot write {}: directory {} does not exist",
-                p.display(),
-                parent.display()
-            ))
-            .hint("create the directory first"));
-        }
+        crate::fsutil::precheck_user_file(p, force)?;
     }
     Ok(())
 }
 
 /// Write every planned file, or none: on a failure the files written so far are removed. Each
-/// file appears whole (temp file + rename, never overwriting without `force`); the directories
-/// are synced once at the end instead of an fsync per file (the certificate is recorded in
-/// state.json, durably, only after this returns).
+/// file appears whole (temp file + rename, never overwriting without `force`; missing
+/// directories are created 0700); the directories are synced once at the end instead of an
+/// fsync per file (the certificate is recorded in state.json, durably, only after this returns).
 pub(crate) fn write_all(files: &[Planned], force: bool) -> Result<()> {
+    write_files(files, force, true)
+}
+
+/// [`write_all`], with or without an fsync of each file (bulk writers skip it).
+pub(crate) fn write_files(files: &[Planned], force: bool, fsync: bool) -> Result<()> {
     let mut done: Vec<&Path> = Vec::new();
     let undo = |done: &[&Path]| {
         for p in done {
@@ -383,65 +371,25 @@ pub(crate) fn write_all(files: &[Planned], force: bool) -> Result<()> {
         }
     };
     for f in files {
-        if let Err(e) = write_whole(f, force) {
+        if let Err(e) = crate::fsutil::write_new(&f.path, &f.bytes, f.mode, force, fsync) {
             undo(&done);
             return Err(e);
         }
         done.push(&f.path);
     }
-    let mut dirs: Vec<PathBuf> = files
+    let mut dirs: Vec<&Path> = files
         .iter()
-        .map(|f| match f.path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        })
+        .map(|f| crate::fsutil::parent_dir(&f.path))
         .collect();
     dirs.sort();
     dirs.dedup();
     for d in dirs {
-        if let Err(e) = crate::fsutil::sync_dir(&d) {
+        if let Err(e) = crate::fsutil::sync_dir(d) {
             undo(&done);
-            return Err(Error::io("sync", &d, &e));
+            return Err(Error::io("sync", d, &e));
         }
     }
     Ok(())
-}
-
-/// One file, whole: a temp file in the same directory with the final mode, then a rename.
-fn write_whole(f: &Planned, force: bool) -> Result<()> {
-    use std::io::Write;
-    if !force && std::fs::symlink_metadata(&f.path).is_ok() {
-        return Err(Error::new(
-            ErrorKind::Exists,
-            format!("{} already exists", f.path.display()),
-        )
-        .hint("choose another path, or pass --force to replace it"));
-    }
-    let name = f
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = f.path.with_file_name(format!(".{name}.vauth-tmp"));
-    // A temp file left by a crashed run is vauth's own: replace it.
-    let _ = std::fs::remove_file(&tmp);
-    let r = (|| -> std::io::Result<()> {
-        let mut o = std::fs::OpenOptions::new();
-        o.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            o.mode(f.mode);
-        }
-        let mut file = o.open(&tmp)?;
-        file.write_all(&f.bytes)?;
-        drop(file);
-        std::fs::rename(&tmp, &f.path)
-    })();
-    r.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io("write", &f.path, &e)
-    })
 }
 
 /// Read the PKCS#12 password: `--p12-password-file`, `--p12-password-env`, or a prompt.

@@ -137,7 +137,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RenewArgs) -> Result<Outcome> {
     }
     if ctx.ui.json {
         ctx.ui
-            .out_json(&IssuedReport::new(&args.name, rec.profile, &ca, c, &files));
+            .out_json(&IssuedReport::new(&args.name, rec.profile, &ca, c, &files))?;
     } else {
         ctx.ui.note(&format!(
             "Renewed {} (serial {}, {} key), valid until {}; the previous certificate ({}) stays valid until {} unless revoked.",

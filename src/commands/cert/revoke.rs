@@ -76,7 +76,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
     };
     if planned.is_empty() {
         if ctx.ui.json {
-            ctx.ui.out_json(&report(vec![]));
+            ctx.ui.out_json(&report(vec![]))?;
         } else {
             ctx.ui.note("Nothing to revoke (already revoked).");
         }
@@ -144,7 +144,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
     }
     let r = report(todo);
     if ctx.ui.json {
-        ctx.ui.out_json(&r);
+        ctx.ui.out_json(&r)?;
     } else {
         ctx.ui.note(&format!(
             "Revoked {} ({}). Publish it: `vauth ca crl --out FILE`, then reload the servers.",

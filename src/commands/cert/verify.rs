@@ -51,11 +51,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
     } else {
         report.message.clone()
     };
-    Ok(super::super::report_verdict(
+    super::super::report_verdict(
         ctx,
         &report,
         ok,
         Some(report.reason.unwrap_or("malformed")),
         &message,
-    ))
+    )
 }

@@ -54,7 +54,7 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &InspectArgs) -> Result<Outcome> {
             claims: p.claims,
             times,
             expired,
-        });
+        })?;
         return Ok(Outcome::Ok);
     }
     let pretty =
@@ -80,6 +80,6 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &InspectArgs) -> Result<Outcome> {
         None => text.push_str("\nthe token has no exp: it never expires\n"),
         Some(false) => {}
     }
-    ctx.ui.out(&text);
+    ctx.ui.out(&text)?;
     Ok(Outcome::Ok)
 }

@@ -159,12 +159,12 @@ fn create(ctx: &Ctx<'_>, a: &KeyCreateArgs) -> Result<Outcome> {
     let k = find(&s, &a.name)?;
     let view = key_view(k, now, true);
     if ctx.ui.json {
-        ctx.ui.out_json(&view);
+        ctx.ui.out_json(&view)?;
     } else {
         ctx.ui.out(&format!(
             "created JWT signing key {} ({}), kid {}",
             a.name, alg, v.kid
-        ));
+        ))?;
         if alg.is_symmetric() {
             ctx.ui.note(
                 "note: HMAC keys are secrets; they never appear in `vauth jwt jwks`, and only \
@@ -193,7 +193,7 @@ fn list(ctx: &Ctx<'_>, a: &KeyListArgs) -> Result<Outcome> {
         ctx.ui.out_json(&Listing {
             at: rfc3339(at),
             keys,
-        });
+        })?;
         return Ok(Outcome::Ok);
     }
     if keys.is_empty() {
@@ -227,7 +227,7 @@ fn list(ctx: &Ctx<'_>, a: &KeyListArgs) -> Result<Outcome> {
     ctx.ui.out(&table(
         &["NAME", "ALG", "VERSION", "STATUS", "KID", "IN GRACE", "AGE"],
         &rows,
-    ));
+    ))?;
     Ok(Outcome::Ok)
 }
 
@@ -236,7 +236,7 @@ fn show(ctx: &Ctx<'_>, a: &KeyShowArgs) -> Result<Outcome> {
     let k = find(&s, &a.name)?;
     let view = key_view(k, s.now, true);
     if ctx.ui.json {
-        ctx.ui.out_json(&view);
+        ctx.ui.out_json(&view)?;
         return Ok(Outcome::Ok);
     }
     let mut text = format!("{} ({}), status {}\n", k.name, k.alg, view.status);
@@ -265,7 +265,7 @@ fn show(ctx: &Ctx<'_>, a: &KeyShowArgs) -> Result<Outcome> {
         ],
         &rows,
     ));
-    ctx.ui.out(&text);
+    ctx.ui.out(&text)?;
     Ok(Outcome::Ok)
 }
 
@@ -298,12 +298,12 @@ fn rotate(ctx: &Ctx<'_>, a: &KeyRotateArgs) -> Result<Outcome> {
     s.commit(ev)?;
     let k = find(&s, &a.name)?;
     if ctx.ui.json {
-        ctx.ui.out_json(&key_view(k, now, true));
+        ctx.ui.out_json(&key_view(k, now, true))?;
     } else {
         ctx.ui.out(&format!(
             "rotated {}: version {} (kid {}) signs now",
             a.name, v.version, v.kid
-        ));
+        ))?;
         if let Some(p) = prev {
             ctx.ui.note(&format!(
                 "version {p} keeps verifying (and stays in the JWKS) until {}",
@@ -373,9 +373,10 @@ fn retire(ctx: &Ctx<'_>, a: &KeyRetireArgs) -> Result<Outcome> {
         .get(&a.name)
         .ok_or_else(|| unknown(&a.name))?;
     if ctx.ui.json {
-        ctx.ui.out_json(&key_view(k, now, false));
+        ctx.ui.out_json(&key_view(k, now, false))?;
     } else {
-        ctx.ui.out(&format!("retired {} version(s) {list}", a.name));
+        ctx.ui
+            .out(&format!("retired {} version(s) {list}", a.name))?;
     }
     Ok(Outcome::Ok)
 }
@@ -480,7 +481,7 @@ fn export(ctx: &Ctx<'_>, a: &KeyExportArgs) -> Result<Outcome> {
                 p.display()
             ));
         }
-        None => ctx.ui.out(&text),
+        None => ctx.ui.out(&text)?,
     }
     Ok(Outcome::Ok)
 }

@@ -49,8 +49,7 @@ pub(super) fn jwks(ctx: &Ctx<'_>, a: &JwksArgs) -> Result<Outcome> {
     let text = render(&set)?;
     match &a.out {
         Some(p) => {
-            crate::fsutil::write_atomic(p, text.as_bytes(), 0o644)
-                .map_err(|e| Error::io("write", p, &e))?;
+            crate::fsutil::write_output(p, text.as_bytes(), 0o644)?;
             if ctx.ui.json {
                 #[derive(Serialize)]
                 struct Wrote<'a> {
@@ -60,12 +59,12 @@ pub(super) fn jwks(ctx: &Ctx<'_>, a: &JwksArgs) -> Result<Outcome> {
                 ctx.ui.out_json(&Wrote {
                     out: &p.display().to_string(),
                     keys: n,
-                });
+                })?;
             } else {
                 ctx.ui.note(&format!("wrote {n} key(s) to {}", p.display()));
             }
         }
-        None => ctx.ui.out(&text),
+        None => ctx.ui.out(&text)?,
     }
     Ok(Outcome::Ok)
 }
@@ -125,7 +124,7 @@ pub(super) fn oidc(ctx: &Ctx<'_>, a: &OidcArgs) -> Result<Outcome> {
         "subject_types_supported": ["public"],
     });
     let well_known = a.out_dir.join(".well-known");
-    std::fs::create_dir_all(&well_known).map_err(|e| Error::io("create", &well_known, &e))?;
+    crate::fsutil::ensure_dir(&well_known).map_err(|e| Error::io("create", &well_known, &e))?;
     let conf = well_known.join("openid-configuration");
     let jwks_path = a.out_dir.join("jwks.json");
     crate::fsutil::write_atomic(&jwks_path, render(&set)?.as_bytes(), 0o644)
@@ -146,13 +145,13 @@ pub(super) fn oidc(ctx: &Ctx<'_>, a: &OidcArgs) -> Result<Outcome> {
             discovery: conf.display().to_string(),
             jwks: jwks_path.display().to_string(),
             keys: n,
-        });
+        })?;
     } else {
         ctx.ui.out(&format!(
             "wrote {} and {} ({n} key(s)); serve DIR at {issuer}",
             conf.display(),
             jwks_path.display()
-        ));
+        ))?;
     }
     Ok(Outcome::Ok)
 }

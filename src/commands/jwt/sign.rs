@@ -324,7 +324,7 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &SignArgs) -> Result<Outcome> {
             return Ok(Outcome::Ok);
         }
     }
-    out.finish();
+    out.finish()?;
     if bulk {
         ctx.ui
             .debug(&format!("minted {count} tokens with {}", signer.label));

@@ -267,11 +267,5 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &VerifyArgs) -> Result<Outcome> {
             at: rfc3339(at),
         },
     };
-    Ok(super::super::report_verdict(
-        ctx,
-        &verdict,
-        verdict.ok,
-        verdict.reason,
-        &verdict.message,
-    ))
+    super::super::report_verdict(ctx, &verdict, verdict.ok, verdict.reason, &verdict.message)
 }

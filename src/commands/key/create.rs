@@ -204,7 +204,7 @@ fn run_on(
             user,
             plan: t.plan(&spec),
         }
-        .print(ctx, "\n", &note);
+        .print(ctx, "\n", &note)?;
         return Ok(Outcome::Ok);
     }
     drop(t);

@@ -110,7 +110,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ImportArgs) -> Result<Outcome> {
         kept: v.kept,
     };
     if ctx.ui.json {
-        ctx.ui.out_json(&r);
+        ctx.ui.out_json(&r)?;
     } else {
         ctx.ui.note(&format!(
             "Imported {} v{} ({}, about {} bits of entropy).",

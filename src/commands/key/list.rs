@@ -56,7 +56,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
         ctx.ui.out_json(&Report {
             at: rfc3339(at),
             keys,
-        });
+        })?;
         return Ok(Outcome::Ok);
     }
     if keys.is_empty() {
@@ -88,6 +88,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
             "NAME", "ID", "VERSION", "STATUS", "CREATED", "EXPIRES", "AGE", "SCOPES",
         ],
         &rows,
-    ));
+    ))?;
     Ok(Outcome::Ok)
 }

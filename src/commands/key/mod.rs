@@ -131,21 +131,7 @@ pub(crate) fn default_var(name: &str) -> String {
 /// Checks made before anything is changed, so a bad output target loses nothing.
 pub(crate) fn precheck_output(out: &SecretOut, force: bool) -> Result<()> {
     if let Some(p) = &out.out {
-        if !force && std::fs::symlink_metadata(p).is_ok() {
-            return Err(
-                Error::new(ErrorKind::Exists, format!("{} already exists", p.display()))
-                    .hint("choose another --out path, or pass --force to replace it"),
-            );
-        }
-        let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
-        if let Some(d) = parent
-            && !d.is_dir()
-        {
-            return Err(
-                Error::input(format!("directory {} does not exist", d.display()))
-                    .hint("create it first, or choose another --out path"),
-            );
-        }
+        crate::fsutil::precheck_user_file(p, force)?;
     }
     if out.format == SecretFormat::Github
         && out.out.is_none()
@@ -195,8 +181,103 @@ pub(crate) struct Extras {
     pub(crate) target: Option<remote::OnReport>,
 }
 
-/// Hand the new key to the user once: to `--out`, or stdout in `--format`.
+/// Hand the new key to the user once: to `--out`, or stdout in `--format`. The version is
+/// recorded by then; if it cannot be delivered (a full disk, a closed pipe, an `--out` that
+/// appeared meanwhile) the error says so (exit 5) and how to get it again — and a version whose
+/// plaintext is not kept (`--no-keep`) exists nowhere, so it is revoked at once rather than left
+/// active (its predecessor, if this was a local rotation, becomes current again).
 pub(crate) fn emit_new_key(
+    ctx: &Ctx<'_>,
+    name: &str,
+    v: &KeyVersion,
+    key: &Zeroizing<String>,
+    out: &SecretOut,
+    force: bool,
+    extras: Extras,
+) -> Result<()> {
+    let had_previous = extras.previous.as_ref().map(|p| p.version);
+    let Err(e) = deliver(ctx, name, v, key, out, force, extras) else {
+        return Ok(());
+    };
+    let why = e.message().to_string();
+    if v.kept {
+        return Err(Error::new(
+            ErrorKind::Undelivered,
+            format!(
+                "{name} v{} is recorded and active, but it could not be delivered: {why}",
+                v.version
+            ),
+        )
+        .hint(format!(
+            "it is kept in the vault: print it with `vauth key show {name} --reveal --yes`"
+        )));
+    }
+    if !v.pushed.is_empty() {
+        return Err(Error::new(
+            ErrorKind::Undelivered,
+            format!(
+                "{name} v{} is active on its targets but could not be delivered ({why}), and it is not kept",
+                v.version
+            ),
+        )
+        .hint(format!(
+            "revoke it: vauth key revoke {name} --version {}, then run the command again",
+            v.version
+        )));
+    }
+    match withdraw(ctx, name, v.version, had_previous) {
+        Ok(()) => Err(Error::new(
+            ErrorKind::Undelivered,
+            format!(
+                "{name} v{} could not be delivered ({why}); it was not kept, so it was revoked{}",
+                v.version,
+                had_previous
+                    .map(|p| format!(" and v{p} stays current"))
+                    .unwrap_or_default()
+            ),
+        )
+        .hint("fix the output (disk space, the pipe, the --out path), then run the command again")),
+        Err(w) => Err(Error::new(
+            ErrorKind::Undelivered,
+            format!(
+                "{name} v{} could not be delivered ({why}), is not kept, and revoking it failed: {}",
+                v.version,
+                w.message()
+            ),
+        )
+        .hint(format!(
+            "revoke it now: vauth --yes key revoke {name} --version {}",
+            v.version
+        ))),
+    }
+}
+
+/// Revoke version `version` of `name` that nobody received; reinstate `previous` (the version a
+/// local rotation put into grace) as current.
+fn withdraw(ctx: &Ctx<'_>, name: &str, version: u32, previous: Option<u32>) -> Result<()> {
+    let mut s = ctx.open(crate::store::OpenMode::Write)?;
+    let now = s.now;
+    let k = s
+        .state
+        .api_keys
+        .get_mut(name)
+        .ok_or_else(|| unknown(name))?;
+    for v in k.versions.iter_mut() {
+        if v.version == version {
+            v.revoked_at = Some(now);
+        } else if Some(v.version) == previous && v.revoked_at.is_none() {
+            v.grace_until = None;
+        }
+    }
+    s.commit(
+        crate::audit::AuditEvent::new("key.revoke")
+            .detail("name", name)
+            .detail("version", version.to_string())
+            .detail("reason", "undelivered"),
+    )
+}
+
+fn deliver(
     ctx: &Ctx<'_>,
     name: &str,
     v: &KeyVersion,
@@ -241,7 +322,7 @@ pub(crate) fn emit_new_key(
         crate::fsutil::write_user_file(path, formatted.as_bytes(), crate::fsutil::PRIVATE, force)?;
         report.out = Some(path.display().to_string());
         if ctx.ui.json {
-            ctx.ui.out_json(&report);
+            ctx.ui.out_json(&report)?;
         } else {
             ctx.ui.note(&format!(
                 "Wrote {name} v{} to {} (mode 0600); {kept_note}.",
@@ -259,7 +340,7 @@ pub(crate) fn emit_new_key(
                 ));
             };
             let gh = std::path::PathBuf::from(gh);
-            ctx.ui.out(&format!("::add-mask::{}", key.as_str()));
+            ctx.ui.out(&format!("::add-mask::{}", key.as_str()))?;
             crate::fsutil::append_line(&gh, formatted.trim_end(), crate::fsutil::PRIVATE)
                 .map_err(|e| Error::io("append to", &gh, &e))?;
             ctx.ui.note(&format!(
@@ -268,9 +349,9 @@ pub(crate) fn emit_new_key(
         }
         SecretFormat::Plain if ctx.ui.json => {
             report.key = Some(key.as_str());
-            ctx.ui.out_json(&report);
+            ctx.ui.out_json(&report)?;
         }
-        _ => ctx.ui.out(&formatted),
+        _ => ctx.ui.out(&formatted)?,
     }
     ctx.ui.note(&format!(
         "This is the only time vauth prints {name} v{} unasked; {kept_note}.",

@@ -58,7 +58,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
             ctx.ui.out_json(&Report {
                 name: &args.name,
                 revoked: vec![],
-            });
+            })?;
         } else {
             ctx.ui.note(&format!(
                 "{}: nothing to revoke (already revoked).",
@@ -115,7 +115,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
         ctx.ui.out_json(&Report {
             name: &args.name,
             revoked: todo,
-        });
+        })?;
     } else {
         ctx.ui.note(&format!(
             "Revoked {what}: version(s) {}; their plaintext was erased from the vault.",

@@ -73,7 +73,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
             .collect(),
     };
     if ctx.ui.json {
-        ctx.ui.out_json(&r);
+        ctx.ui.out_json(&r)?;
         return Ok(Outcome::Ok);
     }
     let mut out = format!(
@@ -126,7 +126,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
         ],
         &rows,
     ));
-    ctx.ui.out(&out);
+    ctx.ui.out(&out)?;
     Ok(Outcome::Ok)
 }
 
@@ -200,9 +200,9 @@ fn reveal(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
             name: &name,
             version,
             key: &secret,
-        });
+        })?;
     } else {
-        ctx.ui.out(&secret);
+        ctx.ui.out(&secret)?;
     }
     Ok(Outcome::Ok)
 }

@@ -186,11 +186,5 @@ fn report(
             at: rfc3339(at),
         },
     };
-    Ok(super::super::report_verdict(
-        ctx,
-        &verdict,
-        verdict.ok,
-        verdict.reason,
-        &verdict.message,
-    ))
+    super::super::report_verdict(ctx, &verdict, verdict.ok, verdict.reason, &verdict.message)
 }

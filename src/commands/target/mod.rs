@@ -195,7 +195,7 @@ fn add(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
             .detail("url", &cfg.url),
     )?;
     if ctx.ui.json {
-        ctx.ui.out_json(&report(&a.name, &cfg));
+        ctx.ui.out_json(&report(&a.name, &cfg))?;
     } else {
         ctx.ui.note(&format!(
             "Added target {} ({}, {}); check it with `vauth target test {}`.",
@@ -224,7 +224,7 @@ fn list(ctx: &Ctx<'_>) -> Result<Outcome> {
         struct List<'a> {
             targets: Vec<TargetReport<'a>>,
         }
-        ctx.ui.out_json(&List { targets: rows });
+        ctx.ui.out_json(&List { targets: rows })?;
         return Ok(Outcome::Ok);
     }
     if rows.is_empty() {
@@ -248,7 +248,7 @@ fn list(ctx: &Ctx<'_>) -> Result<Outcome> {
     ctx.ui.out(&crate::output::table(
         &["NAME", "KIND", "URL", "ADMIN CREDENTIAL", "TRANSPORT"],
         &table,
-    ));
+    ))?;
     Ok(Outcome::Ok)
 }
 
@@ -315,7 +315,7 @@ fn show(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
         ctx.ui.out_json(&Show {
             target: report(&a.name, t),
             pushed,
-        });
+        })?;
         return Ok(Outcome::Ok);
     }
     let r = report(&a.name, t);
@@ -367,7 +367,7 @@ fn show(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
                 .unwrap_or_default()
         ));
     }
-    ctx.ui.out(&out);
+    ctx.ui.out(&out)?;
     Ok(Outcome::Ok)
 }
 
@@ -476,7 +476,7 @@ fn test(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
             admin_user: ep.user.clone(),
             tls,
             pending: probes,
-        });
+        })?;
     } else {
         ctx.ui.note(&format!(
             "target {}: reached {}:{} ({}), the admin credential works; server: {server}",
@@ -653,7 +653,7 @@ fn drift(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
             target: &a.name,
             drift: drifted > 0,
             rows: out,
-        });
+        })?;
     } else if out.is_empty() {
         ctx.ui.note(&format!(
             "Nothing was pushed to {}: nothing to compare.",
@@ -689,7 +689,7 @@ fn drift(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
                 "NOTE",
             ],
             &table,
-        ));
+        ))?;
         ctx.ui.note(&if drifted == 0 {
             format!("{}: the database holds what state.json says.", a.name)
         } else {
@@ -724,7 +724,7 @@ fn remove(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
         ctx.ui.out_json(&Removed {
             name: &a.name,
             removed: true,
-        });
+        })?;
     } else {
         ctx.ui.note(&format!(
             "Removed target {} from vauth.toml; nothing on the server was changed.",

@@ -414,14 +414,15 @@ pub(crate) struct DryRun<'a> {
 impl DryRun<'_> {
     /// Print it (`push`, `key create --on`): the object with `--json`, else the plan, its lines
     /// joined by `sep`, on stdout and `note` on stderr.
-    pub(crate) fn print(&self, ctx: &Ctx<'_>, sep: &str, note: &str) {
+    pub(crate) fn print(&self, ctx: &Ctx<'_>, sep: &str, note: &str) -> Result<()> {
         if ctx.ui.json {
-            ctx.ui.out_json(self);
+            ctx.ui.out_json(self)?;
         } else {
-            ctx.ui.out(&self.plan.join(sep));
+            ctx.ui.out(&self.plan.join(sep))?;
             ctx.ui
                 .note(&format!("Dry run: nothing was changed. {note}"));
         }
+        Ok(())
     }
 }
 
@@ -516,7 +517,7 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
             })
             .collect();
         if ctx.ui.json && runs.len() > 1 {
-            ctx.ui.out_json(&serde_json::json!({ "pushes": runs }));
+            ctx.ui.out_json(&serde_json::json!({ "pushes": runs }))?;
         } else {
             for r in &runs {
                 r.print(
@@ -526,7 +527,7 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
                         "{} v{} would log in on {} as {}.",
                         r.key, r.version, a.to, r.user
                     ),
-                );
+                )?;
             }
         }
         return Ok(Outcome::Ok);
@@ -613,13 +614,13 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
     }
     if ctx.ui.json {
         if reps.len() == 1 {
-            ctx.ui.out_json(&reps[0]);
+            ctx.ui.out_json(&reps[0])?;
         } else {
-            ctx.ui.out_json(&serde_json::json!({ "pushes": reps }));
+            ctx.ui.out_json(&serde_json::json!({ "pushes": reps }))?;
         }
     } else {
         for rep in &reps {
-            ctx.ui.out(&rep.user);
+            ctx.ui.out(&rep.user)?;
             ctx.ui.note(&if rep.pending {
                 format!(
                     "Pushed {} v{} to {}: pending restart — the server reads it when it restarts; `vauth target test {}` then probes it.",
@@ -739,7 +740,7 @@ fn push_cert(
                 "The certificate {name} would log in on {} as {}.",
                 a.to, c.cn
             ),
-        );
+        )?;
         return Ok(Outcome::Ok);
     }
     if !c.key_kept {
@@ -816,9 +817,9 @@ fn push_cert(
             kind: cfg.kind.as_str(),
             user: &applied.user,
             verified: true,
-        });
+        })?;
     } else {
-        ctx.ui.out(&applied.user);
+        ctx.ui.out(&applied.user)?;
         ctx.ui.note(&format!(
             "Pushed the certificate {name} to {}: it logs in as {} (probed: it logs in, a self-signed one of the same CN is refused).",
             a.to, applied.user

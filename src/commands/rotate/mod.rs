@@ -8,12 +8,16 @@
 use serde::Serialize;
 use zeroize::Zeroizing;
 
+mod outputs;
+
+use outputs::{OutputFailure, deliver_cert, deliver_key, precheck};
+
 use super::Ctx;
 use crate::audit::AuditEvent;
 use crate::cli::rotate::{CheckArgs, PlanArgs, RotateArgs, RotateCommand};
 use crate::commands::target::push::{PushOptions, push_one, revoke_remote, spec_for};
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::rotate::{CredKind, Due, Item, Output, Policy, expand, plan, targets_of};
+use crate::rotate::{CredKind, Due, Item, Policy, expand, plan, targets_of};
 use crate::store::hooks::crash_point;
 use crate::store::state::{JournalStep, KeyVersion, Origin, Rotation, RotationStage};
 use crate::store::{OpenMode, Session};
@@ -32,6 +36,7 @@ pub fn run(ctx: &Ctx<'_>, a: &RotateArgs) -> Result<Outcome> {
             run_exec(p.exec.as_deref(), &r)?;
             out
         }
+        Some(RotateCommand::Outputs(o)) => outputs::run(ctx, o),
         Some(RotateCommand::Finalize(f)) => {
             let r = finalize(ctx, &f.only, f.lock_timeout)?;
             report_apply(ctx, &Applied::default(), Some(&r))
@@ -95,7 +100,7 @@ fn plan_cmd(ctx: &Ctx<'_>, a: &PlanArgs) -> Result<Outcome> {
             at: rfc3339(at),
             due,
             items: &items,
-        });
+        })?;
     } else {
         let rows: Vec<Vec<String>> = items
             .iter()
@@ -125,7 +130,7 @@ fn plan_cmd(ctx: &Ctx<'_>, a: &PlanArgs) -> Result<Outcome> {
         ctx.ui.out(&crate::output::table(
             &["CREDENTIAL", "KIND", "CURRENT", "ROTATE", "FINALIZE", "WHY"],
             &rows,
-        ));
+        ))?;
         ctx.ui.note(&if due == 0 {
             format!("Nothing due at {}.", rfc3339(at))
         } else {
@@ -172,6 +177,8 @@ struct Rotated {
     grace_until: Option<String>,
     targets: Vec<TargetRow>,
     outputs: Vec<String>,
+    /// Outputs that could not be written: the rotation stands (exit 5).
+    undelivered: Vec<OutputFailure>,
     resumed: bool,
 }
 
@@ -259,7 +266,9 @@ fn apply(
                 .get(t)
                 .is_some_and(|c| c.kind.generates_secret())
         });
-        let r = if let (true, Some(t)) = (s.state.api_keys.contains_key(&name), made_by) {
+        let r = if let Err(e) = precheck(&p) {
+            Err(e)
+        } else if let (true, Some(t)) = (s.state.api_keys.contains_key(&name), made_by) {
             out.skipped.push(Skipped {
                 credential: name.clone(),
                 reason: format!(
@@ -529,13 +538,16 @@ fn rotate_api_key(s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> 
         )?;
         crash_point("rotate-after-current");
     }
-    let outputs = write_outputs(p, name, &secret)?;
+    // The successor is current everywhere: an output that fails is reported (exit 5) and can be
+    // delivered again (`rotate outputs`); it never leaves the rotation unfinished.
+    let delivery = deliver_key(p, name, &secret);
     s.state.rotations.remove(name);
     s.commit(
-        AuditEvent::new("rotate.done")
-            .detail("name", name)
-            .detail("version", r.to_version.to_string())
-            .detail("outputs", outputs.join(",")),
+        delivery.audit(
+            AuditEvent::new("rotate.done")
+                .detail("name", name)
+                .detail("version", r.to_version.to_string()),
+        ),
     )?;
     crash_point("rotate-done");
     let grace_until = s
@@ -560,7 +572,8 @@ fn rotate_api_key(s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> 
                 verified: x.verified,
             })
             .collect(),
-        outputs,
+        outputs: delivery.written,
+        undelivered: delivery.failed,
         resumed: resume,
     })
 }
@@ -669,6 +682,7 @@ fn rotate_jwt_key(s: &mut Session, p: &Policy) -> Result<Rotated> {
         grace_until: Some(rfc3339(until)),
         targets: Vec::new(),
         outputs: Vec::new(),
+        undelivered: Vec::new(),
         resumed: false,
     })
 }
@@ -787,24 +801,9 @@ fn rotate_cert(s: &mut Session, p: &Policy) -> Result<Option<Rotated>> {
             .detail("previous_serial", &cur.serial)
             .detail("via", "rotate apply"),
     )?;
-    let mut outputs = Vec::new();
-    for o in p.outputs() {
-        match o {
-            Output::Dir(dir) => {
-                let dir = std::path::Path::new(&dir);
-                let crt = dir.join(format!("{name}.crt"));
-                let keyf = dir.join(format!("{name}.key"));
-                crate::fsutil::write_atomic(&crt, nc.record.pem.as_bytes(), 0o644)
-                    .map_err(|e| Error::io("write", &crt, &e))?;
-                crate::fsutil::write_atomic(&keyf, key.as_bytes(), 0o600)
-                    .map_err(|e| Error::io("write", &keyf, &e))?;
-                outputs.push(crt.display().to_string());
-                outputs.push(keyf.display().to_string());
-            }
-            other => outputs.push(format!(
-                "skipped {other:?}: a certificate and its key go to dir:PATH outputs"
-            )),
-        }
+    let delivery = deliver_cert(p, name, &nc.record.pem, &key);
+    if !delivery.failed.is_empty() {
+        s.commit(delivery.audit(AuditEvent::new("rotate.undelivered").detail("name", name)))?;
     }
     let n = rec.issued.len() as u32;
     Ok(Some(Rotated {
@@ -814,72 +813,10 @@ fn rotate_cert(s: &mut Session, p: &Policy) -> Result<Option<Rotated>> {
         to_version: n + 1,
         grace_until,
         targets: rows,
-        outputs,
+        outputs: delivery.written,
+        undelivered: delivery.failed,
         resumed: false,
     }))
-}
-
-// ---------------------------------------------------------------- outputs
-
-/// Write `secret` to every output of the policy; the list of what was written.
-fn write_outputs(p: &Policy, name: &str, secret: &str) -> Result<Vec<String>> {
-    let var = crate::commands::key::default_var(name);
-    let mut done = Vec::new();
-    for o in p.outputs() {
-        match o {
-            Output::Dotenv(path) | Output::Gitlab(path) => {
-                let path = std::path::PathBuf::from(path);
-                set_dotenv(&path, &var, secret)?;
-                done.push(format!("{}", path.display()));
-            }
-            Output::Dir(dir) => {
-                let path = std::path::Path::new(&dir).join(format!("{name}.key"));
-                crate::fsutil::write_atomic(&path, format!("{secret}\n").as_bytes(), 0o600)
-                    .map_err(|e| Error::io("write", &path, &e))?;
-                done.push(path.display().to_string());
-            }
-            Output::Github => {
-                let Some(file) = crate::config::env::get_os("GITHUB_OUTPUT") else {
-                    return Err(Error::input(
-                        "the policy writes a github output, but GITHUB_OUTPUT is not set",
-                    )
-                    .hint(
-                        "run inside GitHub Actions, or drop `github` from the policy's outputs",
-                    ));
-                };
-                // Mask first: from here on GitHub replaces the value by *** in every log.
-                let mut stdout = std::io::stdout().lock();
-                use std::io::Write as _;
-                let _ = writeln!(stdout, "::add-mask::{secret}");
-                let _ = stdout.flush();
-                crate::fsutil::append_line(
-                    std::path::Path::new(&file),
-                    &format!("{var}={secret}"),
-                    0o600,
-                )
-                .map_err(|e| Error::io("append to", std::path::Path::new(&file), &e))?;
-                done.push("github".to_string());
-            }
-        }
-    }
-    Ok(done)
-}
-
-/// Set `var=value` in the dotenv file at `path` (created 0600), keeping its other lines.
-fn set_dotenv(path: &std::path::Path, var: &str, value: &str) -> Result<()> {
-    let old = match std::fs::read_to_string(path) {
-        Ok(t) => Zeroizing::new(t),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Zeroizing::new(String::new()),
-        Err(e) => return Err(Error::io("read", path, &e)),
-    };
-    let mut text = Zeroizing::new(String::new());
-    for l in old.lines().filter(|l| !l.starts_with(&format!("{var}="))) {
-        text.push_str(l);
-        text.push('\n');
-    }
-    text.push_str(&format!("{var}={value}\n"));
-    crate::fsutil::write_atomic(path, text.as_bytes(), 0o600)
-        .map_err(|e| Error::io("write", path, &e))
 }
 
 // ---------------------------------------------------------------- finalize
@@ -1065,7 +1002,7 @@ fn report_apply(ctx: &Ctx<'_>, a: &Applied, f: Option<&Finalized>) -> Result<Out
             failed: &a.failed,
             skipped: &a.skipped,
             finalized: f,
-        });
+        })?;
     } else {
         for r in &a.rotated {
             ctx.ui.note(&format!(
@@ -1091,6 +1028,14 @@ fn report_apply(ctx: &Ctx<'_>, a: &Applied, f: Option<&Finalized>) -> Result<Out
                     )
                 }
             ));
+        }
+        for r in &a.rotated {
+            for f in &r.undelivered {
+                ctx.ui.warn(&format!(
+                    "{} v{} is current, but output {} was not written: {}",
+                    r.credential, r.to_version, f.output, f.error
+                ));
+            }
         }
         for x in &a.skipped {
             ctx.ui
@@ -1132,7 +1077,23 @@ fn report_apply(ctx: &Ctx<'_>, a: &Applied, f: Option<&Finalized>) -> Result<Out
             }
             Err(e2)
         }
-        None => Ok(Outcome::Ok),
+        None => {
+            // Everything rotated; some outputs were not written: done but not delivered.
+            let failed: Vec<(String, u32, &OutputFailure)> = a
+                .rotated
+                .iter()
+                .flat_map(|r| {
+                    r.undelivered
+                        .iter()
+                        .map(|f| (r.credential.clone(), r.to_version, f))
+                })
+                .collect();
+            if failed.is_empty() {
+                Ok(Outcome::Ok)
+            } else {
+                Err(outputs::undelivered(&failed))
+            }
+        }
     }
 }
 
@@ -1223,7 +1184,7 @@ pub fn check(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
             ok: rows.is_empty(),
             within: a.within.to_string(),
             items: &rows,
-        });
+        })?;
     } else if rows.is_empty() {
         ctx.ui.note(&format!(
             "All good: nothing overdue, due or expiring within {}.",
@@ -1245,7 +1206,7 @@ pub fn check(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
         ctx.ui.out(&crate::output::table(
             &["CREDENTIAL", "KIND", "STATUS", "AT", "WHY"],
             &t,
-        ));
+        ))?;
     }
     Ok(if rows.is_empty() {
         Outcome::Ok
