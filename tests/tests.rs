@@ -14,6 +14,8 @@ mod keys;
 mod home;
 // The audit log: lines per command, tamper detection by `audit verify`.
 mod audit_log;
+// Every ```sh block of README.md and docs/*.md, run literally; transcripts in tests/transcripts/.
+mod transcripts;
 // Every file-writing command with relative paths, missing directories, --force; full stdout.
 mod paths;
 // One test per row of the exit-code table, plus usage errors and --json error objects.

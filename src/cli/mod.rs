@@ -52,9 +52,9 @@ EXIT STATUS:
     101  internal bug (panic): please report it
 
 EXAMPLES:
-    vauth key create qdrant-prod --expires 90d
-    vauth key verify < presented.txt
-    vauth key rotate qdrant-prod --grace 24h --format dotenv >> .env
+    vauth key create qdrant-prod --expires 90d --out qdrant.key
+    vauth key verify qdrant-prod < qdrant.key
+    vauth key rotate qdrant-prod --grace 24h --out qdrant-v2.key
     vauth --json key list";
 
 /// Global flags.

@@ -147,11 +147,12 @@ pub(super) fn oidc(ctx: &Ctx<'_>, a: &OidcArgs) -> Result<Outcome> {
             keys: n,
         })?;
     } else {
-        ctx.ui.out(&format!(
-            "wrote {} and {} ({n} key(s)); serve DIR at {issuer}",
+        ctx.ui.note(&format!(
+            "wrote {} and {} ({n} key(s)); serve {} at {issuer}",
             conf.display(),
-            jwks_path.display()
-        ))?;
+            jwks_path.display(),
+            a.out_dir.display()
+        ));
     }
     Ok(Outcome::Ok)
 }
