@@ -383,3 +383,54 @@ fn a_named_home_that_does_not_exist_is_not_created() {
     env.run(&["key", "create", "y"]).ok();
     assert!(env.home().join("state.json").exists());
 }
+
+#[test]
+fn a_bad_vauth_toml_names_its_line_column_key_and_file() {
+    let env = TestEnv::new();
+    env.run(&["init"]).ok();
+    let cfg = env.home().join("vauth.toml");
+    let fix = |line: u32| format!("line {line} of {}", cfg.display());
+    // (text, what the message names, the line the hint names)
+    let cases: [(&str, &[&str], u32); 4] = [
+        (
+            "[keys]\nprefix = \"qd\"\ngrace = \"2h\"\nprefix = \"xy\"\n",
+            &["line 4, column 1", "key keys.prefix", "duplicate key"],
+            4,
+        ),
+        (
+            "# comment\n[jwt]\nlifetme = \"5m\"\n",
+            &["line 3, column 1", "key jwt.lifetme", "unknown field"],
+            3,
+        ),
+        (
+            "[keys]\nprefix = 5\n",
+            &["line 2, column 10", "key keys.prefix"],
+            2,
+        ),
+        // A value only vauth's own checks refuse.
+        (
+            "[keys]\n\n\ngrace = \"soon\"\n",
+            &["keys.grace", "line 4"],
+            4,
+        ),
+    ];
+    for (text, want, line) in cases {
+        std::fs::write(&cfg, text).unwrap();
+        let r = env.run(&["key", "list"]);
+        r.code(3).stderr_has(&fix(line));
+        let first = r.stderr.lines().next().unwrap();
+        for w in want {
+            assert!(first.contains(w), "{w:?} not in {first:?}");
+        }
+        assert!(!r.stderr.contains("vauth status"), "{}", r.stderr);
+        // status, the command a user would try next, says the same.
+        env.run(&["status"]).code(3).stderr_has(&fix(line));
+        let e = env.run(&["--json", "key", "list"]).code(3).json_err();
+        let msg = e["error"]["message"].as_str().unwrap();
+        assert!(!msg.contains('\n') && msg.contains(want[0]), "{msg}");
+        assert!(
+            e["error"]["hint"].as_str().unwrap().contains(&fix(line)),
+            "{e}"
+        );
+    }
+}

@@ -65,7 +65,7 @@ impl Ctx<'_> {
         if !b.exists()? {
             return Ok(crate::config::Config::default());
         }
-        crate::config::Config::parse(&b.read_config()?)
+        crate::config::Config::parse_file(&b.read_config()?, &b.config_location())
     }
 
     /// Open the home and show any notices from opening it.

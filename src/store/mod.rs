@@ -63,6 +63,10 @@ pub trait Backend {
     fn read_config(&self) -> Result<String>;
     /// Replace vauth.toml atomically (`vauth target add/remove`).
     fn write_config(&self, text: &str) -> Result<()>;
+    /// Where vauth.toml is, for messages that tell the user to edit it.
+    fn config_location(&self) -> String {
+        format!("{}/vauth.toml", self.location())
+    }
     /// Read the whole audit log (empty when absent).
     fn read_audit(&self) -> Result<Vec<u8>>;
     /// Append one line to the audit log, durably.
@@ -169,6 +173,9 @@ impl Backend for FileBackend {
     }
     fn write_config(&self, text: &str) -> Result<()> {
         self.write("vauth.toml", text.as_bytes())
+    }
+    fn config_location(&self) -> String {
+        self.path("vauth.toml").display().to_string()
     }
     fn read_audit(&self) -> Result<Vec<u8>> {
         let p = self.path("audit.log");
@@ -407,7 +414,7 @@ impl Session {
         now: OffsetDateTime,
     ) -> Result<Session> {
         let state = State::from_bytes(&backend.read_state()?)?;
-        let config = Config::parse(&backend.read_config()?)?;
+        let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
         let mut s = Session {
             backend,
             _lock: lock,
@@ -454,7 +461,7 @@ impl Session {
             AUDIT_KEY_ENTRY,
             Zeroizing::new(crate::apikey::hex(&hmac_key)),
         );
-        let config = Config::parse(&backend.read_config()?)?;
+        let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
         let mut s = Session {
             backend,
             _lock: lock,
@@ -583,7 +590,7 @@ impl Session {
         if !self.writable {
             return Err(Error::bug("write_config on a read-only session"));
         }
-        let cfg = Config::parse(text)?;
+        let cfg = Config::parse_file(text, &self.backend.config_location())?;
         self.backend.write_config(text)?;
         self.config = cfg;
         Ok(())
