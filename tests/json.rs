@@ -1294,8 +1294,8 @@ fn errors_json() {
     let e = err(&env.run(&["--json", "man", "no", "such"]), 2, "usage");
     assert!(e.message.contains("no such"), "{e:?}");
 
-    // Usage errors clap finds (bad flags, a value parser's refusal) are clap's text, not JSON,
-    // and still exit 2 with nothing on stdout.
+    // Usage errors clap finds (bad flags, a value parser's refusal) are the same error object
+    // with --json (exit 2, nothing on stdout).
     for argv in [
         &["--json", "key", "create", "bad name"][..],
         &["--json", "key", "create", "x", "--expires", "tomorrow"],
@@ -1303,19 +1303,17 @@ fn errors_json() {
         &["--json", "--no-such-flag", "status"],
         &["--json", "key", "show"],
     ] {
-        let r = env.run(argv);
-        r.code(2);
-        assert!(r.stdout.is_empty(), "{argv:?}: {}", r.stdout);
-        assert!(r.stderr.starts_with("error: "), "{argv:?}: {}", r.stderr);
-        assert!(
-            serde_json::from_str::<serde_json::Value>(r.stderr.trim()).is_err(),
-            "{argv:?}: {}",
-            r.stderr
-        );
+        let e = err(&env.run(argv), 2, "usage");
+        assert!(!e.message.starts_with("error:"), "{argv:?}: {e:?}");
+        assert!(e.hint.is_some(), "{argv:?}: {e:?}");
     }
     // The value parser's own words reach the user.
-    let r = env.run(&["--json", "key", "create", "bad name"]);
-    r.stderr_has("is not a valid name");
+    let e = err(&env.run(&["--json", "key", "create", "bad name"]), 2, "usage");
+    assert!(e.message.contains("is not a valid name"), "{e:?}");
+    // Without --json they stay clap's text.
+    let r = env.run(&["key", "create", "bad name"]);
+    r.code(2).stderr_has("error: ");
+    assert!(serde_json::from_str::<serde_json::Value>(r.stderr.trim()).is_err());
 }
 
 #[test]
