@@ -60,7 +60,7 @@ impl Actor {
     pub fn from_env() -> Actor {
         let user = env::get(env::USER)
             .or_else(|| env::get("LOGNAME"))
-            .unwrap_or_else(|| "unknown".into());
+            .unwrap_or_else(process_user);
         let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
             .or_else(|_| std::fs::read_to_string("/etc/hostname"))
             .map(|s| s.trim().to_string())
@@ -75,6 +75,38 @@ impl Actor {
             ci_job,
         }
     }
+}
+
+/// The name of the process's user when the environment names none: the owner of `/proc/self`
+/// (the effective uid) looked up in `/etc/passwd`, else `uid<N>`, else `unknown`.
+#[cfg(unix)]
+fn process_user() -> String {
+    use std::os::unix::fs::MetadataExt as _;
+    let Ok(uid) = std::fs::metadata("/proc/self").map(|m| m.uid()) else {
+        return "unknown".into();
+    };
+    std::fs::read_to_string("/etc/passwd")
+        .ok()
+        .and_then(|p| user_of_uid(&p, uid))
+        .unwrap_or_else(|| format!("uid{uid}"))
+}
+
+/// Elsewhere the environment is the only source.
+#[cfg(not(unix))]
+fn process_user() -> String {
+    "unknown".into()
+}
+
+/// The name of `uid` in passwd(5) text (`name:pw:uid:gid:gecos:dir:shell`).
+#[cfg_attr(not(unix), allow(dead_code))]
+fn user_of_uid(passwd: &str, uid: u32) -> Option<String> {
+    passwd.lines().find_map(|l| {
+        let mut f = l.split(':');
+        let name = f.next()?;
+        let id: u32 = f.nth(1)?.parse().ok()?;
+        (id == uid && !name.is_empty() && !name.starts_with(['#', '+', '-']))
+            .then(|| name.to_string())
+    })
 }
 
 #[derive(Serialize)]
@@ -322,6 +354,14 @@ mod tests {
         let mut s = v.join("\n");
         s.push('\n');
         s.into_bytes()
+    }
+
+    #[test]
+    fn passwd_lookup_finds_the_uid() {
+        let p = "# comment\nroot:x:0:0:root:/root:/bin/bash\nada:x:1000:1000::/home/ada:/bin/sh\n";
+        assert_eq!(user_of_uid(p, 1000).as_deref(), Some("ada"));
+        assert_eq!(user_of_uid(p, 0).as_deref(), Some("root"));
+        assert_eq!(user_of_uid(p, 42), None);
     }
 
     #[test]

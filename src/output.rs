@@ -161,6 +161,78 @@ impl Ui {
     }
 }
 
+/// Whether `--json` appears among the command-line arguments (before a `--`), for the errors
+/// clap raises before any [`Ui`] exists.
+pub fn json_in_args<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> bool {
+    args.into_iter()
+        .skip(1)
+        .take_while(|a| a != "--")
+        .any(|a| a == "--json")
+}
+
+/// Render a command-line error from clap and return its exit code: `--help` / `--version` print
+/// as usual (exit 0); a usage error is clap's text (exit 2), or with `json` the documented error
+/// object on stderr (`kind` `"usage"`, exit 2).
+pub fn report_clap_error(err: &clap::Error, json: bool) -> ExitCode {
+    if !json || !err.use_stderr() {
+        let _ = err.print();
+        return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+    }
+    let (message, hint) = clap_error_lines(err);
+    let e = Error::usage(message).hint(hint);
+    Ui::plain(true).report_error(&e)
+}
+
+/// One line of what is wrong and one of what to do, from clap's rendered text.
+fn clap_error_lines(err: &clap::Error) -> (String, String) {
+    use clap::error::ErrorKind as K;
+    let text = err.render().to_string();
+    let mut message: Option<String> = None;
+    // The "error:" block runs to the first blank line (e.g. the list of missing arguments).
+    let mut in_message = false;
+    let mut tips = Vec::new();
+    let mut usage = None;
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            in_message = false;
+        } else if let Some(m) = t.strip_prefix("error: ") {
+            in_message = message.is_none();
+            message.get_or_insert_with(|| m.to_string());
+        } else if let Some(tip) = t.strip_prefix("tip: ") {
+            tips.push(tip.to_string());
+        } else if let Some(u) = t.strip_prefix("Usage: ") {
+            usage.get_or_insert_with(|| u.to_string());
+        } else if in_message && let Some(m) = message.as_mut() {
+            m.push(' ');
+            m.push_str(t);
+        }
+    }
+    let message = message.unwrap_or_else(|| match err.kind() {
+        K::DisplayHelpOnMissingArgumentOrSubcommand => "a subcommand is required".to_string(),
+        _ => err.kind().to_string(),
+    });
+    let command = usage
+        .as_deref()
+        .map(|u| {
+            u.split_whitespace()
+                .take_while(|w| !w.starts_with(['[', '<', '-']) && *w != "COMMAND")
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| "vauth".to_string());
+    let mut hint = tips.join("; ");
+    if !hint.is_empty() {
+        hint.push_str("; ");
+    }
+    match &usage {
+        Some(u) => hint.push_str(&format!("usage: {u} (see `{command} --help`)")),
+        None => hint.push_str(&format!("see `{command} --help`")),
+    }
+    (message, hint)
+}
+
 /// Product lines on stdout, buffered (see [`Ui::lines`]).
 pub struct Lines {
     out: std::io::BufWriter<std::io::StdoutLock<'static>>,

@@ -34,10 +34,37 @@ impl Span {
     }
 }
 
+/// Exactly, in the form [`parse_span`] reads back: `25h` is `1d1h`, `90m` is `1h30m`, `0s`.
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&humanize_seconds(self.0))
+        f.write_str(&exact_seconds(self.0))
     }
+}
+
+/// Seconds as an exact compound duration (`1y35d`, `1d1h`, `1h30m`, `45s`; negative with `-`).
+pub fn exact_seconds(s: i64) -> String {
+    let mut rest = s.unsigned_abs();
+    let mut out = String::new();
+    if s < 0 {
+        out.push('-');
+    }
+    for (unit, len) in [
+        ("y", 365 * 86_400),
+        ("d", 86_400),
+        ("h", 3600),
+        ("m", 60),
+        ("s", 1),
+    ] {
+        let n = rest / len;
+        rest %= len;
+        if n > 0 {
+            out.push_str(&format!("{n}{unit}"));
+        }
+    }
+    if s == 0 {
+        out.push_str("0s");
+    }
+    out
 }
 
 /// The program's clock.
@@ -47,11 +74,25 @@ pub fn now() -> OffsetDateTime {
     t.replace_nanosecond(0).unwrap_or(t)
 }
 
+/// Why a duration was refused: too long (also any number too large to hold), or not one at all.
+enum SpanError {
+    TooLong(String),
+    Bad(String),
+}
+
 /// Parse `30s`, `15m`, `24h`, `90d`, `2w`, `1y` (also `0s`). Compound forms (`1h30m`) are accepted.
 pub fn parse_span(s: &str) -> Result<Span, String> {
+    span(s).map_err(|e| match e {
+        SpanError::TooLong(m) | SpanError::Bad(m) => m,
+    })
+}
+
+fn span(s: &str) -> Result<Span, SpanError> {
+    let too_long =
+        || SpanError::TooLong(format!("duration {:?} is longer than 100 years", s.trim()));
     let s = s.trim();
     if s.is_empty() {
-        return Err("empty duration".into());
+        return Err(SpanError::Bad("empty duration".into()));
     }
     let mut total: i64 = 0;
     let mut num: Option<i64> = None;
@@ -61,7 +102,7 @@ pub fn parse_span(s: &str) -> Result<Span, String> {
             num = Some(
                 n.checked_mul(10)
                     .and_then(|n| n.checked_add(i64::from(d)))
-                    .ok_or_else(|| format!("duration {s:?} is too large"))?,
+                    .ok_or_else(too_long)?,
             );
             continue;
         }
@@ -73,28 +114,28 @@ pub fn parse_span(s: &str) -> Result<Span, String> {
             'w' => 7 * 86_400,
             'y' => 365 * 86_400,
             _ => {
-                return Err(format!(
+                return Err(SpanError::Bad(format!(
                     "{s:?} is not a duration (use a number and a unit: s, m, h, d, w, y)"
-                ));
+                )));
             }
         };
-        let n = num
-            .take()
-            .ok_or_else(|| format!("{s:?} is not a duration (a unit needs a number before it)"))?;
+        let n = num.take().ok_or_else(|| {
+            SpanError::Bad(format!(
+                "{s:?} is not a duration (a unit needs a number before it)"
+            ))
+        })?;
         total = n
             .checked_mul(unit)
             .and_then(|v| total.checked_add(v))
-            .ok_or_else(|| format!("duration {s:?} is too large"))?;
+            .ok_or_else(too_long)?;
     }
-    if num.is_some() {
-        return Err(format!(
-            "{s:?} has no unit (write e.g. {}s or {}d)",
-            num.unwrap_or(0),
-            num.unwrap_or(0)
-        ));
+    if let Some(n) = num {
+        return Err(SpanError::Bad(format!(
+            "{s:?} has no unit (write e.g. {n}s or {n}d)"
+        )));
     }
     if total > MAX_SECONDS {
-        return Err(format!("duration {s:?} is longer than 100 years"));
+        return Err(too_long());
     }
     Ok(Span(total))
 }
@@ -132,9 +173,14 @@ pub fn parse_time(s: &str) -> Result<TimeArg, String> {
             .map(TimeArg::At)
             .map_err(|_| format!("{t:?} is not an RFC 3339 time (e.g. 2027-01-31T00:00:00Z)"));
     }
-    parse_span(t)
-        .map(|d| TimeArg::Relative(d.0))
-        .map_err(|_| format!("{t:?} is neither a duration (90d, +24h) nor an RFC 3339 time"))
+    match span(t) {
+        Ok(d) => Ok(TimeArg::Relative(d.0)),
+        // A duration, just too long: say so, as every duration flag does.
+        Err(SpanError::TooLong(m)) => Err(m),
+        Err(SpanError::Bad(_)) => Err(format!(
+            "{t:?} is neither a duration (90d, +24h) nor an RFC 3339 time"
+        )),
+    }
 }
 
 /// RFC 3339 in UTC, second precision.
@@ -236,6 +282,35 @@ mod tests {
         assert_eq!(rfc3339(t), "2027-01-31T00:00:00Z");
         assert!(parse_time("2027-13-01T00:00:00Z").is_err());
         assert!(parse_time("tomorrow").is_err());
+    }
+
+    #[test]
+    fn spans_display_exactly_and_read_back() {
+        for (secs, text) in [
+            (0, "0s"),
+            (45, "45s"),
+            (90 * 60, "1h30m"),
+            (25 * 3600, "1d1h"),
+            (24 * 3600, "1d"),
+            (30 * 86_400, "30d"),
+            (400 * 86_400 + 1, "1y35d1s"),
+        ] {
+            assert_eq!(Span::from_seconds(secs).to_string(), text);
+            assert_eq!(parse_span(text).unwrap().seconds(), secs, "{text}");
+        }
+    }
+
+    #[test]
+    fn too_long_is_said_the_same_way_everywhere() {
+        for s in ["101y", "99999999999999999999d", "999999999d"] {
+            let e = parse_span(s).unwrap_err();
+            assert!(e.contains("longer than 100 years"), "{s}: {e}");
+            let e = parse_time(s).unwrap_err();
+            assert!(e.contains("longer than 100 years"), "{s}: {e}");
+            let e = parse_time(&format!("+{s}")).unwrap_err();
+            assert!(e.contains("longer than 100 years"), "{s}: {e}");
+        }
+        assert!(parse_time("soon").unwrap_err().contains("neither"));
     }
 
     #[test]

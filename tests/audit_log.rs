@@ -127,3 +127,31 @@ fn a_rewrite_without_the_vault_key_is_found() {
     std::fs::copy(b.home().join("audit.log"), a.home().join("audit.log")).unwrap();
     a.run(&["audit", "verify"]).code(1).stdout_has("line 1");
 }
+
+/// Without $USER / $LOGNAME the actor is the uid's name from /etc/passwd, not `unknown`.
+#[test]
+fn the_actor_without_user_is_the_uids_name() {
+    let env = TestEnv::new();
+    let mut c = env.command();
+    c.env_remove("USER")
+        .env_remove("LOGNAME")
+        .args(["key", "create", "who", "-q"]);
+    let out = c.output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    for k in crate::util::keys_in(&String::from_utf8_lossy(&out.stdout)) {
+        env.secret(&k);
+    }
+    let want = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let want = String::from_utf8_lossy(&want.stdout).trim().to_string();
+    let l = lines(&env);
+    let last: serde_json::Value = serde_json::from_str(l.last().unwrap()).unwrap();
+    let actor = last["actor"].as_str().unwrap();
+    assert!(!actor.starts_with("unknown@"), "{actor}");
+    assert!(
+        actor.starts_with(&format!("{want}@")),
+        "{actor} (want {want})"
+    );
+}

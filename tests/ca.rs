@@ -427,12 +427,32 @@ fn status_warns_when_the_crl_or_certificates_run_out() {
     ])
     .ok();
     issue(&env, "short", &["--not-after", "3d"]);
+    // A fresh CRL is not "near", whatever the window; the certificate is listed with the rest.
     let r = env.run(&["status", "--within", "7d"]);
     r.ok()
-        .stderr_has("nextUpdate")
-        .stderr_has("1 certificate(s) expire");
-    // Outside the window: quiet.
-    let r = env.run(&["status", "--within", "1d"]);
+        .stdout_has("cert     short v1")
+        .stdout_has("crl         #1");
+    assert!(!r.stderr.contains("nextUpdate"), "{}", r.stderr);
+    assert!(!r.stdout.contains("nothing within"), "{}", r.stdout);
+    // Near once less than a quarter of its lifetime (2d: 12h) is left; then passed.
+    let at = |h: i64| {
+        (time::OffsetDateTime::now_utc() + time::Duration::hours(h))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+    };
+    let r = env.run_with(&["status"], None, &[("VAUTH_TEST_NOW", &at(30))]);
     r.ok();
     assert!(!r.stderr.contains("nextUpdate"), "{}", r.stderr);
+    env.run_with(&["status"], None, &[("VAUTH_TEST_NOW", &at(40))])
+        .ok()
+        .stderr_has("nextUpdate")
+        .stderr_has("is near");
+    env.run_with(&["status"], None, &[("VAUTH_TEST_NOW", &at(49))])
+        .ok()
+        .stderr_has("nextUpdate")
+        .stderr_has("has passed");
+    // Outside the window: no certificate listed.
+    env.run(&["status", "--within", "1d"])
+        .ok()
+        .stdout_has("nothing within 1d");
 }

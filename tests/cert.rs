@@ -760,3 +760,19 @@ fn batch_is_all_or_nothing() {
     .stderr_has("line 2");
     assert!(!out.join("new1.crt").exists());
 }
+
+/// Renewing a revoked certificate says the old one is revoked, never that it "stays valid".
+#[test]
+fn renewing_a_revoked_certificate_says_it_is_revoked() {
+    let env = with_ca(&[]);
+    let dir = env.dir.path().to_str().unwrap().to_string();
+    issue(&env, "gone", &[]);
+    let r = env.run(&["cert", "renew", "gone", "--out", &dir, "--force"]);
+    r.ok().stderr_has("stays valid until");
+    register_keys(&env, &[&env.path("gone.key")]);
+    env.run(&["cert", "revoke", "gone", "--yes"]).ok();
+    let r = env.run(&["cert", "renew", "gone", "--out", &dir, "--force"]);
+    r.ok().stderr_has("is revoked");
+    register_keys(&env, &[&env.path("gone.key")]);
+    assert!(!r.stderr.contains("stays valid"), "{}", r.stderr);
+}

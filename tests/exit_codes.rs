@@ -97,6 +97,53 @@ fn json_errors_go_to_stderr_as_one_object() {
     assert!(e["error"]["hint"].is_string());
 }
 
+/// With `--json` anywhere on the line, command-line errors clap finds are the documented error
+/// object too (kind `usage`, exit 2); without it they stay clap's text; help and version print.
+#[test]
+fn usage_errors_with_json_are_the_error_object() {
+    let env = TestEnv::new();
+    for (args, in_message) in [
+        (&["--json", "key", "frobnicate"][..], "frobnicate"),
+        (&["key", "create", "--bogus", "x", "--json"], "--bogus"),
+        (&["--json", "status", "--within", "forever"], "forever"),
+        (&["--json", "--color", "purple", "status"], "purple"),
+        (&["--json", "key"], "subcommand"),
+        (&["--json", "key", "create"], "NAME"),
+    ] {
+        let r = env.run(args);
+        r.code(2);
+        assert_eq!(r.stdout, "", "{args:?}");
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+        let e = r.json_err();
+        let e = &e["error"];
+        assert_eq!(e["exit_code"], 2, "{args:?}");
+        assert_eq!(e["kind"], "usage", "{args:?}");
+        let msg = e["message"].as_str().unwrap();
+        assert!(msg.contains(in_message), "{args:?}: {msg}");
+        assert!(!msg.starts_with("error:"), "{msg}");
+        assert!(e["hint"].as_str().unwrap().contains("--help"), "{e}");
+        assert_eq!(
+            e.as_object().unwrap().len(),
+            4,
+            "exit_code, kind, message, hint: {e}"
+        );
+    }
+    // After `--`, "--json" is a value, not the flag.
+    let r = env.run(&["key", "frobnicate", "--", "--json"]);
+    r.code(2).stderr_has("error: unrecognized subcommand");
+    // Without --json: clap's own text, exit 2.
+    env.run(&["key", "frobnicate"])
+        .code(2)
+        .stderr_has("error: unrecognized subcommand")
+        .stderr_has("Usage:");
+    // --help and --version still print normally (stdout, exit 0), with or without --json.
+    env.run(&["--json", "--help"]).ok().stdout_has("Usage:");
+    env.run(&["--json", "key", "--help"])
+        .ok()
+        .stdout_has("Usage: vauth key");
+    env.run(&["--version", "--json"]).ok().stdout_has("vauth ");
+}
+
 #[test]
 fn a_closed_stdout_pipe_ends_quietly() {
     use std::process::Stdio;

@@ -233,6 +233,8 @@ fn unreadable_or_odd_homes_are_exit_3() {
 fn vauth_home_env_and_flag_select_the_home() {
     let env = TestEnv::new();
     let alt = env.path("alt-home");
+    env.run_with(&["init"], None, &[("VAUTH_HOME", alt.to_str().unwrap())])
+        .ok();
     env.run_with(
         &["key", "create", "viaenv"],
         None,
@@ -336,4 +338,99 @@ fn keyring_protection_without_a_session_bus_is_a_clear_error() {
         .code(3)
         .stderr_has("keyring");
     assert!(!env.home().join("state.json").exists());
+}
+
+#[test]
+fn a_named_home_that_does_not_exist_is_not_created() {
+    let env = TestEnv::new();
+    let typo = env.path("homme");
+    let t = typo.to_str().unwrap();
+    // --home or VAUTH_HOME naming a missing directory: exit 3 with `vauth init --home DIR`,
+    // nothing created (no home, no key file), for writing and reading commands alike.
+    for (args, envs) in [
+        (vec!["--home", t, "key", "create", "x"], vec![]),
+        (vec!["key", "create", "x"], vec![("VAUTH_HOME", t)]),
+        (
+            vec!["--home", t, "jwt", "key", "create", "j", "--alg", "HS256"],
+            vec![],
+        ),
+        (vec!["--home", t, "ca", "init"], vec![]),
+        (vec!["--home", t, "key", "list"], vec![]),
+    ] {
+        env.run_with(&args, None, &envs)
+            .code(3)
+            .stderr_has("no vauth home")
+            .stderr_has(&format!("vauth init --home {t}"));
+        assert!(!typo.exists(), "{args:?} created {}", typo.display());
+    }
+    assert!(!env.key_dir().exists(), "a key file was created");
+    // The JSON error says the same.
+    let e = env
+        .run(&["--json", "--home", t, "key", "create", "x"])
+        .code(3)
+        .json_err();
+    assert_eq!(e["error"]["kind"], "not_found");
+    assert!(
+        e["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("vauth init --home")
+    );
+    // `vauth init` creates it; then it works.
+    env.run(&["--home", t, "init"]).ok();
+    env.run(&["--home", t, "key", "create", "x"]).ok();
+    // The default home is still created implicitly.
+    env.run(&["key", "create", "y"]).ok();
+    assert!(env.home().join("state.json").exists());
+}
+
+#[test]
+fn a_bad_vauth_toml_names_its_line_column_key_and_file() {
+    let env = TestEnv::new();
+    env.run(&["init"]).ok();
+    let cfg = env.home().join("vauth.toml");
+    let fix = |line: u32| format!("line {line} of {}", cfg.display());
+    // (text, what the message names, the line the hint names)
+    let cases: [(&str, &[&str], u32); 4] = [
+        (
+            "[keys]\nprefix = \"qd\"\ngrace = \"2h\"\nprefix = \"xy\"\n",
+            &["line 4, column 1", "key keys.prefix", "duplicate key"],
+            4,
+        ),
+        (
+            "# comment\n[jwt]\nlifetme = \"5m\"\n",
+            &["line 3, column 1", "key jwt.lifetme", "unknown field"],
+            3,
+        ),
+        (
+            "[keys]\nprefix = 5\n",
+            &["line 2, column 10", "key keys.prefix"],
+            2,
+        ),
+        // A value only vauth's own checks refuse.
+        (
+            "[keys]\n\n\ngrace = \"soon\"\n",
+            &["keys.grace", "line 4"],
+            4,
+        ),
+    ];
+    for (text, want, line) in cases {
+        std::fs::write(&cfg, text).unwrap();
+        let r = env.run(&["key", "list"]);
+        r.code(3).stderr_has(&fix(line));
+        let first = r.stderr.lines().next().unwrap();
+        for w in want {
+            assert!(first.contains(w), "{w:?} not in {first:?}");
+        }
+        assert!(!r.stderr.contains("vauth status"), "{}", r.stderr);
+        // status, the command a user would try next, says the same.
+        env.run(&["status"]).code(3).stderr_has(&fix(line));
+        let e = env.run(&["--json", "key", "list"]).code(3).json_err();
+        let msg = e["error"]["message"].as_str().unwrap();
+        assert!(!msg.contains('\n') && msg.contains(want[0]), "{msg}");
+        assert!(
+            e["error"]["hint"].as_str().unwrap().contains(&fix(line)),
+            "{e}"
+        );
+    }
 }

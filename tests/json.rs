@@ -137,8 +137,17 @@ struct StatusReport {
     protection: String,
     #[serde(default, deserialize_with = "omittable")]
     protection_warning: Option<String>,
-    keys: Counts,
     within_seconds: i64,
+    keys: Counts,
+    jwt_keys: JwtCounts,
+    #[serde(deserialize_with = "nullable")]
+    ca: Option<StatusCa>,
+    certs: CertCounts,
+    #[serde(deserialize_with = "nullable")]
+    crl: Option<StatusCrl>,
+    targets: usize,
+    pending_pushes: Vec<PendingPush>,
+    rotations: Vec<StatusRotation>,
     expiring: Vec<Expiring>,
     audit_lines: u64,
 }
@@ -154,11 +163,72 @@ struct Counts {
     revoked: usize,
 }
 
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct JwtCounts {
+    total: usize,
+    active: usize,
+    grace: usize,
+    retired: usize,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct CertCounts {
+    total: usize,
+    active: usize,
+    not_yet_valid: usize,
+    expired: usize,
+    revoked: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusCa {
+    root: StatusCaCert,
+    #[serde(default, deserialize_with = "omittable")]
+    intermediate: Option<StatusCaCert>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusCaCert {
+    cn: String,
+    not_after: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusCrl {
+    number: u64,
+    next_update: String,
+    state: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PendingPush {
+    kind: String,
+    name: String,
+    version: u32,
+    target: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusRotation {
+    credential: String,
+    to_version: u32,
+    stage: String,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Expiring {
+    kind: String,
     name: String,
-    version: u32,
+    #[serde(default, deserialize_with = "omittable")]
+    version: Option<u32>,
     expires: String,
 }
 
@@ -407,6 +477,19 @@ fn status_json() {
     assert_eq!(s.within_seconds, 30 * 86_400);
     assert!(s.expiring.is_empty());
     assert_eq!(s.audit_lines, 1);
+    assert_eq!(
+        s.jwt_keys,
+        JwtCounts {
+            total: 0,
+            active: 0,
+            grace: 0,
+            retired: 0
+        }
+    );
+    assert!(s.ca.is_none() && s.crl.is_none());
+    assert_eq!(s.certs.total, 0);
+    assert_eq!(s.targets, 0);
+    assert!(s.pending_pushes.is_empty() && s.rotations.is_empty());
 
     env.run(&["key", "create", "soon", "--expires", "1d"]).ok();
     env.run(&["key", "create", "later", "--expires", "90d"])
@@ -433,18 +516,150 @@ fn status_json() {
         }
     );
     // rolled v1 (grace ends in 1h, no expiry) sorts before soon v1 (expires in 1d).
-    let got: Vec<(&str, u32)> = s
+    let got: Vec<(&str, &str, Option<u32>)> = s
         .expiring
         .iter()
-        .map(|e| (e.name.as_str(), e.version))
+        .map(|e| (e.kind.as_str(), e.name.as_str(), e.version))
         .collect();
-    assert_eq!(got, vec![("rolled", 1), ("soon", 1)]);
+    assert_eq!(
+        got,
+        vec![("api_key", "rolled", Some(1)), ("api_key", "soon", Some(1))]
+    );
     let grace_end = ts(&s.expiring[0].expires) - now();
     assert!((3500..=3600).contains(&grace_end), "{grace_end}");
     let expiry = ts(&s.expiring[1].expires) - now();
     assert!((86_300..=86_400).contains(&expiry), "{expiry}");
     // init, 4 creates, a revoke, a rotate.
     assert_eq!(s.audit_lines, 7);
+}
+
+/// status covers every kind consistently: what expires within the window is listed for API keys,
+/// JWT signing keys in grace, the CA and certificates alike (no "nothing expiring" next to a
+/// warning about certificates), and a fresh CRL is not "near".
+#[test]
+fn status_json_covers_every_kind() {
+    let env = TestEnv::new();
+    env.run(&["key", "create", "k", "--expires", "2d", "-q"])
+        .ok();
+    env.run(&["jwt", "key", "create", "j", "--alg", "ES256"])
+        .ok();
+    env.run(&["jwt", "key", "rotate", "j", "--grace", "1h"])
+        .ok();
+    env.run(&["ca", "init", "--intermediate"]).ok();
+    let dir = env.dir.path().to_str().unwrap().to_string();
+    for (name, life) in [("c1", "3d"), ("c2", "3d"), ("c3", "60d")] {
+        env.run(&["cert", "issue", name, "--out", &dir, "--not-after", life])
+            .ok();
+        crate::ca::register_keys(&env, &[&env.path(&format!("{name}.key"))]);
+    }
+    env.run(&["cert", "revoke", "c2", "--yes"]).ok();
+    let crl = env.path("ca.crl");
+    env.run(&[
+        "ca",
+        "crl",
+        "--out",
+        crl.to_str().unwrap(),
+        "--next-update",
+        "7d",
+    ])
+    .ok();
+
+    let r = env.run(&["--json", "status", "--within", "7d"]);
+    r.ok();
+    // A fresh 7-day CRL is not near; nothing is warned about.
+    assert!(!r.stderr.contains("CRL"), "{}", r.stderr);
+    let s: StatusReport = out(&r);
+    assert_eq!(s.keys.total, 1);
+    assert_eq!(
+        s.jwt_keys,
+        JwtCounts {
+            total: 1,
+            active: 1,
+            grace: 0,
+            retired: 0
+        }
+    );
+    assert_eq!(
+        s.certs,
+        CertCounts {
+            total: 3,
+            active: 2,
+            not_yet_valid: 0,
+            expired: 0,
+            revoked: 1
+        }
+    );
+    let ca = s.ca.unwrap();
+    assert!(ca.intermediate.is_some());
+    assert!(ts(&ca.root.not_after) > now() + 365 * 86_400 && !ca.root.cn.is_empty());
+    let crl = s.crl.unwrap();
+    assert_eq!((crl.number, crl.state.as_str()), (1, "ok"));
+    assert!(ts(&crl.next_update) > now() + 6 * 86_400);
+    // Soonest first: the replaced JWT key's grace, the API key, the one unrevoked 3-day cert.
+    let got: Vec<(&str, &str, Option<u32>)> = s
+        .expiring
+        .iter()
+        .map(|e| (e.kind.as_str(), e.name.as_str(), e.version))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("jwt_key", "j", Some(1)),
+            ("api_key", "k", Some(1)),
+            ("cert", "c1", Some(1))
+        ]
+    );
+    // The human form says the same: no "nothing within" next to a list.
+    let h = env.run(&["status", "--within", "7d"]);
+    h.ok()
+        .stdout_has("cert     c1 v1")
+        .stdout_has("jwt keys    1 (1 active");
+    assert!(!h.stdout.contains("nothing within"), "{}", h.stdout);
+    // Outside every window: nothing, for every kind.
+    env.run(&["status", "--within", "1m"])
+        .ok()
+        .stdout_has("nothing within 1m");
+
+    // A push waiting for a restart and an unfinished rotation, as the journal records them.
+    let path = env.home().join("state.json");
+    let mut st: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let at = st["created"].clone();
+    st["api_keys"]["k"]["versions"][0]["pushed"] = serde_json::json!([{
+        "target": "chroma", "user": "k", "remote_name": "k", "at": at,
+        "verified": false, "pending": true
+    }]);
+    st["rotations"] = serde_json::json!({"k": {
+        "from_version": 1, "to_version": 2, "sha256": "00".repeat(32), "started": at,
+        "grace_seconds": 3600, "targets": ["chroma"], "stage": "pushing", "steps": []
+    }});
+    std::fs::write(&path, serde_json::to_string(&st).unwrap()).unwrap();
+    let s: StatusReport = out(env.run(&["--json", "status"]).ok());
+    let p = &s.pending_pushes[..];
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(
+        (
+            p[0].kind.as_str(),
+            p[0].name.as_str(),
+            p[0].version,
+            p[0].target.as_str()
+        ),
+        ("api_key", "k", 1, "chroma")
+    );
+    let r = &s.rotations[..];
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(
+        (
+            r[0].credential.as_str(),
+            r[0].to_version,
+            r[0].stage.as_str()
+        ),
+        ("k", 2, "pushing")
+    );
+    env.run(&["status"])
+        .ok()
+        .stdout_has("1 push(es) wait")
+        .stdout_has("rotations   1 unfinished");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1294,8 +1509,8 @@ fn errors_json() {
     let e = err(&env.run(&["--json", "man", "no", "such"]), 2, "usage");
     assert!(e.message.contains("no such"), "{e:?}");
 
-    // Usage errors clap finds (bad flags, a value parser's refusal) are clap's text, not JSON,
-    // and still exit 2 with nothing on stdout.
+    // Usage errors clap finds (bad flags, a value parser's refusal) are the same error object
+    // with --json (exit 2, nothing on stdout).
     for argv in [
         &["--json", "key", "create", "bad name"][..],
         &["--json", "key", "create", "x", "--expires", "tomorrow"],
@@ -1303,19 +1518,21 @@ fn errors_json() {
         &["--json", "--no-such-flag", "status"],
         &["--json", "key", "show"],
     ] {
-        let r = env.run(argv);
-        r.code(2);
-        assert!(r.stdout.is_empty(), "{argv:?}: {}", r.stdout);
-        assert!(r.stderr.starts_with("error: "), "{argv:?}: {}", r.stderr);
-        assert!(
-            serde_json::from_str::<serde_json::Value>(r.stderr.trim()).is_err(),
-            "{argv:?}: {}",
-            r.stderr
-        );
+        let e = err(&env.run(argv), 2, "usage");
+        assert!(!e.message.starts_with("error:"), "{argv:?}: {e:?}");
+        assert!(e.hint.is_some(), "{argv:?}: {e:?}");
     }
     // The value parser's own words reach the user.
-    let r = env.run(&["--json", "key", "create", "bad name"]);
-    r.stderr_has("is not a valid name");
+    let e = err(
+        &env.run(&["--json", "key", "create", "bad name"]),
+        2,
+        "usage",
+    );
+    assert!(e.message.contains("is not a valid name"), "{e:?}");
+    // Without --json they stay clap's text.
+    let r = env.run(&["key", "create", "bad name"]);
+    r.code(2).stderr_has("error: ");
+    assert!(serde_json::from_str::<serde_json::Value>(r.stderr.trim()).is_err());
 }
 
 #[test]
@@ -1367,6 +1584,21 @@ fn docs_json_md_covers_the_contract() {
         "keys.expired",
         "keys.retired",
         "keys.revoked",
+        "jwt_keys.total",
+        "jwt_keys.active",
+        "jwt_keys.grace",
+        "jwt_keys.retired",
+        "ca.root",
+        "ca.intermediate",
+        "certs.total",
+        "certs.not_yet_valid",
+        "crl.number",
+        "crl.next_update",
+        "crl.state",
+        "targets",
+        "pending_pushes",
+        "rotations",
+        "expiring[].kind",
         "within_seconds",
         "expiring[].name",
         "expiring[].version",

@@ -747,3 +747,20 @@ fn export_jwk_by_version_and_the_human_list_and_show() {
     let t = sign(&env, &["--key", "svc", "--jti", "fixed-id-1"]);
     assert_eq!(claims_of(&env, &t)["jti"], "fixed-id-1");
 }
+
+/// A lifetime over the maximum is stated exactly (25h is "1d1h", not "1d"), and exactly the
+/// maximum is allowed.
+#[test]
+fn over_long_lifetimes_are_stated_exactly() {
+    let env = TestEnv::new();
+    env.run(&["jwt", "key", "create", "svc", "--alg", "HS256"])
+        .ok();
+    let r = env.run(&["jwt", "sign", "--key", "svc", "--exp", "25h"]);
+    r.code(2)
+        .stderr_has("a lifetime of 1d1h is longer than the allowed 1d");
+    env.run(&["jwt", "sign", "--key", "svc", "--exp", "24h"])
+        .ok();
+    env.run(&["jwt", "sign", "--key", "svc", "--exp", "24h1s"])
+        .code(2)
+        .stderr_has("a lifetime of 1d1s is longer than the allowed 1d");
+}

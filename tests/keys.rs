@@ -250,6 +250,23 @@ fn bad_names_prefixes_and_times_are_usage_errors() {
     env.run(&["key", "create", "ok", "--expires", "-1d"])
         .code(2)
         .stderr_has("not in the future");
+    // Too long is said the same way for every duration and time flag, overflow included.
+    for args in [
+        ["key", "create", "ok", "--expires", "999999999d"],
+        [
+            "key",
+            "create",
+            "ok",
+            "--expires",
+            "+999999999999999999999d",
+        ],
+        ["key", "create", "ok", "--expires", "101y"],
+        ["key", "rotate", "ok", "--grace", "999999999999999999999d"],
+    ] {
+        let r = env.run(&args);
+        r.code(2).stderr_has("longer than 100 years");
+        assert!(!r.stderr.contains("neither"), "{}", r.stderr);
+    }
     // Nothing was created by the failed attempts.
     assert!(
         !env.home().join("state.json").exists(),

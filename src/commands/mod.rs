@@ -65,7 +65,7 @@ impl Ctx<'_> {
         if !b.exists()? {
             return Ok(crate::config::Config::default());
         }
-        crate::config::Config::parse(&b.read_config()?)
+        crate::config::Config::parse_file(&b.read_config()?, &b.config_location())
     }
 
     /// Open the home and show any notices from opening it.
@@ -79,13 +79,16 @@ impl Ctx<'_> {
         mode: OpenMode,
         lock_wait: Option<std::time::Duration>,
     ) -> Result<Session> {
-        let s = Session::open_with(
-            Box::new(self.backend()?),
-            mode,
-            self.unlock(),
-            self.now,
-            lock_wait,
-        )?;
+        let backend = self.backend()?;
+        // Only the default home is created implicitly: a home named by --home / VAUTH_HOME must
+        // exist, so a typo in it cannot start a second, empty home with a new vault key.
+        if let Some(dir) = self.global.home.as_deref() {
+            use crate::store::Backend as _;
+            if !backend.exists()? {
+                return Err(crate::store::no_named_home(dir));
+            }
+        }
+        let s = Session::open_with(Box::new(backend), mode, self.unlock(), self.now, lock_wait)?;
         for n in &s.notices {
             self.ui.note(&format!("vauth: {n}"));
         }

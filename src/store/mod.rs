@@ -63,6 +63,10 @@ pub trait Backend {
     fn read_config(&self) -> Result<String>;
     /// Replace vauth.toml atomically (`vauth target add/remove`).
     fn write_config(&self, text: &str) -> Result<()>;
+    /// Where vauth.toml is, for messages that tell the user to edit it.
+    fn config_location(&self) -> String {
+        format!("{}/vauth.toml", self.location())
+    }
     /// Read the whole audit log (empty when absent).
     fn read_audit(&self) -> Result<Vec<u8>>;
     /// Append one line to the audit log, durably.
@@ -169,6 +173,9 @@ impl Backend for FileBackend {
     }
     fn write_config(&self, text: &str) -> Result<()> {
         self.write("vauth.toml", text.as_bytes())
+    }
+    fn config_location(&self) -> String {
+        self.path("vauth.toml").display().to_string()
     }
     fn read_audit(&self) -> Result<Vec<u8>> {
         let p = self.path("audit.log");
@@ -324,6 +331,22 @@ fn no_home(location: &str) -> Error {
         .hint("run `vauth init`, or pass --home DIR / set VAUTH_HOME to an existing home")
 }
 
+/// The error for a home named by `--home` / `VAUTH_HOME` that does not exist (never created
+/// implicitly: a typo would otherwise start a second home with a new vault key).
+pub fn no_named_home(dir: &Path) -> Error {
+    Error::new(
+        ErrorKind::NotFound,
+        format!(
+            "no vauth home at {} (named by --home or VAUTH_HOME; only the default home is created implicitly)",
+            dir.display()
+        ),
+    )
+    .hint(format!(
+        "check the path for a typo, or create the home with `vauth init --home {}`",
+        dir.display()
+    ))
+}
+
 impl Session {
     /// Open the home in `backend`.
     pub fn open(
@@ -391,7 +414,7 @@ impl Session {
         now: OffsetDateTime,
     ) -> Result<Session> {
         let state = State::from_bytes(&backend.read_state()?)?;
-        let config = Config::parse(&backend.read_config()?)?;
+        let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
         let mut s = Session {
             backend,
             _lock: lock,
@@ -438,7 +461,7 @@ impl Session {
             AUDIT_KEY_ENTRY,
             Zeroizing::new(crate::apikey::hex(&hmac_key)),
         );
-        let config = Config::parse(&backend.read_config()?)?;
+        let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
         let mut s = Session {
             backend,
             _lock: lock,
@@ -567,7 +590,7 @@ impl Session {
         if !self.writable {
             return Err(Error::bug("write_config on a read-only session"));
         }
-        let cfg = Config::parse(text)?;
+        let cfg = Config::parse_file(text, &self.backend.config_location())?;
         self.backend.write_config(text)?;
         self.config = cfg;
         Ok(())

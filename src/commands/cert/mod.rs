@@ -44,52 +44,6 @@ pub(crate) fn pki_now(ctx: &Ctx<'_>) -> OffsetDateTime {
     crate::store::hooks::now_override().unwrap_or(ctx.now)
 }
 
-/// Warnings for `vauth status`: a CRL whose nextUpdate falls inside the window (an expired CRL
-/// locks every client out of servers that check it), a CA ending inside it, and certificates that
-/// expire inside it.
-pub(crate) fn status_warnings(
-    ctx: &Ctx<'_>,
-    state: &crate::store::state::State,
-    now: OffsetDateTime,
-    horizon: OffsetDateTime,
-) {
-    let Some(ca) = &state.ca else { return };
-    if let Some(t) = ca.crl.next_update
-        && t <= horizon
-    {
-        let when = if t <= now { "passed" } else { "is near" };
-        ctx.ui.warn(&format!(
-            "the CRL's nextUpdate ({}) {when}: servers that check it will refuse every client; publish a new one with `vauth ca crl --out FILE`",
-            rfc3339(t)
-        ));
-    }
-    for c in [Some(&ca.root), ca.intermediate.as_ref()]
-        .into_iter()
-        .flatten()
-    {
-        if c.not_after <= horizon {
-            ctx.ui.warn(&format!(
-                "the CA {:?} ends at {}",
-                c.cn,
-                rfc3339(c.not_after)
-            ));
-        }
-    }
-    let n = state
-        .certs
-        .values()
-        .filter_map(|r| r.latest())
-        .filter(|c| {
-            c.status(now) == crate::pki::record::CertStatus::Active && c.not_after <= horizon
-        })
-        .count();
-    if n > 0 {
-        ctx.ui.warn(&format!(
-            "{n} certificate(s) expire within the window: `vauth cert list --expiring-within ...`"
-        ));
-    }
-}
-
 /// The CA of this home, or exit 3 with the command that makes one.
 pub(crate) fn ca_of(s: &Session) -> Result<&CaRecord> {
     s.state.ca.as_ref().ok_or_else(|| {

@@ -139,14 +139,30 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RenewArgs) -> Result<Outcome> {
         ctx.ui
             .out_json(&IssuedReport::new(&args.name, rec.profile, &ca, c, &files))?;
     } else {
+        // What becomes of the predecessor: said as it is, never "valid" for a revoked one.
+        let previous = match cur.revoked_at {
+            Some(t) => format!(
+                "the previous certificate ({}) is revoked (since {})",
+                cur.serial,
+                rfc3339(t)
+            ),
+            None if cur.not_after <= now => format!(
+                "the previous certificate ({}) expired at {}",
+                cur.serial,
+                rfc3339(cur.not_after)
+            ),
+            None => format!(
+                "the previous certificate ({}) stays valid until {} unless revoked",
+                cur.serial,
+                rfc3339(cur.not_after)
+            ),
+        };
         ctx.ui.note(&format!(
-            "Renewed {} (serial {}, {} key), valid until {}; the previous certificate ({}) stays valid until {} unless revoked.",
+            "Renewed {} (serial {}, {} key), valid until {}; {previous}.",
             args.name,
             c.serial,
             if reused { "same" } else { "new" },
             rfc3339(c.not_after),
-            cur.serial,
-            rfc3339(cur.not_after)
         ));
         for f in &files {
             ctx.ui

@@ -14,7 +14,7 @@ use crate::jwt::claims::{REGISTERED, Template};
 use crate::jwt::qdrant::Preset;
 use crate::jwt::{self, Alg};
 use crate::store::OpenMode;
-use crate::timefmt::{humanize_seconds, rfc3339};
+use crate::timefmt::{Span, rfc3339};
 
 /// The signing key, resolved.
 struct Signer {
@@ -254,9 +254,8 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &SignArgs) -> Result<Outcome> {
         let life = (t - now).whole_seconds();
         if life > max.seconds() {
             return Err(Error::usage(format!(
-                "a lifetime of {} is longer than the allowed {} (jwt.max_lifetime)",
-                humanize_seconds(life),
-                humanize_seconds(max.seconds())
+                "a lifetime of {} is longer than the allowed {max} (jwt.max_lifetime)",
+                Span::from_seconds(life)
             ))
             .hint("shorten --exp, or raise jwt.max_lifetime in vauth.toml"));
         }

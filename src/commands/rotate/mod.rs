@@ -1102,7 +1102,8 @@ fn report_apply(ctx: &Ctx<'_>, a: &Applied, f: Option<&Finalized>) -> Result<Out
 #[derive(Serialize)]
 struct CheckRow {
     credential: String,
-    kind: &'static str,
+    /// `null` when a policy names no credential (as in `rotate plan`).
+    kind: Option<&'static str>,
     /// `overdue`, `due`, `resume`, `due_soon`, `expiring`, `expired`.
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1117,7 +1118,7 @@ pub fn check(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
     let horizon = now + a.within.duration();
     let mut rows = Vec::new();
     for i in plan(&s.state, &s.config.policy, now, &[]) {
-        let kind = i.kind.map_or("-", kind_str);
+        let kind = i.kind.map(kind_str);
         let due_at = i.due_at;
         let status = match i.due {
             Due::Resume => Some("resume"),
@@ -1149,7 +1150,7 @@ pub fn check(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
         {
             rows.push(CheckRow {
                 credential: k.name.clone(),
-                kind: "api_key",
+                kind: Some("api_key"),
                 status: if e <= now { "expired" } else { "expiring" },
                 at: Some(rfc3339(e)),
                 reason: format!("the current version expires {}", rfc3339(e)),
@@ -1162,7 +1163,7 @@ pub fn check(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
         {
             rows.push(CheckRow {
                 credential: r.name.clone(),
-                kind: "cert",
+                kind: Some("cert"),
                 status: if c.not_after <= now {
                     "expired"
                 } else {
@@ -1196,7 +1197,7 @@ pub fn check(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
             .map(|r| {
                 vec![
                     r.credential.clone(),
-                    r.kind.to_string(),
+                    r.kind.unwrap_or("-").to_string(),
                     r.status.to_string(),
                     r.at.clone().unwrap_or_default(),
                     r.reason.clone(),
