@@ -64,7 +64,8 @@ fn passphrase_hidden_key_and_confirmation_on_a_real_terminal() {
 
     // The control: this terminal echoes what is typed, so a missing echo below is vauth's doing.
     let mut c = Command::new("sh");
-    c.arg("-c").arg("stty echo && echo ready && read x && echo got");
+    c.arg("-c")
+        .arg("stty echo && echo ready && read x && echo got");
     let mut p = spawn_command(c, Some(TIMEOUT_MS)).unwrap();
     answer(&mut p, "ready", "visible-typing");
     let (screen, code) = finish(p);
