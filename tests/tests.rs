@@ -32,6 +32,8 @@ mod concurrency;
 mod crash;
 // The real OS keyring (Secret Service under dbus-run-session); run by .ci/run with --ignored.
 mod keyring;
+// Real terminal sessions on a pseudo-terminal: passphrase twice, hidden secret prompt, confirmation.
+mod pty;
 // JWT signing keys and tokens: lifecycle, rotation grace, JWKS/OIDC, sign/verify/inspect, Qdrant.
 mod jwt;
 // JWT cross-checks with independent implementations: PyJWT, openssl, a Qdrant-style HS256 check.

@@ -126,6 +126,7 @@ pub(crate) fn report_verdict<T: serde::Serialize>(
 /// Run a parsed command line.
 pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
     crate::store::hooks::panic_point();
+    crate::prompt::set_no_input(cli.global.no_input);
     let ctx = Ctx {
         global: &cli.global,
         ui,

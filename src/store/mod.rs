@@ -292,7 +292,9 @@ pub fn default_protection(unlock: &Unlock) -> Result<Protection> {
         )
         .hint("set VAUTH_MASTER_KEY (base64 of 32 bytes) or VAUTH_PASSPHRASE_FILE in the job"));
     }
-    if keyring::reachable() {
+    // A keyring that is absent (no session bus, nothing provides the Secret Service) means the
+    // key-file default; one that is there but locked or refusing is an error (DESIGN §8).
+    if keyring::present()? {
         return Ok(Protection::Keyring);
     }
     Ok(Protection::KeyFile)
@@ -386,6 +388,9 @@ impl Session {
                             protection.as_str()
                         );
                         if protection == Protection::KeyFile {
+                            if keyring::reachable() {
+                                msg.push_str("; no OS keyring (Secret Service) runs here");
+                            }
                             msg.push_str(
                                 "; the vault key is a 0600 file outside the home, the weakest \
                                  option: see `vauth status` and `vauth vault rekey`",

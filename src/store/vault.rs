@@ -188,6 +188,14 @@ fn tampered() -> Error {
 /// Read a passphrase from the configured file or a prompt; `confirm` asks twice.
 fn passphrase(unlock: &Unlock, confirm: bool) -> Result<Zeroizing<String>> {
     if let Some(path) = &unlock.passphrase_file {
+        if path.as_os_str() == "-" && crate::prompt::stdin_is_terminal() {
+            // `--passphrase-file -` typed at a terminal: the hidden prompt (asked twice for a
+            // new vault), or exit 3 when nobody may be asked.
+            if !unlock.can_prompt {
+                return Err(no_terminal_for_passphrase());
+            }
+            return prompt_passphrase(confirm);
+        }
         let raw = crate::secret::read_secret_source(path, MAX_PASSPHRASE_BYTES, "passphrase")?;
         let first = raw.lines().next().unwrap_or("").to_string();
         if first.is_empty() {
@@ -199,12 +207,21 @@ fn passphrase(unlock: &Unlock, confirm: bool) -> Result<Zeroizing<String>> {
         return Ok(Zeroizing::new(first));
     }
     if !unlock.can_prompt {
-        return Err(Error::new(
-            ErrorKind::NoTerminal,
-            "the vault is protected by a passphrase and there is no terminal to ask for it",
-        )
-        .hint("pass --passphrase-file FILE or set VAUTH_PASSPHRASE_FILE"));
+        return Err(no_terminal_for_passphrase());
     }
+    prompt_passphrase(confirm)
+}
+
+fn no_terminal_for_passphrase() -> Error {
+    Error::new(
+        ErrorKind::NoTerminal,
+        "the vault is protected by a passphrase and there is no terminal to ask for it",
+    )
+    .hint("pass --passphrase-file FILE or set VAUTH_PASSPHRASE_FILE")
+}
+
+/// The hidden passphrase prompt; twice when `confirm` (a new vault).
+fn prompt_passphrase(confirm: bool) -> Result<Zeroizing<String>> {
     let p = crate::prompt::password("Vault passphrase", confirm)?;
     if p.is_empty() {
         return Err(Error::input("the passphrase is empty").hint("choose a non-empty passphrase"));

@@ -459,7 +459,13 @@ impl TargetConfig {
             (&self.admin_key_file, "admin key"),
         ] {
             if let Some(p) = p {
-                let s = crate::secret::read_secret_source(p, 4096, what)?;
+                let s = crate::secret::read_secret_line(
+                    p,
+                    4096,
+                    what,
+                    &format!("Target {what}"),
+                    "a file path instead of -",
+                )?;
                 let first = s.lines().next().unwrap_or("").to_string();
                 return Ok(Some(Zeroizing::new(first)));
             }

@@ -353,7 +353,13 @@ pub(crate) fn p12_password(
 ) -> Result<Zeroizing<String>> {
     let (file, env) = (src.file.as_deref(), src.env.as_deref());
     let pw = if let Some(f) = file {
-        let raw = crate::secret::read_secret_source(f, 4096, "PKCS#12 password")?;
+        let raw = crate::secret::read_secret_line(
+            f,
+            4096,
+            "PKCS#12 password",
+            "PKCS#12 password",
+            "--p12-password-file FILE or --p12-password-env NAME",
+        )?;
         Zeroizing::new(raw.lines().next().unwrap_or("").to_string())
     } else if let Some(name) = env {
         Zeroizing::new(crate::config::env::get(name).ok_or_else(|| {

@@ -73,7 +73,13 @@ const MAX_SECRET: u64 = 64 * 1024;
 /// (as `echo` and editors add). Exit 3 when it cannot be read or is empty.
 pub(crate) fn external_secret(src: &KeySource) -> Result<Option<Zeroizing<String>>> {
     let mut value = if let Some(p) = &src.secret_file {
-        crate::secret::read_secret_source(p, MAX_SECRET, "secret")?
+        crate::secret::read_secret_line(
+            p,
+            MAX_SECRET,
+            "secret",
+            "HMAC secret",
+            "--secret-file FILE or --secret-env NAME",
+        )?
     } else if let Some(var) = &src.secret_env {
         let Some(v) = env::get(var) else {
             return Err(

@@ -22,7 +22,11 @@ struct Report<'a> {
 
 /// Run `vauth key import`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &ImportArgs) -> Result<Outcome> {
-    let key = crate::secret::read_key_input(args.key_file.as_deref(), MAX_KEY_LEN as u64 + 1)?;
+    let key = crate::secret::read_key_input(
+        args.key_file.as_deref(),
+        MAX_KEY_LEN as u64 + 1,
+        "API key to import",
+    )?;
     if key.is_empty() {
         return Err(
             Error::input("no key was given").hint("pass the key on stdin or with --key-file FILE")

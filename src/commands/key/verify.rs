@@ -132,7 +132,11 @@ fn judge(
 
 /// Run `vauth key verify`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
-    let key = crate::secret::read_key_input(args.key_file.as_deref(), MAX_KEY_LEN as u64 + 1)?;
+    let key = crate::secret::read_key_input(
+        args.key_file.as_deref(),
+        MAX_KEY_LEN as u64 + 1,
+        "API key to verify",
+    )?;
     let at = args.at.map_or(ctx.now, |a| a.resolve(ctx.now));
     // Fast path: a well-formed key without NAME is found through the id index in O(log n)
     // reads; anything the index cannot answer goes to the registry below.

@@ -1,0 +1,151 @@
+//! Real terminal sessions: vauth runs on a pseudo-terminal (rexpect) whose echo is switched on
+//! first, like a person's terminal (rexpect starts its children with echo off). One session per
+//! kind of question: the passphrase asked twice, the hidden secret prompt (the typed key must
+//! not appear on the screen), and a confirmation answered `y`.
+#![cfg(unix)]
+
+use std::process::Command;
+use std::time::Duration;
+
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+use crate::util::*;
+
+/// How long any expectation may wait.
+const TIMEOUT_MS: u64 = 30_000;
+
+/// `vauth ARGS` on a fresh pseudo-terminal with echo on, in `env`'s isolated home.
+fn on_terminal(env: &TestEnv, args: &[&str]) -> PtySession {
+    let inner = env.command();
+    let mut c = Command::new("sh");
+    // `stty echo` makes the terminal behave like a person's; then vauth replaces the shell.
+    c.arg("-c")
+        .arg("stty echo && exec \"$0\" \"$@\"")
+        .arg(bin())
+        .args(args);
+    for (k, v) in inner.get_envs() {
+        match v {
+            Some(v) => c.env(k, v),
+            None => c.env_remove(k),
+        };
+    }
+    if let Some(d) = inner.get_current_dir() {
+        c.current_dir(d);
+    }
+    spawn_command(c, Some(TIMEOUT_MS)).expect("spawn on a pseudo-terminal")
+}
+
+/// Wait for `prompt`, give vauth a moment to switch the echo off (it flushes input typed
+/// before), then type `answer` and Enter. Returns what the screen showed before the prompt.
+fn answer(p: &mut PtySession, prompt: &str, answer: &str) -> String {
+    let before = p
+        .exp_string(prompt)
+        .unwrap_or_else(|e| panic!("no {prompt:?} on the terminal: {e}"));
+    std::thread::sleep(Duration::from_millis(400));
+    p.send_line(answer).unwrap();
+    before
+}
+
+/// Read the screen to the end and return it with the exit code.
+fn finish(mut p: PtySession) -> (String, i32) {
+    let rest = p.exp_eof().expect("the command ends");
+    let code = match p.process().wait() {
+        Ok(WaitStatus::Exited(_, c)) => c,
+        other => panic!("vauth did not exit normally: {other:?}"),
+    };
+    (rest, code)
+}
+
+#[test]
+fn passphrase_hidden_key_and_confirmation_on_a_real_terminal() {
+    let env = TestEnv::new();
+    let pass = "correct-horse-battery";
+
+    // The control: this terminal echoes what is typed, so a missing echo below is vauth's doing.
+    let mut c = Command::new("sh");
+    c.arg("-c")
+        .arg("stty echo && echo ready && read x && echo got");
+    let mut p = spawn_command(c, Some(TIMEOUT_MS)).unwrap();
+    answer(&mut p, "ready", "visible-typing");
+    let (screen, code) = finish(p);
+    assert_eq!(code, 0);
+    assert!(screen.contains("visible-typing"), "no echo: {screen:?}");
+
+    // (a) A new passphrase vault asks twice, hiding both entries.
+    let mut p = on_terminal(&env, &["init", "--protect", "passphrase"]);
+    let mut screen = answer(&mut p, "Vault passphrase", pass);
+    screen += &answer(&mut p, "Repeat it", pass);
+    let (rest, code) = finish(p);
+    screen += &rest;
+    assert_eq!(code, 0, "init failed on the terminal:\n{screen}");
+    assert!(
+        !screen.contains(pass),
+        "the passphrase was echoed:\n{screen}"
+    );
+    assert!(screen.contains("Initialized"), "{screen}");
+
+    // A key to present, made off the terminal (the passphrase from a file).
+    let pf = env.write("pass.txt", &format!("{pass}\n"));
+    let pf = pf.to_str().unwrap();
+    let r = env.run(&["--passphrase-file", pf, "key", "create", "demo"]);
+    r.ok();
+    let key = r.line();
+    assert!(is_key(&key), "{key:?}");
+
+    // (b) `key verify` at a terminal asks with a hidden prompt; the key never shows.
+    let mut p = on_terminal(&env, &["key", "verify", "demo"]);
+    let mut screen = answer(&mut p, "API key to verify", &key);
+    let (rest, code) = finish(p);
+    screen += &rest;
+    assert_eq!(code, 0, "verify failed on the terminal:\n{screen}");
+    assert!(screen.contains("valid: demo v1"), "{screen}");
+    assert!(!screen.contains(&key), "the key was echoed:\n{screen}");
+    let secret_part = &key[key.len() - 20..];
+    assert!(!screen.contains(secret_part), "part of the key was echoed");
+
+    // (c) `key revoke` asks to confirm, then for the passphrase (to erase the kept key from
+    // the vault); `y` revokes.
+    let mut p = on_terminal(&env, &["key", "revoke", "demo"]);
+    let mut screen = p.exp_string("[y/N]").expect("the confirmation");
+    assert!(
+        screen.contains("Revoke demo"),
+        "the question names the key: {screen}"
+    );
+    std::thread::sleep(Duration::from_millis(400));
+    p.send("y").unwrap();
+    p.flush().unwrap();
+    screen += &answer(&mut p, "Vault passphrase", pass);
+    let (rest, code) = finish(p);
+    screen += &rest;
+    assert_eq!(code, 0, "revoke failed on the terminal:\n{screen}");
+    assert!(
+        !screen.contains(pass),
+        "the passphrase was echoed:\n{screen}"
+    );
+    env.run_in(&["key", "verify", "demo"], &key)
+        .code(1)
+        .stdout_has("revoked");
+}
+
+#[test]
+fn a_terminal_nobody_may_be_asked_on_is_exit_3_naming_the_flag() {
+    // --no-input (or CI) at a terminal: never wait for Ctrl-D, name the flag instead.
+    let env = TestEnv::new();
+    for (args, flag) in [
+        (&["--no-input", "key", "verify"][..], "--key-file FILE"),
+        (&["--no-input", "key", "import", "k"][..], "--key-file FILE"),
+        (&["--no-input", "jwt", "inspect"][..], "--token-file FILE"),
+    ] {
+        let (screen, code) = finish(on_terminal(&env, args));
+        assert_eq!(code, 3, "{args:?}:\n{screen}");
+        assert!(
+            screen.contains(flag),
+            "{args:?} does not name {flag}:\n{screen}"
+        );
+    }
+    let env = env.with_env("CI", "true");
+    let (screen, code) = finish(on_terminal(&env, &["key", "verify"]));
+    assert_eq!(code, 3, "{screen}");
+    assert!(screen.contains("--key-file FILE"), "{screen}");
+}
