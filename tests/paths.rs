@@ -66,6 +66,13 @@ const CASES: &[Case] = &[
         force: true,
     },
     Case {
+        name: "cert export",
+        setup: &[CA, &["cert", "issue", "c1", "--cn", "c1", "--out", "first"]],
+        args: &["cert", "export", "c1", "--out", "{}"],
+        files: &["{}"],
+        force: true,
+    },
+    Case {
         name: "cert issue --cert-out",
         setup: &[CA],
         args: &[
@@ -299,4 +306,51 @@ fn products_written_to_a_full_stdout_fail_with_exit_5() {
         assert_eq!(r.code, 5, "{args:?}: {}", r.stderr);
         assert!(r.stderr.contains("stdout"), "{args:?}: {}", r.stderr);
     }
+}
+
+#[test]
+fn cert_export_p12_checks_paths_before_the_password_and_prints_no_pem() {
+    let env = TestEnv::new();
+    env.run(CA).ok();
+    env.run(&[
+        "cert",
+        "issue",
+        "c1",
+        "--cn",
+        "c1",
+        "--keep-key",
+        "--out",
+        "c",
+    ])
+    .ok();
+    env.write("pw", "a long enough password\n");
+    // An existing --p12 without --force is refused before the password file is even read.
+    env.write("taken.p12", "mine");
+    env.run(&[
+        "cert",
+        "export",
+        "c1",
+        "--p12",
+        "taken.p12",
+        "--p12-password-file",
+        "missing-pw",
+    ])
+    .code(3)
+    .stderr_has("already exists");
+    // A PKCS#12 to a file prints no PEM on stdout.
+    let r = env.run(&[
+        "cert",
+        "export",
+        "c1",
+        "--p12",
+        "out/c1.p12",
+        "--p12-password-file",
+        "pw",
+    ]);
+    r.ok();
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    assert_eq!(env.mode(&env.path("out/c1.p12")), 0o600);
+    // Without any file, the PEM is the product.
+    let r = env.run(&["cert", "export", "c1"]);
+    r.ok().stdout_has("BEGIN CERTIFICATE");
 }

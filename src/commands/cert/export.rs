@@ -68,6 +68,15 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
         )
         .hint("only certificates issued with --keep-key can export their key"));
     }
+    // Every path is checked before a password is asked or a key is read out.
+    let paths: Vec<&Path> = [&args.out, &args.key_out, &args.p12]
+        .into_iter()
+        .flatten()
+        .map(|p| p.as_path())
+        .collect();
+    precheck(&paths, args.force)?;
+    // The PEM goes to stdout only when no file was asked for.
+    let to_stdout = paths.is_empty();
     let mut files = Vec::new();
     if let Some(p) = &args.out {
         files.push(Planned {
@@ -111,8 +120,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
             kind: "p12",
         });
     }
-    let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
-    precheck(&paths, args.force)?;
     write_all(&files, args.force)?;
     if key.is_some() {
         s.commit(
@@ -129,9 +136,9 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
         key_out: args.key_out.as_ref().map(|p| p.display().to_string()),
         p12: args.p12.as_ref().map(|p| p.display().to_string()),
         p12_has_key: args.p12.is_some() && key.is_some(),
-        pem: args.out.is_none().then(|| pem.clone()),
+        pem: to_stdout.then(|| pem.clone()),
     };
-    if args.out.is_none() && !ctx.ui.json {
+    if to_stdout && !ctx.ui.json {
         ctx.ui.out(&pem)?;
     } else if ctx.ui.json {
         ctx.ui.out_json(&report)?;
