@@ -16,6 +16,8 @@ mod home;
 mod audit_log;
 // Every ```sh block of README.md and docs/*.md, run literally; transcripts in tests/transcripts/.
 mod transcripts;
+// Attacks, one per finding and per promise of SECURITY.md (tests/attacks/).
+mod attacks;
 // Every file-writing command with relative paths, missing directories, --force; full stdout.
 mod paths;
 // One test per row of the exit-code table, plus usage errors and --json error objects.

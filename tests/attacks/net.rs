@@ -1,0 +1,4 @@
+//! See mod.rs.
+
+#[allow(unused_imports)]
+use crate::util::TestEnv;
