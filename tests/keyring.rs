@@ -66,18 +66,8 @@ fn run_on_bus(env: &TestEnv, config: &std::path::Path, args: &[&str]) -> Run {
 
 /// `dbus-run-session ARGS` with `env`'s environment (its own bus, never the caller's).
 fn dbus_run_session(env: &TestEnv, args: &[String]) -> Run {
-    let inner = env.command();
-    let mut c = std::process::Command::new("dbus-run-session");
+    let mut c = env.wrapper("dbus-run-session");
     c.args(args);
-    for (k, v) in inner.get_envs() {
-        match v {
-            Some(v) => c.env(k, v),
-            None => c.env_remove(k),
-        };
-    }
-    if let Some(d) = inner.get_current_dir() {
-        c.current_dir(d);
-    }
     let o = c
         .stdin(std::process::Stdio::null())
         .output()

@@ -17,22 +17,12 @@ const TIMEOUT_MS: u64 = 30_000;
 
 /// `vauth ARGS` on a fresh pseudo-terminal with echo on, in `env`'s isolated home.
 fn on_terminal(env: &TestEnv, args: &[&str]) -> PtySession {
-    let inner = env.command();
-    let mut c = Command::new("sh");
+    let mut c = env.wrapper("sh");
     // `stty echo` makes the terminal behave like a person's; then vauth replaces the shell.
     c.arg("-c")
         .arg("stty echo && exec \"$0\" \"$@\"")
         .arg(bin())
         .args(args);
-    for (k, v) in inner.get_envs() {
-        match v {
-            Some(v) => c.env(k, v),
-            None => c.env_remove(k),
-        };
-    }
-    if let Some(d) = inner.get_current_dir() {
-        c.current_dir(d);
-    }
     spawn_command(c, Some(TIMEOUT_MS)).expect("spawn on a pseudo-terminal")
 }
 

@@ -183,6 +183,23 @@ impl TestEnv {
         c
     }
 
+    /// A command for `program` (a wrapper: `dbus-run-session`, `sh`) with this test's clean
+    /// environment and working directory, as [`TestEnv::command`] has them.
+    pub fn wrapper(&self, program: &str) -> Command {
+        let inner = self.command();
+        let mut c = Command::new(program);
+        for (k, v) in inner.get_envs() {
+            match v {
+                Some(v) => c.env(k, v),
+                None => c.env_remove(k),
+            };
+        }
+        if let Some(d) = inner.get_current_dir() {
+            c.current_dir(d);
+        }
+        c
+    }
+
     /// Run with `args`, stdin from `input` (empty when None), scan for leaks.
     pub fn run_with(&self, args: &[&str], input: Option<&str>, envs: &[(&str, &str)]) -> Run {
         let mut c = self.command();
