@@ -1,4 +1,341 @@
-//! See mod.rs.
+//! See mod.rs. URLs, hooks and servers (issue 11, findings 5, 6 and 8): an attacker who can put a
+//! URL in front of vauth (a pull request to the committed home, a copied command line, a hostile
+//! JWKS or target server) or read what an `--exec` hook sees.
 
-#[allow(unused_imports)]
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::http_util::Fake;
 use crate::util::TestEnv;
+
+/// The port of a fake's `http://127.0.0.1:PORT`.
+fn port_of(f: &Fake) -> u16 {
+    f.url().rsplit(':').next().unwrap().parse().unwrap()
+}
+
+/// An attacker's signing key: its JWKS and a token it signed (aud "db", iss "i").
+fn forged() -> (String, String) {
+    let evil = TestEnv::new();
+    evil.run(&["jwt", "key", "create", "evil", "--alg", "ES256"])
+        .ok();
+    let jwks = evil.run(&["jwt", "jwks"]);
+    jwks.ok();
+    let t = evil.run(&["jwt", "sign", "--key", "evil", "--aud", "db", "--iss", "i"]);
+    t.ok();
+    (jwks.stdout.clone(), t.line())
+}
+
+/// A loopback server that hands out `jwks` at /jwks.json (and counts who asked).
+fn jwks_server(jwks: &str) -> Fake {
+    let f = Fake::start();
+    f.mount(
+        Mock::given(method("GET"))
+            .and(path("/jwks.json"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(jwks.to_string())),
+    );
+    f
+}
+
+fn verify_with(env: &TestEnv, jwks_url: &str, token: &str) -> crate::util::Run {
+    env.run_in(
+        &[
+            "jwt", "verify", "--jwks", jwks_url, "--aud", "db", "--iss", "i",
+        ],
+        token,
+    )
+}
+
+// ---------------------------------------------------------------- finding 5: userinfo & hosts
+
+/// Finding 5: `http://127.0.0.1:1@0.0.0.0:PORT/…` passed the "https or loopback" check (it
+/// starts with `http://127.0.0.1`) and was fetched over plain http from 0.0.0.0 — where a forged
+/// JWKS then verified forged tokens. Every userinfo / host-spoofing form is refused before any
+/// connection (exit 2), and the error does not echo the userinfo.
+#[test]
+fn attack_jwks_url_userinfo_and_host_tricks_are_refused_before_connecting() {
+    let (jwks, token) = forged();
+    let f = jwks_server(&jwks);
+    let port = port_of(&f);
+    let env = TestEnv::new();
+    // Control: fetched from a real loopback URL, the forged JWKS does verify the forged token —
+    // which is why the URL check is what stands between an attacker and a "valid" token.
+    verify_with(&env, &format!("http://127.0.0.1:{port}/jwks.json"), &token).ok();
+    f.reset();
+    f.mount(
+        Mock::given(method("GET"))
+            .and(path("/jwks.json"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(jwks.clone())),
+    );
+    for url in [
+        // The finding, verbatim.
+        format!("http://127.0.0.1:1@0.0.0.0:{port}/jwks.json"),
+        format!("http://127.0.0.1@0.0.0.0:{port}/jwks.json"),
+        format!("http://localhost@0.0.0.0:{port}/jwks.json"),
+        format!("http://[::1]@0.0.0.0:{port}/jwks.json"),
+        format!("HTTP://127.0.0.1:1@0.0.0.0:{port}/jwks.json"),
+        // Any userinfo at all, even over https or to loopback.
+        format!("https://evil@127.0.0.1:{port}/jwks.json"),
+        format!("http://evil@127.0.0.1:{port}/jwks.json"),
+        format!("http://@127.0.0.1:{port}/jwks.json"),
+        // Hosts that only look like loopback, or are written to fool a string check.
+        format!("http://0.0.0.0:{port}/jwks.json"),
+        "http://127.0.0.1.evil.example/jwks.json".to_string(),
+        format!("http://%31%32%37.0.0.1:{port}/jwks.json"),
+        format!("http://127.0.0.1%2e:{port}/jwks.json"),
+        format!("http://127.0.0.1\t@0.0.0.0:{port}/jwks.json"),
+        format!("http://127.0.0.1\\@0.0.0.0:{port}/jwks.json"),
+        format!("http:127.0.0.1:{port}/jwks.json"),
+        format!("http:///0.0.0.0:{port}/jwks.json"),
+        format!("http://[::ffff:127.0.0.1]:{port}/jwks.json"),
+    ] {
+        let r = verify_with(&env, &url, &token);
+        r.code(2);
+        assert!(
+            !r.stderr.contains("127.0.0.1:1@") && !r.stderr.contains("evil@"),
+            "{url}: userinfo echoed:\n{}",
+            r.stderr
+        );
+        assert!(
+            f.requests().is_empty(),
+            "{url:?} was fetched: {:?}",
+            f.requests()
+        );
+    }
+}
+
+/// JWKS fetching follows no redirect: a loopback server that redirects to a forged JWKS (or to
+/// plain http elsewhere) is a remote failure (exit 4), and the redirect target is never asked.
+#[test]
+fn attack_jwks_redirect_to_a_forged_set_is_not_followed() {
+    let (jwks, token) = forged();
+    let forged_host = jwks_server(&jwks);
+    let env = TestEnv::new();
+    let redirector = Fake::start();
+    for to in [
+        format!("http://localhost:{}/jwks.json", port_of(&forged_host)),
+        format!(
+            "http://127.0.0.1:1@0.0.0.0:{}/jwks.json",
+            port_of(&forged_host)
+        ),
+        "http://evil.example/jwks.json".to_string(),
+    ] {
+        redirector.reset();
+        redirector.mount(
+            Mock::given(method("GET"))
+                .and(path("/jwks.json"))
+                .respond_with(ResponseTemplate::new(302).insert_header("location", to.as_str())),
+        );
+        verify_with(&env, &format!("{}/jwks.json", redirector.url()), &token)
+            .code(4)
+            .stderr_has("redirect");
+        assert_eq!(redirector.requests().len(), 1);
+        assert!(forged_host.requests().is_empty(), "followed to {to}");
+    }
+}
+
+/// Finding 5 for `jwt oidc --issuer`: the issuer is published as the token's `iss` and the
+/// discovery document's base; a URL whose host is not what it looks like is refused (exit 2)
+/// and nothing is written.
+#[test]
+fn attack_oidc_issuer_userinfo_and_host_tricks_are_refused() {
+    let env = TestEnv::new();
+    env.run(&["jwt", "key", "create", "svc", "--alg", "ES256"])
+        .ok();
+    let ok_dir = env.path("ok");
+    env.run(&[
+        "jwt",
+        "oidc",
+        "--issuer",
+        "http://127.0.0.1:8080",
+        "--out-dir",
+        ok_dir.to_str().unwrap(),
+    ])
+    .ok();
+    for (i, issuer) in [
+        "http://127.0.0.1:1@evil.example",
+        "http://127.0.0.1@evil.example",
+        "http://localhost@evil.example",
+        "http://[::1]@evil.example",
+        "https://evil@auth.example.com",
+        "https://user:pw@auth.example.com",
+        "http://127.0.0.1.evil.com",
+        "http://%6c%6fcalhost:8080",
+        "https://%61uth.example.com",
+        "http://127.0.0.1\\@evil.example",
+        "http:127.0.0.1",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let dir = env.path(&format!("out{i}"));
+        let r = env.run(&[
+            "jwt",
+            "oidc",
+            "--issuer",
+            issuer,
+            "--out-dir",
+            dir.to_str().unwrap(),
+        ]);
+        r.code(2);
+        assert!(!r.stderr.contains(":pw@"), "{}", r.stderr);
+        assert!(!dir.exists(), "{issuer}: files written");
+    }
+}
+
+/// Finding 5 for `target add`: vauth sends the admin credential to the URL's host, over plain
+/// http only when that host is loopback. A URL that hides its real host behind userinfo or
+/// encoding is refused (exit 2) and never reaches vauth.toml or audit.log.
+#[test]
+fn attack_target_url_userinfo_and_host_tricks_are_refused() {
+    let env = TestEnv::new();
+    env.run(&["init"]).ok();
+    let cases: &[(&str, &str, &str)] = &[
+        // (kind, url, admin flag) — the admin credential is always named separately.
+        (
+            "qdrant",
+            "https://evil@qdrant.example:6333",
+            "--admin-key-env",
+        ),
+        (
+            "qdrant",
+            "http://127.0.0.1@evil.example:6333",
+            "--admin-key-env",
+        ),
+        (
+            "milvus",
+            "http://127.0.0.1:1@evil.example:19530",
+            "--admin-password-env",
+        ),
+        (
+            "milvus",
+            "http://127.0.0.1@evil.example:19530",
+            "--admin-password-env",
+        ),
+        (
+            "milvus",
+            "http://localhost@evil.example:19530",
+            "--admin-password-env",
+        ),
+        (
+            "milvus",
+            "http://[::1]@evil.example:19530",
+            "--admin-password-env",
+        ),
+        (
+            "milvus",
+            "http://127.0.0.1.evil.example:19530",
+            "--admin-password-env",
+        ),
+        (
+            "milvus",
+            "http://%31%32%37.0.0.1.evil.example",
+            "--admin-password-env",
+        ),
+        (
+            "milvus",
+            "http://root@127.0.0.1%2eevil.example",
+            "--admin-password-env",
+        ),
+        (
+            "milvus",
+            "http://root@127.0.0.1\\@evil.example",
+            "--admin-password-env",
+        ),
+        (
+            "milvus",
+            "http:root@127.0.0.1:19530",
+            "--admin-password-env",
+        ),
+        (
+            "weaviate",
+            "https://evil.example#@127.0.0.1",
+            "--admin-key-env",
+        ),
+        (
+            "postgres",
+            "postgres://admin@%6c%6fcalhost/app",
+            "--admin-password-env",
+        ),
+        (
+            "postgres",
+            "postgres://127.0.0.1@evil.example/app",
+            "--admin-password-env",
+        ),
+        (
+            "redis",
+            "redis://default@127.0.0.1.evil.example",
+            "--admin-password-env",
+        ),
+    ];
+    for (i, (kind, url, flag)) in cases.iter().enumerate() {
+        let name = format!("t{i}");
+        env.run(&[
+            "target",
+            "add",
+            &name,
+            "--kind",
+            kind,
+            "--url",
+            url,
+            flag,
+            "ADMIN_VAR",
+        ])
+        .code(2);
+        let toml = env.read_home("vauth.toml");
+        let audit = env.read_home("audit.log");
+        assert!(!toml.contains("evil") && !toml.contains(&format!("[target.{name}]")));
+        assert!(
+            !audit.contains("evil") && !audit.contains("target.add"),
+            "{url}"
+        );
+    }
+    // --token-url (pinecone's OAuth endpoint gets the client secret): no userinfo, no spoof.
+    for t in [
+        "http://127.0.0.1:1@evil.example/oauth/token",
+        "https://evil@login.pinecone.io/oauth/token",
+        "http://127.0.0.1.evil.example/oauth/token",
+    ] {
+        env.run(&[
+            "target",
+            "add",
+            "pc",
+            "--kind",
+            "pinecone",
+            "--url",
+            "https://api.pinecone.io",
+            "--project",
+            "p1",
+            "--admin-client-id-env",
+            "PC_ID",
+            "--admin-client-secret-env",
+            "PC_SECRET",
+            "--token-url",
+            t,
+        ])
+        .code(2)
+        .stderr_has("token-url");
+        assert!(!env.read_home("vauth.toml").contains("evil"));
+    }
+    // The real loopback forms still work.
+    for (i, url) in [
+        "http://root@127.0.0.1:19530",
+        "http://root@localhost:19530",
+        "http://root@[::1]:19530",
+    ]
+    .iter()
+    .enumerate()
+    {
+        env.run(&[
+            "target",
+            "add",
+            &format!("ok{i}"),
+            "--kind",
+            "milvus",
+            "--url",
+            url,
+            "--admin-password-env",
+            "ADMIN_VAR",
+        ])
+        .ok();
+    }
+}
