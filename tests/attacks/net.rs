@@ -2,11 +2,16 @@
 //! URL in front of vauth (a pull request to the committed home, a copied command line, a hostile
 //! JWKS or target server) or read what an `--exec` hook sees.
 
+use std::path::Path;
+
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::http_util::Fake;
 use crate::util::TestEnv;
+
+/// Base64 of 32 bytes: the vault's master key in the hook tests.
+const MASTER: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
 /// The port of a fake's `http://127.0.0.1:PORT`.
 fn port_of(f: &Fake) -> u16 {
@@ -338,4 +343,183 @@ fn attack_target_url_userinfo_and_host_tricks_are_refused() {
         ])
         .ok();
     }
+}
+
+// ---------------------------------------------------------------- finding 6: hook environment
+
+/// The variables a hook's `env` dump holds, as `NAME=value` lines.
+fn dumped(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[track_caller]
+fn assert_scrubbed(dump: &str, secrets: &[(&str, &str)]) {
+    for (name, value) in secrets {
+        assert!(
+            !dump.lines().any(|l| l.starts_with(&format!("{name}="))),
+            "{name} reached the hook:\n{dump}"
+        );
+        assert!(!dump.contains(value), "{name}'s value reached the hook");
+    }
+    assert!(
+        dump.lines().any(|l| l == "KEEP_ME=visible"),
+        "the rest of the environment passes through:\n{dump}"
+    );
+}
+
+/// Finding 6: `--exec` hooks inherited the whole environment — the vault's master key, the
+/// passphrase file's path and every target's admin credential. A hook that dumps `env` (as any
+/// compromised restart script could) sees none of them, for `key rotate`, `push` and `rotate`.
+#[test]
+fn attack_exec_hook_that_dumps_env_sees_no_vauth_or_admin_secrets() {
+    let secrets: &[(&str, &str)] = &[
+        ("VAUTH_MASTER_KEY", MASTER),
+        ("VAUTH_PASSPHRASE_FILE", "/run/secrets/marker-pp-file"),
+        ("QD_ADMIN_KEY", "marker-qdrant-admin-key"),
+        ("MV_ADMIN_PW", "marker-milvus-admin-pw"),
+        ("PC_ID", "marker-pinecone-client-id"),
+        ("PC_SECRET", "marker-pinecone-client-secret"),
+        ("ES_ADMIN_PW", "marker-es-admin-pw"),
+    ];
+    let env = TestEnv::new()
+        .with_env("CI", "true")
+        .with_env("VAUTH_MASTER_KEY", MASTER)
+        .with_env("KEEP_ME", "visible");
+    env.run(&["init"]).ok();
+    for (args, var) in [
+        (
+            vec!["qd", "--kind", "qdrant", "--url", "http://127.0.0.1:9"],
+            "--admin-key-env QD_ADMIN_KEY",
+        ),
+        (
+            vec!["mv", "--kind", "milvus", "--url", "http://root@127.0.0.1:9"],
+            "--admin-password-env MV_ADMIN_PW",
+        ),
+        (
+            vec![
+                "es",
+                "--kind",
+                "elasticsearch",
+                "--url",
+                "http://elastic@127.0.0.1:9",
+            ],
+            "--admin-password-env ES_ADMIN_PW",
+        ),
+        (
+            vec![
+                "pc",
+                "--kind",
+                "pinecone",
+                "--url",
+                "https://api.pinecone.io",
+                "--project",
+                "p1",
+            ],
+            "--admin-client-id-env PC_ID --admin-client-secret-env PC_SECRET",
+        ),
+    ] {
+        let mut a = vec!["target", "add"];
+        a.extend(args);
+        a.extend(var.split(' '));
+        env.run(&a).ok();
+    }
+    env.create("app");
+    let run_env: Vec<(&str, &str)> = secrets
+        .iter()
+        .filter(|(k, _)| *k != "VAUTH_MASTER_KEY" && *k != "VAUTH_PASSPHRASE_FILE")
+        .copied()
+        .collect();
+    let hook = |name: &str| {
+        let p = env.path(name);
+        (format!("env > {}", p.display()), p)
+    };
+
+    // key rotate --exec
+    let (cmd, out) = hook("key-rotate.env");
+    env.run_with(&["key", "rotate", "app", "--exec", &cmd], None, &run_env)
+        .ok();
+    let d = dumped(&out);
+    assert!(
+        d.contains("VAUTH_EVENT=rotate") && d.contains("VAUTH_KEY=app"),
+        "{d}"
+    );
+    assert_scrubbed(&d, secrets);
+
+    // push --exec (qdrant: the push is pending until Qdrant restarts, no request is made)
+    let (cmd, out) = hook("push.env");
+    env.run_with(
+        &["push", "app", "--to", "qd", "--exec", &cmd],
+        None,
+        &run_env,
+    )
+    .ok();
+    let d = dumped(&out);
+    assert!(
+        d.contains("VAUTH_EVENT=push") && d.contains("VAUTH_TARGET=qd"),
+        "{d}"
+    );
+    assert_scrubbed(&d, secrets);
+
+    // rotate apply --exec (a JWT signing key: rotated locally)
+    env.run(&["jwt", "key", "create", "sig", "--alg", "HS256"])
+        .ok();
+    let cfg = env.home().join("vauth.toml");
+    let mut t = std::fs::read_to_string(&cfg).unwrap();
+    t.push_str("\n[[policy]]\ncredential = \"sig\"\nmax_age = \"1d\"\n");
+    std::fs::write(&cfg, t).unwrap();
+    let later = time::OffsetDateTime::now_utc() + time::Duration::days(2);
+    let later = later
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let (cmd, out) = hook("rotate.env");
+    let mut e = run_env.clone();
+    e.push(("VAUTH_TEST_NOW", &later));
+    e.push(("VAUTH_LOCK_TIMEOUT", "59"));
+    env.run_with(&["rotate", "apply", "--due", "--exec", &cmd], None, &e)
+        .ok();
+    let d = dumped(&out);
+    assert!(
+        d.contains("VAUTH_EVENT=rotate") && d.contains("VAUTH_KEY=sig"),
+        "{d}"
+    );
+    assert_scrubbed(&d, secrets);
+    assert!(
+        !d.contains("VAUTH_TEST_NOW") && !d.contains("VAUTH_LOCK_TIMEOUT"),
+        "{d}"
+    );
+}
+
+/// Finding 6 with a passphrase-protected vault: the hook does not learn where the passphrase is.
+#[test]
+fn attack_exec_hook_does_not_see_the_passphrase_file() {
+    let env = TestEnv::new().with_env("KEEP_ME", "visible");
+    let pp = env.write("pp.txt", "correct horse battery staple marker\n");
+    let pp_s = pp.to_str().unwrap();
+    env.run_with(
+        &["init", "--protect", "passphrase"],
+        None,
+        &[("VAUTH_PASSPHRASE_FILE", pp_s)],
+    )
+    .ok();
+    env.run_with(
+        &["key", "create", "app"],
+        None,
+        &[("VAUTH_PASSPHRASE_FILE", pp_s)],
+    )
+    .ok();
+    let out = env.path("hook.env");
+    env.run_with(
+        &[
+            "key",
+            "rotate",
+            "app",
+            "--exec",
+            &format!("env > {}", out.display()),
+        ],
+        None,
+        &[("VAUTH_PASSPHRASE_FILE", pp_s)],
+    )
+    .ok();
+    let d = dumped(&out);
+    assert_scrubbed(&d, &[("VAUTH_PASSPHRASE_FILE", pp_s)]);
 }
