@@ -239,14 +239,16 @@ impl Endpoint {
 /// The schemes a target URL may have.
 const TARGET_SCHEMES: &[&str] = &["postgres", "postgresql", "redis", "rediss", "http", "https"];
 
-/// Parse `scheme://[user@]host[:port][/db][?query]` under the URL module's rules. A password
-/// (`user:pw@`, `password=`) is refused (usage, exit 2); so are hosts written with
-/// percent-encoding, fragments, backslashes.
+/// Parse `scheme://[user@]host[:port][/db][?query]` under the URL module's rules. A password —
+/// in the userinfo, or a credential-like query parameter (`?password=`, `?api-key=`, …) — is
+/// refused (usage, exit 2); so are hosts written with percent-encoding, fragments, backslashes.
 pub fn parse_url(url: &str) -> std::result::Result<Endpoint, String> {
     use crate::net::url;
     let u = url::parse(url, TARGET_SCHEMES)?;
-    if url.to_ascii_lowercase().contains("password=") {
-        return Err("the URL contains a password".to_string());
+    if let Some(k) = url::credential_in_query(&u) {
+        return Err(format!(
+            "the URL contains a password: its query has a credential-like parameter {k:?}"
+        ));
     }
     let port = u.port().ok_or_else(|| "the URL has no port".to_string())?;
     let database = u
@@ -840,6 +842,8 @@ mod tests {
         let r = parse_url("rediss://[::1]").unwrap();
         assert_eq!((r.host.as_str(), r.port), ("::1", 6379));
         assert!(!parse_url("redis://db.example").unwrap().is_loopback());
+        assert!(parse_url("https://h/?api-key=hunter2").is_err());
+        assert!(parse_url("postgres://a@h/db?pass%77ord=x").is_err());
         assert!(parse_url("http://127.0.0.1:1@example.com").is_err());
         assert!(
             !parse_url("http://127.0.0.1.evil.com")

@@ -345,6 +345,106 @@ fn attack_target_url_userinfo_and_host_tricks_are_refused() {
     }
 }
 
+// ---------------------------------------------------------------- finding 8: secrets in URLs
+
+/// Finding 8: only a literal `password=` was refused; `?api-key=hunter2` and `?pass%77ord=` were
+/// stored in vauth.toml and audit.log. Every credential-like query key (percent-decoded, any
+/// case) is refused with exit 2, and the value reaches no file and no output.
+#[test]
+fn attack_target_url_with_a_secret_in_the_query_is_refused_and_stored_nowhere() {
+    let env = TestEnv::new();
+    env.run(&["init"]).ok();
+    env.secret("hunter2");
+    let queries = [
+        "api-key=hunter2",
+        "pass%77ord=hunter2",
+        "password=hunter2",
+        "PassWord=hunter2",
+        "sslmode=require&password=hunter2",
+        "passwd=hunter2",
+        "pass=hunter2",
+        "pwd=hunter2",
+        "secret=hunter2",
+        "token=hunter2",
+        "api_key=hunter2",
+        "apikey=hunter2",
+        "Api%2DKey=hunter2",
+        "x-api-key=hunter2",
+        "key=hunter2",
+        "access_token=hunter2",
+        "auth=hunter2",
+        "sslpassword=hunter2",
+        "client_secret=hunter2",
+    ];
+    for (i, q) in queries.iter().enumerate() {
+        for (kind, url, flag) in [
+            (
+                "qdrant",
+                format!("https://qdrant.example:6333/?{q}"),
+                "--admin-key-env",
+            ),
+            (
+                "postgres",
+                format!("postgres://admin@db.example:5432/app?{q}"),
+                "--admin-password-env",
+            ),
+            (
+                "redis",
+                format!("rediss://default@cache.example/0?{q}"),
+                "--admin-password-env",
+            ),
+        ] {
+            env.run(&[
+                "target",
+                "add",
+                &format!("t{i}"),
+                "--kind",
+                kind,
+                "--url",
+                &url,
+                flag,
+                "ADMIN_VAR",
+            ])
+            .code(2)
+            .stderr_has("password");
+        }
+    }
+    // The leak scan (env.secret) checked stderr/stdout of every run; the files too:
+    for f in ["vauth.toml", "audit.log"] {
+        let text = env.read_home(f);
+        assert!(
+            !text.contains("hunter2") && !text.contains("[target."),
+            "{f}:\n{text}"
+        );
+    }
+}
+
+/// Finding 8, second half: a query that is not a credential is accepted, but queries (and the
+/// URL's user) never go into audit details — the log is shared more widely than vauth.toml.
+#[test]
+fn attack_target_url_query_stays_out_of_the_audit_log() {
+    let env = TestEnv::new();
+    env.run(&["init"]).ok();
+    env.run(&[
+        "target",
+        "add",
+        "mv",
+        "--kind",
+        "milvus",
+        "--url",
+        "http://root@127.0.0.1:19530/?dbName=marker-q1",
+        "--admin-password-env",
+        "ADMIN_VAR",
+    ])
+    .ok();
+    let audit = env.read_home("audit.log");
+    assert!(audit.contains("target.add"), "{audit}");
+    assert!(
+        !audit.contains("marker-q1") && !audit.contains("root@"),
+        "{audit}"
+    );
+}
+
 // ---------------------------------------------------------------- finding 6: hook environment
 
 /// The variables a hook's `env` dump holds, as `NAME=value` lines.
