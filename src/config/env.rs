@@ -72,6 +72,15 @@ pub fn get_os(name: &str) -> Option<OsString> {
     std::env::var_os(name).filter(|v| !v.is_empty())
 }
 
+/// The names of every variable set in the environment that start with `prefix` (for `--exec`
+/// hooks, which must not inherit vauth's own secrets).
+pub fn names_with_prefix(prefix: &str) -> Vec<OsString> {
+    std::env::vars_os()
+        .map(|(k, _)| k)
+        .filter(|k| k.as_encoded_bytes().starts_with(prefix.as_bytes()))
+        .collect()
+}
+
 /// Whether `name` is set to a non-empty value.
 pub fn is_set(name: &str) -> bool {
     get_os(name).is_some()

@@ -248,7 +248,7 @@ impl Http {
             .map_err(|e| Error::bug(format!("cannot build the HTTP client: {e}")))?;
         let mut http = Http {
             target: name.to_string(),
-            base: base_url(&cfg.url),
+            base: base_url(&cfg.url)?,
             client,
             auth: Auth::None,
             secrets: Vec::new(),
@@ -462,21 +462,16 @@ impl Http {
     }
 }
 
-/// The target URL without the admin user it names (`http://root@h:1/` → `http://h:1`): reqwest
-/// would turn that user into an `Authorization: Basic` header of its own on every call.
-fn base_url(url: &str) -> String {
-    let url = url.trim_end_matches('/');
-    match url.split_once("://") {
-        Some((scheme, rest)) => {
-            let end = rest.find(['/', '?']).unwrap_or(rest.len());
-            let host = match rest[..end].rfind('@') {
-                Some(at) => &rest[at + 1..],
-                None => rest,
-            };
-            format!("{scheme}://{host}")
-        }
-        None => url.to_string(),
-    }
+/// The target URL without the admin user it names (`http://root@h:1/` → `http://h:1`), as the URL
+/// module normalises it: reqwest would turn that user into an `Authorization: Basic` header of its
+/// own on every call.
+fn base_url(url: &str) -> Result<String> {
+    let u = crate::net::url::parse(url, &["http", "https"]).map_err(|e| {
+        Error::state(format!("target URL: {e}")).hint(
+            "fix the target's url in vauth.toml, or add it again with `vauth target add --force`",
+        )
+    })?;
+    Ok(u.without_user().trim_end_matches('/').to_string())
 }
 
 /// The backoff before attempt `attempt + 1`: 250 ms · 2^(attempt-1), jittered to [½, 1]×.
@@ -574,12 +569,16 @@ mod tests {
 
     #[test]
     fn base_url_drops_the_user() {
+        let b = |u: &str| base_url(u).unwrap();
+        assert_eq!(b("http://root@127.0.0.1:19530/"), "http://127.0.0.1:19530");
+        assert_eq!(b("https://h:9200/x@y"), "https://h:9200/x@y");
+        assert_eq!(b("https://a@[::1]:9200/p"), "https://[::1]:9200/p");
         assert_eq!(
-            base_url("http://root@127.0.0.1:19530/"),
-            "http://127.0.0.1:19530"
+            b("http://elastic@127.0.0.1:9200/x"),
+            "http://127.0.0.1:9200/x"
         );
-        assert_eq!(base_url("https://h:9200/x@y"), "https://h:9200/x@y");
-        assert_eq!(base_url("https://a@[::1]:9200/p"), "https://[::1]:9200/p");
+        assert_eq!(b("https://es:9200"), "https://es:9200");
+        assert!(base_url("https://u:pw@h/").is_err());
     }
 
     #[test]

@@ -213,90 +213,54 @@ impl std::fmt::Debug for ClientIdentity {
     }
 }
 
-/// A parsed target URL.
+/// A parsed target URL (by [`crate::net::url`], the one URL parser).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
-    /// Scheme as written (`postgres`, `postgresql`, `redis`, `rediss`).
+    /// Scheme, lowercase (`postgres`, `postgresql`, `redis`, `rediss`, `http`, `https`).
     pub scheme: String,
-    /// The admin user named in the URL.
+    /// The admin user named in the URL (percent-decoded).
     pub user: Option<String>,
     /// Host name or IP (IPv6 without brackets).
     pub host: String,
     /// Port.
     pub port: u16,
-    /// Database name (postgres) or number (redis).
+    /// Database name (postgres) or number (redis), percent-decoded.
     pub database: Option<String>,
+    loopback: bool,
 }
 
 impl Endpoint {
-    /// Whether the host is a loopback address or `localhost`.
+    /// Whether the host is loopback: 127.0.0.0/8, `::1` or `localhost` (the URL module's rule).
     pub fn is_loopback(&self) -> bool {
-        if self.host.eq_ignore_ascii_case("localhost") {
-            return true;
-        }
-        self.host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
+        self.loopback
     }
 }
 
-/// Parse `scheme://[user@]host[:port][/db]`. A password in the URL is refused (usage, exit 2).
+/// The schemes a target URL may have.
+const TARGET_SCHEMES: &[&str] = &["postgres", "postgresql", "redis", "rediss", "http", "https"];
+
+/// Parse `scheme://[user@]host[:port][/db][?query]` under the URL module's rules. A password —
+/// in the userinfo, or a credential-like query parameter (`?password=`, `?api-key=`, …) — is
+/// refused (usage, exit 2); so are hosts written with percent-encoding, fragments, backslashes.
 pub fn parse_url(url: &str) -> std::result::Result<Endpoint, String> {
-    let (scheme, rest) = url
-        .split_once("://")
-        .ok_or_else(|| "the URL needs a scheme, e.g. postgres://admin@db:5432/app".to_string())?;
-    let scheme = scheme.to_ascii_lowercase();
-    let (authority, path) = match rest.find(['/', '?']) {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, ""),
-    };
-    let (user, hostport) = match authority.rsplit_once('@') {
-        Some((u, h)) => {
-            if u.contains(':') {
-                return Err("the URL contains a password".to_string());
-            }
-            (Some(u.to_string()).filter(|u| !u.is_empty()), h)
-        }
-        None => (None, authority),
-    };
-    let default_port = match scheme.as_str() {
-        "postgres" | "postgresql" => 5432,
-        "redis" | "rediss" => 6379,
-        "http" => 80,
-        "https" => 443,
-        other => return Err(format!("unsupported URL scheme {other:?}")),
-    };
-    let (host, port) = if let Some(h) = hostport.strip_prefix('[') {
-        let (h, p) = h
-            .split_once(']')
-            .ok_or_else(|| "unclosed [ in the host".to_string())?;
-        (h.to_string(), p.strip_prefix(':'))
-    } else {
-        match hostport.rsplit_once(':') {
-            Some((h, p)) => (h.to_string(), Some(p)),
-            None => (hostport.to_string(), None),
-        }
-    };
-    if host.is_empty() {
-        return Err("the URL has no host".to_string());
+    use crate::net::url;
+    let u = url::parse(url, TARGET_SCHEMES)?;
+    if let Some(k) = url::credential_in_query(&u) {
+        return Err(format!(
+            "the URL contains a password: its query has a credential-like parameter {k:?}"
+        ));
     }
-    let port = match port {
-        Some(p) => p
-            .parse::<u16>()
-            .map_err(|_| format!("bad port {p:?} in the URL"))?,
-        None => default_port,
-    };
-    let path = path.split('?').next().unwrap_or("");
-    if url.to_ascii_lowercase().contains("password=") {
-        return Err("the URL contains a password".to_string());
-    }
-    let database = Some(path.trim_start_matches('/').to_string()).filter(|d| !d.is_empty());
+    let port = u.port().ok_or_else(|| "the URL has no port".to_string())?;
+    let database = u
+        .path_decoded()
+        .map_err(|e| format!("the URL's path {e}"))?;
     Ok(Endpoint {
-        scheme,
-        user,
-        host,
+        scheme: u.scheme().to_string(),
+        user: u.user().map(str::to_string),
+        host: u.host().to_string(),
         port,
-        database,
+        database: Some(database).filter(|d| !d.is_empty()),
+        loopback: u.is_loopback(),
     })
 }
 
@@ -383,10 +347,9 @@ impl TargetConfig {
             ));
         }
         if let Some(u) = &self.token_url {
-            let t = parse_url(u)?;
-            if t.scheme != "https" && !(t.scheme == "http" && t.is_loopback()) && !self.insecure {
-                return Err("--token-url must be https (http only on loopback)".to_string());
-            }
+            crate::net::url::parse_remote(u, self.insecure).map_err(|e| {
+                format!("--token-url must be https (http only on loopback), with no user@: {e}")
+            })?;
         }
         if self.client_cert.is_some() && !self.tls(&ep) {
             return Err(
@@ -879,6 +842,24 @@ mod tests {
         let r = parse_url("rediss://[::1]").unwrap();
         assert_eq!((r.host.as_str(), r.port), ("::1", 6379));
         assert!(!parse_url("redis://db.example").unwrap().is_loopback());
+        assert!(parse_url("https://h/?api-key=hunter2").is_err());
+        assert!(parse_url("postgres://a@h/db?pass%77ord=x").is_err());
+        assert!(parse_url("http://127.0.0.1:1@example.com").is_err());
+        assert!(
+            !parse_url("http://127.0.0.1.evil.com")
+                .unwrap()
+                .is_loopback()
+        );
+        assert!(
+            parse_url("ftp://h")
+                .unwrap_err()
+                .contains("unsupported URL scheme")
+        );
+        let e = parse_url("postgresql://app%2Badmin@[::1]/my%2Fdb?sslmode=require").unwrap();
+        assert_eq!(e.user.as_deref(), Some("app+admin"));
+        assert_eq!((e.host.as_str(), e.port), ("::1", 5432));
+        assert_eq!(e.database.as_deref(), Some("my/db"));
+        assert!(e.is_loopback());
     }
 
     #[test]

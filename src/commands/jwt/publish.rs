@@ -72,27 +72,17 @@ pub(super) fn jwks(ctx: &Ctx<'_>, a: &JwksArgs) -> Result<Outcome> {
 /// Check an issuer URL: https (or http on loopback, for tests), no query or fragment.
 fn check_issuer(url: &str) -> Result<&str> {
     let bad = |why: &str| {
-        Error::usage(format!("--issuer {url:?} {why}")).hint(
-            "pass the https URL verifiers see in the token's iss, e.g. https://auth.example.com",
-        )
+        Error::usage(format!(
+            "--issuer {:?} {why}",
+            crate::net::url::display(url)
+        ))
+        .hint("pass the https URL verifiers see in the token's iss, e.g. https://auth.example.com")
     };
-    let rest = if let Some(r) = url.strip_prefix("https://") {
-        r
-    } else if let Some(r) = url.strip_prefix("http://") {
-        let host = r.split(['/', ':']).next().unwrap_or_default();
-        if !matches!(host, "localhost" | "127.0.0.1" | "[::1]") {
-            return Err(bad(
-                "is not https (plain http is allowed for loopback only)",
-            ));
-        }
-        r
-    } else {
-        return Err(bad("is not an https URL"));
-    };
-    if rest.is_empty() || rest.starts_with('/') {
-        return Err(bad("has no host"));
-    }
-    if url.contains(['?', '#']) || url.chars().any(char::is_whitespace) {
+    // The URL module's rules (written literally, no userinfo, one loopback rule), then the
+    // issuer's own: no query, no fragment.
+    let u =
+        crate::net::url::parse_remote(url, false).map_err(|e| bad(&format!("is refused: {e}")))?;
+    if u.has_query() || url.contains(['?', '#']) {
         return Err(bad("must not have a query, fragment or spaces"));
     }
     Ok(url.trim_end_matches('/'))

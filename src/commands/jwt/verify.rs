@@ -88,7 +88,11 @@ fn load_source(ctx: &Ctx<'_>, a: &VerifyArgs, at: OffsetDateTime) -> Result<Sour
     }
     if let Some(src) = &a.jwks {
         const MAX_JWKS: usize = 4 * 1024 * 1024;
-        let remote = src.starts_with("https://") || src.starts_with("http://");
+        // Anything written as `scheme://…` or `http(s):…` is a URL (and must be https, or http
+        // to loopback: crate::net::url's rules).
+        let lower = src.to_ascii_lowercase();
+        let remote =
+            src.contains("://") || lower.starts_with("http:") || lower.starts_with("https:");
         let bytes = if remote {
             crate::net::get(src, a.ca_file.as_deref(), MAX_JWKS)?
         } else {

@@ -179,6 +179,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     if let Err(e) = s.commit(ev) {
         return Err(undo_made(made.as_ref(), e));
     }
+    let hook_scrub = crate::hook::secret_env_names(&s.config);
     drop(s);
     let prev = PreviousReport {
         version: current.version,
@@ -257,6 +258,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
                 ("VAUTH_GRACE_UNTIL", rfc3339(grace_until)),
                 ("VAUTH_TARGETS", targets.join(",")),
             ],
+            &hook_scrub,
         )?;
     }
     Ok(Outcome::Ok)

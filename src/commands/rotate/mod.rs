@@ -64,6 +64,7 @@ fn run_exec(cmd: Option<&str>, r: &Applied) -> Result<()> {
                 ("VAUTH_VERSION", x.to_version.to_string()),
                 ("VAUTH_PREVIOUS_VERSION", x.from_version.to_string()),
             ],
+            &r.hook_scrub,
         )?;
     }
     Ok(())
@@ -210,6 +211,9 @@ struct Applied {
     skipped: Vec<Skipped>,
     #[serde(skip)]
     first_err: Option<Error>,
+    /// The variables vauth.toml names as holding credentials, kept from `--exec` hooks.
+    #[serde(skip)]
+    hook_scrub: Vec<String>,
 }
 
 fn apply(
@@ -257,7 +261,10 @@ fn apply(
             })
             .collect()
     };
-    let mut out = Applied::default();
+    let mut out = Applied {
+        hook_scrub: crate::hook::secret_env_names(&s.config),
+        ..Applied::default()
+    };
     for (p, resume) in todo {
         let name = p.credential.clone();
         let made_by = targets_of(&s.state, &p).into_iter().find(|t| {

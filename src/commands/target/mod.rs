@@ -152,7 +152,7 @@ fn add(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
     };
     cfg.validate().map_err(|e| {
         let hint = if e.contains("contains a password") {
-            "name the admin password with --admin-password-env VAR or --admin-password-file FILE"
+            "a URL never carries a credential: name the admin one with --admin-password-env/--admin-key-env VAR or --admin-password-file/--admin-key-file FILE"
         } else if e.contains("TLS") {
             "pass --ca-file (postgres), use rediss:// (redis) or https:// (HTTP targets); --insecure overrides"
         } else {
@@ -192,7 +192,8 @@ fn add(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
         AuditEvent::new("target.add")
             .detail("name", &a.name)
             .detail("kind", cfg.kind.as_str())
-            .detail("url", &cfg.url),
+            // Never the query (nor userinfo): the audit log is shared more widely than vauth.toml.
+            .detail("url", crate::net::url::display(&cfg.url)),
     )?;
     if ctx.ui.json {
         ctx.ui.out_json(&report(&a.name, &cfg))?;

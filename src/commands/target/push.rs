@@ -645,6 +645,7 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
                     ("VAUTH_TARGET", a.to.clone()),
                     ("VAUTH_USER", rep.user.clone()),
                 ],
+                &crate::hook::secret_env_names(&s.config),
             )?;
         }
     }

@@ -7,23 +7,12 @@ use std::time::Duration;
 
 use crate::error::{Error, ErrorKind, Result};
 
+pub mod url;
+
 /// Connect timeout.
 const CONNECT: Duration = Duration::from_secs(5);
 /// Whole-request timeout.
 const TOTAL: Duration = Duration::from_secs(20);
-
-/// Whether `url` is plain http to a loopback address (allowed for local tests and sidecars).
-pub fn is_loopback_http(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("http://") else {
-        return false;
-    };
-    let host = if let Some(v6) = rest.strip_prefix('[') {
-        v6.split(']').next().unwrap_or_default()
-    } else {
-        rest.split(['/', ':', '?']).next().unwrap_or_default()
-    };
-    matches!(host, "localhost" | "127.0.0.1" | "::1")
-}
 
 fn remote(msg: String) -> Error {
     Error::new(ErrorKind::Remote, msg).hint(
@@ -31,13 +20,17 @@ fn remote(msg: String) -> Error {
     )
 }
 
-/// GET `url` (https, or http on loopback) and return at most `max` bytes of a 200 response.
-/// Remote failures (unreachable, TLS, non-200, too big) are exit 4; a bad `ca_file` is exit 3.
-pub fn get(url: &str, ca_file: Option<&Path>, max: usize) -> Result<Vec<u8>> {
-    if !url.starts_with("https://") && !is_loopback_http(url) {
-        return Err(Error::usage(format!("{url:?} is not an https URL"))
-            .hint("fetch over https (plain http is allowed for loopback addresses only)"));
-    }
+/// GET `raw` (https, or http to a loopback host: [`url::parse_remote`]) and return at most `max`
+/// bytes of a 200 response; redirects are not followed. A URL that breaks the rules is exit 2;
+/// remote failures (unreachable, TLS, non-200 — a redirect included —, too big) are exit 4; a bad
+/// `ca_file` is exit 3.
+pub fn get(raw: &str, ca_file: Option<&Path>, max: usize) -> Result<Vec<u8>> {
+    let parsed = url::parse_remote(raw, false).map_err(|e| {
+        Error::usage(format!("{}: {e}", url::display(raw))).hint(
+            "fetch over https, with no user@ in the URL (plain http is allowed for 127.0.0.0/8, ::1 and localhost only)",
+        )
+    })?;
+    let url = parsed.as_str();
     let mut b = reqwest::Client::builder()
         .connect_timeout(CONNECT)
         .timeout(TOTAL)
@@ -72,6 +65,11 @@ pub fn get(url: &str, ca_file: Option<&Path>, max: usize) -> Result<Vec<u8>> {
             remote(msg)
         })?;
         let status = resp.status();
+        if status.is_redirection() {
+            return Err(remote(format!(
+                "{url} answered HTTP {status}: vauth does not follow redirects (pass the final https URL)"
+            )));
+        }
         if status != reqwest::StatusCode::OK {
             return Err(remote(format!("{url} answered HTTP {status}")));
         }
@@ -95,13 +93,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn loopback_http_only() {
-        assert!(is_loopback_http("http://127.0.0.1:8080/jwks.json"));
-        assert!(is_loopback_http("http://localhost/x"));
-        assert!(is_loopback_http("http://[::1]:80/x"));
-        assert!(!is_loopback_http("http://127.0.0.1.evil.example/x"));
-        assert!(!is_loopback_http("http://example.com/x"));
-        assert!(!is_loopback_http("https://127.0.0.1/x"));
-        assert!(get("http://example.com/jwks.json", None, 10).is_err());
+    fn only_https_or_loopback_http_is_fetched() {
+        for bad in [
+            "http://example.com/jwks.json",
+            "http://127.0.0.1:1@0.0.0.0:18081/jwks.json",
+            "http://127.0.0.1.evil.example/x",
+            "https://user@example.com/x",
+        ] {
+            let e = get(bad, None, 10).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Usage, "{bad}");
+            assert!(!e.message().contains("1@"), "{}", e.message());
+        }
     }
 }
