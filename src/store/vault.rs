@@ -277,7 +277,7 @@ fn create_key_file(path: &Path, in_ci: bool) -> Result<Zeroizing<[u8; 32]>> {
 }
 
 fn read_key_file(path: &Path) -> Result<Zeroizing<[u8; 32]>> {
-    let bytes = Zeroizing::new(fsutil::read_limited(path, 4096).map_err(|e| {
+    let bytes = Zeroizing::new(fsutil::read_private(path, 4096).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             Error::vault(format!("the vault key file {} is missing", path.display()))
                 .hint("restore it from a backup; without it this vault cannot be opened")

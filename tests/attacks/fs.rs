@@ -73,3 +73,246 @@ fn token_with_exp_1e300_or_a_fraction_does_not_verify() {
     // The same secret and a sane exp verify: the refusal is about the claim.
     verify_hs(&env, &hs256(r#"{"exp":4102444800}"#, HS_SECRET)).ok();
 }
+
+// --- finding 4: symlinks inside the home ---
+
+const VICTIM: &str = "precious: a file the attacker wants vauth to overwrite or read\n";
+
+/// A home with one key, then `name` in it replaced by a link to a victim file outside the home
+/// (what a malicious pull request to a committed home can do: git keeps symlinks).
+fn home_with_link(name: &str) -> (TestEnv, std::path::PathBuf) {
+    let env = TestEnv::new();
+    env.create("k");
+    let victim = env.write("victim", VICTIM);
+    let p = env.home().join(name);
+    let _ = std::fs::remove_file(&p);
+    std::os::unix::fs::symlink(&victim, &p).unwrap();
+    (env, victim)
+}
+
+#[track_caller]
+fn refused(r: &crate::util::Run, name: &str, victim: &std::path::Path) {
+    r.code(3);
+    r.stderr_has(name).stderr_has("not a regular file");
+    assert_eq!(
+        std::fs::read_to_string(victim).unwrap(),
+        VICTIM,
+        "victim changed"
+    );
+}
+
+#[test]
+fn symlinked_lock_does_not_truncate_its_target() {
+    let (env, victim) = home_with_link("lock");
+    refused(&env.run(&["key", "create", "k2"]), "lock", &victim);
+    refused(&env.run(&["key", "list"]), "lock", &victim);
+}
+
+#[test]
+fn symlinked_audit_log_is_not_appended_to() {
+    let (env, victim) = home_with_link("audit.log");
+    let before = env.read_home("state.json");
+    refused(&env.run(&["key", "create", "k2"]), "audit.log", &victim);
+    refused(&env.run(&["audit", "verify"]), "audit.log", &victim);
+    assert_eq!(env.read_home("state.json"), before, "nothing was recorded");
+}
+
+#[test]
+fn symlinked_state_json_is_not_read_or_written() {
+    let (env, victim) = home_with_link("state.json");
+    refused(&env.run(&["key", "list"]), "state.json", &victim);
+    refused(&env.run(&["key", "create", "k2"]), "state.json", &victim);
+    assert!(
+        std::fs::symlink_metadata(env.home().join("state.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn symlinked_vault_is_not_read() {
+    let (env, victim) = home_with_link("secrets.vault");
+    refused(
+        &env.run(&["key", "show", "k", "--reveal", "--yes"]),
+        "secrets.vault",
+        &victim,
+    );
+    refused(&env.run(&["key", "create", "k2"]), "secrets.vault", &victim);
+}
+
+#[test]
+fn symlinked_config_is_not_read() {
+    let (env, victim) = home_with_link("vauth.toml");
+    refused(&env.run(&["key", "list"]), "vauth.toml", &victim);
+    refused(&env.run(&["init"]), "vauth.toml", &victim);
+}
+
+/// keys.idx is derived data (rebuilt after every state write, a stale one ignored): a link
+/// there is never read or written through. A lookup treats it as stale and asks state.json; the
+/// next write removes the link. The victim is untouched either way.
+#[test]
+fn symlinked_key_index_is_not_read_or_written() {
+    let env = TestEnv::new();
+    let key = env.create("k");
+    let victim = env.write("victim", VICTIM);
+    let idx = env.home().join("keys.idx");
+    let _ = std::fs::remove_file(&idx);
+    std::os::unix::fs::symlink(&victim, &idx).unwrap();
+    env.run_in(&["key", "verify"], &key).ok();
+    env.run(&["key", "create", "k2"]).ok();
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        VICTIM,
+        "victim changed"
+    );
+    let m = std::fs::symlink_metadata(&idx);
+    assert!(m.is_err() || m.unwrap().is_file(), "the link is gone");
+    env.run_in(&["key", "verify"], &key).ok();
+}
+
+/// The vault key file outside the home (`$XDG_CONFIG_HOME/vauth/keys/<home-id>`).
+#[test]
+fn symlinked_vault_key_file_is_not_read() {
+    let env = TestEnv::new();
+    env.create("k");
+    let victim = env.write("victim", VICTIM);
+    let kf = std::fs::read_dir(env.key_dir())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::remove_file(&kf).unwrap();
+    std::os::unix::fs::symlink(&victim, &kf).unwrap();
+    let name = kf.file_name().unwrap().to_str().unwrap().to_string();
+    refused(&env.run(&["key", "create", "k2"]), &name, &victim);
+}
+
+/// A FIFO as the lock or audit log must not hang vauth (O_NONBLOCK) and is refused.
+#[test]
+fn fifo_in_the_home_is_refused_without_hanging() {
+    for name in ["lock", "audit.log", "state.json"] {
+        let env = TestEnv::new();
+        env.create("k");
+        let p = env.home().join(name);
+        std::fs::remove_file(&p).unwrap();
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&p)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        // (Not env.run: its leak scan would itself block reading the FIFO.)
+        let out = env
+            .command()
+            .args(["key", "create", "k2"])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{name}: {stderr}");
+        assert!(
+            stderr.contains(name) && stderr.contains("not a regular file"),
+            "{stderr}"
+        );
+        std::fs::remove_file(&p).unwrap();
+    }
+}
+
+// --- finding 9: directory modes ---
+
+fn mode(p: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o7777
+}
+
+/// `umask 000` made `$XDG_CONFIG_HOME/vauth` 0777: another user could swap the key directory.
+/// Every directory vauth creates is 0700 whatever the umask; its files keep their modes.
+#[test]
+fn umask_000_still_gives_private_directories() {
+    let env = TestEnv::new();
+    let vauth = env.command();
+    let mut sh = std::process::Command::new("sh");
+    sh.arg("-c")
+        .arg("umask 000; exec \"$0\" \"$@\"")
+        .arg(crate::util::bin())
+        .args(["key", "create", "k"])
+        .current_dir(env.dir.path());
+    for (k, v) in vauth.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    let out = sh.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    env.secret(String::from_utf8_lossy(&out.stdout).trim());
+    for d in ["d", "d/vauth", "c", "c/vauth", "c/vauth/keys"] {
+        assert_eq!(mode(&env.path(d)), 0o700, "{d}");
+    }
+    for f in [
+        "state.json",
+        "secrets.vault",
+        "audit.log",
+        "vauth.toml",
+        "lock",
+    ] {
+        assert_eq!(mode(&env.home().join(f)), 0o600, "{f}");
+    }
+    let kf = std::fs::read_dir(env.key_dir())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(mode(&kf.path()), 0o600);
+}
+
+/// A home another local user may write to (group- or world-writable) is refused, not used:
+/// they could replace state.json or plant links. Exit 3 with the chmod to run.
+#[test]
+fn group_or_world_writable_home_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    env.create("k");
+    for m in [0o777, 0o770, 0o702] {
+        std::fs::set_permissions(env.home(), std::fs::Permissions::from_mode(m)).unwrap();
+        env.run(&["key", "list"])
+            .code(3)
+            .stderr_has("writable by")
+            .stderr_has("chmod go-w");
+        env.run(&["key", "create", "k2"])
+            .code(3)
+            .stderr_has("chmod go-w");
+    }
+    // `init` into an existing open directory is refused too.
+    let open = env.path("open-home");
+    std::fs::create_dir(&open).unwrap();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
+    env.run(&["init", "--home", open.to_str().unwrap()])
+        .code(3)
+        .stderr_has("chmod go-w");
+    assert!(!open.join("state.json").exists());
+    // Readable by others is fine (state.json is meant to be committed); writable is not.
+    std::fs::set_permissions(env.home(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    env.run(&["key", "list"]).ok();
+}
+
+/// The same for the directory of vault key files: whoever can write there can replace the key
+/// file with their own (and read every secret sealed after that).
+#[test]
+fn group_or_world_writable_key_directory_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    env.create("k");
+    std::fs::set_permissions(env.key_dir(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    env.run(&["key", "create", "k2"])
+        .code(3)
+        .stderr_has("writable by")
+        .stderr_has("chmod go-w");
+    std::fs::set_permissions(env.key_dir(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    env.run(&["key", "create", "k2"]).ok();
+}
