@@ -149,3 +149,18 @@ pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
         Command::Man(a) => generate::man(&ctx, a),
     }
 }
+
+/// The version after `last` (1 when there is none). Versions are `u32` in state.json; one at
+/// `u32::MAX` cannot have a successor (it would wrap to 0 and alias the first), and no honest
+/// history gets there, so it is corruption: exit 3, nothing changed.
+pub(crate) fn next_version(what: &str, last: Option<u32>) -> Result<u32> {
+    match last {
+        None => Ok(1),
+        Some(v) => v.checked_add(1).ok_or_else(|| {
+            crate::error::Error::state(format!(
+                "{what} is at version {v}, the largest there can be: state.json is corrupt"
+            ))
+            .hint("restore state.json from git or a backup; vauth will not wrap the version to 0")
+        }),
+    }
+}

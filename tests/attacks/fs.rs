@@ -316,3 +316,32 @@ fn group_or_world_writable_key_directory_is_refused() {
     std::fs::set_permissions(env.key_dir(), std::fs::Permissions::from_mode(0o700)).unwrap();
     env.run(&["key", "create", "k2"]).ok();
 }
+
+// --- finding 11: counters wrap ---
+
+/// A key at version u32::MAX was rotated to "v0", aliasing the first version. The overflow is
+/// corruption: exit 3 and nothing changes. (With state.json's integrity protection a hand-edited
+/// file is refused before this point: exit 3 as well, and still no "v0".)
+#[test]
+fn key_version_at_u32_max_is_not_rotated_to_v0() {
+    let env = TestEnv::new();
+    env.create("k");
+    let p = env.home().join("state.json");
+    let mut st: serde_json::Value = serde_json::from_str(&env.read_home("state.json")).unwrap();
+    st["api_keys"]["k"]["versions"][0]["version"] = serde_json::json!(u32::MAX);
+    std::fs::write(&p, serde_json::to_string_pretty(&st).unwrap()).unwrap();
+    let before = std::fs::read(&p).unwrap();
+    let r = env.run(&["key", "rotate", "k", "--grace", "1h"]);
+    r.code(3);
+    assert!(
+        !r.stdout.contains("v0") && !r.stderr.contains("v0"),
+        "{r:?}"
+    );
+    assert!(
+        crate::util::keys_in(&r.stdout).is_empty(),
+        "no key was handed out"
+    );
+    assert_eq!(std::fs::read(&p).unwrap(), before, "state.json unchanged");
+    let r = env.run(&["--json", "key", "show", "k"]);
+    assert!(!r.stdout.contains("\"version\": 0") && !r.stdout.contains("\"version\":0"));
+}

@@ -107,7 +107,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
             }
             let spec = PushSpec {
                 name: prev.remote_name.clone(),
-                version: k_last(&s, &args.name) + 1,
+                version: crate::commands::next_version(&args.name, Some(k_last(&s, &args.name)))?,
                 valid_until: expires,
                 marker: format!("managed by vauth {}", s.state.home_id),
                 adopt: false,
