@@ -345,3 +345,78 @@ fn key_version_at_u32_max_is_not_rotated_to_v0() {
     let r = env.run(&["--json", "key", "show", "k"]);
     assert!(!r.stdout.contains("\"version\": 0") && !r.stdout.contains("\"version\":0"));
 }
+
+// --- finding 13: exit codes and the reveal audit ---
+
+/// Verify commands answer anything presented that is not valid — garbage, binary, or too large
+/// to be one (a 2.7 MB "certificate" was exit 3) — with exit 1 and the reason; only an
+/// unreadable file is exit 3 (DESIGN.md §8).
+#[test]
+fn verify_commands_answer_garbage_and_oversize_with_exit_1_unreadable_with_3() {
+    let env = TestEnv::new().with_env("HS", HS_SECRET);
+    env.create("k");
+    env.run(&["ca", "init"]).ok();
+    let garbage = env.write("garbage", "garbage\n");
+    let binary = env.path("binary");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x01]).unwrap();
+    let big = env.write("big", &"A".repeat(2 << 20));
+    let cases: [(&str, Vec<&str>); 3] = [
+        ("cert", vec!["cert", "verify"]),
+        ("key", vec!["key", "verify", "--key-file"]),
+        (
+            "jwt",
+            vec![
+                "jwt",
+                "verify",
+                "--secret-env",
+                "HS",
+                "--subtle",
+                "--token-file",
+            ],
+        ),
+    ];
+    for (what, args) in &cases {
+        for f in [&garbage, &binary, &big] {
+            let mut a = vec!["--json"];
+            a.extend(args.iter().copied());
+            a.push(f.to_str().unwrap());
+            let r = env.run(&a);
+            r.code(1);
+            assert_eq!(r.json()["ok"], false, "{what} {f:?}");
+            assert_eq!(
+                r.json()["reason"],
+                "malformed",
+                "{what} {f:?}: {}",
+                r.stdout
+            );
+        }
+        for f in ["/nonexistent/file", "."] {
+            let mut a: Vec<&str> = args.clone();
+            a.push(f);
+            env.run(&a).code(3);
+        }
+    }
+}
+
+/// `key show --reveal` printed a kept secret without a trace. Every reveal is now an audit line
+/// naming the key and version (never the secret), written before the secret is printed.
+#[test]
+fn key_show_reveal_is_audited() {
+    let env = TestEnv::new();
+    let key = env.create("k");
+    let r = env.run(&["key", "show", "k", "--reveal", "--yes"]);
+    r.ok();
+    assert_eq!(r.line(), key);
+    let log = env.read_home("audit.log");
+    let last = log.lines().last().unwrap();
+    let line: serde_json::Value = serde_json::from_str(last).unwrap();
+    assert_eq!(line["action"], "key.reveal");
+    assert_eq!(line["details"]["name"], "k");
+    assert_eq!(line["details"]["version"], "1");
+    assert!(!log.contains(&key), "the audit log holds no secret");
+    env.run(&["audit", "verify"]).ok();
+    // Refused or unconfirmed reveals print nothing and need no line.
+    let n = log.lines().count();
+    env.run(&["key", "show", "k", "--reveal"]).code(3);
+    assert_eq!(env.read_home("audit.log").lines().count(), n);
+}
