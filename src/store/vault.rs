@@ -490,7 +490,11 @@ fn new_protection(
             kek
         }
         Protection::Passphrase => {
-            let pass = passphrase(unlock, true)?;
+            let pass = crate::secret::long_enough(
+                passphrase(unlock, true)?,
+                crate::secret::MIN_VAULT_PASSPHRASE,
+                "vault passphrase",
+            )?;
             let mut salt = [0u8; 16];
             getrandom::fill(&mut salt)
                 .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;

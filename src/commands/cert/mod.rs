@@ -386,7 +386,7 @@ pub(crate) fn p12_password(
         return Err(Error::input("the PKCS#12 password is empty")
             .hint("use a non-empty password; many clients refuse empty ones"));
     }
-    Ok(pw)
+    crate::secret::long_enough(pw, crate::secret::MIN_P12_PASSWORD, "PKCS#12 password")
 }
 
 /// DER of every certificate in a PEM text.

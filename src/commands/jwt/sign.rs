@@ -100,6 +100,7 @@ fn signer(ctx: &Ctx<'_>, a: &SignArgs) -> Result<(Signer, Config)> {
         ));
     };
     let alg = external_alg(&a.source)?;
+    super::check_hmac_secret(&secret, alg, a.subtle)?;
     let key = EncodingKey::from_secret(secret.as_bytes())
         .map_err(|e| Error::input(format!("the HMAC secret cannot be used: {e}")))?;
     // The home only supplies limits here; without one, the built-in limits apply.
