@@ -124,13 +124,12 @@ pub(crate) fn min_hmac_secret(alg: Alg) -> usize {
 }
 
 /// Refuse an external HMAC secret shorter than RFC 7518 §3.2 allows, unless `--subtle` (exit 3).
-pub(crate) fn check_hmac_secret(secret: &str, alg: Alg, subtle: bool) -> Result<()> {
+pub(crate) fn check_hmac_secret(len: usize, alg: Alg, subtle: bool) -> Result<()> {
     let min = min_hmac_secret(alg);
-    if secret.len() < min && !subtle {
+    if len < min && !subtle {
         return Err(Error::input(format!(
-            "the HMAC secret is {} bytes; {alg} needs at least {min} (RFC 7518 §3.2): a short \
-             secret can be guessed offline from any token it signed",
-            secret.len()
+            "the HMAC secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2): a short \
+             secret can be guessed offline from any token it signed"
         ))
         .hint(format!(
             "use a random secret of {min}+ bytes (head -c {min} /dev/urandom | base64), or pass \
