@@ -164,3 +164,23 @@ pub(crate) fn next_version(what: &str, last: Option<u32>) -> Result<u32> {
         }),
     }
 }
+
+/// The expiry of a successor made at `now` with the lifetime of a version created at `created`
+/// that expires at `expires`. A lifetime that cannot be added again (a version made to expire in
+/// year 9999) is refused (exit 2) rather than overflowing the clock.
+pub(crate) fn same_lifetime(
+    now: OffsetDateTime,
+    created: OffsetDateTime,
+    expires: Option<OffsetDateTime>,
+) -> Result<Option<OffsetDateTime>> {
+    let Some(e) = expires else {
+        return Ok(None);
+    };
+    now.checked_add(e - created).map(Some).ok_or_else(|| {
+        crate::error::Error::usage(format!(
+            "the current version's lifetime (until {}) cannot be given to a successor made now",
+            crate::timefmt::rfc3339(e)
+        ))
+        .hint("pass --expires TIME for the new version")
+    })
+}

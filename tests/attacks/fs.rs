@@ -74,6 +74,22 @@ fn token_with_exp_1e300_or_a_fraction_does_not_verify() {
     verify_hs(&env, &hs256(r#"{"exp":4102444800}"#, HS_SECRET)).ok();
 }
 
+/// Found auditing the time arithmetic after finding 14: a key made to expire in year 9999 was
+/// rotated with "the same lifetime" added to now, past the end of the calendar: a panic
+/// (exit 101). Now a usage error asking for --expires.
+#[test]
+fn rotating_a_key_that_expires_in_9999_does_not_overflow_the_clock() {
+    let env = TestEnv::new();
+    env.create("k");
+    env.run(&["key", "rotate", "k", "--expires", "9999-12-31T23:59:59Z"])
+        .ok();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let r = env.run(&["key", "rotate", "k"]);
+    r.code(2).stderr_has("--expires");
+    assert!(!r.stderr.contains("internal error"), "{}", r.stderr);
+    env.run(&["key", "rotate", "k", "--expires", "+90d"]).ok();
+}
+
 // --- finding 4: symlinks inside the home ---
 
 const VICTIM: &str = "precious: a file the attacker wants vauth to overwrite or read\n";
@@ -613,7 +629,8 @@ fn grace_and_crl_validity_are_capped() {
         .code(2)
         .stderr_has("90d");
     env.run(&["key", "rotate", "k", "--grace", "91d"]).code(2);
-    env.run(&["jwt", "key", "create", "svc", "--alg", "ES256"]).ok();
+    env.run(&["jwt", "key", "create", "svc", "--alg", "ES256"])
+        .ok();
     env.run(&["jwt", "key", "rotate", "svc", "--grace", "100y"])
         .code(2);
     let cfg = env.home().join("vauth.toml");

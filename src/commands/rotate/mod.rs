@@ -387,7 +387,7 @@ fn rotate_api_key(s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> 
                 sha256: crate::apikey::digest_hex(&secret),
                 id: crate::apikey::parse(&secret).ok().map(|x| x.id.to_string()),
                 started: now,
-                expires: cur.expires.map(|e| now + (e - cur.created)),
+                expires: crate::commands::same_lifetime(now, cur.created, cur.expires)?,
                 grace_seconds: grace.seconds(),
                 targets: targets_of(&s.state, p),
                 pushed: Vec::new(),
