@@ -562,7 +562,7 @@ mod tests {
         assert_eq!(fsutil::mode_of(&u.key_file("h2")).unwrap(), 0o600);
         v.put("x", Zeroizing::new("one".into()));
         let pf = d.path().join("p");
-        std::fs::write(&pf, "pw").unwrap();
+        std::fs::write(&pf, "pw-of-12-chars").unwrap();
         let u2 = unlock(d.path(), Some(&pf));
         v.rekey(Protection::Passphrase, &u2).unwrap();
         let bytes = v.to_bytes().unwrap();
