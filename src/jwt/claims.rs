@@ -143,6 +143,16 @@ fn numeric(claims: &Map<String, Value>, name: &'static str) -> Result<Option<i64
     }
 }
 
+/// Check that the registered time claims present (`exp`, `nbf`, `iat`) are NumericDates vauth
+/// accepts (whole seconds within 1970..9999). [`super::sign`] refuses anything else: jsonwebtoken
+/// cannot read a token whose `exp` is, e.g., an object, so vauth would sign what it cannot verify.
+pub fn check_times(claims: &Map<String, Value>) -> Result<(), Rejection> {
+    for name in ["exp", "nbf", "iat"] {
+        numeric(claims, name)?;
+    }
+    Ok(())
+}
+
 /// Judge claims against the rules.
 pub fn check(claims: &Map<String, Value>, rules: &Rules) -> Result<(), Rejection> {
     let now = rules.at.unix_timestamp();

@@ -70,6 +70,13 @@ fn token_with_exp_1e300_or_a_fraction_does_not_verify() {
         r.code(1);
         assert_eq!(r.json()["reason"], "bad_claim", "{claims}: {}", r.stdout);
     }
+    // An exp that is an object (found by the long fuzz run): jsonwebtoken cannot read the token;
+    // still exit 1, never valid.
+    verify_hs(
+        &env,
+        &hs256(r#"{"exp":{"":-18000000983999899910}}"#, HS_SECRET),
+    )
+    .code(1);
     // The same secret and a sane exp verify: the refusal is about the claim.
     verify_hs(&env, &hs256(r#"{"exp":4102444800}"#, HS_SECRET)).ok();
 }
