@@ -223,11 +223,32 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Estimated entropy in bits of a key made elsewhere.
 ///
-/// A string that repeats a shorter block counts as that block. Then: length times log2 of the
-/// alphabet its character classes span, unless the characters are plainly not random (per-character Shannon entropy under half the alphabet's), in which case
-/// length times the observed Shannon entropy. A conservative screen, not a proof of randomness.
+/// A conservative screen, not a proof of randomness, meant to be honest about the usual shapes:
+/// - a string that repeats a shorter block counts as that block;
+/// - a UUID (8-4-4-4-12 hex) counts as 122 bits, what a random (v4) UUID carries, at most;
+/// - separators (`-`, `_`, `.`, `:`, space) count nothing;
+/// - each other character counts log2 of the alphabet its characters span (hex 16, else the sum
+///   of lowercase 26, uppercase 26, digits 10, symbols 33), except a character that continues a
+///   run with a constant step (`abc`, `123`, `aaa`) or repeats a three-character sequence seen
+///   earlier (`Passw0rdPassw0rd...`), which counts nothing;
+/// - and when the characters are plainly not random (per-character Shannon entropy under half
+///   the alphabet's), at most length times the observed Shannon entropy.
 pub fn estimate_entropy_bits(key: &str) -> f64 {
     estimate_bytes(key.as_bytes())
+}
+
+/// Bits a random (version 4) UUID carries: 128 less the 4 version and 2 variant bits.
+pub const UUID_BITS: f64 = 122.0;
+
+fn is_uuid(bytes: &[u8]) -> bool {
+    bytes.len() == 36
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                *b == b'-'
+            } else {
+                b.is_ascii_hexdigit()
+            }
+        })
 }
 
 fn estimate_bytes(bytes: &[u8]) -> f64 {
@@ -239,30 +260,56 @@ fn estimate_bytes(bytes: &[u8]) -> f64 {
     {
         return estimate_bytes(&bytes[..p]);
     }
+    if is_uuid(bytes) {
+        return UUID_BITS;
+    }
+    let core: Vec<u8> = bytes
+        .iter()
+        .copied()
+        .filter(|b| !matches!(b, b'-' | b'_' | b'.' | b':' | b' '))
+        .collect();
+    if core.is_empty() {
+        return 0.0;
+    }
     let mut classes = 0u32;
-    if bytes.iter().any(u8::is_ascii_lowercase) {
+    if core.iter().any(u8::is_ascii_lowercase) {
         classes += 26;
     }
-    if bytes.iter().any(u8::is_ascii_uppercase) {
+    if core.iter().any(u8::is_ascii_uppercase) {
         classes += 26;
     }
-    if bytes.iter().any(u8::is_ascii_digit) {
+    if core.iter().any(u8::is_ascii_digit) {
         classes += 10;
     }
-    if bytes.iter().any(|b| !b.is_ascii_alphanumeric()) {
+    if core.iter().any(|b| !b.is_ascii_alphanumeric()) {
         classes += 33;
     }
     // A hex string uses 16 symbols, not 36.
-    let hexish = bytes.iter().all(u8::is_ascii_hexdigit);
-    if hexish {
+    if core.iter().all(u8::is_ascii_hexdigit) {
         classes = 16;
     }
     let per_char_max = f64::from(classes).log2();
+    // Characters a guesser gets for free: runs with a constant step, repeated trigrams.
+    let mut seen = std::collections::HashSet::new();
+    let mut free = 0usize;
+    for i in 0..core.len() {
+        if i >= 2 {
+            let step = |a: u8, b: u8| i16::from(b) - i16::from(a);
+            let tri = [core[i - 2], core[i - 1], core[i]];
+            if step(tri[0], tri[1]) == step(tri[1], tri[2]) || seen.contains(&tri) {
+                free += 1;
+            }
+            if i >= 3 {
+                seen.insert([core[i - 3], core[i - 2], core[i - 1]]);
+            }
+        }
+    }
+    let counted = (core.len() - free) as f64;
     let mut counts = [0u32; 256];
-    for &b in bytes {
+    for &b in &core {
         counts[usize::from(b)] += 1;
     }
-    let n = bytes.len() as f64;
+    let n = core.len() as f64;
     let shannon: f64 = counts
         .iter()
         .filter(|&&c| c > 0)
@@ -273,10 +320,11 @@ fn estimate_bytes(bytes: &[u8]) -> f64 {
         .sum();
     // The most a sample of n characters can show is log2(n); compare against that ceiling.
     let ceiling = per_char_max.min(n.log2());
+    let bits = counted * per_char_max;
     if shannon < 0.5 * ceiling {
-        n * shannon
+        bits.min(n * shannon)
     } else {
-        n * per_char_max
+        bits
     }
 }
 
@@ -347,6 +395,20 @@ mod tests {
         assert!(estimate_entropy_bits(&"a".repeat(500)) < 8.0);
         assert!(estimate_entropy_bits("ää") < 128.0);
         assert_eq!(estimate_entropy_bits(""), 0.0);
+        // Honest about the usual weak shapes (issue 11, finding 10).
+        assert_eq!(
+            estimate_entropy_bits("f47ac10b-58cc-4372-a567-0e02b2c3d479"),
+            UUID_BITS
+        );
+        assert!(estimate_entropy_bits("abcdefghijklmnopqrstuvwxyz0123456789") < MIN_IMPORT_BITS);
+        assert!(estimate_entropy_bits("Passw0rd!Passw0rd!Passw0rd?Passw0rd") < MIN_IMPORT_BITS);
+        assert!(estimate_entropy_bits("aaaa-bbbb-cccc-dddd-eeee-ffff-gggg") < MIN_IMPORT_BITS);
+        // A random 36-character alphanumeric string does carry ~200 bits.
+        assert!(estimate_entropy_bits("Xq7Lm2Pz9Rk4Tw1Vb8Nc3Hd6Jf0Gs5Ya2Ue7") >= MIN_IMPORT_BITS);
+        assert!(
+            estimate_entropy_bits("3q2+7wAAAAB6m1xZ0lq9pUe4ybz8rFqJ0sWkM2gTnV4=")
+                >= MIN_IMPORT_BITS
+        );
     }
 
     #[test]

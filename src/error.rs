@@ -136,7 +136,11 @@ impl Error {
 
     /// An I/O failure on `path` while doing `what`, classified as a local-state error.
     pub fn io(what: &str, path: &std::path::Path, err: &std::io::Error) -> Self {
+        let refused = err
+            .get_ref()
+            .and_then(|e| e.downcast_ref::<crate::fsutil::Refused>());
         let hint = match err.kind() {
+            _ if refused.is_some() => refused.map_or("", |r| r.hint()),
             std::io::ErrorKind::PermissionDenied => {
                 "check the owner and permissions of the file and its directory"
             }

@@ -34,10 +34,144 @@ fn open_new(path: &Path, mode: u32) -> io::Result<File> {
     let mut o = OpenOptions::new();
     o.write(true).create_new(true);
     #[cfg(unix)]
-    o.mode(mode);
+    o.mode(mode).custom_flags(libc::O_NOFOLLOW);
     #[cfg(not(unix))]
     let _ = mode;
     o.open(path)
+}
+
+/// Why a file or directory of the home was refused, with what to do about it.
+///
+/// A file: it is a symbolic link, a directory or another special file. vauth never follows a
+/// link in its home (git keeps symlinks and the home is meant to be committed, so a pull request
+/// could plant `audit.log -> ~/.bashrc`), and never reads or writes anything but a regular file
+/// there. A directory (the home, the key directory): it is writable by group or others, who could
+/// replace the files in it. [`crate::error::Error::io`] turns it into exit 3 with the hint.
+#[derive(Debug)]
+pub struct Refused {
+    reason: String,
+    hint: String,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+impl Refused {
+    /// What to do.
+    pub fn hint(&self) -> &str {
+        &self.hint
+    }
+}
+
+fn not_regular(what: &'static str) -> io::Error {
+    io::Error::other(Refused {
+        reason: format!(
+            "it is {what}, not a regular file (vauth does not follow links in its home)"
+        ),
+        hint: "replace it with the real file (e.g. `git checkout` it) or remove it; never commit \
+               a link into a vauth home"
+            .into(),
+    })
+}
+
+/// Refuse a directory vauth keeps its files in (the home, the key directory) when group or others
+/// may write to it: they could replace or plant the files vauth trusts. Links to a directory are
+/// followed (a home may be a link to a checkout); the directory they name is checked.
+pub fn check_private_dir(dir: &Path) -> io::Result<()> {
+    let mode = match mode_of(dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    if mode & 0o022 != 0 {
+        return Err(io::Error::other(Refused {
+            reason: format!(
+                "its directory {} is writable by {} (mode {mode:o}): another local user could \
+                 replace the files in it",
+                dir.display(),
+                match (mode & 0o020 != 0, mode & 0o002 != 0) {
+                    (true, true) => "group and others",
+                    (true, false) => "its group",
+                    _ => "others",
+                }
+            ),
+            hint: format!(
+                "run: chmod go-w {}  (vauth creates its directories 0700)",
+                dir.display()
+            ),
+        }));
+    }
+    Ok(())
+}
+
+/// Read a file of the home kept in a private directory (the vault key file): its directory must
+/// not be writable by group or others ([`check_private_dir`]), and the file is read with
+/// [`read_regular`].
+pub fn read_private(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    check_private_dir(parent_dir(path))?;
+    read_regular(path, max)
+}
+
+/// What `path` is when it is not a regular file (`None`: a regular file, or nothing there).
+fn special_kind(path: &Path) -> Option<&'static str> {
+    let m = fs::symlink_metadata(path).ok()?;
+    let t = m.file_type();
+    if t.is_symlink() {
+        Some("a symbolic link")
+    } else if t.is_dir() {
+        Some("a directory")
+    } else if !t.is_file() {
+        Some("a special file")
+    } else {
+        None
+    }
+}
+
+/// Open a file of the home with `o`, never following a symbolic link in its last component
+/// (O_NOFOLLOW) and never blocking on a FIFO (O_NONBLOCK), and refuse anything that is not a
+/// regular file. The directories above it may be links (a home may be a link to a checkout).
+fn open_regular_with(o: &mut OpenOptions, path: &Path) -> io::Result<File> {
+    #[cfg(unix)]
+    o.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    #[cfg(not(unix))]
+    if let Some(what) = special_kind(path) {
+        return Err(not_regular(what));
+    }
+    let f = match o.open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            // ELOOP (a link under O_NOFOLLOW), ENXIO (a FIFO with no reader), EISDIR, ...
+            return Err(match special_kind(path) {
+                Some(what) if e.kind() != io::ErrorKind::NotFound => not_regular(what),
+                _ => e,
+            });
+        }
+    };
+    let m = f.metadata()?;
+    if !m.is_file() {
+        return Err(not_regular(if m.is_dir() {
+            "a directory"
+        } else {
+            "a special file"
+        }));
+    }
+    Ok(f)
+}
+
+/// Open a file of the home for reading: a regular file, never through a link.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    open_regular_with(OpenOptions::new().read(true), path)
+}
+
+/// Read a whole file of the home (state, vault, config, audit log, a key file), failing above
+/// `max` bytes, and refusing a link or special file ([`Refused`]).
+pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    read_to_limit(open_regular(path)?, max)
 }
 
 /// fsync a directory so a rename in it is durable.
@@ -116,6 +250,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
 /// without fsync — after a crash it is either the old file or the new one, and staleness is
 /// detected by its reader.
 pub fn write_derived(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    if let Some(what) = special_kind(path) {
+        return Err(not_regular(what));
+    }
     place(path, bytes, mode, true, false)
 }
 
@@ -192,7 +329,20 @@ pub fn append_line(path: &Path, line: &str, mode: u32) -> io::Result<()> {
     o.append(true).create(true);
     #[cfg(unix)]
     o.mode(mode);
-    let mut f = o.open(path)?;
+    write_line(o.open(path)?, line)
+}
+
+/// Append one line to a file of the home (the audit log), and fsync: never through a link, only
+/// to a regular file ([`Refused`]).
+pub fn append_regular(path: &Path, line: &str, mode: u32) -> io::Result<()> {
+    let mut o = OpenOptions::new();
+    o.append(true).create(true);
+    #[cfg(unix)]
+    o.mode(mode);
+    write_line(open_regular_with(&mut o, path)?, line)
+}
+
+fn write_line(mut f: File, line: &str) -> io::Result<()> {
     let mut buf = Vec::with_capacity(line.len() + 1);
     buf.extend_from_slice(line.as_bytes());
     buf.push(b'\n');
@@ -200,10 +350,11 @@ pub fn append_line(path: &Path, line: &str, mode: u32) -> io::Result<()> {
     f.sync_data()
 }
 
-/// Create a private directory (the home, the key directory): every missing component 0700.
+/// Create a private directory (the home, the key directory): every missing component 0700,
+/// whatever the umask. An existing one is checked instead ([`check_private_dir`]).
 pub fn create_dir_private(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
-        return Ok(());
+        return check_private_dir(dir);
     }
     ensure_dir(dir)?;
     set_mode(dir, 0o700)
@@ -236,10 +387,14 @@ pub fn mode_of(path: &Path) -> io::Result<u32> {
     }
 }
 
-/// Read a whole file, failing with a clear error above `max` bytes.
+/// Read a whole file, failing with a clear error above `max` bytes. For files the user names
+/// (`--ca-file`, `--jwks`); files of the home are read with [`read_regular`].
 pub fn read_limited(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    read_to_limit(File::open(path)?, max)
+}
+
+fn read_to_limit(f: File, max: u64) -> io::Result<Vec<u8>> {
     use std::io::Read;
-    let f = File::open(path)?;
     let mut buf = Vec::new();
     f.take(max + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > max {
@@ -289,14 +444,15 @@ fn note_holder(mut file: &File) {
     let _ = file.write_all(note.as_bytes());
 }
 
-/// Take the advisory lock on `path`, waiting up to `timeout`.
+/// Take the advisory lock on `path` (a regular file, never through a link), waiting up to
+/// `timeout`.
 pub fn lock(path: &Path, mode: LockMode, timeout: Duration) -> Result<LockGuard> {
     let mut o = OpenOptions::new();
     o.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
     o.mode(PRIVATE);
-    let file = o
-        .open(path)
+    let file = check_private_dir(parent_dir(path))
+        .and_then(|()| open_regular_with(&mut o, path))
         .map_err(|e| Error::io("open the lock", path, &e))?;
     let start = Instant::now();
     let mut pause = Duration::from_millis(1);
@@ -314,8 +470,9 @@ pub fn lock(path: &Path, mode: LockMode, timeout: Duration) -> Result<LockGuard>
             }
             Err(fs::TryLockError::WouldBlock) => {
                 if start.elapsed() >= timeout {
-                    let holder = fs::read_to_string(path)
+                    let holder = read_regular(path, 4096)
                         .ok()
+                        .map(|b| String::from_utf8_lossy(&b).into_owned())
                         .map(|h| h.trim().to_string())
                         .filter(|h| !h.is_empty())
                         .map(|h| format!(": {h}"))
@@ -382,6 +539,69 @@ mod tests {
         let _g = lock(&p, LockMode::Exclusive, Duration::from_secs(1)).unwrap();
         let e = lock(&p, LockMode::Exclusive, Duration::from_millis(50)).unwrap_err();
         assert!(e.message().contains("holds the lock"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn home_files_are_never_opened_through_a_link() {
+        let d = tempfile::tempdir().unwrap();
+        let victim = d.path().join("victim");
+        fs::write(&victim, b"precious").unwrap();
+        let link = d.path().join("f");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let refused = |e: io::Error| {
+            assert!(e.get_ref().is_some_and(|i| i.is::<Refused>()), "{e:?}");
+        };
+        refused(read_regular(&link, 100).unwrap_err());
+        refused(append_regular(&link, "x", PRIVATE).unwrap_err());
+        refused(write_derived(&link, b"x", PRIVATE).unwrap_err());
+        let e = lock(&link, LockMode::Exclusive, Duration::from_millis(10)).unwrap_err();
+        assert!(e.message().contains("not a regular file"), "{e:?}");
+        // A temp file name that is taken by a link is not written through (O_EXCL|O_NOFOLLOW).
+        assert!(open_new(&link, PRIVATE).is_err());
+        refused(read_regular(d.path(), 100).unwrap_err());
+        assert_eq!(fs::read(&victim).unwrap(), b"precious");
+        // Not there: NotFound, as before (absent audit log, config).
+        let e = read_regular(&d.path().join("none"), 100).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::NotFound);
+        // A home that is itself a link (to a checkout) is fine: only the last component counts.
+        let real = d.path().join("real");
+        fs::create_dir(&real).unwrap();
+        fs::write(real.join("state.json"), b"{}").unwrap();
+        std::os::unix::fs::symlink(&real, d.path().join("home")).unwrap();
+        assert_eq!(
+            read_regular(&d.path().join("home/state.json"), 10).unwrap(),
+            b"{}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn directories_writable_by_others_are_refused() {
+        let d = tempfile::tempdir().unwrap();
+        let h = d.path().join("h");
+        create_dir_private(&h).unwrap();
+        assert_eq!(mode_of(&h).unwrap(), 0o700);
+        for (mode, ok) in [
+            (0o700, true),
+            (0o755, true),
+            (0o770, false),
+            (0o777, false),
+            (0o702, false),
+        ] {
+            set_mode(&h, mode).unwrap();
+            let r = check_private_dir(&h);
+            assert_eq!(r.is_ok(), ok, "{mode:o}");
+            assert_eq!(create_dir_private(&h).is_ok(), ok, "{mode:o}");
+            assert_eq!(
+                lock(&h.join("lock"), LockMode::Shared, Duration::from_millis(10)).is_ok(),
+                ok
+            );
+            if let Err(e) = r {
+                let e = crate::error::Error::io("open", &h, &e);
+                assert!(e.hint_text().unwrap().contains("chmod go-w"), "{e:?}");
+            }
+        }
     }
 
     fn fsutil_mode_is(p: &Path, want: u32) {

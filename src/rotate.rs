@@ -162,7 +162,7 @@ impl Policy {
         };
         span("max_age", &self.max_age)?;
         if let Some(g) = &self.grace {
-            parse_span(g).map_err(|e| format!("grace: {e}"))?;
+            crate::timefmt::parse_grace(g).map_err(|e| format!("grace: {e}"))?;
         }
         for o in &self.outputs {
             Output::parse(o)?;

@@ -139,3 +139,24 @@ fn read_presented_as(
     let text = Zeroizing::new(String::from_utf8_lossy(&buf).into_owned());
     Ok(Zeroizing::new(text.trim().to_string()))
 }
+
+/// The shortest passphrase a new vault accepts (characters). Argon2id slows guessing down; it
+/// cannot make a 4-letter passphrase strong.
+pub const MIN_VAULT_PASSPHRASE: usize = 12;
+/// The shortest PKCS#12 password `cert export --p12` accepts (characters).
+pub const MIN_P12_PASSWORD: usize = 8;
+
+/// Refuse a new password shorter than `min` characters (exit 3): `what` names it, `flag` is where
+/// it came from.
+pub fn long_enough(pw: Zeroizing<String>, min: usize, what: &str) -> Result<Zeroizing<String>> {
+    let n = pw.chars().count();
+    if n < min {
+        return Err(Error::input(format!(
+            "the {what} has {n} characters; at least {min} are required"
+        ))
+        .hint(format!(
+            "choose a {what} of {min} or more characters (e.g. several random words)"
+        )));
+    }
+    Ok(pw)
+}

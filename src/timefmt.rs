@@ -140,6 +140,36 @@ fn span(s: &str) -> Result<Span, SpanError> {
     Ok(Span(total))
 }
 
+/// The longest grace (overlap) accepted: 90 days. A grace is how long a replaced credential stays
+/// valid after its successor exists; `--grace 100y` would make rotation meaningless.
+pub const MAX_GRACE: Span = Span(90 * 86_400);
+/// The longest CRL validity (`ca crl --next-update`) accepted: 1 year. A CRL is how revocations
+/// reach verifiers; one valid for a century lets a stale copy hide every later revocation.
+pub const MAX_CRL_VALIDITY: Span = Span(365 * 86_400);
+
+/// Parse a grace (`--grace`, `keys.grace`, a policy's `grace`): a duration of at most
+/// [`MAX_GRACE`].
+pub fn parse_grace(s: &str) -> Result<Span, String> {
+    let d = parse_span(s)?;
+    if d > MAX_GRACE {
+        return Err(format!(
+            "a grace of {d} is longer than the {MAX_GRACE} cap (the old credential would stay valid that long)"
+        ));
+    }
+    Ok(d)
+}
+
+/// Parse a CRL validity (`ca crl --next-update`): at most [`MAX_CRL_VALIDITY`].
+pub fn parse_crl_validity(s: &str) -> Result<Span, String> {
+    let d = parse_span(s)?;
+    if d > MAX_CRL_VALIDITY {
+        return Err(format!(
+            "a CRL valid for {d} is longer than the {MAX_CRL_VALIDITY} cap (a stale copy would hide later revocations)"
+        ));
+    }
+    Ok(d)
+}
+
 /// A point in time as given on the command line: absolute, or relative to `now`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeArg {

@@ -1441,8 +1441,9 @@ fn vault_rekey_json() {
         .run(&["--json", "key", "show", "app", "--reveal", "--yes"])
         .ok());
     assert_eq!(rv.key, key);
-    // The rekey is audited.
-    let a: AuditShow = out(env.run(&["--json", "audit", "show", "--limit", "1"]).ok());
+    // The rekey is audited (and then the reveal).
+    let a: AuditShow = out(env.run(&["--json", "audit", "show", "--limit", "2"]).ok());
+    assert_eq!(a.lines[1].action, "key.reveal");
     assert_eq!(a.lines[0].action, "vault.rekey");
     assert_eq!(
         a.lines[0].details.get("to").map(String::as_str),

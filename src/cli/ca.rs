@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::{parse_span, parse_time};
+use super::parse_time;
 use crate::timefmt::{Span, TimeArg};
 
 /// CA verbs.
@@ -108,6 +108,6 @@ pub struct CrlArgs {
     #[arg(long)]
     pub der: bool,
     /// When the CRL expires; publish a new one before then [default: 7d].
-    #[arg(long, value_name = "DURATION", value_parser = parse_span, default_value = "7d")]
+    #[arg(long, value_name = "DURATION", value_parser = crate::timefmt::parse_crl_validity, default_value = "7d")]
     pub next_update: Span,
 }

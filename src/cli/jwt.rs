@@ -207,7 +207,7 @@ pub struct KeyRotateArgs {
     #[arg(value_name = "NAME", value_parser = parse_name)]
     pub name: String,
     /// How long the previous version keeps verifying [default: jwt.max_lifetime, 24h].
-    #[arg(long, value_name = "DURATION", value_parser = parse_span)]
+    #[arg(long, value_name = "DURATION", value_parser = crate::timefmt::parse_grace)]
     pub grace: Option<Span>,
 }
 

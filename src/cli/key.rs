@@ -4,9 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{
-    parse_label, parse_name, parse_prefix, parse_scope, parse_span, parse_time, parse_var,
-};
+use super::{parse_label, parse_name, parse_prefix, parse_scope, parse_time, parse_var};
 use crate::timefmt::{Span, TimeArg};
 
 /// API key verbs.
@@ -234,7 +232,7 @@ pub struct RotateArgs {
     #[arg(value_name = "NAME", value_parser = parse_name)]
     pub name: String,
     /// How long the previous version stays valid [default: keys.grace, or 24h].
-    #[arg(long, value_name = "DURATION", value_parser = parse_span)]
+    #[arg(long, value_name = "DURATION", value_parser = crate::timefmt::parse_grace)]
     pub grace: Option<Span>,
     /// Expiry of the new version [default: the same lifetime as the previous one].
     #[arg(long, value_name = "TIME", value_parser = parse_time, allow_hyphen_values = true)]

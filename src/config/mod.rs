@@ -113,14 +113,22 @@ impl Config {
                 )
             })?;
         }
-        for (field, v) in [
-            ("keys.expires", &self.keys.expires),
-            ("keys.grace", &self.keys.grace),
-            ("jwt.lifetime", &self.jwt.lifetime),
-            ("jwt.max_lifetime", &self.jwt.max_lifetime),
+        for (field, v, parse) in [
+            (
+                "keys.expires",
+                &self.keys.expires,
+                timefmt::parse_span as fn(&str) -> _,
+            ),
+            ("keys.grace", &self.keys.grace, timefmt::parse_grace),
+            ("jwt.lifetime", &self.jwt.lifetime, timefmt::parse_span),
+            (
+                "jwt.max_lifetime",
+                &self.jwt.max_lifetime,
+                timefmt::parse_span,
+            ),
         ] {
             if let Some(v) = v {
-                timefmt::parse_span(v).map_err(|e| {
+                parse(v).map_err(|e| {
                     (
                         Error::state(format!("vauth.toml: {field}: {e}"))
                             .hint("write a duration such as 30s, 15m, 24h, 90d or 1y"),

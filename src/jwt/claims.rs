@@ -115,17 +115,42 @@ fn reject(reason: &'static str, message: String) -> Rejection {
     Rejection { reason, message }
 }
 
+/// The latest NumericDate accepted: 9999-12-31T23:59:59Z, the end of RFC 3339's range. A date
+/// beyond it (or before 1970) is not a time vauth can judge or print, so the claim is refused.
+pub const MAX_NUMERIC_DATE: i64 = 253_402_300_799;
+
+/// A NumericDate claim (RFC 7519 §2): whole seconds since 1970 within `0..=MAX_NUMERIC_DATE`.
+/// Fractions, exponents (`1e300`), strings and out-of-range integers are refused, never rounded
+/// or clamped: a clamped value is a different instant than the one the token names.
 fn numeric(claims: &Map<String, Value>, name: &'static str) -> Result<Option<i64>, Rejection> {
-    match claims.get(name) {
-        None => Ok(None),
-        Some(v) => match v.as_i64().or_else(|| v.as_f64().map(|f| f.floor() as i64)) {
-            Some(n) => Ok(Some(n)),
-            None => Err(reject(
-                "bad_claim",
-                format!("the {name:?} claim is not a number of seconds"),
-            )),
-        },
+    let Some(v) = claims.get(name) else {
+        return Ok(None);
+    };
+    match v.as_i64() {
+        Some(n) if (0..=MAX_NUMERIC_DATE).contains(&n) => Ok(Some(n)),
+        Some(_) => Err(reject(
+            "bad_claim",
+            format!("the {name:?} claim is outside 1970..9999 (a NumericDate in whole seconds)"),
+        )),
+        None if v.is_number() => Err(reject(
+            "bad_claim",
+            format!("the {name:?} claim is not a whole number of seconds within 1970..9999"),
+        )),
+        None => Err(reject(
+            "bad_claim",
+            format!("the {name:?} claim is not a number of seconds"),
+        )),
     }
+}
+
+/// Check that the registered time claims present (`exp`, `nbf`, `iat`) are NumericDates vauth
+/// accepts (whole seconds within 1970..9999). [`super::sign`] refuses anything else: jsonwebtoken
+/// cannot read a token whose `exp` is, e.g., an object, so vauth would sign what it cannot verify.
+pub fn check_times(claims: &Map<String, Value>) -> Result<(), Rejection> {
+    for name in ["exp", "nbf", "iat"] {
+        numeric(claims, name)?;
+    }
+    Ok(())
 }
 
 /// Judge claims against the rules.
@@ -147,7 +172,7 @@ pub fn check(claims: &Map<String, Value>, rules: &Rules) -> Result<(), Rejection
                 format!(
                     "the token expired at {} ({} before the check time)",
                     at_text(e),
-                    crate::timefmt::humanize_seconds(now - e)
+                    crate::timefmt::humanize_seconds(now.saturating_sub(e))
                 ),
             ));
         }
@@ -244,6 +269,44 @@ mod tests {
         assert!(check(&no_exp, &r).is_ok());
         let bad = claims(json!({"exp": "tomorrow"}));
         assert_eq!(check(&bad, &rules(0)).unwrap_err().reason, "bad_claim");
+    }
+
+    /// Found by fuzzing (jwt_token): an `exp` below i64::MIN was clamped to i64::MIN and
+    /// `now - exp` overflowed (a panic with overflow checks, "expired at -9223372036854775808"
+    /// without). The input is kept in fuzz/seeds/jwt_token/overflow-exp-nbf.
+    #[test]
+    fn fuzz_overflow_exp_and_nbf_out_of_range_are_bad_claims() {
+        let c: Map<String, Value> = serde_json::from_str(
+            r#"{"exp":-18000000983999999899910,"nbf":1999999999999999999991}"#,
+        )
+        .unwrap();
+        let e = check(&c, &rules(0)).unwrap_err();
+        assert_eq!(e.reason, "bad_claim", "{e:?}");
+        assert!(!e.message.contains("9223372036854775808"), "{e:?}");
+    }
+
+    #[test]
+    fn numeric_dates_must_be_whole_seconds_in_range() {
+        for bad in [
+            json!({"exp": 1e300}),
+            json!({"exp": 1_800_000_100.5}),
+            json!({"exp": -1}),
+            json!({"exp": i64::MAX}),
+            json!({"exp": u64::MAX}),
+            json!({"exp": MAX_NUMERIC_DATE + 1}),
+            json!({"exp": 1_900_000_000, "nbf": -5}),
+            json!({"exp": 1_900_000_000, "iat": 1e19}),
+        ] {
+            let e = check(&claims(bad.clone()), &rules(0)).unwrap_err();
+            assert_eq!(e.reason, "bad_claim", "{bad}: {e:?}");
+        }
+        // The edges themselves are dates.
+        let edge = claims(json!({"exp": MAX_NUMERIC_DATE, "nbf": 0, "iat": 0}));
+        assert!(check(&edge, &rules(0)).is_ok());
+        let old = claims(json!({"exp": 0}));
+        let e = check(&old, &rules(0)).unwrap_err();
+        assert_eq!(e.reason, "expired");
+        assert!(e.message.contains("1970-01-01T00:00:00Z"), "{e:?}");
     }
 
     #[test]

@@ -100,7 +100,7 @@ impl FileBackend {
     }
     fn read(&self, name: &str, max: u64) -> Result<Vec<u8>> {
         let p = self.path(name);
-        fsutil::read_limited(&p, max).map_err(|e| Error::io("read", &p, &e))
+        fsutil::read_regular(&p, max).map_err(|e| Error::io("read", &p, &e))
     }
     fn write(&self, name: &str, bytes: &[u8]) -> Result<()> {
         let p = self.path(name);
@@ -163,7 +163,7 @@ impl Backend for FileBackend {
     }
     fn read_config(&self) -> Result<String> {
         let p = self.path("vauth.toml");
-        match fsutil::read_limited(&p, MAX_CONFIG_BYTES) {
+        match fsutil::read_regular(&p, MAX_CONFIG_BYTES) {
             Ok(b) => String::from_utf8(b).map_err(|_| {
                 Error::state("vauth.toml is not UTF-8").hint("fix or remove vauth.toml")
             }),
@@ -179,7 +179,7 @@ impl Backend for FileBackend {
     }
     fn read_audit(&self) -> Result<Vec<u8>> {
         let p = self.path("audit.log");
-        match fsutil::read_limited(&p, MAX_STATE_BYTES) {
+        match fsutil::read_regular(&p, MAX_STATE_BYTES) {
             Ok(b) => Ok(b),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
             Err(e) => Err(Error::io("read", &p, &e)),
@@ -187,7 +187,8 @@ impl Backend for FileBackend {
     }
     fn append_audit(&self, line: &str) -> Result<()> {
         let p = self.path("audit.log");
-        fsutil::append_line(&p, line, fsutil::PRIVATE).map_err(|e| Error::io("append to", &p, &e))
+        fsutil::append_regular(&p, line, fsutil::PRIVATE)
+            .map_err(|e| Error::io("append to", &p, &e))
     }
     fn write_key_index(&self, state: &State) {
         let p = self.path(KEY_INDEX);
@@ -203,7 +204,7 @@ impl Backend for FileBackend {
     }
     fn lookup_key_id(&self, id: &str) -> std::result::Result<index::Hit, index::Miss> {
         let stamp = self.state_stamp().ok_or(index::Miss::Stale)?;
-        let mut f = std::fs::File::open(self.path(KEY_INDEX)).map_err(|_| index::Miss::Stale)?;
+        let mut f = fsutil::open_regular(&self.path(KEY_INDEX)).map_err(|_| index::Miss::Stale)?;
         index::lookup(&mut f, stamp, id)
     }
 }

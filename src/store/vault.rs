@@ -277,7 +277,7 @@ fn create_key_file(path: &Path, in_ci: bool) -> Result<Zeroizing<[u8; 32]>> {
 }
 
 fn read_key_file(path: &Path) -> Result<Zeroizing<[u8; 32]>> {
-    let bytes = Zeroizing::new(fsutil::read_limited(path, 4096).map_err(|e| {
+    let bytes = Zeroizing::new(fsutil::read_private(path, 4096).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             Error::vault(format!("the vault key file {} is missing", path.display()))
                 .hint("restore it from a backup; without it this vault cannot be opened")
@@ -490,7 +490,11 @@ fn new_protection(
             kek
         }
         Protection::Passphrase => {
-            let pass = passphrase(unlock, true)?;
+            let pass = crate::secret::long_enough(
+                passphrase(unlock, true)?,
+                crate::secret::MIN_VAULT_PASSPHRASE,
+                "vault passphrase",
+            )?;
             let mut salt = [0u8; 16];
             getrandom::fill(&mut salt)
                 .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
@@ -558,7 +562,7 @@ mod tests {
         assert_eq!(fsutil::mode_of(&u.key_file("h2")).unwrap(), 0o600);
         v.put("x", Zeroizing::new("one".into()));
         let pf = d.path().join("p");
-        std::fs::write(&pf, "pw").unwrap();
+        std::fs::write(&pf, "pw-of-12-chars").unwrap();
         let u2 = unlock(d.path(), Some(&pf));
         v.rekey(Protection::Passphrase, &u2).unwrap();
         let bytes = v.to_bytes().unwrap();

@@ -72,6 +72,20 @@ pub(crate) fn usage_err(e: PkiError, hint: &str) -> Error {
 
 /// Read an input file (`-` = stdin), at most 1 MiB; unreadable is exit 3.
 pub(crate) fn read_input(path: &Path, what: &str) -> Result<Vec<u8>> {
+    let buf = read_presented(path, what)?;
+    if buf.len() as u64 > pki::MAX_PEM_BYTES {
+        return Err(Error::input(format!(
+            "the {what} {} is larger than 1 MiB",
+            path.display()
+        ))
+        .hint(format!("pass a single {what}")));
+    }
+    Ok(buf)
+}
+
+/// Read something presented for a verdict (`cert verify`): at most 1 MiB + 1 byte, so the caller
+/// can answer "larger than 1 MiB" as an invalid input (exit 1). Unreadable is exit 3.
+pub(crate) fn read_presented(path: &Path, what: &str) -> Result<Vec<u8>> {
     use std::io::Read;
     let mut buf = Vec::new();
     let max = pki::MAX_PEM_BYTES;
@@ -88,13 +102,6 @@ pub(crate) fn read_input(path: &Path, what: &str) -> Result<Vec<u8>> {
         ))
         .hint("check the path and its permissions")
     })?;
-    if buf.len() as u64 > max {
-        return Err(Error::input(format!(
-            "the {what} {} is larger than 1 MiB",
-            path.display()
-        ))
-        .hint(format!("pass a single {what}")));
-    }
     Ok(buf)
 }
 
@@ -379,7 +386,7 @@ pub(crate) fn p12_password(
         return Err(Error::input("the PKCS#12 password is empty")
             .hint("use a non-empty password; many clients refuse empty ones"));
     }
-    Ok(pw)
+    crate::secret::long_enough(pw, crate::secret::MIN_P12_PASSWORD, "PKCS#12 password")
 }
 
 /// DER of every certificate in a PEM text.

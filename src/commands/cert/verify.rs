@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, pki_now, read_input};
+use super::{Ctx, pki_now, read_presented};
 use crate::cli::cert::VerifyArgs;
 use crate::error::{Outcome, Result};
 use crate::pki::verify::verify;
@@ -24,11 +24,24 @@ struct Report {
 
 /// Run `vauth cert verify`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
-    let bytes = read_input(&args.file, "certificate")?;
+    // Unreadable is exit 3; anything read — garbage, or too large to be a certificate — is a
+    // verdict (exit 1), as for every verify command (DESIGN.md §8).
+    let bytes = read_presented(&args.file, "certificate")?;
     let s = ctx.open(OpenMode::Read)?;
     let now = pki_now(ctx);
     let at = args.at.map_or(now, |t| t.resolve(now));
-    let v = verify(&bytes, s.state.ca.as_ref(), &s.state.certs, at);
+    let v = if bytes.len() as u64 > crate::pki::MAX_PEM_BYTES {
+        crate::pki::verify::Verdict {
+            reason: Some(crate::pki::verify::Reason::Malformed),
+            message: "not a certificate: the input is larger than 1 MiB".into(),
+            serial: None,
+            cn: None,
+            name: None,
+            not_after: None,
+        }
+    } else {
+        verify(&bytes, s.state.ca.as_ref(), &s.state.certs, at)
+    };
     let ok = v.reason.is_none();
     let report = Report {
         ok,

@@ -92,12 +92,14 @@ pub(crate) fn add_version(
 ) -> Result<JwtKeyVersion> {
     let new = jwt::generate(alg, rsa_bits).map_err(|e| Error::state(e.to_string()))?;
     let now = s.now;
-    let next = s
-        .state
-        .jwt_keys
-        .get(name)
-        .and_then(|k| k.versions.last())
-        .map_or(1, |v| v.version + 1);
+    let next = crate::commands::next_version(
+        name,
+        s.state
+            .jwt_keys
+            .get(name)
+            .and_then(|k| k.versions.last())
+            .map(|v| v.version),
+    )?;
     let v = JwtKeyVersion {
         version: next,
         kid: new.kid.clone(),

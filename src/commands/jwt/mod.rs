@@ -113,6 +113,32 @@ pub(crate) fn external_alg(src: &KeySource) -> Result<Alg> {
     Ok(alg)
 }
 
+/// The shortest external HMAC secret accepted for `alg`, in bytes: the hash size, as RFC 7518
+/// §3.2 requires ("a key of the same size as the hash output ... or larger").
+pub(crate) fn min_hmac_secret(alg: Alg) -> usize {
+    match alg {
+        Alg::HS384 => 48,
+        Alg::HS512 => 64,
+        _ => 32,
+    }
+}
+
+/// Refuse an external HMAC secret shorter than RFC 7518 §3.2 allows, unless `--subtle` (exit 3).
+pub(crate) fn check_hmac_secret(len: usize, alg: Alg, subtle: bool) -> Result<()> {
+    let min = min_hmac_secret(alg);
+    if len < min && !subtle {
+        return Err(Error::input(format!(
+            "the HMAC secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2): a short \
+             secret can be guessed offline from any token it signed"
+        ))
+        .hint(format!(
+            "use a random secret of {min}+ bytes (head -c {min} /dev/urandom | base64), or pass \
+             --subtle to accept this one"
+        )));
+    }
+    Ok(())
+}
+
 /// Read a token from `--token-file` or stdin; `None` (with the reason) when the input is too
 /// large to be a token. Unreadable input is exit 3.
 pub(crate) fn read_token(file: Option<&Path>) -> Result<Zeroizing<String>> {

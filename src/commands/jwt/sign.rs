@@ -23,6 +23,9 @@ struct Signer {
     key: EncodingKey,
     /// Where it came from, for messages.
     label: String,
+    /// The length of an external HMAC secret (checked against RFC 7518 §3.2 once the usage
+    /// checks have passed).
+    external_len: Option<usize>,
 }
 
 /// Most bytes of a claims or subjects file.
@@ -55,6 +58,7 @@ fn signer(ctx: &Ctx<'_>, a: &SignArgs) -> Result<(Signer, Config)> {
                 kid: None,
                 key,
                 label: format!("target {name}'s API key"),
+                external_len: None,
             },
             s.config.clone(),
         ));
@@ -90,6 +94,7 @@ fn signer(ctx: &Ctx<'_>, a: &SignArgs) -> Result<(Signer, Config)> {
                 kid: Some(v.kid.clone()),
                 key,
                 label: format!("{name} v{}", v.version),
+                external_len: None,
             },
             config,
         ));
@@ -110,6 +115,7 @@ fn signer(ctx: &Ctx<'_>, a: &SignArgs) -> Result<(Signer, Config)> {
             kid: None,
             key,
             label: "an external secret".into(),
+            external_len: Some(secret.len()),
         },
         config,
     ))
@@ -234,6 +240,9 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &SignArgs) -> Result<Outcome> {
             signer.label, signer.alg
         ))
         .hint("sign with the Qdrant API key: --secret-env QDRANT_API_KEY (or --secret-file)"));
+    }
+    if let Some(n) = signer.external_len {
+        super::check_hmac_secret(n, signer.alg, a.subtle)?;
     }
     let now = ctx.now;
     let exp = if a.no_exp {

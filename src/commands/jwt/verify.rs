@@ -123,6 +123,7 @@ fn load_source(ctx: &Ctx<'_>, a: &VerifyArgs, at: OffsetDateTime) -> Result<Sour
     }
     if let Some(secret) = external_secret(&a.source)? {
         let alg = external_alg(&a.source)?;
+        super::check_hmac_secret(secret.len(), alg, a.subtle)?;
         let key = DecodingKey::from_secret(secret.as_bytes())
             .map_err(|e| Error::input(format!("the HMAC secret cannot be used: {e}")))?;
         return Ok(Source::Single(key, alg, "the external secret".into()));

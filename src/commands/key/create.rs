@@ -155,10 +155,13 @@ fn run_on(
     let expires = explicit_expiry.or_else(|| s.config.key_expires().map(|d| now + d.duration()));
     let spec = PushSpec {
         name: remote_name(cfg.kind, cfg.prefix.as_deref(), &args.name),
-        version: existing
-            .as_ref()
-            .and_then(|k| k.versions.last())
-            .map_or(1, |v| v.version + 1),
+        version: crate::commands::next_version(
+            &args.name,
+            existing
+                .as_ref()
+                .and_then(|k| k.versions.last())
+                .map(|v| v.version),
+        )?,
         valid_until: expires,
         marker: format!("managed by vauth {}", s.state.home_id),
         adopt: o.adopt,

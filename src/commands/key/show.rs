@@ -178,7 +178,9 @@ fn reveal(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
                 .hint("answer yes, or pass --yes"),
         );
     }
-    let mut s = ctx.open(OpenMode::Read)?;
+    // Write mode: every reveal leaves an audit line (name and version, never the secret),
+    // committed before the secret is printed, so no disclosure goes unrecorded.
+    let mut s = ctx.open(OpenMode::Write)?;
     let k = find(&s, &args.name)?;
     let entry = k
         .versions
@@ -195,6 +197,11 @@ fn reveal(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
             Error::vault(format!("the vault has no plaintext for {name} v{version}"))
                 .hint("restore secrets.vault, or rotate the key")
         })?;
+    s.commit(
+        crate::audit::AuditEvent::new("key.reveal")
+            .detail("name", name.as_str())
+            .detail("version", version.to_string()),
+    )?;
     if ctx.ui.json {
         ctx.ui.out_json(&Revealed {
             name: &name,

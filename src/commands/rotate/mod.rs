@@ -383,7 +383,7 @@ fn rotate_api_key(s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> 
                 .unwrap_or_else(|| crate::apikey::DEFAULT_PREFIX.to_string());
             let secret = crate::apikey::generate(&prefix)
                 .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
-            let to = k.versions.last().map_or(1, |v| v.version + 1);
+            let to = crate::commands::next_version(name, k.versions.last().map(|v| v.version))?;
             let grace = p
                 .grace()
                 .or_else(|| s.config.key_grace())
@@ -394,7 +394,7 @@ fn rotate_api_key(s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> 
                 sha256: crate::apikey::digest_hex(&secret),
                 id: crate::apikey::parse(&secret).ok().map(|x| x.id.to_string()),
                 started: now,
-                expires: cur.expires.map(|e| now + (e - cur.created)),
+                expires: crate::commands::same_lifetime(now, cur.created, cur.expires)?,
                 grace_seconds: grace.seconds(),
                 targets: targets_of(&s.state, p),
                 pushed: Vec::new(),
