@@ -77,7 +77,7 @@ fn verify(ctx: &Ctx<'_>) -> Result<Outcome> {
     let mut log = log;
     let (count, last) = audit::tail(&log);
     let head = &s.state.audit;
-    if count + 1 == head.count
+    if count.checked_add(1) == Some(head.count)
         && let Some(line) = &head.last_line
         && audit::prev_of(line).as_deref()
             == Some(if count == 0 {

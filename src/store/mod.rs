@@ -524,7 +524,7 @@ impl Session {
         let log = self.backend.read_audit()?;
         let (count, last_hash) = audit::tail(&log);
         let head = &self.state.audit;
-        if count + 1 == head.count
+        if count.checked_add(1) == Some(head.count)
             && let Some(line) = head.last_line.clone()
             && audit::prev_of(&line).as_deref()
                 == Some(if count == 0 {
@@ -565,15 +565,16 @@ impl Session {
         }
         hooks::crash_point("after-vault");
         let actor = audit::Actor::from_env();
+        let seq = audit::next_seq(self.state.audit.count)?;
         let line = audit::make_line(
             &event,
             &actor,
             now,
-            self.state.audit.count + 1,
+            seq,
             &self.state.audit.last_hash,
             hmac_key.as_bytes(),
         )?;
-        self.state.audit.count += 1;
+        self.state.audit.count = seq;
         self.state.audit.last_hash = audit::line_hash(&line);
         self.state.audit.last_line = Some(line.clone());
         self.backend.write_state(&self.state.to_bytes()?)?;
@@ -601,13 +602,15 @@ impl Session {
         Ok(())
     }
 
-    /// Re-wrap the vault's data key under `protection`.
-    pub fn rekey(&mut self, protection: Protection, new_unlock: &Unlock) -> Result<()> {
-        self.vault()?;
-        if let Some(v) = self.vault.as_mut() {
-            v.rekey(protection, new_unlock)?;
-        }
-        Ok(())
+    /// Re-key the vault: a new data key under a new key-encryption key from `protection`
+    /// (`master`: the new master key for `master-key`); written by the next [`Session::commit`].
+    pub fn rekey(
+        &mut self,
+        protection: Protection,
+        new_unlock: &Unlock,
+        master: Option<&vault::NewMasterKey>,
+    ) -> Result<()> {
+        self.vault()?.rekey(protection, new_unlock, master)
     }
 
     /// The audit log's bytes and the HMAC key to check it.

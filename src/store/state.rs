@@ -357,6 +357,13 @@ impl State {
         }
         let state: State = serde_json::from_slice(bytes)
             .map_err(|e| Error::state(format!("state.json is corrupt: {e}")).hint(untouched))?;
+        // The home id names the key file and the keyring entry: only what vauth generates.
+        if !super::vault::valid_home_id(&state.home_id) {
+            return Err(Error::state(
+                "state.json is corrupt: its home_id is not one vauth generates",
+            )
+            .hint(untouched));
+        }
         // A digest that is not 64 hex digits (a hand edit, a bad merge) would mislead every
         // lookup and fingerprint: refuse it here, once, instead of guarding each use.
         for k in state.api_keys.values() {
@@ -547,7 +554,7 @@ mod tests {
 
     #[test]
     fn round_trip_and_schema_checks() {
-        let mut s = State::new("home".into(), t(0));
+        let mut s = State::new("homeid0000000001".into(), t(0));
         s.api_keys.insert(
             "a".into(),
             ApiKey {
