@@ -64,6 +64,8 @@ fn show(ctx: &Ctx<'_>, args: &AuditShowArgs) -> Result<Outcome> {
 
 fn verify(ctx: &Ctx<'_>) -> Result<Outcome> {
     let mut s = ctx.open(OpenMode::Read)?;
+    // The head the log is checked against must be the one vauth wrote.
+    s.verify_state()?;
     let log = s.audit_log()?;
     let key = s
         .vault()?

@@ -432,9 +432,39 @@ impl Session {
             now,
         };
         if writable {
+            // Nothing is written on top of a state that fails its integrity check. The vault is
+            // opened now (every commit needs it), so it is unlocked once.
+            s.vault()?;
+            s.verify_state()?;
             s.reconcile_audit()?;
         }
         Ok(s)
+    }
+
+    /// Check state.json's integrity tag under the key sealed in the vault (exit 3 on a
+    /// mismatch). Every session that changes the home does this on open; read commands that
+    /// answer a trust question (`key verify` from the registry, `audit verify`, `jwt verify`,
+    /// `jwt jwks`/`oidc`, `cert verify`) call it. It unwraps the vault's data key but does not
+    /// decrypt the body unless the vault is already open.
+    pub fn verify_state(&mut self) -> Result<()> {
+        let key = match &self.vault {
+            Some(v) => Zeroizing::new(*v.state_key()),
+            None => {
+                let bytes = self.backend.read_vault()?;
+                if Vault::peek_protection(&bytes)?.1 == Protection::Passphrase {
+                    // A passphrase costs a prompt and an Argon2 run: open the vault once, for
+                    // this check and whatever the command needs from it.
+                    Zeroizing::new(*self.vault()?.state_key())
+                } else {
+                    let (home_id, key) = Vault::read_state_key(&bytes, &self.unlock)?;
+                    if home_id != self.state.home_id {
+                        return Err(other_home());
+                    }
+                    key
+                }
+            }
+        };
+        self.state.check_integrity(&key)
     }
 
     /// Create a home (under the exclusive lock). Returns the session and whether it was created
@@ -506,10 +536,7 @@ impl Session {
             let bytes = self.backend.read_vault()?;
             let v = Vault::open(&bytes, &self.unlock)?;
             if v.home_id() != self.state.home_id {
-                return Err(
-                    Error::vault("secrets.vault belongs to another home than state.json")
-                        .hint("restore the matching secrets.vault for this home"),
-                );
+                return Err(other_home());
             }
             self.vault = Some(v);
         }
@@ -577,6 +604,8 @@ impl Session {
         self.state.audit.count = seq;
         self.state.audit.last_hash = audit::line_hash(&line);
         self.state.audit.last_line = Some(line.clone());
+        let state_key = Zeroizing::new(*self.vault()?.state_key());
+        self.state.seal(&state_key)?;
         self.backend.write_state(&self.state.to_bytes()?)?;
         self.backend.write_key_index(&self.state);
         hooks::crash_point("after-state");
@@ -617,6 +646,11 @@ impl Session {
     pub fn audit_log(&self) -> Result<Vec<u8>> {
         self.backend.read_audit()
     }
+}
+
+fn other_home() -> Error {
+    Error::vault("secrets.vault belongs to another home than state.json")
+        .hint("restore the matching secrets.vault for this home")
 }
 
 fn new_home_id() -> Result<String> {

@@ -45,7 +45,15 @@ pub struct State {
     /// by key name (issue 6).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rotations: BTreeMap<String, Rotation>,
+    /// `hmac-sha256:<hex>` over the canonical bytes of everything else (compact JSON of this
+    /// struct without the field), under the home's state-integrity key sealed in the vault. A
+    /// state.json edited outside vauth — a revocation removed, a version added, the audit head
+    /// rewritten — fails [`State::check_integrity`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integrity: Option<String>,
 }
+
+const INTEGRITY_PREFIX: &str = "hmac-sha256:";
 
 /// An API-key rotation in flight. `vauth rotate apply` writes it before each step acts and after,
 /// so a run killed at any instant resumes it on the next run: the same successor (sealed in the
@@ -330,7 +338,63 @@ impl State {
             ca: None,
             certs: BTreeMap::new(),
             rotations: BTreeMap::new(),
+            integrity: None,
         }
+    }
+
+    /// The integrity tag of this state under `key`; the `integrity` field must be `None` (it is
+    /// not covered).
+    fn integrity_tag(&self, key: &[u8; 32]) -> Result<String> {
+        use hmac::{KeyInit, Mac};
+        struct Sink<'a>(&'a mut hmac::Hmac<sha2::Sha256>);
+        impl std::io::Write for Sink<'_> {
+            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                self.0.update(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut m = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key)
+            .map_err(|_| Error::bug("bad state key length"))?;
+        m.update(b"vauth state.json v1\n");
+        if self.integrity.is_some() {
+            return Err(Error::bug("integrity tag over a sealed state"));
+        }
+        serde_json::to_writer(std::io::BufWriter::new(Sink(&mut m)), self)
+            .map_err(|e| Error::bug(format!("cannot serialize state: {e}")))?;
+        Ok(format!(
+            "{INTEGRITY_PREFIX}{}",
+            crate::apikey::hex(&m.finalize().into_bytes())
+        ))
+    }
+
+    /// Set the integrity tag (just before the state is written).
+    pub fn seal(&mut self, key: &[u8; 32]) -> Result<()> {
+        self.integrity = None;
+        self.integrity = Some(self.integrity_tag(key)?);
+        Ok(())
+    }
+
+    /// Check the integrity tag: exit 3 when it is missing or does not match.
+    pub fn check_integrity(&mut self, key: &[u8; 32]) -> Result<()> {
+        let tag = self.integrity.take();
+        let want = self.integrity_tag(key);
+        self.integrity = tag;
+        let ok = match &self.integrity {
+            Some(tag) => crate::apikey::ct_eq_str(&want?, tag),
+            None => false,
+        };
+        if ok {
+            return Ok(());
+        }
+        Err(Error::state(if self.integrity.is_none() {
+            "state.json has no integrity tag: it was written or edited outside vauth"
+        } else {
+            "state.json failed its integrity check: it was edited outside vauth (or belongs to another vault)"
+        })
+        .hint("restore state.json from version control or a backup (with its matching secrets.vault); vauth has not changed anything"))
     }
 
     /// Parse state.json's bytes; a newer schema or a corrupt file is exit 3 and is not touched.
@@ -591,5 +655,21 @@ mod tests {
         assert_eq!(s.needed_key_entries(t(1)).len(), 1);
         assert!(s.find_by_id("id000001").is_some());
         assert!(s.find_by_id("nope").is_none());
+    }
+
+    #[test]
+    fn integrity_tag_covers_every_field_and_survives_a_round_trip() {
+        let k = [7u8; 32];
+        let mut s = State::new("homeid0000000001".into(), t(0));
+        s.audit.count = 3;
+        s.seal(&k).unwrap();
+        let mut back = State::from_bytes(&s.to_bytes().unwrap()).unwrap();
+        back.check_integrity(&k).unwrap();
+        assert!(back.check_integrity(&[8u8; 32]).is_err());
+        back.audit.count = 2;
+        assert_eq!(back.check_integrity(&k).unwrap_err().kind().exit_code(), 3);
+        back.audit.count = 3;
+        back.integrity = None;
+        assert!(back.check_integrity(&k).is_err());
     }
 }

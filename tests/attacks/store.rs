@@ -350,3 +350,119 @@ fn audit_count_at_u64_max_does_not_wrap() {
     assert_eq!(std::fs::read(&path).unwrap(), before, "state untouched");
     assert!(!env.read_home("audit.log").contains("\"seq\":0"));
 }
+
+// ---- Finding 2: state.json has no integrity protection. ----
+
+fn state(env: &TestEnv) -> Value {
+    serde_json::from_str(&env.read_home("state.json")).unwrap()
+}
+
+fn write_state(env: &TestEnv, v: &Value) {
+    std::fs::write(
+        env.home().join("state.json"),
+        serde_json::to_vec_pretty(v).unwrap(),
+    )
+    .unwrap();
+}
+
+/// A malicious change to the committed state.json removes a revocation: the revoked key must not
+/// verify (neither through the id index nor by name), and nothing is written on top.
+#[test]
+fn state_edit_that_unrevokes_a_key_does_not_make_it_valid() {
+    let env = TestEnv::new();
+    let key = env.create("app");
+    env.run(&["--yes", "key", "revoke", "app"]).ok();
+    env.run_in(&["key", "verify"], &key).code(1);
+    let mut st = state(&env);
+    for v in st["api_keys"]["app"]["versions"].as_array_mut().unwrap() {
+        v.as_object_mut().unwrap().remove("revoked_at");
+    }
+    write_state(&env, &st);
+    env.run_in(&["key", "verify"], &key)
+        .code(3)
+        .stderr_has("integrity");
+    env.run_in(&["key", "verify", "app"], &key)
+        .code(3)
+        .stderr_has("integrity");
+}
+
+/// A version carrying the hash of a key the attacker made elsewhere is added to state.json: that
+/// key must not verify.
+#[test]
+fn state_edit_that_adds_a_foreign_key_version_does_not_make_it_valid() {
+    let env = TestEnv::new();
+    env.create("app");
+    let elsewhere = TestEnv::new();
+    let foreign = elsewhere.create("app");
+    env.secret(&foreign);
+    let theirs = state(&elsewhere)["api_keys"]["app"]["versions"][0].clone();
+    let mut st = state(&env);
+    let mut v = theirs;
+    v["version"] = Value::from(2);
+    st["api_keys"]["app"]["versions"]
+        .as_array_mut()
+        .unwrap()
+        .push(v);
+    write_state(&env, &st);
+    env.run_in(&["key", "verify"], &foreign).code(3);
+    env.run_in(&["key", "verify", "app"], &foreign).code(3);
+}
+
+/// The attacker cuts the audit log and rewrites the head in state.json to match the cut: audit
+/// verify must not say ok.
+#[test]
+fn cut_audit_log_with_rewritten_state_head_is_detected() {
+    let env = TestEnv::new();
+    env.create("a");
+    env.create("b");
+    env.run(&["--yes", "key", "revoke", "a"]).ok();
+    let log = env.read_home("audit.log");
+    let lines: Vec<&str> = log.lines().collect();
+    let kept = &lines[..lines.len() - 1];
+    std::fs::write(env.home().join("audit.log"), kept.join("\n") + "\n").unwrap();
+    let last = kept[kept.len() - 1];
+    let mut st = state(&env);
+    st["audit"]["count"] = Value::from(kept.len());
+    st["audit"]["last_hash"] = Value::String(sha256_hex(last));
+    st["audit"]["last_line"] = Value::String(last.to_string());
+    write_state(&env, &st);
+    env.run(&["audit", "verify"])
+        .code(3)
+        .stderr_has("integrity");
+}
+
+fn sha256_hex(s: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(s.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A tampered state.json (here: a key removed) must not make the next write drop that key's
+/// sealed plaintext from the vault: the write is refused and neither file changes.
+#[test]
+fn tampered_state_is_not_written_over_and_vault_entries_survive() {
+    let env = TestEnv::new();
+    let key = env.create("keep");
+    let original = env.read_home("state.json");
+    let mut st = state(&env);
+    st["api_keys"].as_object_mut().unwrap().remove("keep");
+    write_state(&env, &st);
+    let (s0, v0) = (env.read_home("state.json"), env.read_home("secrets.vault"));
+    env.run(&["key", "create", "other"])
+        .code(3)
+        .stderr_has("integrity");
+    assert_eq!(env.read_home("state.json"), s0);
+    assert_eq!(env.read_home("secrets.vault"), v0);
+    // A state without a tag at all is refused the same way (no downgrade by dropping it).
+    let mut st = state(&env);
+    st.as_object_mut().unwrap().remove("integrity");
+    write_state(&env, &st);
+    env.run(&["key", "create", "other"]).code(3);
+    // Restoring the original state brings the key back, plaintext intact.
+    std::fs::write(env.home().join("state.json"), original).unwrap();
+    env.run(&["--yes", "key", "show", "keep", "--reveal"])
+        .ok()
+        .stdout_has(&key);
+}

@@ -25,7 +25,8 @@ struct Report {
 /// Run `vauth cert verify`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
     let bytes = read_input(&args.file, "certificate")?;
-    let s = ctx.open(OpenMode::Read)?;
+    let mut s = ctx.open(OpenMode::Read)?;
+    s.verify_state()?;
     let now = pki_now(ctx);
     let at = args.at.map_or(now, |t| t.resolve(now));
     let v = verify(&bytes, s.state.ca.as_ref(), &s.state.certs, at);
