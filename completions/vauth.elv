@@ -1223,7 +1223,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --yes 'Answer yes to confirmations (revoke, reveal)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand rekey 'Re-key the vault: a new data key under a new protection; every secret is re-sealed'
+            cand rekey 'Re-key the vault: a new data key; every secret is re-sealed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vauth;vault;rekey'= {
@@ -1245,7 +1245,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;vault;help'= {
-            cand rekey 'Re-key the vault: a new data key under a new protection; every secret is re-sealed'
+            cand rekey 'Re-key the vault: a new data key; every secret is re-sealed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vauth;vault;help;rekey'= {
@@ -1446,7 +1446,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;help;audit;verify'= {
         }
         &'vauth;help;vault'= {
-            cand rekey 'Re-key the vault: a new data key under a new protection; every secret is re-sealed'
+            cand rekey 'Re-key the vault: a new data key; every secret is re-sealed'
         }
         &'vauth;help;vault;rekey'= {
         }

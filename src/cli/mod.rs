@@ -246,7 +246,7 @@ pub struct AuditShowArgs {
 /// `vauth vault …`.
 #[derive(Debug, Subcommand)]
 pub enum VaultCommand {
-    /// Re-key the vault: a new data key under a new protection; every secret is re-sealed.
+    /// Re-key the vault: a new data key; every secret is re-sealed.
     ///
     /// The old key file, master key, passphrase or keyring entry no longer opens the vault. Copies
     /// of secrets.vault made before the re-key still open with the old key and hold the secrets

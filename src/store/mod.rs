@@ -308,6 +308,8 @@ pub struct Session {
     unlock: Unlock,
     /// The registry. Commands change it in place and then [`Session::commit`].
     pub state: State,
+    /// state.json's bytes as read (or last written), for the integrity check.
+    state_raw: Vec<u8>,
     /// The parsed vauth.toml.
     pub config: Config,
     vault: Option<Vault>,
@@ -418,7 +420,8 @@ impl Session {
         unlock: Unlock,
         now: OffsetDateTime,
     ) -> Result<Session> {
-        let state = State::from_bytes(&backend.read_state()?)?;
+        let state_raw = backend.read_state()?;
+        let state = State::from_bytes(&state_raw)?;
         let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
         let mut s = Session {
             backend,
@@ -426,6 +429,7 @@ impl Session {
             writable,
             unlock,
             state,
+            state_raw,
             config,
             vault: None,
             notices: Vec::new(),
@@ -464,7 +468,7 @@ impl Session {
                 }
             }
         };
-        self.state.check_integrity(&key)
+        State::check_integrity(&self.state_raw, &key)
     }
 
     /// Create a home (under the exclusive lock). Returns the session and whether it was created
@@ -503,6 +507,7 @@ impl Session {
             writable: true,
             unlock,
             state: State::new(home_id, now),
+            state_raw: Vec::new(),
             config,
             vault: Some(vault),
             notices: Vec::new(),
@@ -605,8 +610,9 @@ impl Session {
         self.state.audit.last_hash = audit::line_hash(&line);
         self.state.audit.last_line = Some(line.clone());
         let state_key = Zeroizing::new(*self.vault()?.state_key());
-        self.state.seal(&state_key)?;
-        self.backend.write_state(&self.state.to_bytes()?)?;
+        let raw = self.state.to_sealed_bytes(&state_key)?;
+        self.backend.write_state(&raw)?;
+        self.state_raw = raw;
         self.backend.write_key_index(&self.state);
         hooks::crash_point("after-state");
         self.backend.append_audit(&line)?;

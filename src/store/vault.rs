@@ -219,6 +219,9 @@ struct Body {
     entries: BTreeMap<String, String>,
 }
 
+/// A 256-bit key, zeroized on drop.
+type Key32 = Zeroizing<[u8; 32]>;
+
 /// An open vault. Holds secrets: no `Debug`, no `Serialize`; values zeroized on drop.
 pub struct Vault {
     home_id: String,
@@ -479,10 +482,7 @@ impl Vault {
     }
 
     /// Check the header, obtain the key-encryption key and unwrap the data key.
-    fn unwrap(
-        f: &VaultFile,
-        unlock: &Unlock,
-    ) -> Result<(Zeroizing<[u8; 32]>, Zeroizing<[u8; 32]>)> {
+    fn unwrap(f: &VaultFile, unlock: &Unlock) -> Result<(Key32, Key32)> {
         check_configured(f.protection.kind, unlock)?;
         let kek = match f.protection.kind {
             Protection::KeyFile => read_key_file(&unlock.key_file(&f.home_id))?,
