@@ -8,10 +8,11 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use vauth::apikey;
 use vauth::store::state::{ApiKey, KeyVersion, Origin, State};
+use vauth::store::vault::{Protection, Unlock, Vault};
 
 fn state_with(n: usize) -> (State, Vec<String>) {
     let now = time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
-    let mut s = State::new("bench".into(), now);
+    let mut s = State::new("benchhome0000001".into(), now);
     let mut keys = Vec::with_capacity(n);
     for i in 0..n {
         let k = apikey::generate("vk").unwrap();
@@ -62,9 +63,42 @@ fn bench(c: &mut Criterion) {
     c.bench_function("lookup_id_10k", |b| {
         b.iter(|| state.find_by_id(black_box(&id)).is_some())
     });
-    let bytes = state.to_bytes().unwrap();
+    // The registry path of `key verify` (issue 11): load, then check state.json's integrity tag
+    // under the key sealed in the vault header (unwrapping the data key from a key-file vault
+    // holding the 10k plaintexts, without decrypting its body). Compare the three in one run.
+    let dir = tempfile::tempdir().unwrap();
+    let unlock = Unlock {
+        passphrase_file: None,
+        can_prompt: false,
+        key_dir: dir.path().join("keys"),
+        in_ci: false,
+    };
+    let mut vault = Vault::create("benchhome0000001", Protection::KeyFile, &unlock).unwrap();
+    for (i, k) in keys.iter().enumerate() {
+        vault.put(
+            &format!("apikey/key-{i}/1"),
+            zeroize::Zeroizing::new(k.clone()),
+        );
+    }
+    let vault_bytes = vault.to_bytes().unwrap();
+    let mut sealed = state.clone();
+    let bytes = sealed.to_sealed_bytes(vault.state_key()).unwrap();
     c.bench_function("load_state_10k", |b| {
         b.iter(|| State::from_bytes(black_box(&bytes)).unwrap())
+    });
+    c.bench_function("load_state_checked_10k", |b| {
+        b.iter(|| {
+            let (_, key) = Vault::read_state_key(black_box(&vault_bytes), &unlock).unwrap();
+            let s = State::from_bytes(black_box(&bytes)).unwrap();
+            State::check_integrity(black_box(&bytes), &key).unwrap();
+            s
+        })
+    });
+    c.bench_function("state_check_only_10k", |b| {
+        b.iter(|| {
+            let (_, key) = Vault::read_state_key(black_box(&vault_bytes), &unlock).unwrap();
+            State::check_integrity(black_box(&bytes), &key).unwrap();
+        })
     });
 }
 

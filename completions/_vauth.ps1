@@ -1344,13 +1344,15 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('rekey', 'rekey', [CompletionResultType]::ParameterValue, 'Re-wrap the vault''s data key under another protection; no secret is lost')
+            [CompletionResult]::new('rekey', 'rekey', [CompletionResultType]::ParameterValue, 'Re-key the vault: a new data key; every secret is re-sealed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'vauth;vault;rekey' {
             [CompletionResult]::new('--protect', '--protect', [CompletionResultType]::ParameterName, 'The new protection')
             [CompletionResult]::new('--new-passphrase-file', '--new-passphrase-file', [CompletionResultType]::ParameterName, 'Read the new passphrase from FILE (for --protect passphrase; else a prompt)')
+            [CompletionResult]::new('--new-master-key-env', '--new-master-key-env', [CompletionResultType]::ParameterName, 'Read the new master key (base64 of 32 bytes) from the environment variable NAME (for --protect master-key; never the variable that opens the vault now)')
+            [CompletionResult]::new('--new-master-key-file', '--new-master-key-file', [CompletionResultType]::ParameterName, 'Read the new master key (base64 of 32 bytes) from FILE (`-` = stdin)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
@@ -1366,7 +1368,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;vault;help' {
-            [CompletionResult]::new('rekey', 'rekey', [CompletionResultType]::ParameterValue, 'Re-wrap the vault''s data key under another protection; no secret is lost')
+            [CompletionResult]::new('rekey', 'rekey', [CompletionResultType]::ParameterValue, 'Re-key the vault: a new data key; every secret is re-sealed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1626,7 +1628,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;help;vault' {
-            [CompletionResult]::new('rekey', 'rekey', [CompletionResultType]::ParameterValue, 'Re-wrap the vault''s data key under another protection; no secret is lost')
+            [CompletionResult]::new('rekey', 'rekey', [CompletionResultType]::ParameterValue, 'Re-key the vault: a new data key; every secret is re-sealed')
             break
         }
         'vauth;help;vault;rekey' {

@@ -4426,7 +4426,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__vault__subcmd__rekey)
-            opts="-q -v -h --protect --new-passphrase-file --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            opts="-q -v -h --protect --new-passphrase-file --new-master-key-env --new-master-key-file --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4437,6 +4437,14 @@ _vauth() {
                     return 0
                     ;;
                 --new-passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --new-master-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --new-master-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

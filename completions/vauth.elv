@@ -1223,12 +1223,14 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --yes 'Answer yes to confirmations (revoke, reveal)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand rekey 'Re-wrap the vault''s data key under another protection; no secret is lost'
+            cand rekey 'Re-key the vault: a new data key; every secret is re-sealed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vauth;vault;rekey'= {
             cand --protect 'The new protection'
             cand --new-passphrase-file 'Read the new passphrase from FILE (for --protect passphrase; else a prompt)'
+            cand --new-master-key-env 'Read the new master key (base64 of 32 bytes) from the environment variable NAME (for --protect master-key; never the variable that opens the vault now)'
+            cand --new-master-key-file 'Read the new master key (base64 of 32 bytes) from FILE (`-` = stdin)'
             cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
@@ -1243,7 +1245,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;vault;help'= {
-            cand rekey 'Re-wrap the vault''s data key under another protection; no secret is lost'
+            cand rekey 'Re-key the vault: a new data key; every secret is re-sealed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vauth;vault;help;rekey'= {
@@ -1444,7 +1446,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;help;audit;verify'= {
         }
         &'vauth;help;vault'= {
-            cand rekey 'Re-wrap the vault''s data key under another protection; no secret is lost'
+            cand rekey 'Re-key the vault: a new data key; every secret is re-sealed'
         }
         &'vauth;help;vault;rekey'= {
         }

@@ -902,13 +902,15 @@ complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_s
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -f -a "rekey" -d 'Re-wrap the vault\'s data key under another protection; no secret is lost'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -f -a "rekey" -d 'Re-key the vault: a new data key; every secret is re-sealed'
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l protect -d 'The new protection' -r -f -a "keyring\t'The OS keyring (Secret Service, Keychain, Credential Manager)'
 master-key\t'VAUTH_MASTER_KEY: base64 of 32 bytes from your CI secret store'
 passphrase\t'A passphrase (Argon2id), from --passphrase-file or a prompt'
 key-file\t'A 0600 key file outside the home (weakest; the default on headless machines)'"
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l new-passphrase-file -d 'Read the new passphrase from FILE (for --protect passphrase; else a prompt)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l new-master-key-env -d 'Read the new master key (base64 of 32 bytes) from the environment variable NAME (for --protect master-key; never the variable that opens the vault now)' -r
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l new-master-key-file -d 'Read the new master key (base64 of 32 bytes) from FILE (`-` = stdin)' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
@@ -920,7 +922,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subco
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from help" -f -a "rekey" -d 'Re-wrap the vault\'s data key under another protection; no secret is lost'
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from help" -f -a "rekey" -d 'Re-key the vault: a new data key; every secret is re-sealed'
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand completions" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand completions" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
@@ -995,4 +997,4 @@ complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from rotate" -f -a "outputs" -d 'Deliver the current version to its policy\'s outputs again (after exit 5)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print the audit log (newest last)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from vault" -f -a "rekey" -d 'Re-wrap the vault\'s data key under another protection; no secret is lost'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from vault" -f -a "rekey" -d 'Re-key the vault: a new data key; every secret is re-sealed'

@@ -156,6 +156,15 @@ fn mac(key: &[u8], body: &[u8]) -> Result<String> {
     Ok(hex(&m.finalize().into_bytes()))
 }
 
+/// The sequence number after `count` lines. A count at `u64::MAX` cannot come from appending
+/// lines: it is corruption (exit 3), never a wrap to 0.
+pub fn next_seq(count: u64) -> Result<u64> {
+    count.checked_add(1).ok_or_else(|| {
+        Error::state("state.json is corrupt: the audit line count is at its maximum")
+            .hint("restore state.json and audit.log from version control or a backup")
+    })
+}
+
 /// Build the line for `event` (no trailing newline).
 pub fn make_line(
     event: &AuditEvent,
@@ -404,5 +413,13 @@ mod tests {
         assert_eq!(tail(&join(&l)), (3, h.last_hash.clone()));
         assert_eq!(prev_of(&l[1]), Some(line_hash(&l[0])));
         assert_eq!(parse_all(&join(&l)).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn a_count_at_its_maximum_is_corruption_not_a_wrap() {
+        assert_eq!(next_seq(0).unwrap(), 1);
+        let e = next_seq(u64::MAX).unwrap_err();
+        assert_eq!(e.kind().exit_code(), 3);
+        assert!(e.message().contains("corrupt"), "{}", e.message());
     }
 }

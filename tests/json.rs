@@ -396,6 +396,7 @@ struct AuditVerdict {
 struct RekeyReport {
     previous: String,
     protection: String,
+    retired: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -1422,16 +1423,32 @@ fn audit_verify_json() {
 fn vault_rekey_json() {
     // base64 of 32 bytes.
     let master = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
-    let env = TestEnv::new().with_env("VAUTH_MASTER_KEY", master);
+    let env = TestEnv::new();
     let i: InitReport = out(env.run(&["--json", "init", "--protect", "key-file"]).ok());
     assert_eq!(i.protection, "key-file");
     let key = env.create("app");
 
-    let r = env.run(&["--json", "vault", "rekey", "--protect", "master-key"]);
+    // The new master key from a variable of its own; VAUTH_MASTER_KEY set while a key-file
+    // vault is opened would be refused (the environment pins the protection).
+    let r = env.run_with(
+        &[
+            "--json",
+            "vault",
+            "rekey",
+            "--protect",
+            "master-key",
+            "--new-master-key-env",
+            "NEW_KEY",
+        ],
+        None,
+        &[("NEW_KEY", master)],
+    );
     r.ok();
     let k: RekeyReport = out(&r);
     assert_eq!(k.previous, "key-file");
     assert_eq!(k.protection, "master-key");
+    assert!(k.retired.starts_with("the old key file "), "{}", k.retired);
+    let env = env.with_env("VAUTH_MASTER_KEY", master);
 
     let s: StatusReport = out(env.run(&["--json", "status"]).ok());
     assert_eq!(s.protection, "master-key");
@@ -1663,6 +1680,7 @@ fn docs_json_md_covers_the_contract() {
         "bad_line",
         // vault rekey
         "previous",
+        "retired",
         // jwt
         "alg",
         "current_version",

@@ -680,8 +680,12 @@ fn rotate_json_shapes_windows_and_bad_policies() {
         .code(3);
     env.run_with(&["rotate"], None, &[("CI", "true")]).code(3);
     std::fs::rename(&moved, &key_dir).unwrap();
+    // In CI only a master-key or passphrase vault is opened (issue 11): this key-file home is
+    // refused there even with its key file back; outside CI it works.
     env.run_with(&["rotate", "apply", "--due"], None, &[("CI", "true")])
-        .ok();
+        .code(3)
+        .stderr_has("did not configure");
+    env.run(&["rotate", "apply", "--due"]).ok();
 
     // Bad policies are refused when vauth.toml is read (exit 3, the field named).
     for (bad, what) in [

@@ -4,7 +4,10 @@
 //! - loading never panics, and a refusal carries a message;
 //! - a state that loads serializes, loads back equal, and serializes to the same bytes again;
 //! - the pure queries the commands run on a loaded state (status, lookups, needed vault entries,
-//!   fingerprints, RFC 3339 rendering of its times) do not panic.
+//!   fingerprints, RFC 3339 rendering of its times) do not panic;
+//! - the integrity check: arbitrary bytes pass it under the fuzzer's key only when they are
+//!   byte for byte what vauth writes; a sealed state loads back equal and passes, fails under
+//!   another key, and fails once any byte is flipped.
 
 #![no_main]
 
@@ -13,14 +16,34 @@ use time::OffsetDateTime;
 use vauth::store::state::State;
 use vauth::timefmt::rfc3339;
 
+const KEY: [u8; 32] = [0x5a; 32];
+
 fuzz_target!(|data: &[u8]| {
-    let state = match State::from_bytes(data) {
+    let mut state = match State::from_bytes(data) {
         Ok(s) => s,
         Err(e) => {
             assert!(!e.message().is_empty());
             return;
         }
     };
+
+    // The integrity check: arbitrary bytes pass only if they are exactly what vauth writes
+    // for this state under the key; a sealed state passes, under another key or edited it fails.
+    if State::check_integrity(data, &KEY).is_ok() {
+        let mut again = state.clone();
+        assert_eq!(again.to_sealed_bytes(&KEY).expect("seal"), data, "a passing file is the one vauth writes");
+    }
+    let mut sealed = state.clone();
+    let raw = sealed.to_sealed_bytes(&KEY).expect("seal");
+    let back = State::from_bytes(&raw).expect("a sealed state loads");
+    assert_eq!(back, sealed, "sealing changed the state");
+    State::check_integrity(&raw, &KEY)
+        .unwrap_or_else(|e| panic!("a sealed state fails its check: {}", e.message()));
+    assert!(State::check_integrity(&raw, &[0xa5; 32]).is_err(), "another key passes");
+    let mut edited = raw.clone();
+    edited[raw.len() / 2] ^= 1;
+    assert!(State::check_integrity(&edited, &KEY).is_err(), "an edit passes");
+    state.integrity = None;
 
     let bytes = state
         .to_bytes()

@@ -246,10 +246,14 @@ pub struct AuditShowArgs {
 /// `vauth vault …`.
 #[derive(Debug, Subcommand)]
 pub enum VaultCommand {
-    /// Re-wrap the vault's data key under another protection; no secret is lost.
+    /// Re-key the vault: a new data key; every secret is re-sealed.
+    ///
+    /// The old key file, master key, passphrase or keyring entry no longer opens the vault. Copies
+    /// of secrets.vault made before the re-key still open with the old key and hold the secrets
+    /// they held then: rotate any secret that may have leaked with them.
     #[command(after_long_help = "\
 EXAMPLES:
-    VAUTH_MASTER_KEY=... vauth vault rekey --protect master-key
+    NEW_KEY=$(head -c 32 /dev/urandom | base64) vauth vault rekey --protect master-key --new-master-key-env NEW_KEY
     vauth vault rekey --protect passphrase --new-passphrase-file ./new-pass.txt")]
     Rekey(RekeyArgs),
 }
@@ -263,6 +267,13 @@ pub struct RekeyArgs {
     /// Read the new passphrase from FILE (for --protect passphrase; else a prompt).
     #[arg(long, value_name = "FILE")]
     pub new_passphrase_file: Option<PathBuf>,
+    /// Read the new master key (base64 of 32 bytes) from the environment variable NAME (for
+    /// --protect master-key; never the variable that opens the vault now).
+    #[arg(long, value_name = "NAME", conflicts_with = "new_master_key_file")]
+    pub new_master_key_env: Option<String>,
+    /// Read the new master key (base64 of 32 bytes) from FILE (`-` = stdin).
+    #[arg(long, value_name = "FILE")]
+    pub new_master_key_file: Option<PathBuf>,
 }
 
 /// `vauth completions`.

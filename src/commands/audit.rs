@@ -64,6 +64,8 @@ fn show(ctx: &Ctx<'_>, args: &AuditShowArgs) -> Result<Outcome> {
 
 fn verify(ctx: &Ctx<'_>) -> Result<Outcome> {
     let mut s = ctx.open(OpenMode::Read)?;
+    // The head the log is checked against must be the one vauth wrote.
+    s.verify_state()?;
     let log = s.audit_log()?;
     let key = s
         .vault()?
@@ -77,7 +79,7 @@ fn verify(ctx: &Ctx<'_>) -> Result<Outcome> {
     let mut log = log;
     let (count, last) = audit::tail(&log);
     let head = &s.state.audit;
-    if count + 1 == head.count
+    if count.checked_add(1) == Some(head.count)
         && let Some(line) = &head.last_line
         && audit::prev_of(line).as_deref()
             == Some(if count == 0 {

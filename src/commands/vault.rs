@@ -1,18 +1,21 @@
-//! `vauth vault rekey`: re-wrap the data key under another protection.
+//! `vauth vault rekey`: a new data key under another (or the same kind of) protection.
 
 use serde::Serialize;
 
 use super::Ctx;
 use crate::audit::AuditEvent;
 use crate::cli::{RekeyArgs, VaultCommand};
-use crate::error::{Outcome, Result};
+use crate::config::env;
+use crate::error::{Error, Outcome, Result};
 use crate::store::OpenMode;
-use crate::store::vault::{Protection, Unlock};
+use crate::store::vault::{NewMasterKey, Protection, Unlock};
 
 #[derive(Serialize)]
 struct Report {
     previous: &'static str,
     protection: &'static str,
+    /// What no longer opens the vault.
+    retired: String,
 }
 
 /// Run `vauth vault …`.
@@ -22,35 +25,95 @@ pub fn run(ctx: &Ctx<'_>, cmd: &VaultCommand) -> Result<Outcome> {
     }
 }
 
+/// The new master key for `--protect master-key`: `--new-master-key-env NAME`,
+/// `--new-master-key-file FILE`, or `VAUTH_MASTER_KEY` when that variable does not open the
+/// vault now (re-keying a key-file or passphrase vault to the master key in the environment).
+fn new_master_key(args: &RekeyArgs, previous: Protection) -> Result<NewMasterKey> {
+    if let Some(path) = &args.new_master_key_file {
+        let text = crate::secret::read_secret_source(path, 4096, "new master key")?;
+        return NewMasterKey::decode(&text, &format!("--new-master-key-file {}", path.display()));
+    }
+    let name = args
+        .new_master_key_env
+        .as_deref()
+        .unwrap_or(env::VAUTH_MASTER_KEY);
+    if name == env::VAUTH_MASTER_KEY && previous == Protection::MasterKey {
+        return Err(Error::usage(
+            "the vault is protected by VAUTH_MASTER_KEY: the new master key must come from another input",
+        )
+        .hint("put a new key (head -c 32 /dev/urandom | base64) in another variable and pass --new-master-key-env NAME, or pass --new-master-key-file FILE"));
+    }
+    let Some(value) = env::get(name).map(zeroize::Zeroizing::new) else {
+        return Err(Error::input(format!(
+            "the new master key variable {name} is not set"
+        ))
+        .hint("export it (base64 of 32 bytes), or pass --new-master-key-env NAME / --new-master-key-file FILE"));
+    };
+    NewMasterKey::decode(&value, name)
+}
+
 fn rekey(ctx: &Ctx<'_>, args: &RekeyArgs) -> Result<Outcome> {
+    let target: Protection = args.protect.into();
+    if target != Protection::MasterKey
+        && (args.new_master_key_env.is_some() || args.new_master_key_file.is_some())
+    {
+        return Err(Error::usage(
+            "--new-master-key-env / --new-master-key-file go with --protect master-key",
+        )
+        .hint("drop them, or pass --protect master-key"));
+    }
     let mut s = ctx.open(OpenMode::Write)?;
     let previous = s.protection()?;
-    let target: Protection = args.protect.into();
+    let master = if target == Protection::MasterKey {
+        Some(new_master_key(args, previous)?)
+    } else {
+        None
+    };
     let new_unlock = Unlock {
         passphrase_file: args.new_passphrase_file.clone(),
         ..ctx.unlock()
     };
-    s.rekey(target, &new_unlock)?;
+    let old_key_file = s.unlock().key_file(&s.state.home_id);
+    s.rekey(target, &new_unlock, master.as_ref())?;
     s.commit(
         AuditEvent::new("vault.rekey")
             .detail("from", previous.as_str())
             .detail("to", target.as_str()),
     )?;
+    let retired = match previous {
+        Protection::KeyFile => format!("the old key file {}", old_key_file.display()),
+        Protection::MasterKey => "the old VAUTH_MASTER_KEY".to_string(),
+        Protection::Passphrase => "the old passphrase".to_string(),
+        Protection::Keyring => "the old keyring entry".to_string(),
+    };
     let r = Report {
         previous: previous.as_str(),
         protection: target.as_str(),
+        retired,
     };
     if ctx.ui.json {
         ctx.ui.out_json(&r)?;
     } else {
         ctx.ui.note(&format!(
-            "Re-keyed the vault: {} -> {}. No secret changed.",
+            "Re-keyed the vault: {} -> {} with a new data key; every secret was re-sealed.",
             r.previous, r.protection
+        ));
+        ctx.ui.note(&format!(
+            "{} no longer opens secrets.vault. Copies of secrets.vault made before now still open \
+             with it and hold the secrets they held then: rotate any secret that may have leaked \
+             with such a copy.",
+            capitalize(&r.retired)
         ));
         if previous == Protection::KeyFile && target != Protection::KeyFile {
             ctx.ui.note(&format!(
-                "The old key file {} no longer opens the vault; you may delete it.",
-                s.unlock().key_file(&s.state.home_id).display()
+                "You may delete {} (keep it only to open older copies of the vault).",
+                old_key_file.display()
+            ));
+        }
+        if let Some(m) = &master {
+            ctx.ui.note(&format!(
+                "From now on the vault opens with the key in {}: store it as VAUTH_MASTER_KEY.",
+                m.source
             ));
         }
         if target == Protection::KeyFile {
@@ -58,4 +121,11 @@ fn rekey(ctx: &Ctx<'_>, args: &RekeyArgs) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Ok)
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }

@@ -309,6 +309,8 @@ pub struct Session {
     unlock: Unlock,
     /// The registry. Commands change it in place and then [`Session::commit`].
     pub state: State,
+    /// state.json's bytes as read (or last written), for the integrity check.
+    state_raw: Vec<u8>,
     /// The parsed vauth.toml.
     pub config: Config,
     vault: Option<Vault>,
@@ -419,7 +421,8 @@ impl Session {
         unlock: Unlock,
         now: OffsetDateTime,
     ) -> Result<Session> {
-        let state = State::from_bytes(&backend.read_state()?)?;
+        let state_raw = backend.read_state()?;
+        let state = State::from_bytes(&state_raw)?;
         let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
         let mut s = Session {
             backend,
@@ -427,15 +430,46 @@ impl Session {
             writable,
             unlock,
             state,
+            state_raw,
             config,
             vault: None,
             notices: Vec::new(),
             now,
         };
         if writable {
+            // Nothing is written on top of a state that fails its integrity check. The vault is
+            // opened now (every commit needs it), so it is unlocked once.
+            s.vault()?;
+            s.verify_state()?;
             s.reconcile_audit()?;
         }
         Ok(s)
+    }
+
+    /// Check state.json's integrity tag under the key sealed in the vault (exit 3 on a
+    /// mismatch). Every session that changes the home does this on open; read commands that
+    /// answer a trust question (`key verify` from the registry, `audit verify`, `jwt verify`,
+    /// `jwt jwks`/`oidc`, `cert verify`) call it. It unwraps the vault's data key but does not
+    /// decrypt the body unless the vault is already open.
+    pub fn verify_state(&mut self) -> Result<()> {
+        let key = match &self.vault {
+            Some(v) => Zeroizing::new(*v.state_key()),
+            None => {
+                let bytes = self.backend.read_vault()?;
+                if Vault::peek_protection(&bytes)?.1 == Protection::Passphrase {
+                    // A passphrase costs a prompt and an Argon2 run: open the vault once, for
+                    // this check and whatever the command needs from it.
+                    Zeroizing::new(*self.vault()?.state_key())
+                } else {
+                    let (home_id, key) = Vault::read_state_key(&bytes, &self.unlock)?;
+                    if home_id != self.state.home_id {
+                        return Err(other_home());
+                    }
+                    key
+                }
+            }
+        };
+        State::check_integrity(&self.state_raw, &key)
     }
 
     /// Create a home (under the exclusive lock). Returns the session and whether it was created
@@ -474,6 +508,7 @@ impl Session {
             writable: true,
             unlock,
             state: State::new(home_id, now),
+            state_raw: Vec::new(),
             config,
             vault: Some(vault),
             notices: Vec::new(),
@@ -507,10 +542,7 @@ impl Session {
             let bytes = self.backend.read_vault()?;
             let v = Vault::open(&bytes, &self.unlock)?;
             if v.home_id() != self.state.home_id {
-                return Err(
-                    Error::vault("secrets.vault belongs to another home than state.json")
-                        .hint("restore the matching secrets.vault for this home"),
-                );
+                return Err(other_home());
             }
             self.vault = Some(v);
         }
@@ -525,7 +557,7 @@ impl Session {
         let log = self.backend.read_audit()?;
         let (count, last_hash) = audit::tail(&log);
         let head = &self.state.audit;
-        if count + 1 == head.count
+        if count.checked_add(1) == Some(head.count)
             && let Some(line) = head.last_line.clone()
             && audit::prev_of(&line).as_deref()
                 == Some(if count == 0 {
@@ -566,18 +598,22 @@ impl Session {
         }
         hooks::crash_point("after-vault");
         let actor = audit::Actor::from_env();
+        let seq = audit::next_seq(self.state.audit.count)?;
         let line = audit::make_line(
             &event,
             &actor,
             now,
-            self.state.audit.count + 1,
+            seq,
             &self.state.audit.last_hash,
             hmac_key.as_bytes(),
         )?;
-        self.state.audit.count += 1;
+        self.state.audit.count = seq;
         self.state.audit.last_hash = audit::line_hash(&line);
         self.state.audit.last_line = Some(line.clone());
-        self.backend.write_state(&self.state.to_bytes()?)?;
+        let state_key = Zeroizing::new(*self.vault()?.state_key());
+        let raw = self.state.to_sealed_bytes(&state_key)?;
+        self.backend.write_state(&raw)?;
+        self.state_raw = raw;
         self.backend.write_key_index(&self.state);
         hooks::crash_point("after-state");
         self.backend.append_audit(&line)?;
@@ -602,19 +638,26 @@ impl Session {
         Ok(())
     }
 
-    /// Re-wrap the vault's data key under `protection`.
-    pub fn rekey(&mut self, protection: Protection, new_unlock: &Unlock) -> Result<()> {
-        self.vault()?;
-        if let Some(v) = self.vault.as_mut() {
-            v.rekey(protection, new_unlock)?;
-        }
-        Ok(())
+    /// Re-key the vault: a new data key under a new key-encryption key from `protection`
+    /// (`master`: the new master key for `master-key`); written by the next [`Session::commit`].
+    pub fn rekey(
+        &mut self,
+        protection: Protection,
+        new_unlock: &Unlock,
+        master: Option<&vault::NewMasterKey>,
+    ) -> Result<()> {
+        self.vault()?.rekey(protection, new_unlock, master)
     }
 
     /// The audit log's bytes and the HMAC key to check it.
     pub fn audit_log(&self) -> Result<Vec<u8>> {
         self.backend.read_audit()
     }
+}
+
+fn other_home() -> Error {
+    Error::vault("secrets.vault belongs to another home than state.json")
+        .hint("restore the matching secrets.vault for this home")
 }
 
 fn new_home_id() -> Result<String> {

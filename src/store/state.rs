@@ -45,6 +45,25 @@ pub struct State {
     /// by key name (issue 6).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rotations: BTreeMap<String, Rotation>,
+    /// `hmac-sha256:<hex>` over the bytes of the file without this member (it is the last
+    /// one), under the home's state-integrity key sealed in the vault. A state.json edited
+    /// outside vauth — a revocation removed, a version added, the audit head rewritten — fails
+    /// [`State::check_integrity`]. Must stay the last field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integrity: Option<String>,
+}
+
+const INTEGRITY_PREFIX: &str = "hmac-sha256:";
+/// How the tag member is written by `to_vec_pretty` as the last member of the object.
+const TAG_MEMBER: &str = ",\n  \"integrity\": \"";
+
+fn mac_hex(key: &[u8; 32], bytes: &[u8]) -> Result<String> {
+    use hmac::{KeyInit, Mac};
+    let mut m = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key)
+        .map_err(|_| Error::bug("bad state key length"))?;
+    m.update(b"vauth state.json v1\n");
+    m.update(bytes);
+    Ok(crate::apikey::hex(&m.finalize().into_bytes()))
 }
 
 /// An API-key rotation in flight. `vauth rotate apply` writes it before each step acts and after,
@@ -330,7 +349,62 @@ impl State {
             ca: None,
             certs: BTreeMap::new(),
             rotations: BTreeMap::new(),
+            integrity: None,
         }
+    }
+
+    /// Serialize with the integrity tag under `key` (and set [`State::integrity`]). The tag is an
+    /// HMAC-SHA-256 over the exact bytes of the file without its last member, the tag itself;
+    /// the field is declared last, so the file is those bytes with the member spliced in.
+    pub fn to_sealed_bytes(&mut self, key: &[u8; 32]) -> Result<Vec<u8>> {
+        self.integrity = None;
+        let plain = self.to_bytes()?;
+        let Some(body) = plain.strip_suffix(b"\n}\n") else {
+            return Err(Error::bug("state does not serialize to an object"));
+        };
+        let tag = format!("{INTEGRITY_PREFIX}{}", mac_hex(key, &plain)?);
+        let mut out = Vec::with_capacity(plain.len() + TAG_MEMBER.len() + tag.len() + 4);
+        out.extend_from_slice(body);
+        out.extend_from_slice(TAG_MEMBER.as_bytes());
+        out.extend_from_slice(tag.as_bytes());
+        out.extend_from_slice(b"\"\n}\n");
+        self.integrity = Some(tag);
+        Ok(out)
+    }
+
+    /// Check state.json's raw bytes against their integrity tag under `key`: exit 3 when the tag
+    /// is missing or does not match. Works on bytes (no re-serialization), so any change — a
+    /// field, a space — fails it.
+    pub fn check_integrity(raw: &[u8], key: &[u8; 32]) -> Result<()> {
+        let untouched = "restore state.json from version control or a backup (with its matching secrets.vault); vauth has not changed anything";
+        let tag_len = INTEGRITY_PREFIX.len() + 64;
+        let end = b"\"\n}\n";
+        let cut = raw
+            .len()
+            .checked_sub(TAG_MEMBER.len() + tag_len + end.len())
+            .filter(|&c| {
+                raw[c..].starts_with(TAG_MEMBER.as_bytes())
+                    && raw.ends_with(end)
+                    && raw[c + TAG_MEMBER.len()..].starts_with(INTEGRITY_PREFIX.as_bytes())
+            });
+        let Some(cut) = cut else {
+            return Err(Error::state(
+                "state.json has no integrity tag: it was written or edited outside vauth",
+            )
+            .hint(untouched));
+        };
+        let tag = &raw[cut + TAG_MEMBER.len()..raw.len() - end.len()];
+        let mut plain = Vec::with_capacity(cut + 3);
+        plain.extend_from_slice(&raw[..cut]);
+        plain.extend_from_slice(b"\n}\n");
+        let want = format!("{INTEGRITY_PREFIX}{}", mac_hex(key, &plain)?);
+        if subtle::ConstantTimeEq::ct_eq(want.as_bytes(), tag).into() {
+            return Ok(());
+        }
+        Err(Error::state(
+            "state.json failed its integrity check: it was edited outside vauth (or belongs to another vault)",
+        )
+        .hint(untouched))
     }
 
     /// Parse state.json's bytes; a newer schema or a corrupt file is exit 3 and is not touched.
@@ -357,6 +431,13 @@ impl State {
         }
         let state: State = serde_json::from_slice(bytes)
             .map_err(|e| Error::state(format!("state.json is corrupt: {e}")).hint(untouched))?;
+        // The home id names the key file and the keyring entry: only what vauth generates.
+        if !super::vault::valid_home_id(&state.home_id) {
+            return Err(Error::state(
+                "state.json is corrupt: its home_id is not one vauth generates",
+            )
+            .hint(untouched));
+        }
         // A digest that is not 64 hex digits (a hand edit, a bad merge) would mislead every
         // lookup and fingerprint: refuse it here, once, instead of guarding each use.
         for k in state.api_keys.values() {
@@ -547,7 +628,7 @@ mod tests {
 
     #[test]
     fn round_trip_and_schema_checks() {
-        let mut s = State::new("home".into(), t(0));
+        let mut s = State::new("homeid0000000001".into(), t(0));
         s.api_keys.insert(
             "a".into(),
             ApiKey {
@@ -584,5 +665,32 @@ mod tests {
         assert_eq!(s.needed_key_entries(t(1)).len(), 1);
         assert!(s.find_by_id("id000001").is_some());
         assert!(s.find_by_id("nope").is_none());
+    }
+
+    #[test]
+    fn integrity_tag_covers_every_byte_and_survives_a_round_trip() {
+        let k = [7u8; 32];
+        let mut s = State::new("homeid0000000001".into(), t(0));
+        s.audit.count = 3;
+        let raw = s.to_sealed_bytes(&k).unwrap();
+        let back = State::from_bytes(&raw).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(
+            back.to_bytes().unwrap(),
+            raw,
+            "the sealed file is the plain serialization"
+        );
+        State::check_integrity(&raw, &k).unwrap();
+        assert!(State::check_integrity(&raw, &[8u8; 32]).is_err());
+        let text = String::from_utf8(raw.clone()).unwrap();
+        let edited = text.replace("\"count\": 3", "\"count\": 2");
+        let e = State::check_integrity(edited.as_bytes(), &k).unwrap_err();
+        assert_eq!(e.kind().exit_code(), 3);
+        let plain = State::from_bytes(&raw).map(|mut s| {
+            s.integrity = None;
+            s.to_bytes().unwrap()
+        });
+        assert!(State::check_integrity(&plain.unwrap(), &k).is_err());
+        assert!(State::check_integrity(b"", &k).is_err());
     }
 }

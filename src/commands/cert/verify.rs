@@ -27,7 +27,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
     // Unreadable is exit 3; anything read — garbage, or too large to be a certificate — is a
     // verdict (exit 1), as for every verify command (DESIGN.md §8).
     let bytes = read_presented(&args.file, "certificate")?;
-    let s = ctx.open(OpenMode::Read)?;
+    let mut s = ctx.open(OpenMode::Read)?;
+    s.verify_state()?;
     let now = pki_now(ctx);
     let at = args.at.map_or(now, |t| t.resolve(now));
     let v = if bytes.len() as u64 > crate::pki::MAX_PEM_BYTES {

@@ -36,7 +36,8 @@ fn render(v: &Value) -> Result<String> {
 
 /// `vauth jwt jwks`.
 pub(super) fn jwks(ctx: &Ctx<'_>, a: &JwksArgs) -> Result<Outcome> {
-    let s = ctx.open(OpenMode::Read)?;
+    let mut s = ctx.open(OpenMode::Read)?;
+    s.verify_state()?;
     let at = a.at.map_or(s.now, |t| t.resolve(s.now));
     let set = jwks_of(&s.state, at);
     let n = set["keys"].as_array().map_or(0, Vec::len);
@@ -91,7 +92,8 @@ fn check_issuer(url: &str) -> Result<&str> {
 /// `vauth jwt oidc`.
 pub(super) fn oidc(ctx: &Ctx<'_>, a: &OidcArgs) -> Result<Outcome> {
     let issuer = check_issuer(&a.issuer)?;
-    let s = ctx.open(OpenMode::Read)?;
+    let mut s = ctx.open(OpenMode::Read)?;
+    s.verify_state()?;
     let set = jwks_of(&s.state, s.now);
     let mut algs: Vec<&str> = s
         .state

@@ -63,6 +63,7 @@ enum Source {
 fn load_source(ctx: &Ctx<'_>, a: &VerifyArgs, at: OffsetDateTime) -> Result<Source> {
     if let Some(name) = &a.source.key {
         let mut s = ctx.open(OpenMode::Read)?;
+        s.verify_state()?;
         let k = find(&s, name)?.clone();
         let mut versions = Vec::new();
         for v in &k.versions {

@@ -155,7 +155,10 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
         };
         return report(ctx, outcome, at);
     }
-    let s = ctx.open(OpenMode::Read)?;
+    let mut s = ctx.open(OpenMode::Read)?;
+    // The registry answers "valid" only after its integrity tag checks out (the id index is
+    // built only from states vauth wrote, and is stale for any other file).
+    s.verify_state()?;
     if let Some(n) = &args.name
         && !s.state.api_keys.contains_key(n)
     {
