@@ -138,12 +138,13 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
         "API key to verify",
     )?;
     let at = args.at.map_or(ctx.now, |a| a.resolve(ctx.now));
-    // Fast path: a well-formed key without NAME is found through the id index in O(log n)
-    // reads; anything the index cannot answer goes to the registry below.
-    if args.name.is_none()
-        && key.len() <= MAX_KEY_LEN
+    // Fast path: a well-formed key is found through the id index in O(log n) reads (with NAME,
+    // when the hit is a version of NAME); anything the index cannot answer goes to the registry
+    // below. The index is written only from states vauth sealed, so it needs no vault.
+    if key.len() <= MAX_KEY_LEN
         && let Ok(p) = crate::apikey::parse(&key)
         && let Ok(Ok(hit)) = crate::store::lookup_key_id(&ctx.backend()?, p.id)
+        && args.name.as_ref().is_none_or(|n| *n == hit.name)
     {
         let outcome = if crate::apikey::matches(&key, &hit.version.sha256) {
             judge(&hit.name, &hit.version, None, at)
