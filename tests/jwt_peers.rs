@@ -74,7 +74,8 @@ fn s(p: &Path) -> &str {
 fn pyjwt_verifies_vauth_tokens_for_every_algorithm() {
     let Some(python) = python() else { return };
     let env = TestEnv::new();
-    let secret = "shared-secret-for-the-hmac-cross-check-0123456789";
+    // 64+ bytes: HS512 needs a secret at least as long as its hash (RFC 7518 §3.2).
+    let secret = "shared-secret-for-the-hmac-cross-check-0123456789-and-more-for-hs512";
     env.secret(secret);
     let secret_file = env.write("hmac.secret", &format!("{secret}\n"));
     for alg in ALGS {
@@ -130,7 +131,7 @@ fn pyjwt_verifies_vauth_tokens_for_every_algorithm() {
 fn vauth_verifies_pyjwt_tokens_for_every_algorithm() {
     let Some(python) = python() else { return };
     let env = TestEnv::new();
-    let secret = "another-shared-secret-for-pyjwt-0123456789abcdef";
+    let secret = "another-shared-secret-for-pyjwt-0123456789abcdef-long-enough-for-hs512";
     env.secret(secret);
     let secret_file = env.write("hmac.secret", secret);
     let exp = std::time::SystemTime::now()
