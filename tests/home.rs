@@ -359,7 +359,7 @@ fn a_named_home_that_does_not_exist_is_not_created() {
     ] {
         env.run_with(&args, None, &envs)
             .code(3)
-            .stderr_has("no vauth home")
+            .stderr_has("no directory")
             .stderr_has(&format!("vauth init --home {t}"));
         assert!(!typo.exists(), "{args:?} created {}", typo.display());
     }
@@ -382,6 +382,43 @@ fn a_named_home_that_does_not_exist_is_not_created() {
     // The default home is still created implicitly.
     env.run(&["key", "create", "y"]).ok();
     assert!(env.home().join("state.json").exists());
+}
+
+/// A new user who makes a directory for the home and names it, relatively, as they would type
+/// it (`mkdir home; VAUTH_HOME=home vauth key create demo --out demo.key`): the first command
+/// creates the home there, as it does the default one.
+#[test]
+fn an_existing_directory_named_as_the_home_gets_one_on_first_use() {
+    let env = TestEnv::new();
+    std::fs::create_dir(env.path("home")).unwrap();
+    let r = env.run_with(
+        &["key", "create", "demo", "--out", "demo.key"],
+        None,
+        &[("VAUTH_HOME", "home")],
+    );
+    r.ok().stderr_has("created a new vauth home");
+    assert!(env.path("home/state.json").is_file());
+    assert_eq!(env.mode(&env.path("demo.key")), 0o600);
+    let key = std::fs::read_to_string(env.path("demo.key")).unwrap();
+    env.run_with(
+        &["key", "verify", "demo", "--key-file", "demo.key"],
+        None,
+        &[("VAUTH_HOME", "home")],
+    )
+    .ok();
+    env.secret(key.trim());
+    // --home, relative, works the same; the default home was never touched.
+    std::fs::create_dir(env.path("other")).unwrap();
+    env.run(&[
+        "--home", "other", "jwt", "key", "create", "j", "--alg", "ES256",
+    ])
+    .ok();
+    assert!(env.path("other/state.json").is_file());
+    assert!(!env.home().exists());
+    // Reading commands do not create one.
+    std::fs::create_dir(env.path("empty")).unwrap();
+    env.run(&["--home", "empty", "key", "list"]).code(3);
+    assert!(!env.path("empty/state.json").exists());
 }
 
 #[test]

@@ -80,13 +80,13 @@ impl Ctx<'_> {
         lock_wait: Option<std::time::Duration>,
     ) -> Result<Session> {
         let backend = self.backend()?;
-        // Only the default home is created implicitly: a home named by --home / VAUTH_HOME must
-        // exist, so a typo in it cannot start a second, empty home with a new vault key.
-        if let Some(dir) = self.global.home.as_deref() {
-            use crate::store::Backend as _;
-            if !backend.exists()? {
-                return Err(crate::store::no_named_home(dir));
-            }
+        // A directory named by --home / VAUTH_HOME must exist, so a typo in it cannot start a
+        // second, empty home with a new vault key somewhere else. In an existing directory (one
+        // the user made: `mkdir`, `mktemp -d`) a home is created like the default one.
+        if let Some(dir) = self.global.home.as_deref()
+            && std::fs::symlink_metadata(dir).is_err()
+        {
+            return Err(crate::store::no_named_home(dir));
         }
         let s = Session::open_with(Box::new(backend), mode, self.unlock(), self.now, lock_wait)?;
         for n in &s.notices {

@@ -336,13 +336,13 @@ fn no_home(location: &str) -> Error {
         .hint("run `vauth init`, or pass --home DIR / set VAUTH_HOME to an existing home")
 }
 
-/// The error for a home named by `--home` / `VAUTH_HOME` that does not exist (never created
-/// implicitly: a typo would otherwise start a second home with a new vault key).
+/// The error for a home directory named by `--home` / `VAUTH_HOME` that does not exist (never
+/// created implicitly: a typo would otherwise start a second home with a new vault key).
 pub fn no_named_home(dir: &Path) -> Error {
     Error::new(
         ErrorKind::NotFound,
         format!(
-            "no vauth home at {} (named by --home or VAUTH_HOME; only the default home is created implicitly)",
+            "no directory {} (named by --home or VAUTH_HOME; vauth makes a home only in an existing directory, or at the default location)",
             dir.display()
         ),
     )
