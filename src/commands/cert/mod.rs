@@ -52,6 +52,18 @@ pub(crate) fn ca_of(s: &Session) -> Result<&CaRecord> {
 }
 
 /// The error for an unknown certificate name.
+/// The kept private key of certificate `c` (issued as `name` with `--keep-key`), from the vault.
+/// The caller has checked `c.key_kept` (its error names what the key was needed for).
+pub(crate) fn kept_key(s: &mut Session, name: &str, c: &IssuedCert) -> Result<Zeroizing<String>> {
+    s.vault()?
+        .get(&c.vault_entry(name))
+        .map(|k| Zeroizing::new(k.to_string()))
+        .ok_or_else(|| {
+            Error::vault(format!("the vault has no key for the certificate {name}"))
+                .hint("restore secrets.vault, or issue the certificate again with --keep-key")
+        })
+}
+
 pub(crate) fn unknown(name: &str) -> Error {
     Error::new(
         ErrorKind::NotFound,

@@ -1086,19 +1086,15 @@ fn report_apply(ctx: &Ctx<'_>, a: &Applied, f: Option<&Finalized>) -> Result<Out
         }
         None => {
             // Everything rotated; some outputs were not written: done but not delivered.
-            let failed: Vec<(String, u32, &OutputFailure)> = a
-                .rotated
-                .iter()
-                .flat_map(|r| {
-                    r.undelivered
-                        .iter()
-                        .map(|f| (r.credential.clone(), r.to_version, f))
-                })
-                .collect();
-            if failed.is_empty() {
-                Ok(Outcome::Ok)
-            } else {
-                Err(outputs::undelivered(&failed))
+            match outputs::undelivered(a.rotated.iter().map(|r| {
+                (
+                    r.credential.as_str(),
+                    r.to_version,
+                    r.undelivered.as_slice(),
+                )
+            })) {
+                Some(e) => Err(e),
+                None => Ok(Outcome::Ok),
             }
         }
     }

@@ -171,25 +171,43 @@ fn set_dotenv(path: &std::path::Path, var: &str, value: &str) -> Result<()> {
     crate::fsutil::write_output(path, text.as_bytes(), 0o600)
 }
 
-/// The error a run ends with when everything rotated but some outputs failed (exit 5).
-pub(super) fn undelivered(failed: &[(String, u32, &OutputFailure)]) -> Error {
-    let what: Vec<String> = failed
-        .iter()
-        .map(|(c, v, f)| format!("{c} v{v} → {}: {}", f.output, f.error))
+/// `svc v3 → dotenv:ci.env: why; …`: the failed outputs of (credential, version, failures).
+fn describe<'a>(items: impl Iterator<Item = (&'a str, u32, &'a [OutputFailure])>) -> Vec<String> {
+    items
+        .flat_map(|(c, v, fs)| {
+            fs.iter()
+                .map(move |f| format!("{c} v{v} → {}: {}", f.output, f.error))
+        })
+        .collect()
+}
+
+/// The error a run ends with when everything rotated but some outputs failed (exit 5); `None`
+/// when every output was written.
+pub(super) fn undelivered<'a>(
+    items: impl Iterator<Item = (&'a str, u32, &'a [OutputFailure])> + Clone,
+) -> Option<Error> {
+    let what = describe(items.clone());
+    if what.is_empty() {
+        return None;
+    }
+    let mut names: Vec<&str> = items
+        .filter(|(_, _, fs)| !fs.is_empty())
+        .map(|(c, _, _)| c)
         .collect();
-    let mut names: Vec<&str> = failed.iter().map(|(c, _, _)| c.as_str()).collect();
     names.dedup();
-    Error::new(
-        ErrorKind::Undelivered,
-        format!(
-            "rotated and recorded, but not delivered: {}",
-            what.join("; ")
-        ),
+    Some(
+        Error::new(
+            ErrorKind::Undelivered,
+            format!(
+                "rotated and recorded, but not delivered: {}",
+                what.join("; ")
+            ),
+        )
+        .hint(format!(
+            "fix the output, then deliver it again without rotating: vauth rotate outputs {}",
+            names.join(" ")
+        )),
     )
-    .hint(format!(
-        "fix the output, then deliver it again without rotating: vauth rotate outputs {}",
-        names.join(" ")
-    ))
 }
 
 // ---------------------------------------------------------------- vauth rotate outputs
@@ -278,22 +296,15 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &OutputsArgs) -> Result<Outcome> {
             ctx.ui.note("No policy has outputs.");
         }
     }
-    let failed: Vec<(String, u32, &OutputFailure)> = report
-        .delivered
-        .iter()
-        .flat_map(|d| {
-            d.failed
-                .iter()
-                .map(|f| (d.credential.clone(), d.version, f))
-        })
-        .collect();
-    if failed.is_empty() {
+    let what = describe(
+        report
+            .delivered
+            .iter()
+            .map(|d| (d.credential.as_str(), d.version, d.failed.as_slice())),
+    );
+    if what.is_empty() {
         return Ok(Outcome::Ok);
     }
-    let what: Vec<String> = failed
-        .iter()
-        .map(|(c, v, f)| format!("{c} v{v} → {}: {}", f.output, f.error))
-        .collect();
     Err(Error::new(
         ErrorKind::Undelivered,
         format!("not delivered: {}", what.join("; ")),
@@ -312,26 +323,9 @@ fn deliver_current(s: &mut Session, p: &Policy) -> Result<(&'static str, u32, De
             )
             .hint(format!("rotate it: vauth rotate apply {name}"))
         })?;
-        if !v.kept {
-            return Err(Error::new(
-                ErrorKind::NotFound,
-                format!("the plaintext of {name} v{} is not kept", v.version),
-            )
-            .hint(format!(
-                "it was made with --no-keep; rotate to get a new one: vauth rotate apply {name}"
-            )));
-        }
-        let (version, entry) = (v.version, v.vault_entry(name));
-        let secret = s
-            .vault()?
-            .get(&entry)
-            .map(|x| Zeroizing::new(x.to_string()))
-            .ok_or_else(|| {
-                Error::vault(format!("the vault has no plaintext for {name} v{version}")).hint(
-                    format!("restore secrets.vault, or rotate: vauth rotate apply {name}"),
-                )
-            })?;
-        return Ok(("api_key", version, deliver_key(p, name, &secret)));
+        let v = v.clone();
+        let secret = crate::commands::target::push::plaintext(s, name, &v)?;
+        return Ok(("api_key", v.version, deliver_key(p, name, &secret)));
     }
     if let Some(rec) = s.state.certs.get(name) {
         let n = rec.issued.len() as u32;
@@ -346,14 +340,7 @@ fn deliver_current(s: &mut Session, p: &Policy) -> Result<(&'static str, u32, De
             )
             .hint("it was issued without --keep-key; renew it by hand with `vauth cert renew`"));
         }
-        let key = s
-            .vault()?
-            .get(&cur.vault_entry(name))
-            .map(|x| Zeroizing::new(x.to_string()))
-            .ok_or_else(|| {
-                Error::vault(format!("the vault has no key for certificate {name}"))
-                    .hint("restore secrets.vault, or renew the certificate")
-            })?;
+        let key = crate::commands::cert::kept_key(s, name, &cur)?;
         return Ok(("cert", n, deliver_cert(p, name, &cur.pem, &key)));
     }
     Err(Error::new(

@@ -73,14 +73,7 @@ pub(crate) fn resolve(s: &mut Session, name: &str) -> Result<TargetConfig> {
         ))
         .hint(hint));
     }
-    let key = s
-        .vault()?
-        .get(&c.vault_entry(&cert))
-        .map(|k| zeroize::Zeroizing::new(k.to_string()))
-        .ok_or_else(|| {
-            Error::vault(format!("the vault has no key for the certificate {cert}"))
-                .hint("restore secrets.vault, or issue the certificate again with --keep-key")
-        })?;
+    let key = crate::commands::cert::kept_key(s, &cert, &c)?;
     cfg.identity = Some(crate::target::ClientIdentity {
         cert_pem: c.pem.clone(),
         key_pem: key,

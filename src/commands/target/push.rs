@@ -753,14 +753,7 @@ fn push_cert(
             c.cn
         )));
     }
-    let key = s
-        .vault()?
-        .get(&c.vault_entry(name))
-        .map(|k| Zeroizing::new(k.to_string()))
-        .ok_or_else(|| {
-            Error::vault(format!("the vault has no key for the certificate {name}"))
-                .hint("restore secrets.vault, or issue the certificate again with --keep-key")
-        })?;
+    let key = crate::commands::cert::kept_key(&mut s, name, &c)?;
     let id = crate::target::ClientIdentity {
         cert_pem: c.pem.clone(),
         key_pem: key,
