@@ -84,8 +84,8 @@ fn bench(c: &mut Criterion) {
         b.iter(|| pki::parse_csr(black_box(csr.as_bytes())).unwrap())
     });
     let serial = signed.serial.clone();
-    let record = vauth::pki::record::CaRecord {
-        root: vauth::pki::record::CaCert {
+    let record = vauth::store::state::pki::CaRecord {
+        root: vauth::store::state::pki::CaCert {
             cn: "bench CA".into(),
             key_type: "EC P-256".into(),
             serial: "1".into(),

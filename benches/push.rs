@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use vauth::target::scram;
+use vauth::remote::scram;
 
 fn verifier(c: &mut Criterion) {
     let key = "vk_AbCdEf12_0123456789abcdefghijABCDEFGHIJ0123456789abcdeXYZ123";

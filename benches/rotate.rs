@@ -7,7 +7,8 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use time::OffsetDateTime;
-use vauth::rotate::{Policy, plan};
+use vauth::config::policy::Policy;
+use vauth::policy::plan;
 use vauth::store::state::{ApiKey, KeyVersion, Origin, State};
 
 fn inventory(n: usize) -> (State, Vec<Policy>) {

@@ -191,7 +191,7 @@ pub fn digest_hex(key: &str) -> String {
         key.trim_matches(|c: char| c.is_ascii_whitespace())
             .as_bytes(),
     );
-    hex(&d)
+    hex::encode(d)
 }
 
 /// Constant-time comparison of the SHA-256 of `presented` with a stored hex digest.
@@ -208,17 +208,6 @@ pub fn ct_eq_str(a: &str, b: &str) -> bool {
 /// Short public fingerprint for logs and the audit trail: `sha256:` + first 16 hex of the digest.
 pub fn fingerprint_of_digest(digest_hex: &str) -> String {
     format!("sha256:{}", &digest_hex[..digest_hex.len().min(16)])
-}
-
-/// Lowercase hex.
-pub fn hex(bytes: &[u8]) -> String {
-    const H: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(char::from(H[usize::from(b >> 4)]));
-        s.push(char::from(H[usize::from(b & 15)]));
-    }
-    s
 }
 
 /// Estimated entropy in bits of a key made elsewhere.

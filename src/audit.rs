@@ -12,10 +12,20 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
-use crate::apikey::hex;
-use crate::config::env;
+use crate::env;
 use crate::error::{Error, Result};
-use crate::store::state::AuditHead;
+
+/// The audit log's expected end.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct AuditHead {
+    /// Number of lines.
+    pub count: u64,
+    /// SHA-256 (hex) of the last line.
+    pub last_hash: String,
+    /// The last line itself (it holds no secret), so a line lost in a crash can be restored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_line: Option<String>,
+}
 
 type HmacSha256 = hmac::Hmac<Sha256>;
 
@@ -153,7 +163,7 @@ fn mac(key: &[u8], body: &[u8]) -> Result<String> {
     let mut m = <HmacSha256 as KeyInit>::new_from_slice(key)
         .map_err(|_| Error::bug("bad audit HMAC key length"))?;
     m.update(body);
-    Ok(hex(&m.finalize().into_bytes()))
+    Ok(hex::encode(m.finalize().into_bytes()))
 }
 
 /// The sequence number after `count` lines. A count at `u64::MAX` cannot come from appending
@@ -196,7 +206,7 @@ pub fn make_line(
 
 /// SHA-256 (hex) of a line.
 pub fn line_hash(line: &str) -> String {
-    hex(&Sha256::digest(line.as_bytes()))
+    hex::encode(Sha256::digest(line.as_bytes()))
 }
 
 /// The `prev` field of a line.
@@ -219,7 +229,7 @@ pub fn tail(log: &[u8]) -> (u64, String) {
     let h = if n == 0 {
         String::new()
     } else {
-        hex(&Sha256::digest(last))
+        hex::encode(Sha256::digest(last))
     };
     (n, h)
 }

@@ -136,9 +136,7 @@ impl Error {
 
     /// An I/O failure on `path` while doing `what`, classified as a local-state error.
     pub fn io(what: &str, path: &std::path::Path, err: &std::io::Error) -> Self {
-        let refused = err
-            .get_ref()
-            .and_then(|e| e.downcast_ref::<crate::fsutil::Refused>());
+        let refused = err.get_ref().and_then(|e| e.downcast_ref::<Refused>());
         let hint = match err.kind() {
             _ if refused.is_some() => refused.map_or("", |r| r.hint()),
             std::io::ErrorKind::PermissionDenied => {
@@ -219,6 +217,34 @@ impl Outcome {
 
 /// The crate-wide result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why a file or directory of the home was refused, with what to do about it.
+///
+/// A file: it is a symbolic link, a directory or another special file. vauth never follows a
+/// link in its home (git keeps symlinks and the home is meant to be committed, so a pull request
+/// could plant `audit.log -> ~/.bashrc`), and never reads or writes anything but a regular file
+/// there. A directory (the home, the key directory): it is writable by group or others, who could
+/// replace the files in it. [`crate::error::Error::io`] turns it into exit 3 with the hint.
+#[derive(Debug)]
+pub struct Refused {
+    pub(crate) reason: String,
+    pub(crate) hint: String,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+impl Refused {
+    /// What to do.
+    pub fn hint(&self) -> &str {
+        &self.hint
+    }
+}
 
 #[cfg(test)]
 mod tests {

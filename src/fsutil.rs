@@ -5,6 +5,7 @@
 //! and the directory is fsynced. Appends fsync before returning. This module knows nothing about
 //! what the bytes mean.
 
+use crate::error::Refused;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -27,7 +28,7 @@ fn tmp_path(target: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    target.with_file_name(format!(".{name}.tmp-{}", crate::apikey::hex(&rnd)))
+    target.with_file_name(format!(".{name}.tmp-{}", hex::encode(rnd)))
 }
 
 fn open_new(path: &Path, mode: u32) -> io::Result<File> {
@@ -38,34 +39,6 @@ fn open_new(path: &Path, mode: u32) -> io::Result<File> {
     #[cfg(not(unix))]
     let _ = mode;
     o.open(path)
-}
-
-/// Why a file or directory of the home was refused, with what to do about it.
-///
-/// A file: it is a symbolic link, a directory or another special file. vauth never follows a
-/// link in its home (git keeps symlinks and the home is meant to be committed, so a pull request
-/// could plant `audit.log -> ~/.bashrc`), and never reads or writes anything but a regular file
-/// there. A directory (the home, the key directory): it is writable by group or others, who could
-/// replace the files in it. [`crate::error::Error::io`] turns it into exit 3 with the hint.
-#[derive(Debug)]
-pub struct Refused {
-    reason: String,
-    hint: String,
-}
-
-impl std::fmt::Display for Refused {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.reason)
-    }
-}
-
-impl std::error::Error for Refused {}
-
-impl Refused {
-    /// What to do.
-    pub fn hint(&self) -> &str {
-        &self.hint
-    }
 }
 
 fn not_regular(what: &'static str) -> io::Error {
@@ -169,7 +142,7 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 }
 
 /// Read a whole file of the home (state, vault, config, audit log, a key file), failing above
-/// `max` bytes, and refusing a link or special file ([`Refused`]).
+/// `max` bytes, and refusing a link or special file ([`Refused`](crate::error::Refused)).
 pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     read_to_limit(open_regular(path)?, max)
 }
@@ -226,7 +199,7 @@ fn place(path: &Path, bytes: &[u8], mode: u32, replace: bool, sync: bool) -> io:
             f.sync_all()?;
         }
         drop(f);
-        crate::store::hooks::crash_point("before-rename");
+        crate::testpoints::crash_point("before-rename");
         if replace {
             fs::rename(&tmp, path)
         } else {
@@ -333,7 +306,7 @@ pub fn append_line(path: &Path, line: &str, mode: u32) -> io::Result<()> {
 }
 
 /// Append one line to a file of the home (the audit log), and fsync: never through a link, only
-/// to a regular file ([`Refused`]).
+/// to a regular file ([`Refused`](crate::error::Refused)).
 pub fn append_regular(path: &Path, line: &str, mode: u32) -> io::Result<()> {
     let mut o = OpenOptions::new();
     o.append(true).create(true);

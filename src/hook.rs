@@ -47,8 +47,8 @@ pub fn exec(cmd: &str, vars: &[(&str, String)], secret_env: &[String]) -> Result
         .unwrap_or_else(|_| Stdio::inherit());
     let mut c = Command::new("sh");
     c.arg("-c").arg(cmd);
-    for k in crate::config::env::names_with_prefix("VAUTH_") {
-        if k != crate::config::env::VAUTH_HOME {
+    for k in crate::env::names_with_prefix("VAUTH_") {
+        if k != crate::env::VAUTH_HOME {
             c.env_remove(k);
         }
     }

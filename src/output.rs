@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::{Cli, ColorChoice};
-use crate::config::env;
+use crate::env;
 use crate::error::{Error, ErrorKind, Result, io_reason};
 
 /// Output settings for one run.

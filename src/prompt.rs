@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use zeroize::Zeroizing;
 
-use crate::config::env;
+use crate::env;
 use crate::error::{Error, ErrorKind, Result};
 
 /// `--no-input` of this run, for the readers of secrets that get no [`crate::commands::Ctx`].

@@ -2,7 +2,7 @@
 //! that is down, one that refuses the admin credential, transient 503s and a 429 with
 //! Retry-After (retried, the command succeeds), and an answer that is not the API at all. The
 //! retry policy itself (which status, which method, how long) is unit-tested in
-//! src/target/http.rs; here: exit codes, messages, hints, and no secret in any of them.
+//! src/remote/http.rs; here: exit codes, messages, hints, and no secret in any of them.
 
 use std::time::Instant;
 

@@ -170,7 +170,7 @@ fn panic_output_names_the_version_not_the_argv() {
 fn readme_documents_every_environment_variable() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    for (name, _) in vauth::config::env::DOCUMENTED {
+    for (name, _) in vauth::env::DOCUMENTED {
         assert!(
             readme.contains(&format!("`{name}`")),
             "README does not document {name}"

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::parse_name;
-use crate::target::Kind;
+use crate::remote::Kind;
 
 /// `vauth target …`.
 #[derive(Debug, Subcommand)]

@@ -46,7 +46,7 @@ impl Ctx<'_> {
             passphrase_file: self.global.passphrase_file.clone(),
             can_prompt: self.can_prompt(),
             key_dir: crate::store::key_dir(),
-            in_ci: crate::config::env::in_ci(),
+            in_ci: crate::env::in_ci(),
         }
     }
 
@@ -125,12 +125,12 @@ pub(crate) fn report_verdict<T: serde::Serialize>(
 
 /// Run a parsed command line.
 pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
-    crate::store::hooks::panic_point();
+    crate::testpoints::panic_point();
     crate::prompt::set_no_input(cli.global.no_input);
     let ctx = Ctx {
         global: &cli.global,
         ui,
-        now: crate::store::hooks::now_override().unwrap_or_else(crate::timefmt::now),
+        now: crate::testpoints::now_override().unwrap_or_else(crate::timefmt::now),
     };
     match &cli.command {
         Command::Init(a) => init::run(&ctx, a),

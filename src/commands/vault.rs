@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::audit::AuditEvent;
 use crate::cli::{RekeyArgs, VaultCommand};
-use crate::config::env;
+use crate::env;
 use crate::error::{Error, Outcome, Result};
 use crate::store::OpenMode;
 use crate::store::vault::{NewMasterKey, Protection, Unlock};

@@ -2,7 +2,7 @@
 //!
 //! This module parses and validates bytes; reading and writing the file is `store`'s job.
 
-pub mod env;
+pub mod policy;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,10 +21,10 @@ pub struct Config {
     pub jwt: JwtDefaults,
     /// Database admin endpoints (`[target.NAME]`), managed by `vauth target add/remove`.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub target: std::collections::BTreeMap<String, crate::target::TargetConfig>,
+    pub target: std::collections::BTreeMap<String, crate::remote::TargetConfig>,
     /// Rotation policies (`[[policy]]`), read by `vauth rotate` and `vauth check`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub policy: Vec<crate::rotate::Policy>,
+    pub policy: Vec<policy::Policy>,
 }
 
 /// `[jwt]` table.

@@ -8,7 +8,6 @@
 //! leaf carries the clientAuth EKU only and digitalSignature; nothing is ever copied from a CSR
 //! except its subject CN, its SANs and its public key.
 
-pub mod record;
 pub mod verify;
 
 use std::fmt;
@@ -810,15 +809,12 @@ pub struct Revoked {
 }
 
 fn hex_bytes(h: &str) -> PkiResult<Vec<u8>> {
-    let h = if h.len() % 2 == 1 {
+    let padded = if h.len() % 2 == 1 {
         format!("0{h}")
     } else {
         h.to_string()
     };
-    (0..h.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&h[i..i + 2], 16).map_err(|_| err(format!("bad serial {h}"))))
-        .collect()
+    hex::decode(&padded).map_err(|_| err(format!("bad serial {h}")))
 }
 
 /// Sign a CRL: (PEM, DER).

@@ -5,8 +5,8 @@
 use ::time::OffsetDateTime;
 use x509_parser::prelude::*;
 
-use super::record::{CaCert, CaRecord, Certs};
 use super::{pem_blocks, serial_of};
+use crate::store::state::pki::{CaCert, CaRecord, Certs};
 
 /// Why a certificate is not valid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

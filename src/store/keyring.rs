@@ -12,7 +12,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use keyring_core::{CredentialStore, Entry};
 use zeroize::Zeroizing;
 
-use crate::config::env;
+use crate::env;
 use crate::error::{Error, Result};
 
 /// The service name of vauth's keyring entries.

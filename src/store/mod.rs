@@ -7,7 +7,6 @@
 //! state. Nothing outside `store/` may assume that state is a local file: commands talk to
 //! [`Session`] only.
 
-pub mod hooks;
 pub mod index;
 pub mod keyring;
 pub mod state;
@@ -20,7 +19,8 @@ use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use crate::audit::{self, AuditEvent};
-use crate::config::{self, Config, env};
+use crate::config::{self, Config};
+use crate::env;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fsutil::{self, LockGuard, LockMode};
 use state::State;
@@ -497,10 +497,7 @@ impl Session {
         let mut hmac_key = [0u8; 32];
         getrandom::fill(&mut hmac_key)
             .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
-        vault.put(
-            AUDIT_KEY_ENTRY,
-            Zeroizing::new(crate::apikey::hex(&hmac_key)),
-        );
+        vault.put(AUDIT_KEY_ENTRY, Zeroizing::new(hex::encode(hmac_key)));
         let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
         let mut s = Session {
             backend,
@@ -596,7 +593,7 @@ impl Session {
             let bytes = vault.to_bytes()?;
             self.backend.write_vault(&bytes)?;
         }
-        hooks::crash_point("after-vault");
+        crate::testpoints::crash_point("after-vault");
         let actor = audit::Actor::from_env();
         let seq = audit::next_seq(self.state.audit.count)?;
         let line = audit::make_line(
@@ -615,9 +612,9 @@ impl Session {
         self.backend.write_state(&raw)?;
         self.state_raw = raw;
         self.backend.write_key_index(&self.state);
-        hooks::crash_point("after-state");
+        crate::testpoints::crash_point("after-state");
         self.backend.append_audit(&line)?;
-        hooks::crash_point("after-audit");
+        crate::testpoints::crash_point("after-audit");
         Ok(())
     }
 

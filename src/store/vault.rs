@@ -20,7 +20,7 @@ use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::config::env;
+use crate::env;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fsutil;
 

@@ -5,9 +5,9 @@ use crate::audit::AuditEvent;
 use crate::cli::ca::InitArgs;
 use crate::commands::cert::{key_spec, pki_now, usage_err};
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::pki::record::{CA_INTERMEDIATE_KEY, CA_ROOT_KEY, CaCert, CaRecord, CrlRecord};
 use crate::pki::{self, CaSpec, Cidr};
 use crate::store::OpenMode;
+use crate::store::state::pki::{CA_INTERMEDIATE_KEY, CA_ROOT_KEY, CaCert, CaRecord, CrlRecord};
 use crate::timefmt::rfc3339;
 
 /// Run `vauth ca init`.

@@ -9,8 +9,8 @@ use super::Ctx;
 use super::cert::ca_of;
 use crate::cli::ca::{CaCommand, ExportArgs};
 use crate::error::{Outcome, Result};
-use crate::pki::record::{CaCert, CaRecord};
 use crate::store::OpenMode;
+use crate::store::state::pki::{CaCert, CaRecord};
 use crate::timefmt::rfc3339;
 
 /// Run `vauth ca …`.

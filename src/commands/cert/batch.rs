@@ -16,9 +16,9 @@ use super::{
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::pki::record::CertRecord;
 use crate::pki::{LeafSpec, Profile, San};
 use crate::store::OpenMode;
+use crate::store::state::pki::CertRecord;
 
 /// The most lines one batch takes.
 const MAX_LINES: usize = 100_000;

@@ -7,9 +7,9 @@ use super::{
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::pki::record::CertRecord;
 use crate::pki::{self, LeafSpec, Profile, San};
 use crate::store::OpenMode;
+use crate::store::state::pki::CertRecord;
 use crate::timefmt::rfc3339;
 
 /// Default leaf lifetime (DESIGN.md §3).

@@ -5,8 +5,8 @@ use serde::Serialize;
 use super::{Ctx, pki_now};
 use crate::cli::cert::ListArgs;
 use crate::error::{Outcome, Result};
-use crate::pki::record::CertStatus;
 use crate::store::OpenMode;
+use crate::store::state::pki::CertStatus;
 use crate::timefmt::{relative, rfc3339};
 
 #[derive(Serialize)]

@@ -20,9 +20,9 @@ use zeroize::Zeroizing;
 use super::Ctx;
 use crate::cli::cert::{CertCommand, FilesOut, ProfileArg};
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::pki::record::{CaRecord, IssuedCert};
 use crate::pki::{self, KeySpec, LeafSpec, PkiError, Profile, San};
 use crate::store::Session;
+use crate::store::state::pki::{CaRecord, IssuedCert};
 use crate::timefmt::rfc3339;
 
 /// Run `vauth cert …`.
@@ -41,7 +41,7 @@ pub fn run(ctx: &Ctx<'_>, cmd: &CertCommand) -> Result<Outcome> {
 
 /// The time certificate commands act at (a test hook may move it).
 pub(crate) fn pki_now(ctx: &Ctx<'_>) -> OffsetDateTime {
-    crate::store::hooks::now_override().unwrap_or(ctx.now)
+    crate::testpoints::now_override().unwrap_or(ctx.now)
 }
 
 /// The CA of this home, or exit 3 with the command that makes one.
@@ -381,7 +381,7 @@ pub(crate) fn p12_password(
         )?;
         Zeroizing::new(raw.lines().next().unwrap_or("").to_string())
     } else if let Some(name) = env {
-        Zeroizing::new(crate::config::env::get(name).ok_or_else(|| {
+        Zeroizing::new(crate::env::get(name).ok_or_else(|| {
             Error::input(format!("the environment variable {name} is not set"))
                 .hint("export it, or pass --p12-password-file FILE")
         })?)

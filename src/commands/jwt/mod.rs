@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 
 use super::Ctx;
 use crate::cli::jwt::{JwtCommand, KeySource};
-use crate::config::env;
+use crate::env;
 use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::jwt::Alg;
 use crate::store::Session;

@@ -36,7 +36,7 @@ fn signer(ctx: &Ctx<'_>, a: &SignArgs) -> Result<(Signer, Config)> {
     if let Some(name) = &a.for_target {
         let s = ctx.open(OpenMode::Read)?;
         let cfg = crate::commands::target::find(&s, name)?;
-        if cfg.kind != crate::target::Kind::Qdrant {
+        if cfg.kind != crate::remote::Kind::Qdrant {
             return Err(Error::usage(format!(
                 "--for {name}: a {} target takes no JWTs vauth signs with its key",
                 cfg.kind.as_str()
@@ -49,7 +49,7 @@ fn signer(ctx: &Ctx<'_>, a: &SignArgs) -> Result<(Signer, Config)> {
             return Err(Error::usage("Qdrant accepts HS256 tokens only")
                 .hint("drop --alg when signing --for a qdrant target"));
         }
-        let secret = crate::target::qdrant::Qdrant::signing_secret(cfg, name)?;
+        let secret = crate::remote::qdrant::Qdrant::signing_secret(cfg, name)?;
         let key = EncodingKey::from_secret(secret.as_bytes())
             .map_err(|e| Error::input(format!("the HMAC secret cannot be used: {e}")))?;
         return Ok((
@@ -174,13 +174,13 @@ fn probe_at_qdrant(
         let mut s = ctx.open(OpenMode::Read)?;
         crate::commands::target::resolve(&mut s, name)?
     };
-    let wrong = crate::target::wrong_secret()?;
+    let wrong = crate::remote::wrong_secret()?;
     let wrong_key = EncodingKey::from_secret(wrong.as_bytes())
         .map_err(|e| Error::bug(format!("HMAC key: {e}")))?;
     let wrong_token = jwt::sign(Alg::HS256, None, claims, &wrong_key).map_err(Error::state)?;
     let collections: Vec<String> = a.qdrant_collection.iter().map(|(c, _)| c.clone()).collect();
-    let mut q = crate::target::qdrant::Qdrant::new(name, &cfg, cfg.admin_password()?)?;
-    crate::target::runtime()?.block_on(q.probe_token(token, &wrong_token, &collections))?;
+    let mut q = crate::remote::qdrant::Qdrant::new(name, &cfg, cfg.admin_password()?)?;
+    crate::remote::runtime()?.block_on(q.probe_token(token, &wrong_token, &collections))?;
     ctx.ui.debug(&format!(
         "probed at {name}: the token reads /collections, a wrongly signed one is refused"
     ));

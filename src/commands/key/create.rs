@@ -6,9 +6,9 @@ use crate::audit::AuditEvent;
 use crate::cli::key::CreateArgs;
 use crate::commands::target::push::{PushOptions, check_kind_options, record};
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::remote::{AnyTarget, Kind, PushSpec, Target as _, remote_name};
 use crate::store::OpenMode;
 use crate::store::state::Origin;
-use crate::target::{AnyTarget, Kind, PushSpec, Target as _, remote_name};
 
 /// Run `vauth key create`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {

@@ -16,7 +16,7 @@ use zeroize::Zeroizing;
 
 use super::Ctx;
 use crate::cli::key::{KeyCommand, SecretFormat, SecretOut};
-use crate::config::env;
+use crate::env;
 use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::store::Session;
 use crate::store::state::{ApiKey, KeyVersion, Origin};

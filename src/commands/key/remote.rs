@@ -11,8 +11,8 @@ use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::remote::{AnyTarget, Applied, Kind, PushSpec, RevokeSpec, Target as _, TargetConfig};
 use crate::store::state::Pushed;
-use crate::target::{AnyTarget, Applied, Kind, PushSpec, RevokeSpec, Target as _, TargetConfig};
 
 /// Where a key made by a target lives, for the create/rotate report (`target` in --json).
 #[derive(Debug, Clone, Serialize)]
@@ -123,7 +123,7 @@ pub(crate) fn create_on(
     now: OffsetDateTime,
 ) -> Result<(Pushed, Zeroizing<String>)> {
     let mut t = AnyTarget::new(tname, cfg)?;
-    let rt = crate::target::runtime()?;
+    let rt = crate::remote::runtime()?;
     rt.block_on(async {
         let mut spec = spec.clone();
         if let Some(p) = prev {
@@ -164,7 +164,7 @@ pub(crate) fn undo(
         pending: false,
     };
     let note = match AnyTarget::new(tname, cfg).and_then(|mut t| {
-        let rt = crate::target::runtime()?;
+        let rt = crate::remote::runtime()?;
         Ok(rt.block_on(take_back(&mut t, cfg.kind, spec, &applied)))
     }) {
         Ok(n) => n,

@@ -9,9 +9,9 @@ use super::{
 use crate::audit::AuditEvent;
 use crate::cli::key::RotateArgs;
 use crate::error::{Error, Outcome, Result};
+use crate::remote::{PushSpec, TargetConfig};
 use crate::store::state::{KeyVersion, Origin, Pushed};
 use crate::store::{OpenMode, Session};
-use crate::target::{PushSpec, TargetConfig};
 use crate::timefmt::{Span, rfc3339};
 
 /// The target that made `current` (and must make its successor), with its live push record.

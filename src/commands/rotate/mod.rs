@@ -16,11 +16,12 @@ use super::Ctx;
 use crate::audit::AuditEvent;
 use crate::cli::rotate::{CheckArgs, PlanArgs, RotateArgs, RotateCommand};
 use crate::commands::target::push::{PushOptions, push_one, revoke_remote, spec_for};
+use crate::config::policy::Policy;
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::rotate::{CredKind, Due, Item, Policy, expand, plan, targets_of};
-use crate::store::hooks::crash_point;
+use crate::policy::{CredKind, Due, Item, expand, plan, targets_of};
 use crate::store::state::{JournalStep, KeyVersion, Origin, Rotation, RotationStage};
 use crate::store::{OpenMode, Session};
+use crate::testpoints::crash_point;
 use crate::timefmt::{Span, rfc3339};
 
 /// The grace when neither the policy nor vauth.toml says.
@@ -231,7 +232,7 @@ fn apply(
         return Err(no_policies());
     }
     // In CI, a vault that cannot be opened fails the run now — not on the day something falls due.
-    if crate::config::env::in_ci() {
+    if crate::env::in_ci() {
         s.vault()?;
     }
     // The plan is made under the lock: a second run sees what the first one did.
@@ -596,7 +597,7 @@ pub(crate) fn cancel_rotation(s: &mut Session, name: &str) -> (Vec<String>, Opti
     let mut err = None;
     let mut left = Vec::new();
     for p in r.pushed.iter().filter(|p| p.revoked_at.is_none()) {
-        let spec = crate::target::RevokeSpec {
+        let spec = crate::remote::RevokeSpec {
             name: p.remote_name.clone(),
             user: p.user.clone(),
             sha256: r.sha256.clone(),
@@ -701,7 +702,7 @@ fn rotate_jwt_key(s: &mut Session, p: &Policy) -> Result<Rotated> {
 /// hold the key, so it cannot hand the successor's out.
 fn rotate_cert(s: &mut Session, p: &Policy) -> Result<Option<Rotated>> {
     use crate::commands::cert::{KeySource, ca_of, issue_one, leaf_window, load_issuer};
-    use crate::target::Target as _;
+    use crate::remote::Target as _;
     let name = p.credential.as_str();
     let now = s.now;
     let rec = s.state.certs.get(name).cloned().ok_or_else(|| {
@@ -744,7 +745,7 @@ fn rotate_cert(s: &mut Session, p: &Policy) -> Result<Option<Rotated>> {
         .key_pem
         .clone()
         .ok_or_else(|| Error::bug("a generated certificate came without its key"))?;
-    let id = crate::target::ClientIdentity {
+    let id = crate::remote::ClientIdentity {
         cert_pem: nc.record.pem.clone(),
         key_pem: key.clone(),
     };
@@ -752,13 +753,13 @@ fn rotate_cert(s: &mut Session, p: &Policy) -> Result<Option<Rotated>> {
     let mut rows = Vec::new();
     for x in cur.pushed.iter().filter(|x| x.revoked_at.is_none()) {
         let cfg = crate::commands::target::resolve(s, &x.target)?;
-        if cfg.kind != crate::target::Kind::Postgres {
+        if cfg.kind != crate::remote::Kind::Postgres {
             continue;
         }
         let ep = cfg.endpoint()?;
         let mut t =
-            crate::target::postgres::Postgres::new(&x.target, &cfg, ep, cfg.admin_password()?)?;
-        crate::target::runtime()?
+            crate::remote::postgres::Postgres::new(&x.target, &cfg, ep, cfg.admin_password()?)?;
+        crate::remote::runtime()?
             .block_on(async {
                 let r = t.probe_cert(&x.user, &id).await;
                 let _ = t.finish().await;
@@ -928,10 +929,10 @@ fn finalize(ctx: &Ctx<'_>, only: &[String], lock_wait: Option<Span>) -> Result<F
                 .config
                 .policy
                 .iter()
-                .find(|p| crate::rotate::glob(&p.credential, &name))
+                .find(|p| crate::policy::glob(&p.credential, &name))
                 .and_then(Policy::grace)
                 .map_or(time::Duration::ZERO, |g| g.duration());
-            let old: Vec<(String, String)> = crate::rotate::superseded(&r, grace, now)
+            let old: Vec<(String, String)> = crate::policy::superseded(&r, grace, now)
                 .into_iter()
                 .map(|i| (name.clone(), r.issued[i].serial.clone()))
                 .collect();

@@ -11,8 +11,9 @@ use zeroize::Zeroizing;
 use super::Ctx;
 use crate::audit::AuditEvent;
 use crate::cli::rotate::OutputsArgs;
+use crate::config::policy::{Output, Policy};
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::rotate::{Output, Policy, expand};
+use crate::policy::expand;
 use crate::store::{OpenMode, Session};
 
 /// One output that could not be written.
@@ -60,7 +61,7 @@ pub(super) fn precheck(p: &Policy) -> Result<()> {
     for o in p.outputs() {
         match &o {
             Output::Github => {
-                if crate::config::env::get_os("GITHUB_OUTPUT").is_none() {
+                if crate::env::get_os("GITHUB_OUTPUT").is_none() {
                     return Err(Error::input(format!(
                         "{}: the policy writes a github output, but GITHUB_OUTPUT is not set; nothing was rotated",
                         p.credential
@@ -139,7 +140,7 @@ pub(super) fn deliver_cert(p: &Policy, name: &str, pem: &str, key: &str) -> Deli
 /// value is never written unmasked.
 fn github(var: &str, secret: &str) -> Result<()> {
     use std::io::Write as _;
-    let Some(file) = crate::config::env::get_os("GITHUB_OUTPUT") else {
+    let Some(file) = crate::env::get_os("GITHUB_OUTPUT") else {
         return Err(Error::input(
             "the policy writes a github output, but GITHUB_OUTPUT is not set",
         )

@@ -9,8 +9,8 @@ use super::Ctx;
 use crate::audit::AuditEvent;
 use crate::cli::target::{TargetAddArgs, TargetCommand, TargetNameArgs};
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::remote::{AnyTarget, Held, HeldQuery, Target as _, TargetConfig};
 use crate::store::{OpenMode, Session};
-use crate::target::{AnyTarget, Held, HeldQuery, Target as _, TargetConfig};
 use crate::timefmt::rfc3339;
 
 /// Run `vauth target …`.
@@ -60,7 +60,7 @@ pub(crate) fn resolve(s: &mut Session, name: &str) -> Result<TargetConfig> {
             .hint(hint.clone())
         })?;
     let status = c.status(s.now);
-    if status != crate::pki::record::CertStatus::Active {
+    if status != crate::store::state::pki::CertStatus::Active {
         return Err(Error::state(format!(
             "target {name}: the client certificate {cert} is {}",
             status.as_str()
@@ -74,7 +74,7 @@ pub(crate) fn resolve(s: &mut Session, name: &str) -> Result<TargetConfig> {
         .hint(hint));
     }
     let key = crate::commands::cert::kept_key(s, &cert, &c)?;
-    cfg.identity = Some(crate::target::ClientIdentity {
+    cfg.identity = Some(crate::remote::ClientIdentity {
         cert_pem: c.pem.clone(),
         key_pem: key,
     });
@@ -394,7 +394,7 @@ fn test(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
     };
     let ep = cfg.endpoint()?;
     let mut t = AnyTarget::new(&a.name, &cfg)?;
-    let rt = crate::target::runtime()?;
+    let rt = crate::remote::runtime()?;
     let server = rt.block_on(t.check_admin())?;
     let mut probes = Vec::new();
     let mut first_err = None;
@@ -599,7 +599,7 @@ fn drift(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
         Vec::new()
     } else {
         let mut t = AnyTarget::new(&a.name, &cfg)?;
-        crate::target::runtime()?.block_on(async {
+        crate::remote::runtime()?.block_on(async {
             let r = t.held(&queries).await;
             let _ = t.finish().await;
             r

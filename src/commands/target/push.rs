@@ -10,11 +10,11 @@ use super::{Ctx, resolve};
 use crate::audit::AuditEvent;
 use crate::cli::target::PushArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::store::state::{ApiKey, KeyVersion, Pushed};
-use crate::store::{OpenMode, Session};
-use crate::target::{
+use crate::remote::{
     AnyTarget, Kind, PushSpec, RevokeSpec, Target as _, TargetConfig, remote_name,
 };
+use crate::store::state::{ApiKey, KeyVersion, Pushed};
+use crate::store::{OpenMode, Session};
 
 /// Per-push options beyond the key and target.
 #[derive(Debug, Clone, Default)]
@@ -137,7 +137,7 @@ pub(crate) fn push_batch(
     now: OffsetDateTime,
 ) -> Result<Vec<Result<PushOutcome>>> {
     let mut t = AnyTarget::new(tname, cfg)?;
-    let rt = crate::target::runtime()?;
+    let rt = crate::remote::runtime()?;
     Ok(rt.block_on(async {
         let mut out = Vec::with_capacity(items.len());
         for (spec, secret) in items {
@@ -297,7 +297,7 @@ pub(crate) fn follow_pushes(
 /// Take one pushed credential back on target `tname` (its own connection and runtime).
 pub(crate) fn revoke_on(tname: &str, cfg: &TargetConfig, spec: &RevokeSpec) -> Result<Vec<String>> {
     let mut t = AnyTarget::new(tname, cfg)?;
-    crate::target::runtime()?.block_on(async {
+    crate::remote::runtime()?.block_on(async {
         let r = t.revoke(spec).await;
         let _ = t.finish().await;
         r
@@ -702,13 +702,13 @@ fn push_cert(
             .hint("see `vauth cert list`")
         })?;
     let status = c.status(s.now);
-    if status != crate::pki::record::CertStatus::Active {
+    if status != crate::store::state::pki::CertStatus::Active {
         return Err(
             Error::state(format!("the certificate {name} is {}", status.as_str()))
                 .hint(format!("renew it first: `vauth cert renew {name}`")),
         );
     }
-    let spec = crate::target::postgres::CertSpec {
+    let spec = crate::remote::postgres::CertSpec {
         role: c.cn.clone(),
         grants: o.grants.clone(),
         roles: o.roles.clone(),
@@ -732,7 +732,7 @@ fn push_cert(
             target: &a.to,
             kind: cfg.kind.as_str(),
             user: c.cn.clone(),
-            plan: crate::target::postgres::Postgres::plan_cert(&spec),
+            plan: crate::remote::postgres::Postgres::plan_cert(&spec),
         }
         .print(
             ctx,
@@ -754,13 +754,13 @@ fn push_cert(
         )));
     }
     let key = crate::commands::cert::kept_key(&mut s, name, &c)?;
-    let id = crate::target::ClientIdentity {
+    let id = crate::remote::ClientIdentity {
         cert_pem: c.pem.clone(),
         key_pem: key,
     };
     let ep = cfg.endpoint()?;
-    let mut t = crate::target::postgres::Postgres::new(&a.to, &cfg, ep, cfg.admin_password()?)?;
-    let (applied, probe) = crate::target::runtime()?.block_on(async {
+    let mut t = crate::remote::postgres::Postgres::new(&a.to, &cfg, ep, cfg.admin_password()?)?;
+    let (applied, probe) = crate::remote::runtime()?.block_on(async {
         let applied = t.apply_cert(&spec).await?;
         let probe = t.probe_cert(&applied.user, &id).await;
         Ok::<_, Error>((applied, probe))
@@ -848,7 +848,7 @@ pub(crate) fn revoke_cert_pushes(
                 r.issued.iter().any(|x| {
                     x.cn == p.user
                         && !certs.iter().any(|(n, sr)| n == &r.name && sr == &x.serial)
-                        && x.status(now) == crate::pki::record::CertStatus::Active
+                        && x.status(now) == crate::store::state::pki::CertStatus::Active
                 })
             });
             let cfg = match resolve(s, &p.target) {

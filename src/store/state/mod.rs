@@ -3,6 +3,10 @@
 //! Pure data and pure rules (a version's status at a given time). Loading and saving bytes is the
 //! store backend's job; this module only turns bytes into a validated [`State`] and back.
 
+pub mod pki;
+
+pub use crate::audit::AuditHead;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -36,10 +40,10 @@ pub struct State {
     // --- PKI (local CA, mTLS certificates) ---
     /// The local CA, once `vauth ca init` ran.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ca: Option<crate::pki::record::CaRecord>,
+    pub ca: Option<crate::store::state::pki::CaRecord>,
     /// Certificates the CA issued, by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub certs: crate::pki::record::Certs,
+    pub certs: crate::store::state::pki::Certs,
     // --- end PKI ---
     /// The rotation journal: API-key rotations started by `vauth rotate apply` and not finished,
     /// by key name (issue 6).
@@ -63,7 +67,7 @@ fn mac_hex(key: &[u8; 32], bytes: &[u8]) -> Result<String> {
         .map_err(|_| Error::bug("bad state key length"))?;
     m.update(b"vauth state.json v1\n");
     m.update(bytes);
-    Ok(crate::apikey::hex(&m.finalize().into_bytes()))
+    Ok(hex::encode(m.finalize().into_bytes()))
 }
 
 /// An API-key rotation in flight. `vauth rotate apply` writes it before each step acts and after,
@@ -135,18 +139,6 @@ pub struct JournalStep {
     /// How it went (when done).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
-}
-
-/// The audit log's expected end.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct AuditHead {
-    /// Number of lines.
-    pub count: u64,
-    /// SHA-256 (hex) of the last line.
-    pub last_hash: String,
-    /// The last line itself (it holds no secret), so a line lost in a crash can be restored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_line: Option<String>,
 }
 
 /// One API key: a name and its versions (1, 2, … one per rotation).

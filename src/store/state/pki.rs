@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::Profile;
+use crate::pki::Profile;
 use crate::timefmt::serde_rfc3339;
 
 /// Vault entry of the root CA's private key (PKCS#8 PEM).

@@ -9,7 +9,7 @@
 /// `point` (abort if `kill` cannot be run).
 #[cfg(feature = "test-hooks")]
 pub fn crash_point(point: &str) {
-    if crate::config::env::get("VAUTH_TEST_CRASH").as_deref() == Some(point) {
+    if crate::env::get("VAUTH_TEST_CRASH").as_deref() == Some(point) {
         let _ = std::process::Command::new("kill")
             .args(["-KILL", &std::process::id().to_string()])
             .status();
@@ -26,7 +26,7 @@ pub fn crash_point(_point: &str) {}
 /// Panic here if the test asked for one (`VAUTH_TEST_PANIC` set), to test the panic hook.
 #[cfg(feature = "test-hooks")]
 pub fn panic_point() {
-    if crate::config::env::is_set("VAUTH_TEST_PANIC") {
+    if crate::env::is_set("VAUTH_TEST_PANIC") {
         panic!("test-requested panic");
     }
 }
@@ -42,7 +42,7 @@ pub fn panic_point() {}
 /// test can issue a certificate whose validity already ended (a real expired client cert).
 #[cfg(feature = "test-hooks")]
 pub fn now_override() -> Option<time::OffsetDateTime> {
-    let v = crate::config::env::get("VAUTH_TEST_NOW")?;
+    let v = crate::env::get("VAUTH_TEST_NOW")?;
     time::OffsetDateTime::parse(&v, &time::format_description::well_known::Rfc3339).ok()
 }
 

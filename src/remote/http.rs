@@ -597,7 +597,7 @@ mod tests {
         use wiremock::{Mock, MockServer, ResponseTemplate};
 
         use super::super::*;
-        use crate::target::Kind;
+        use crate::remote::Kind;
 
         fn cfg(url: &str, timeout: u64) -> TargetConfig {
             TargetConfig {

@@ -459,7 +459,7 @@ impl TargetConfig {
 
 fn read_env_secret(var: Option<&str>, what: &str) -> Result<Option<Zeroizing<String>>> {
     let Some(var) = var else { return Ok(None) };
-    let v = crate::config::env::get(var).ok_or_else(|| {
+    let v = crate::env::get(var).ok_or_else(|| {
         Error::input(format!("the {what} variable {var} is not set")).hint(format!(
             "export {var}, or point the target at a file instead (`vauth target add --help`)"
         ))
