@@ -15,6 +15,7 @@ pub mod error;
 pub mod fsutil;
 pub mod hook;
 pub mod jwt;
+pub mod lifecycle;
 pub mod net;
 pub mod output;
 // The local CA and mTLS certificates (issue 3).

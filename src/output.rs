@@ -12,6 +12,15 @@ use crate::cli::{Cli, ColorChoice};
 use crate::env;
 use crate::error::{Error, ErrorKind, Result, io_reason};
 
+/// A command's result. Every command builds one and hands it to [`Ui::report`]: serialised as
+/// the JSON object with `--json`, rendered for people by [`Report::human`] otherwise. Commands
+/// never branch on `--json` to print (only to refuse input that cannot share stdout with JSON).
+pub trait Report: Serialize {
+    /// The human rendering: the product on stdout with [`Ui::out`] / [`Ui::lines`], messages on
+    /// stderr with [`Ui::note`] / [`Ui::warn`].
+    fn human(&self, ui: &Ui) -> Result<()>;
+}
+
 /// Output settings for one run.
 #[derive(Debug, Clone)]
 pub struct Ui {
@@ -85,6 +94,15 @@ impl Ui {
         match text {
             Ok(t) => self.out(&t),
             Err(e) => Err(Error::bug(format!("cannot render JSON: {e}"))),
+        }
+    }
+
+    /// Print a command's result: the JSON object with `--json`, the human rendering otherwise.
+    pub fn report<R: Report>(&self, report: &R) -> Result<()> {
+        if self.json {
+            self.out_json(report)
+        } else {
+            report.human(self)
         }
     }
 

@@ -5,7 +5,8 @@ use serde::Serialize;
 use super::Ctx;
 use crate::audit::AuditEvent;
 use crate::cli::ca::CrlArgs;
-use crate::commands::cert::{ca_of, load_issuer, pki_now};
+use crate::lifecycle::certs::{ca_of, load_issuer};
+
 use crate::error::{Error, Outcome, Result};
 use crate::pki::{self, Revoked};
 use crate::store::OpenMode;
@@ -34,7 +35,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CrlArgs) -> Result<Outcome> {
         return Err(Error::usage("refusing to write binary DER to a terminal")
             .hint("pass --out FILE, or redirect stdout"));
     }
-    let now = pki_now(ctx);
+    let now = ctx.now;
     let mut s = ctx.open(OpenMode::Write)?;
     let ca = ca_of(&s)?.clone();
     let issuing_fp = ca.issuing().fingerprint.clone();

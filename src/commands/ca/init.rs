@@ -3,7 +3,7 @@
 use super::{CaReport, Ctx};
 use crate::audit::AuditEvent;
 use crate::cli::ca::InitArgs;
-use crate::commands::cert::{key_spec, pki_now, usage_err};
+use crate::commands::cert::{key_spec, usage_err};
 use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::pki::{self, CaSpec, Cidr};
 use crate::store::OpenMode;
@@ -12,10 +12,10 @@ use crate::timefmt::rfc3339;
 
 /// Run `vauth ca init`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
-    let now = pki_now(ctx);
+    let now = ctx.now;
     let kspec = key_spec(&args.key)?;
     if let Some(n) = &args.name {
-        crate::commands::cert::check_cn(n)?;
+        crate::lifecycle::certs::check_cn(n)?;
     }
     let permit_dns = args
         .permit_dns

@@ -6,9 +6,10 @@ mod init;
 use serde::Serialize;
 
 use super::Ctx;
-use super::cert::ca_of;
+
 use crate::cli::ca::{CaCommand, ExportArgs};
 use crate::error::{Outcome, Result};
+use crate::lifecycle::certs::ca_of;
 use crate::store::OpenMode;
 use crate::store::state::pki::{CaCert, CaRecord};
 use crate::timefmt::rfc3339;

@@ -9,13 +9,11 @@ use serde::Deserialize;
 use zeroize::Zeroizing;
 
 use super::issue::DEFAULT_LEAF_DAYS;
-use super::{
-    Ctx, IssuedReport, KeySource, Planned, ca_of, check_cn, issue_one, key_spec, leaf_window,
-    load_issuer, parse_sans, pki_now, precheck, read_input,
-};
+use super::{Ctx, IssuedReport, Planned, key_spec, parse_sans, precheck, read_input};
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::certs::{KeySource, ca_of, check_cn, issue_one, leaf_window, load_issuer};
 use crate::pki::{LeafSpec, Profile, San};
 use crate::store::OpenMode;
 use crate::store::state::pki::CertRecord;
@@ -154,7 +152,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     let Some(batch) = args.batch.as_deref() else {
         return Err(Error::bug("batch::run without --batch"));
     };
-    let now = pki_now(ctx);
+    let now = ctx.now;
     let bytes = read_input_large(batch)?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::input(format!("{} is not UTF-8 text", batch.display())))?;

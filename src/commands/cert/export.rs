@@ -5,10 +5,11 @@ use std::path::Path;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
-use super::{Ctx, Planned, ca_of, ders, p12_password, precheck, unknown, write_all};
+use super::{Ctx, Planned, ders, p12_password, precheck, unknown, write_all};
 use crate::audit::AuditEvent;
 use crate::cli::cert::ExportArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::certs::ca_of;
 use crate::pki;
 use crate::store::OpenMode;
 

@@ -1,12 +1,14 @@
 //! `vauth cert issue NAME`: one certificate, from a new key or a CSR.
 
 use super::{
-    Ctx, IssuedReport, KeySource, ca_of, check_cn, input_err, issue_one, key_spec, leaf_window,
-    load_issuer, parse_sans, pki_now, plan_files, precheck, profile, read_input, write_all,
+    Ctx, IssuedReport, key_spec, parse_sans, plan_files, precheck, profile, read_input, write_all,
 };
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::certs::{
+    KeySource, ca_of, check_cn, input_err, issue_one, leaf_window, load_issuer,
+};
 use crate::pki::{self, LeafSpec, Profile, San};
 use crate::store::OpenMode;
 use crate::store::state::pki::CertRecord;
@@ -20,7 +22,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     let Some(name) = args.name.as_deref() else {
         return Err(Error::usage("NAME is required without --batch").hint("vauth cert issue NAME"));
     };
-    let now = pki_now(ctx);
+    let now = ctx.now;
     let prof = profile(args.profile);
     // Parse everything the user gave before opening the home.
     let mut sans = parse_sans(&args.san)?;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, pki_now};
+use super::Ctx;
 use crate::cli::cert::ListArgs;
 use crate::error::{Outcome, Result};
 use crate::store::OpenMode;
@@ -41,7 +41,7 @@ struct Report {
 
 /// Run `vauth cert list`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
-    let now = pki_now(ctx);
+    let now = ctx.now;
     let s = ctx.open(OpenMode::Read)?;
     let mut rows: Vec<(time::OffsetDateTime, Row)> = Vec::new();
     for r in s.state.certs.values() {

@@ -3,31 +3,18 @@
 
 use zeroize::Zeroizing;
 
-use super::{
-    Ctx, IssuedReport, KeySource, ca_of, issue_one, leaf_window, load_issuer, pki_now, plan_files,
-    precheck, unknown, write_all,
-};
+use super::{Ctx, IssuedReport, plan_files, precheck, unknown, write_all};
 use crate::audit::AuditEvent;
 use crate::cli::cert::RenewArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::pki::{self, KeySpec, LeafSpec, San};
+use crate::lifecycle::certs::{KeySource, ca_of, issue_one, leaf_window, load_issuer};
+use crate::pki::{self, LeafSpec, San};
 use crate::store::OpenMode;
 use crate::timefmt::rfc3339;
 
-pub(crate) fn spec_of(label: &str) -> KeySpec {
-    match label {
-        "EC P-384" => KeySpec::P384,
-        "OKP Ed25519" => KeySpec::Ed25519,
-        "RSA 2048" => KeySpec::Rsa2048,
-        "RSA 3072" => KeySpec::Rsa3072,
-        "RSA 4096" => KeySpec::Rsa4096,
-        _ => KeySpec::P256,
-    }
-}
-
 /// Run `vauth cert renew`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &RenewArgs) -> Result<Outcome> {
-    let now = pki_now(ctx);
+    let now = ctx.now;
     let key_file = match &args.key_file {
         Some(p) => Some(crate::secret::read_secret_source(
             p,
@@ -76,7 +63,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RenewArgs) -> Result<Outcome> {
             })?;
         KeySource::Reuse(k)
     } else {
-        KeySource::Generate(spec_of(&cur.key_type))
+        KeySource::Generate(crate::lifecycle::certs::spec_of(&cur.key_type))
     };
     let lifetime = cur.not_after - cur.not_before;
     let not_after = args.not_after.map_or(now + lifetime, |t| t.resolve(now));

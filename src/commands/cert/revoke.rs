@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, pki_now, unknown};
+use super::{Ctx, unknown};
 use crate::audit::AuditEvent;
 use crate::cli::cert::RevokeArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
@@ -93,7 +93,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
         );
     }
     let mut s = ctx.open(OpenMode::Write)?;
-    let now = pki_now(ctx);
+    let now = ctx.now;
     let todo = targets(&s, args)?;
     let mut erase = Vec::new();
     for (name, serial) in &todo {

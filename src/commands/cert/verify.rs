@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, pki_now, read_presented};
+use super::{Ctx, read_presented};
 use crate::cli::cert::VerifyArgs;
 use crate::error::{Outcome, Result};
 use crate::pki::verify::verify;
@@ -29,7 +29,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
     let bytes = read_presented(&args.file, "certificate")?;
     let mut s = ctx.open(OpenMode::Read)?;
     s.verify_state()?;
-    let now = pki_now(ctx);
+    let now = ctx.now;
     let at = args.at.map_or(now, |t| t.resolve(now));
     let v = if bytes.len() as u64 > crate::pki::MAX_PEM_BYTES {
         crate::pki::verify::Verdict {

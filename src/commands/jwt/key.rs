@@ -83,47 +83,6 @@ fn key_view(k: &JwtKey, at: OffsetDateTime, with_jwk: bool) -> KeyView {
     }
 }
 
-/// Add a new version of `alg` to key `name` (creating the key), its private part in the vault.
-pub(crate) fn add_version(
-    s: &mut crate::store::Session,
-    name: &str,
-    alg: Alg,
-    rsa_bits: Option<u32>,
-) -> Result<JwtKeyVersion> {
-    let new = jwt::generate(alg, rsa_bits).map_err(|e| Error::state(e.to_string()))?;
-    let now = s.now;
-    let next = crate::commands::next_version(
-        name,
-        s.state
-            .jwt_keys
-            .get(name)
-            .and_then(|k| k.versions.last())
-            .map(|v| v.version),
-    )?;
-    let v = JwtKeyVersion {
-        version: next,
-        kid: new.kid.clone(),
-        created: now,
-        public_jwk: new.public_jwk.clone(),
-        grace_until: None,
-        retired_at: None,
-    };
-    s.vault()?.put(&v.vault_entry(name), new.secret);
-    let k = s
-        .state
-        .jwt_keys
-        .entry(name.to_string())
-        .or_insert_with(|| JwtKey {
-            name: name.to_string(),
-            alg,
-            rsa_bits,
-            created: now,
-            versions: Vec::new(),
-        });
-    k.versions.push(v.clone());
-    Ok(v)
-}
-
 fn create(ctx: &Ctx<'_>, a: &KeyCreateArgs) -> Result<Outcome> {
     let alg: Alg = a.alg.into();
     let rsa_bits = (alg.family() == jwt::Family::Rsa).then_some(a.rsa_bits);
@@ -150,7 +109,7 @@ fn create(ctx: &Ctx<'_>, a: &KeyCreateArgs) -> Result<Outcome> {
         existing.alg = alg;
         existing.rsa_bits = rsa_bits;
     }
-    let v = add_version(&mut s, &a.name, alg, rsa_bits)?;
+    let v = crate::lifecycle::jwt::add_version(&mut s, &a.name, alg, rsa_bits)?;
     s.commit(
         AuditEvent::new("jwt.key.create")
             .detail("name", &a.name)
@@ -288,7 +247,7 @@ fn rotate(ctx: &Ctx<'_>, a: &KeyRotateArgs) -> Result<Outcome> {
             v.grace_until = Some(until);
         }
     }
-    let v = add_version(&mut s, &a.name, alg, bits)?;
+    let v = crate::lifecycle::jwt::add_version(&mut s, &a.name, alg, bits)?;
     let mut ev = AuditEvent::new("jwt.key.rotate")
         .detail("name", &a.name)
         .detail("version", v.version.to_string())

@@ -155,7 +155,7 @@ fn run_on(
     let expires = explicit_expiry.or_else(|| s.config.key_expires().map(|d| now + d.duration()));
     let spec = PushSpec {
         name: remote_name(cfg.kind, cfg.prefix.as_deref(), &args.name),
-        version: crate::commands::next_version(
+        version: crate::lifecycle::next_version(
             &args.name,
             existing
                 .as_ref()

@@ -89,7 +89,7 @@ pub(crate) fn add_version(
     if let Some(p) = parsed {
         entry.prefix = Some(p.prefix.to_string());
     }
-    let version = crate::commands::next_version(name, entry.versions.last().map(|v| v.version))?;
+    let version = crate::lifecycle::next_version(name, entry.versions.last().map(|v| v.version))?;
     let v = KeyVersion {
         version,
         id: parsed.map(|p| p.id.to_string()),

@@ -86,7 +86,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         .unwrap_or(DEFAULT_GRACE);
     let expires = match explicit_expiry {
         Some(t) => Some(t),
-        None => crate::commands::same_lifetime(now, current.created, current.expires)?,
+        None => crate::lifecycle::same_lifetime(now, current.created, current.expires)?,
     };
     let grace_until = now + grace.duration();
     if let Some(k) = s.state.api_keys.get_mut(&args.name) {
@@ -110,7 +110,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
             }
             let spec = PushSpec {
                 name: prev.remote_name.clone(),
-                version: crate::commands::next_version(&args.name, Some(k_last(&s, &args.name)))?,
+                version: crate::lifecycle::next_version(&args.name, Some(k_last(&s, &args.name)))?,
                 valid_until: expires,
                 marker: format!("managed by vauth {}", s.state.home_id),
                 adopt: false,

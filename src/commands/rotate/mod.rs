@@ -18,6 +18,7 @@ use crate::cli::rotate::{CheckArgs, PlanArgs, RotateArgs, RotateCommand};
 use crate::commands::target::push::{PushOptions, push_one, revoke_remote, spec_for};
 use crate::config::policy::Policy;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::certs::{KeySource, ca_of, issue_one, leaf_window, load_issuer};
 use crate::policy::{CredKind, Due, Item, expand, plan, targets_of};
 use crate::store::state::{JournalStep, KeyVersion, Origin, Rotation, RotationStage};
 use crate::store::{OpenMode, Session};
@@ -384,7 +385,7 @@ fn rotate_api_key(s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> 
                 .unwrap_or_else(|| crate::apikey::DEFAULT_PREFIX.to_string());
             let secret = crate::apikey::generate(&prefix)
                 .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
-            let to = crate::commands::next_version(name, k.versions.last().map(|v| v.version))?;
+            let to = crate::lifecycle::next_version(name, k.versions.last().map(|v| v.version))?;
             let grace = p
                 .grace()
                 .or_else(|| s.config.key_grace())
@@ -395,7 +396,7 @@ fn rotate_api_key(s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> 
                 sha256: crate::apikey::digest_hex(&secret),
                 id: crate::apikey::parse(&secret).ok().map(|x| x.id.to_string()),
                 started: now,
-                expires: crate::commands::same_lifetime(now, cur.created, cur.expires)?,
+                expires: crate::lifecycle::same_lifetime(now, cur.created, cur.expires)?,
                 grace_seconds: grace.seconds(),
                 targets: targets_of(&s.state, p),
                 pushed: Vec::new(),
@@ -673,7 +674,7 @@ fn rotate_jwt_key(s: &mut Session, p: &Policy) -> Result<Rotated> {
             v.grace_until = Some(until);
         }
     }
-    let v = crate::commands::jwt::key::add_version(s, name, k.alg, k.rsa_bits)?;
+    let v = crate::lifecycle::jwt::add_version(s, name, k.alg, k.rsa_bits)?;
     s.commit(
         AuditEvent::new("jwt.key.rotate")
             .detail("name", name)
@@ -701,7 +702,6 @@ fn rotate_jwt_key(s: &mut Session, p: &Policy) -> Result<Rotated> {
 /// a crash leaves the predecessor current and the next run starts over. `None`: vauth does not
 /// hold the key, so it cannot hand the successor's out.
 fn rotate_cert(s: &mut Session, p: &Policy) -> Result<Option<Rotated>> {
-    use crate::commands::cert::{KeySource, ca_of, issue_one, leaf_window, load_issuer};
     use crate::remote::Target as _;
     let name = p.credential.as_str();
     let now = s.now;
@@ -739,7 +739,7 @@ fn rotate_cert(s: &mut Session, p: &Policy) -> Result<Option<Rotated>> {
         not_after: na,
     };
     let issuer = load_issuer(s)?;
-    let source = KeySource::Generate(crate::commands::cert::renew::spec_of(&cur.key_type));
+    let source = KeySource::Generate(crate::lifecycle::certs::spec_of(&cur.key_type));
     let mut nc = issue_one(&ca, &issuer, &spec, source, now)?;
     let key = nc
         .key_pem

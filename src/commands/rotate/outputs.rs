@@ -341,7 +341,7 @@ fn deliver_current(s: &mut Session, p: &Policy) -> Result<(&'static str, u32, De
             )
             .hint("it was issued without --keep-key; renew it by hand with `vauth cert renew`"));
         }
-        let key = crate::commands::cert::kept_key(s, name, &cur)?;
+        let key = crate::lifecycle::certs::kept_key(s, name, &cur)?;
         return Ok(("cert", n, deliver_cert(p, name, &cur.pem, &key)));
     }
     Err(Error::new(

@@ -73,7 +73,7 @@ pub(crate) fn resolve(s: &mut Session, name: &str) -> Result<TargetConfig> {
         ))
         .hint(hint));
     }
-    let key = crate::commands::cert::kept_key(s, &cert, &c)?;
+    let key = crate::lifecycle::certs::kept_key(s, &cert, &c)?;
     cfg.identity = Some(crate::remote::ClientIdentity {
         cert_pem: c.pem.clone(),
         key_pem: key,

@@ -753,7 +753,7 @@ fn push_cert(
             c.cn
         )));
     }
-    let key = crate::commands::cert::kept_key(&mut s, name, &c)?;
+    let key = crate::lifecycle::certs::kept_key(&mut s, name, &c)?;
     let id = crate::remote::ClientIdentity {
         cert_pem: c.pem.clone(),
         key_pem: key,
