@@ -6,6 +6,8 @@
 // Tests that skip for want of a peer say so on stderr.
 #![allow(clippy::print_stderr)]
 
+// The layering of ARCHITECTURE.md and the file-size limit, checked on src/.
+mod architecture;
 // TestEnv: isolated HOME/XDG dirs, the vauth command builder, leak scanning.
 mod util;
 // API-key lifecycle: create, import, list, show, verify, rotate, revoke, output formats.
