@@ -9,6 +9,10 @@
 //! home's state-integrity key (see [`Vault::state_key`]) under the data key, so it can be had
 //! without decrypting the body. This module turns bytes into an open vault and back; it never
 //! writes files other than the key file it creates.
+//!
+//! Where things are: this file holds the file format and [`Vault`]; [`unlock`] obtains and makes
+//! key-encryption keys (passphrase, master key, key file, keyring); `seal` is the AEAD and the
+//! associated data that binds each sealed part to its home and role.
 
 mod seal;
 pub mod unlock;

@@ -31,7 +31,7 @@ pub struct Unlock {
 }
 
 impl Unlock {
-    /// The key file for a home. Callers pass a home id checked by [`valid_home_id`].
+    /// The key file for a home. Callers pass a home id checked by [`valid_home_id`](super::valid_home_id).
     pub fn key_file(&self, home_id: &str) -> PathBuf {
         self.key_dir.join(home_id)
     }
