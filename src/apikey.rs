@@ -384,7 +384,7 @@ mod tests {
         assert!(estimate_entropy_bits(&"a".repeat(500)) < 8.0);
         assert!(estimate_entropy_bits("ää") < 128.0);
         assert_eq!(estimate_entropy_bits(""), 0.0);
-        // Honest about the usual weak shapes (issue 11, finding 10).
+        // Honest about the usual weak shapes.
         assert_eq!(
             estimate_entropy_bits("f47ac10b-58cc-4372-a567-0e02b2c3d479"),
             UUID_BITS

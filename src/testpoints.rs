@@ -3,7 +3,8 @@
 //!
 //! With the feature, `VAUTH_TEST_CRASH=<point>` aborts the process (as `kill -9` would, no
 //! cleanup) when execution reaches the named point, so tests can prove crash safety;
-//! `VAUTH_TEST_PANIC` makes the run panic, to test the panic hook.
+//! `VAUTH_TEST_PANIC` makes the run panic, to test the panic hook; `VAUTH_TEST_NOW` sets the
+//! clock a run acts at.
 
 /// Die here — SIGKILL, as a runner that vanishes would — if the test asked for a crash at
 /// `point` (abort if `kill` cannot be run).
@@ -36,10 +37,10 @@ pub fn panic_point() {
 #[inline(always)]
 pub fn panic_point() {}
 
-// --- PKI: a fake clock for certificate validity (issue 3) ---
-
-/// With `test-hooks`: `VAUTH_TEST_NOW=<RFC 3339>` is the time certificate commands act at, so a
-/// test can issue a certificate whose validity already ended (a real expired client cert).
+/// With `test-hooks`: `VAUTH_TEST_NOW=<RFC 3339>` is the time a run acts at. `commands::run`
+/// reads it once into `Ctx.now`, which the verbs pass down (the session, audit lines, expiry and
+/// grace, certificate validity), so a test can step past a grace period or issue a certificate
+/// whose validity already ended. A value that is not RFC 3339 is ignored (the real clock).
 #[cfg(feature = "test-hooks")]
 pub fn now_override() -> Option<time::OffsetDateTime> {
     let v = crate::env::get("VAUTH_TEST_NOW")?;

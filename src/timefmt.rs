@@ -16,13 +16,15 @@ const MAX_SECONDS: i64 = 100 * 365 * 86_400;
 pub struct Span(i64);
 
 impl Span {
-    /// A span of `s` seconds.
-    pub fn from_seconds(s: i64) -> Span {
+    /// A span of `s` seconds (usable in const context).
+    pub const fn from_seconds(s: i64) -> Span {
         Span(s)
     }
-    /// A span of `s` seconds, in const context.
+    // TODO(refactor-merge): the last callers (commands/key/rotate.rs, commands/rotate/mod.rs)
+    // call `from_seconds`, which is const now; then delete this.
+    /// The same as [`Span::from_seconds`]; kept only until its callers move.
     pub const fn from_seconds_const(s: i64) -> Span {
-        Span(s)
+        Span::from_seconds(s)
     }
     /// Seconds.
     pub fn seconds(self) -> i64 {

@@ -38,9 +38,9 @@ pub struct JwtDefaults {
 }
 
 /// Default lifetime of minted tokens.
-pub const JWT_LIFETIME: Span = Span::from_seconds_const(15 * 60);
+pub const JWT_LIFETIME: Span = Span::from_seconds(15 * 60);
 /// Default maximum lifetime of minted tokens.
-pub const JWT_MAX_LIFETIME: Span = Span::from_seconds_const(24 * 3600);
+pub const JWT_MAX_LIFETIME: Span = Span::from_seconds(24 * 3600);
 
 /// `[keys]` table.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

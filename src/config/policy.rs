@@ -177,7 +177,7 @@ impl Policy {
 
     /// `max_age`, parsed (validated at load).
     pub fn max_age(&self) -> Span {
-        parse_span(&self.max_age).unwrap_or(Span::from_seconds_const(30 * 86400))
+        parse_span(&self.max_age).unwrap_or(Span::from_seconds(30 * 86400))
     }
 
     /// `grace`, parsed, if set.

@@ -1,9 +1,17 @@
-//! The registry (`state.json`): API keys and their versions, the audit head. Never a secret.
+//! The registry (`state.json`): API keys and their versions, JWT signing keys, the local CA and
+//! its certificates, the rotation journal, the audit head. Never a secret.
 //!
 //! Pure data and pure rules (a version's status at a given time). Loading and saving bytes is the
 //! store backend's job; this module only turns bytes into a validated [`State`] and back.
+//!
+//! Where things are: [`keys`] (API keys, versions, pushes, status), [`jwt`] (JWT signing keys),
+//! [`pki`] (the CA and issued certificates), [`rotation`] (the rotation journal). Every type is
+//! re-exported here.
 
+pub mod jwt;
+pub mod keys;
 pub mod pki;
+pub mod rotation;
 
 pub use crate::audit::AuditHead;
 
@@ -11,6 +19,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
+
+pub use jwt::{JwtKey, JwtKeyVersion};
+pub use keys::{ApiKey, KeyVersion, Origin, Pushed, Status};
+pub use rotation::{JournalStep, Rotation, RotationStage};
 
 use crate::error::{Error, Result};
 use crate::timefmt::serde_rfc3339;
@@ -37,16 +49,14 @@ pub struct State {
     /// Where the audit log ends, so a cut tail or a lost line is detected.
     #[serde(default)]
     pub audit: AuditHead,
-    // --- PKI (local CA, mTLS certificates) ---
     /// The local CA, once `vauth ca init` ran.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ca: Option<crate::store::state::pki::CaRecord>,
-    /// Certificates the CA issued, by name.
+    pub ca: Option<pki::CaRecord>,
+    /// Certificates the CA issued (mTLS client and server leaves), by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub certs: crate::store::state::pki::Certs,
-    // --- end PKI ---
+    pub certs: pki::Certs,
     /// The rotation journal: API-key rotations started by `vauth rotate apply` and not finished,
-    /// by key name (issue 6).
+    /// by key name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rotations: BTreeMap<String, Rotation>,
     /// `hmac-sha256:<hex>` over the bytes of the file without this member (it is the last
@@ -68,264 +78,6 @@ fn mac_hex(key: &[u8; 32], bytes: &[u8]) -> Result<String> {
     m.update(b"vauth state.json v1\n");
     m.update(bytes);
     Ok(hex::encode(m.finalize().into_bytes()))
-}
-
-/// An API-key rotation in flight. `vauth rotate apply` writes it before each step acts and after,
-/// so a run killed at any instant resumes it on the next run: the same successor (sealed in the
-/// vault at `apikey/<name>/<to_version>`), no second remote user or key.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Rotation {
-    /// The version being replaced.
-    pub from_version: u32,
-    /// The successor's version number.
-    pub to_version: u32,
-    /// SHA-256 (hex) of the successor.
-    pub sha256: String,
-    /// The successor's public id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// When the rotation began (the successor's creation time).
-    #[serde(with = "serde_rfc3339")]
-    pub started: OffsetDateTime,
-    /// The successor's expiry.
-    #[serde(
-        default,
-        with = "serde_rfc3339::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub expires: Option<OffsetDateTime>,
-    /// The predecessor's grace once the successor is current, in seconds.
-    pub grace_seconds: i64,
-    /// The targets the successor must reach and probe on.
-    pub targets: Vec<String>,
-    /// Where the successor is now (one per target, the last attempt).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub pushed: Vec<Pushed>,
-    /// The step being taken or last taken.
-    pub stage: RotationStage,
-    /// Every step, before (`done: false`) and after (`done: true`) it acted.
-    #[serde(default)]
-    pub steps: Vec<JournalStep>,
-    /// Why the last attempt stopped, if it did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
-}
-
-/// Where a journaled rotation stands.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum RotationStage {
-    /// The successor exists (vault + journal), not yet on every target.
-    Created,
-    /// A push to a target is under way.
-    Pushing,
-    /// The successor is current; the outputs remain to be written.
-    Current,
-}
-
-/// One journaled step.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct JournalStep {
-    /// `create`, `push`, `current`, `outputs`.
-    pub step: String,
-    /// The target of a `push`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
-    /// When.
-    #[serde(with = "serde_rfc3339")]
-    pub at: OffsetDateTime,
-    /// `false`: about to act; `true`: acted.
-    pub done: bool,
-    /// How it went (when done).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
-}
-
-/// One API key: a name and its versions (1, 2, … one per rotation).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ApiKey {
-    /// The name users address it by.
-    pub name: String,
-    /// Prefix of generated versions; `None` for imported keys that are not in vauth's format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prefix: Option<String>,
-    /// Free-form scopes (e.g. `read`, `collection:docs`).
-    #[serde(default)]
-    pub scopes: Vec<String>,
-    /// Free-form labels.
-    #[serde(default)]
-    pub labels: BTreeMap<String, String>,
-    /// When the first version was made.
-    #[serde(with = "serde_rfc3339")]
-    pub created: OffsetDateTime,
-    /// Versions, oldest first.
-    pub versions: Vec<KeyVersion>,
-}
-
-/// Where a version's plaintext came from.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Origin {
-    /// Generated by vauth.
-    Generated,
-    /// Made elsewhere and imported.
-    Imported,
-    /// Generated by a database target (`key create NAME --on TARGET`), which returned it once.
-    Target,
-}
-
-/// One version of an API key.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct KeyVersion {
-    /// 1, 2, …
-    pub version: u32,
-    /// The public id inside the key (`None` for imported keys not in vauth's format).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// SHA-256 (hex) of the whole key.
-    pub sha256: String,
-    /// Generated or imported.
-    pub origin: Origin,
-    /// Whether the plaintext is kept sealed in the vault.
-    pub kept: bool,
-    /// When it was made.
-    #[serde(with = "serde_rfc3339")]
-    pub created: OffsetDateTime,
-    /// When it stops being valid, if ever.
-    #[serde(
-        default,
-        with = "serde_rfc3339::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub expires: Option<OffsetDateTime>,
-    /// Set when a successor replaced it: valid until then.
-    #[serde(
-        default,
-        with = "serde_rfc3339::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub grace_until: Option<OffsetDateTime>,
-    /// Set when revoked: invalid from then on.
-    #[serde(
-        default,
-        with = "serde_rfc3339::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub revoked_at: Option<OffsetDateTime>,
-    /// Where this version was pushed (`vauth push`, rotations).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub pushed: Vec<Pushed>,
-}
-
-/// One push of a key version into a database target.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Pushed {
-    /// The target's name in vauth.toml.
-    pub target: String,
-    /// The user clients log in as there.
-    pub user: String,
-    /// The base name on the target (postgres group role, redis ACL user).
-    pub remote_name: String,
-    /// When it was pushed.
-    #[serde(with = "serde_rfc3339")]
-    pub at: OffsetDateTime,
-    /// Whether the probe with the new credential succeeded (and a wrong one was refused).
-    pub verified: bool,
-    /// The server's id of the credential (elasticsearch / pinecone API key id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remote_id: Option<String>,
-    /// It takes effect when the server restarts (chroma); the next `target test` probes it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub pending: bool,
-    /// When it was taken back on the target.
-    #[serde(
-        default,
-        with = "serde_rfc3339::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub revoked_at: Option<OffsetDateTime>,
-}
-
-/// A version's standing at some instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// The current version.
-    Active,
-    /// Replaced, but still valid until its grace ends.
-    Grace,
-    /// Replaced and its grace is over.
-    Retired,
-    /// Past its expiry.
-    Expired,
-    /// Revoked.
-    Revoked,
-}
-
-impl Status {
-    /// Whether a key in this status verifies.
-    pub fn is_valid(self) -> bool {
-        matches!(self, Status::Active | Status::Grace)
-    }
-    /// The lowercase name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Active => "active",
-            Status::Grace => "grace",
-            Status::Retired => "retired",
-            Status::Expired => "expired",
-            Status::Revoked => "revoked",
-        }
-    }
-}
-
-impl KeyVersion {
-    /// The status at `now`.
-    pub fn status(&self, now: OffsetDateTime) -> Status {
-        if self.revoked_at.is_some_and(|t| t <= now) {
-            return Status::Revoked;
-        }
-        if self.expires.is_some_and(|t| t <= now) {
-            return Status::Expired;
-        }
-        match self.grace_until {
-            Some(t) if t <= now => Status::Retired,
-            Some(_) => Status::Grace,
-            None => Status::Active,
-        }
-    }
-
-    /// The vault entry name of this version's plaintext.
-    pub fn vault_entry(&self, key_name: &str) -> String {
-        format!("apikey/{key_name}/{}", self.version)
-    }
-
-    /// The public fingerprint (`sha256:` + 16 hex).
-    pub fn fingerprint(&self) -> String {
-        crate::apikey::fingerprint_of_digest(&self.sha256)
-    }
-}
-
-impl ApiKey {
-    /// The newest version that is not replaced or revoked, if any.
-    pub fn current(&self) -> Option<&KeyVersion> {
-        self.versions
-            .iter()
-            .rev()
-            .find(|v| v.grace_until.is_none() && v.revoked_at.is_none())
-    }
-
-    /// The newest version.
-    pub fn latest(&self) -> Option<&KeyVersion> {
-        self.versions.last()
-    }
-
-    /// The key's overall status at `now`: its current version's, or the latest's.
-    pub fn status(&self, now: OffsetDateTime) -> Status {
-        self.current()
-            .or_else(|| self.latest())
-            .map_or(Status::Revoked, |v| v.status(now))
-    }
 }
 
 impl State {
@@ -500,86 +252,6 @@ impl State {
 
 /// Vault entry prefixes whose entries live exactly as long as the registry needs them.
 pub const MANAGED_VAULT_PREFIXES: [&str; 2] = ["apikey/", "jwt/"];
-
-/// A JWT signing key: a name, an algorithm, and its versions (one per rotation).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct JwtKey {
-    /// The name users address it by.
-    pub name: String,
-    /// The algorithm every version signs with.
-    pub alg: crate::jwt::Alg,
-    /// RSA modulus size, for RS*/PS* keys.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rsa_bits: Option<u32>,
-    /// When the first version was made.
-    #[serde(with = "serde_rfc3339")]
-    pub created: OffsetDateTime,
-    /// Versions, oldest first.
-    pub versions: Vec<JwtKeyVersion>,
-}
-
-/// One version of a JWT signing key.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct JwtKeyVersion {
-    /// 1, 2, …
-    pub version: u32,
-    /// Key id: RFC 7638 thumbprint (asymmetric) or a random id (HMAC).
-    pub kid: String,
-    /// When it was made.
-    #[serde(with = "serde_rfc3339")]
-    pub created: OffsetDateTime,
-    /// The public JWK (asymmetric keys only; HMAC keys are never published).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub public_jwk: Option<serde_json::Value>,
-    /// Set when a successor replaced it: still verifies (and is published) until then.
-    #[serde(
-        default,
-        with = "serde_rfc3339::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub grace_until: Option<OffsetDateTime>,
-    /// Set when retired: neither signs nor verifies from then on.
-    #[serde(
-        default,
-        with = "serde_rfc3339::option",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub retired_at: Option<OffsetDateTime>,
-}
-
-impl JwtKeyVersion {
-    /// The status at `now`: active (signs), grace (verifies), or retired.
-    pub fn status(&self, now: OffsetDateTime) -> Status {
-        if self.retired_at.is_some_and(|t| t <= now) {
-            return Status::Retired;
-        }
-        match self.grace_until {
-            Some(t) if t <= now => Status::Retired,
-            Some(_) => Status::Grace,
-            None => Status::Active,
-        }
-    }
-
-    /// The vault entry of its private part.
-    pub fn vault_entry(&self, key_name: &str) -> String {
-        format!("jwt/{key_name}/{}", self.version)
-    }
-}
-
-impl JwtKey {
-    /// The version that signs: the newest neither replaced nor retired.
-    pub fn current(&self) -> Option<&JwtKeyVersion> {
-        self.versions
-            .iter()
-            .rev()
-            .find(|v| v.grace_until.is_none() && v.retired_at.is_none())
-    }
-
-    /// The key's status at `now`: its current version's, else retired.
-    pub fn status(&self, now: OffsetDateTime) -> Status {
-        self.current().map_or(Status::Retired, |v| v.status(now))
-    }
-}
 
 #[cfg(test)]
 mod tests {

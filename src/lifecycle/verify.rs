@@ -5,7 +5,7 @@
 use ::time::OffsetDateTime;
 use x509_parser::prelude::*;
 
-use super::{pem_blocks, serial_of};
+use crate::pki::{fingerprint, pem_blocks, serial_of};
 use crate::store::state::pki::{CaCert, CaRecord, Certs};
 
 /// Why a certificate is not valid.
@@ -214,7 +214,7 @@ pub fn verify(data: &[u8], ca: Option<&CaRecord>, certs: &Certs, at: OffsetDateT
             format!("expired at {}", crate::timefmt::rfc3339(na)),
         );
     }
-    let fp = super::fingerprint(&der);
+    let fp = fingerprint(&der);
     if let Some((name, ic)) = certs.values().find_map(|r| {
         r.issued
             .iter()

@@ -1,0 +1,225 @@
+//! Where a home's files live: the [`Backend`] trait and the local-directory [`FileBackend`].
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::state::State;
+use super::{index, lock_timeout, vault};
+use crate::config;
+use crate::error::{Error, Result};
+use crate::fsutil::{self, LockGuard, LockMode};
+
+/// Largest state.json read.
+const MAX_STATE_BYTES: u64 = 512 << 20;
+/// Largest vauth.toml read.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// The `.gitignore` written into every home: only config, state and audit are committable.
+pub const GITIGNORE: &str = "# Written by vauth. Commit vauth.toml, state.json and audit.log;\n\
+# commit secrets.vault too only if your team chose to (it is sealed).\n\
+*\n!.gitignore\n!vauth.toml\n!state.json\n!audit.log\n";
+
+/// Storage of one home. The local-directory implementation is [`FileBackend`]; a shared
+/// PostgreSQL backend can implement the same calls.
+pub trait Backend {
+    /// Where the home is, for messages.
+    fn location(&self) -> String;
+    /// Whether the home has been initialized (state exists).
+    fn exists(&self) -> Result<bool>;
+    /// Whether a vault exists (an interrupted init leaves a vault without state).
+    fn vault_exists(&self) -> bool;
+    /// Create the container (directory, .gitignore, default config if absent).
+    fn create(&self) -> Result<()>;
+    /// Take the home's lock.
+    fn lock(&self, mode: LockMode, timeout: Duration) -> Result<LockGuard>;
+    /// Read state.json.
+    fn read_state(&self) -> Result<Vec<u8>>;
+    /// Replace state.json atomically.
+    fn write_state(&self, bytes: &[u8]) -> Result<()>;
+    /// Read secrets.vault.
+    fn read_vault(&self) -> Result<Vec<u8>>;
+    /// Replace secrets.vault atomically.
+    fn write_vault(&self, bytes: &[u8]) -> Result<()>;
+    /// Read vauth.toml (empty when absent).
+    fn read_config(&self) -> Result<String>;
+    /// Replace vauth.toml atomically (`vauth target add/remove`).
+    fn write_config(&self, text: &str) -> Result<()>;
+    /// Where vauth.toml is, for messages that tell the user to edit it.
+    fn config_location(&self) -> String {
+        format!("{}/vauth.toml", self.location())
+    }
+    /// Read the whole audit log (empty when absent).
+    fn read_audit(&self) -> Result<Vec<u8>>;
+    /// Append one line to the audit log, durably.
+    fn append_audit(&self, line: &str) -> Result<()>;
+    /// Rebuild the API-key id index after a state write (best effort: derived data).
+    fn write_key_index(&self, _state: &State) {}
+    /// Look an API-key id up in the index; [`index::Miss::Stale`] when there is no fresh index.
+    fn lookup_key_id(&self, _id: &str) -> std::result::Result<index::Hit, index::Miss> {
+        Err(index::Miss::Stale)
+    }
+}
+
+/// A home in a local directory.
+#[derive(Debug, Clone)]
+pub struct FileBackend {
+    root: PathBuf,
+}
+
+impl FileBackend {
+    /// The home at `root`.
+    pub fn new(root: PathBuf) -> FileBackend {
+        FileBackend { root }
+    }
+    /// The directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+    /// Path of a file in the home.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.root.join(name)
+    }
+    fn read(&self, name: &str, max: u64) -> Result<Vec<u8>> {
+        let p = self.path(name);
+        fsutil::read_regular(&p, max).map_err(|e| Error::io("read", &p, &e))
+    }
+    fn write(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        let p = self.path(name);
+        fsutil::write_atomic(&p, bytes, fsutil::PRIVATE).map_err(|e| Error::io("write", &p, &e))
+    }
+}
+
+impl Backend for FileBackend {
+    fn location(&self) -> String {
+        self.root.display().to_string()
+    }
+    fn exists(&self) -> Result<bool> {
+        let p = self.path("state.json");
+        match std::fs::symlink_metadata(&p) {
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if self.root.exists() && !self.root.is_dir() {
+                    return Err(Error::state(format!(
+                        "the home {} is not a directory",
+                        self.root.display()
+                    ))
+                    .hint("point --home / VAUTH_HOME at a directory"));
+                }
+                Ok(false)
+            }
+            Err(e) => Err(Error::io("read", &p, &e)),
+        }
+    }
+    fn vault_exists(&self) -> bool {
+        self.path("secrets.vault").exists()
+    }
+    fn create(&self) -> Result<()> {
+        fsutil::create_dir_private(&self.root).map_err(|e| Error::io("create", &self.root, &e))?;
+        let gi = self.path(".gitignore");
+        if !gi.exists() {
+            fsutil::write_atomic(&gi, GITIGNORE.as_bytes(), fsutil::PUBLIC)
+                .map_err(|e| Error::io("write", &gi, &e))?;
+        }
+        let cfg = self.path("vauth.toml");
+        if !cfg.exists() {
+            fsutil::write_atomic(&cfg, config::DEFAULT_TOML.as_bytes(), fsutil::PRIVATE)
+                .map_err(|e| Error::io("write", &cfg, &e))?;
+        }
+        Ok(())
+    }
+    fn lock(&self, mode: LockMode, timeout: Duration) -> Result<LockGuard> {
+        fsutil::lock(&self.path("lock"), mode, timeout)
+    }
+    fn read_state(&self) -> Result<Vec<u8>> {
+        self.read("state.json", MAX_STATE_BYTES)
+    }
+    fn write_state(&self, bytes: &[u8]) -> Result<()> {
+        self.write("state.json", bytes)
+    }
+    fn read_vault(&self) -> Result<Vec<u8>> {
+        self.read("secrets.vault", vault::MAX_VAULT_BYTES)
+    }
+    fn write_vault(&self, bytes: &[u8]) -> Result<()> {
+        self.write("secrets.vault", bytes)
+    }
+    fn read_config(&self) -> Result<String> {
+        let p = self.path("vauth.toml");
+        match fsutil::read_regular(&p, MAX_CONFIG_BYTES) {
+            Ok(b) => String::from_utf8(b).map_err(|_| {
+                Error::state("vauth.toml is not UTF-8").hint("fix or remove vauth.toml")
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+            Err(e) => Err(Error::io("read", &p, &e)),
+        }
+    }
+    fn write_config(&self, text: &str) -> Result<()> {
+        self.write("vauth.toml", text.as_bytes())
+    }
+    fn config_location(&self) -> String {
+        self.path("vauth.toml").display().to_string()
+    }
+    fn read_audit(&self) -> Result<Vec<u8>> {
+        let p = self.path("audit.log");
+        match fsutil::read_regular(&p, MAX_STATE_BYTES) {
+            Ok(b) => Ok(b),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(Error::io("read", &p, &e)),
+        }
+    }
+    fn append_audit(&self, line: &str) -> Result<()> {
+        let p = self.path("audit.log");
+        fsutil::append_regular(&p, line, fsutil::PRIVATE)
+            .map_err(|e| Error::io("append to", &p, &e))
+    }
+    fn write_key_index(&self, state: &State) {
+        let p = self.path(KEY_INDEX);
+        let built = self
+            .state_stamp()
+            .and_then(|stamp| index::build(state, stamp));
+        let ok =
+            built.is_some_and(|bytes| fsutil::write_derived(&p, &bytes, fsutil::PRIVATE).is_ok());
+        if !ok {
+            // No index is better than a wrong one; a stale one would be detected anyway.
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+    fn lookup_key_id(&self, id: &str) -> std::result::Result<index::Hit, index::Miss> {
+        let stamp = self.state_stamp().ok_or(index::Miss::Stale)?;
+        let mut f = fsutil::open_regular(&self.path(KEY_INDEX)).map_err(|_| index::Miss::Stale)?;
+        index::lookup(&mut f, stamp, id)
+    }
+}
+
+/// The API-key id index beside state.json (derived; see [`index`]).
+pub const KEY_INDEX: &str = "keys.idx";
+
+impl FileBackend {
+    /// Identity of the current state.json (length, mtime, inode).
+    #[cfg(unix)]
+    fn state_stamp(&self) -> Option<index::StateStamp> {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(self.path("state.json")).ok()?;
+        Some(index::StateStamp {
+            len: m.len(),
+            mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+            ino: m.ino(),
+        })
+    }
+    #[cfg(not(unix))]
+    fn state_stamp(&self) -> Option<index::StateStamp> {
+        None
+    }
+}
+
+/// Look an API-key id up through the home's index under a shared lock, without loading the
+/// registry. `Ok(Err(Stale))` means: ask the registry instead.
+pub fn lookup_key_id(
+    backend: &dyn Backend,
+    id: &str,
+) -> Result<std::result::Result<index::Hit, index::Miss>> {
+    if !backend.exists()? {
+        return Ok(Err(index::Miss::Stale));
+    }
+    let _lock = backend.lock(LockMode::Shared, lock_timeout())?;
+    Ok(backend.lookup_key_id(id))
+}

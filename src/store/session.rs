@@ -1,0 +1,377 @@
+//! An open home: [`Session`] loads, reconciles and commits (vault, then state, then audit).
+
+use std::path::Path;
+use std::time::Duration;
+
+use time::OffsetDateTime;
+use zeroize::Zeroizing;
+
+use super::state::{self, State};
+use super::vault::{self, Protection, Unlock, Vault};
+use super::{AUDIT_KEY_ENTRY, Backend, default_protection, keyring, lock_timeout};
+use crate::audit::{self, AuditEvent};
+use crate::config::Config;
+use crate::env;
+use crate::error::{Error, ErrorKind, Result};
+use crate::fsutil::{LockGuard, LockMode};
+
+/// An open home.
+pub struct Session {
+    backend: Box<dyn Backend>,
+    _lock: LockGuard,
+    writable: bool,
+    unlock: Unlock,
+    /// The registry. Commands change it in place and then [`Session::commit`].
+    pub state: State,
+    /// state.json's bytes as read (or last written), for the integrity check.
+    state_raw: Vec<u8>,
+    /// The parsed vauth.toml.
+    pub config: Config,
+    vault: Option<Vault>,
+    /// Messages for the user produced while opening (e.g. a recovered audit line).
+    pub notices: Vec<String>,
+    /// The time this session acts at.
+    pub now: OffsetDateTime,
+}
+
+/// How to open a home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Read only; the home must exist.
+    Read,
+    /// Change it; the home must exist.
+    Write,
+    /// Change it; create the home with the default protection if it does not exist (not in CI).
+    WriteOrCreate,
+}
+
+fn no_home(location: &str) -> Error {
+    Error::new(ErrorKind::NotFound, format!("no vauth home at {location}"))
+        .hint("run `vauth init`, or pass --home DIR / set VAUTH_HOME to an existing home")
+}
+
+/// The error for a home directory named by `--home` / `VAUTH_HOME` that does not exist (never
+/// created implicitly: a typo would otherwise start a second home with a new vault key).
+pub fn no_named_home(dir: &Path) -> Error {
+    Error::new(
+        ErrorKind::NotFound,
+        format!(
+            "no directory {} (named by --home or VAUTH_HOME; vauth makes a home only in an existing directory, or at the default location)",
+            dir.display()
+        ),
+    )
+    .hint(format!(
+        "check the path for a typo, or create the home with `vauth init --home {}`",
+        dir.display()
+    ))
+}
+
+impl Session {
+    /// Open the home in `backend`.
+    pub fn open(
+        backend: Box<dyn Backend>,
+        mode: OpenMode,
+        unlock: Unlock,
+        now: OffsetDateTime,
+    ) -> Result<Session> {
+        Session::open_with(backend, mode, unlock, now, None)
+    }
+
+    /// [`Session::open`], waiting up to `lock_wait` (default [`lock_timeout`]) for the lock.
+    pub fn open_with(
+        backend: Box<dyn Backend>,
+        mode: OpenMode,
+        unlock: Unlock,
+        now: OffsetDateTime,
+        lock_wait: Option<Duration>,
+    ) -> Result<Session> {
+        if !backend.exists()? {
+            match mode {
+                OpenMode::Read | OpenMode::Write => return Err(no_home(&backend.location())),
+                OpenMode::WriteOrCreate => {
+                    if env::in_ci() {
+                        return Err(Error::new(
+                            ErrorKind::NotFound,
+                            format!("no vauth home at {} (CI is set, so none is created implicitly)", backend.location()),
+                        )
+                        .hint("run `vauth init` with VAUTH_MASTER_KEY set, or restore the home from your repository/cache"));
+                    }
+                    let protection = default_protection(&unlock)?;
+                    let (mut s, created) = Session::create(backend, protection, unlock, now)?;
+                    if created {
+                        let mut msg = format!(
+                            "created a new vauth home at {} (vault protection: {})",
+                            s.location(),
+                            protection.as_str()
+                        );
+                        if protection == Protection::KeyFile {
+                            if keyring::reachable() {
+                                msg.push_str("; no OS keyring (Secret Service) runs here");
+                            }
+                            msg.push_str(
+                                "; the vault key is a 0600 file outside the home, the weakest \
+                                 option: see `vauth status` and `vauth vault rekey`",
+                            );
+                        }
+                        s.notices.push(msg);
+                    }
+                    return Ok(s);
+                }
+            }
+        }
+        let lock_mode = if mode == OpenMode::Read {
+            LockMode::Shared
+        } else {
+            LockMode::Exclusive
+        };
+        let lock = backend.lock(lock_mode, lock_wait.unwrap_or_else(lock_timeout))?;
+        Session::load(backend, lock, mode != OpenMode::Read, unlock, now)
+    }
+
+    fn load(
+        backend: Box<dyn Backend>,
+        lock: LockGuard,
+        writable: bool,
+        unlock: Unlock,
+        now: OffsetDateTime,
+    ) -> Result<Session> {
+        let state_raw = backend.read_state()?;
+        let state = State::from_bytes(&state_raw)?;
+        let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
+        let mut s = Session {
+            backend,
+            _lock: lock,
+            writable,
+            unlock,
+            state,
+            state_raw,
+            config,
+            vault: None,
+            notices: Vec::new(),
+            now,
+        };
+        if writable {
+            // Nothing is written on top of a state that fails its integrity check. The vault is
+            // opened now (every commit needs it), so it is unlocked once.
+            s.vault()?;
+            s.verify_state()?;
+            s.reconcile_audit()?;
+        }
+        Ok(s)
+    }
+
+    /// Check state.json's integrity tag under the key sealed in the vault (exit 3 on a
+    /// mismatch). Every session that changes the home does this on open; read commands that
+    /// answer a trust question (`key verify` from the registry, `audit verify`, `jwt verify`,
+    /// `jwt jwks`/`oidc`, `cert verify`) call it. It unwraps the vault's data key but does not
+    /// decrypt the body unless the vault is already open.
+    pub fn verify_state(&mut self) -> Result<()> {
+        let key = match &self.vault {
+            Some(v) => Zeroizing::new(*v.state_key()),
+            None => {
+                let bytes = self.backend.read_vault()?;
+                if Vault::peek_protection(&bytes)?.1 == Protection::Passphrase {
+                    // A passphrase costs a prompt and an Argon2 run: open the vault once, for
+                    // this check and whatever the command needs from it.
+                    Zeroizing::new(*self.vault()?.state_key())
+                } else {
+                    let (home_id, key) = Vault::read_state_key(&bytes, &self.unlock)?;
+                    if home_id != self.state.home_id {
+                        return Err(other_home());
+                    }
+                    key
+                }
+            }
+        };
+        State::check_integrity(&self.state_raw, &key)
+    }
+
+    /// Create a home (under the exclusive lock). Returns the session and whether it was created
+    /// now (false when another process created it meanwhile).
+    pub fn create(
+        backend: Box<dyn Backend>,
+        protection: Protection,
+        unlock: Unlock,
+        now: OffsetDateTime,
+    ) -> Result<(Session, bool)> {
+        backend.create()?;
+        let lock = backend.lock(LockMode::Exclusive, lock_timeout())?;
+        if backend.exists()? {
+            return Ok((Session::load(backend, lock, true, unlock, now)?, false));
+        }
+        if backend.vault_exists() {
+            return Err(Error::state(format!(
+                "the home {} has a secrets.vault but no state.json (an interrupted init?)",
+                backend.location()
+            ))
+            .hint("move the directory aside and run `vauth init` again; nothing was changed"));
+        }
+        let home_id = new_home_id()?;
+        let mut vault = Vault::create(&home_id, protection, &unlock)?;
+        let mut hmac_key = [0u8; 32];
+        getrandom::fill(&mut hmac_key)
+            .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
+        vault.put(AUDIT_KEY_ENTRY, Zeroizing::new(hex::encode(hmac_key)));
+        let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
+        let mut s = Session {
+            backend,
+            _lock: lock,
+            writable: true,
+            unlock,
+            state: State::new(home_id, now),
+            state_raw: Vec::new(),
+            config,
+            vault: Some(vault),
+            notices: Vec::new(),
+            now,
+        };
+        s.commit(AuditEvent::new("home.init").detail("protection", protection.as_str()))?;
+        Ok((s, true))
+    }
+
+    /// Where the home is.
+    pub fn location(&self) -> String {
+        self.backend.location()
+    }
+
+    /// The vault protection, read from the vault header without opening it.
+    pub fn protection(&self) -> Result<Protection> {
+        if let Some(v) = &self.vault {
+            return Ok(v.protection());
+        }
+        Ok(Vault::peek_protection(&self.backend.read_vault()?)?.1)
+    }
+
+    /// How to unlock the vault (passphrase source, prompt, key dir).
+    pub fn unlock(&self) -> &Unlock {
+        &self.unlock
+    }
+
+    /// The vault, opened on first use.
+    pub fn vault(&mut self) -> Result<&mut Vault> {
+        if self.vault.is_none() {
+            let bytes = self.backend.read_vault()?;
+            let v = Vault::open(&bytes, &self.unlock)?;
+            if v.home_id() != self.state.home_id {
+                return Err(other_home());
+            }
+            self.vault = Some(v);
+        }
+        match self.vault.as_mut() {
+            Some(v) => Ok(v),
+            None => Err(Error::bug("vault missing after open")),
+        }
+    }
+
+    /// Restore an audit line lost between the state write and the audit append.
+    fn reconcile_audit(&mut self) -> Result<()> {
+        let log = self.backend.read_audit()?;
+        let (count, last_hash) = audit::tail(&log);
+        let head = &self.state.audit;
+        if count.checked_add(1) == Some(head.count)
+            && let Some(line) = head.last_line.clone()
+            && audit::prev_of(&line).as_deref()
+                == Some(if count == 0 {
+                    audit::GENESIS
+                } else {
+                    last_hash.as_str()
+                })
+            && audit::line_hash(&line) == head.last_hash
+        {
+            self.backend.append_audit(&line)?;
+            self.notices
+                .push("restored the audit line of an interrupted command".to_string());
+        }
+        Ok(())
+    }
+
+    /// Write vault (if opened and changed, dropping entries no state references), then state,
+    /// then the audit line for `event`.
+    pub fn commit(&mut self, event: AuditEvent) -> Result<()> {
+        if !self.writable {
+            return Err(Error::bug("commit on a read-only session"));
+        }
+        let now = self.now;
+        let needed = self.state.needed_key_entries(now);
+        let vault = self.vault()?;
+        for prefix in state::MANAGED_VAULT_PREFIXES {
+            vault.retain_prefixed(prefix, |k| needed.contains(k));
+        }
+        let hmac_key = vault
+            .get(AUDIT_KEY_ENTRY)
+            .map(|s| Zeroizing::new(s.to_string()))
+            .ok_or_else(|| {
+                Error::vault("secrets.vault has no audit key").hint("restore secrets.vault")
+            })?;
+        if vault.is_dirty() {
+            let bytes = vault.to_bytes()?;
+            self.backend.write_vault(&bytes)?;
+        }
+        crate::testpoints::crash_point("after-vault");
+        let actor = audit::Actor::from_env();
+        let seq = audit::next_seq(self.state.audit.count)?;
+        let line = audit::make_line(
+            &event,
+            &actor,
+            now,
+            seq,
+            &self.state.audit.last_hash,
+            hmac_key.as_bytes(),
+        )?;
+        self.state.audit.count = seq;
+        self.state.audit.last_hash = audit::line_hash(&line);
+        self.state.audit.last_line = Some(line.clone());
+        let state_key = Zeroizing::new(*self.vault()?.state_key());
+        let raw = self.state.to_sealed_bytes(&state_key)?;
+        self.backend.write_state(&raw)?;
+        self.state_raw = raw;
+        self.backend.write_key_index(&self.state);
+        crate::testpoints::crash_point("after-state");
+        self.backend.append_audit(&line)?;
+        crate::testpoints::crash_point("after-audit");
+        Ok(())
+    }
+
+    /// The text of vauth.toml as it is on disk.
+    pub fn config_text(&self) -> Result<String> {
+        self.backend.read_config()
+    }
+
+    /// Replace vauth.toml with `text` (validated first); call before [`Session::commit`] so the
+    /// audit line follows the change.
+    pub fn write_config(&mut self, text: &str) -> Result<()> {
+        if !self.writable {
+            return Err(Error::bug("write_config on a read-only session"));
+        }
+        let cfg = Config::parse_file(text, &self.backend.config_location())?;
+        self.backend.write_config(text)?;
+        self.config = cfg;
+        Ok(())
+    }
+
+    /// Re-key the vault: a new data key under a new key-encryption key from `protection`
+    /// (`master`: the new master key for `master-key`); written by the next [`Session::commit`].
+    pub fn rekey(
+        &mut self,
+        protection: Protection,
+        new_unlock: &Unlock,
+        master: Option<&vault::NewMasterKey>,
+    ) -> Result<()> {
+        self.vault()?.rekey(protection, new_unlock, master)
+    }
+
+    /// The audit log's bytes and the HMAC key to check it.
+    pub fn audit_log(&self) -> Result<Vec<u8>> {
+        self.backend.read_audit()
+    }
+}
+
+fn other_home() -> Error {
+    Error::vault("secrets.vault belongs to another home than state.json")
+        .hint("restore the matching secrets.vault for this home")
+}
+
+fn new_home_id() -> Result<String> {
+    crate::apikey::random_base62(16)
+        .map_err(|e| Error::state(format!("the OS random source failed: {e}")))
+}
