@@ -1,7 +1,7 @@
 //! The local CA through the real binary, cross-checked by OpenSSL: key types, pathlen, key
 //! usages, SKI/AKI, intermediates, name constraints, re-init rules, CRLs.
 
-use crate::util::ca::{export_bundle, issue, openssl, with_ca, x509_text};
+use crate::util::ca::{export_bundle, issue, with_ca, x509_text};
 use crate::util::*;
 
 #[test]

@@ -261,31 +261,22 @@ fn openssl_verifies_an_es256_signature() {
     let msg = env.write("msg", signing_input);
     let sig_path = env.path("sig.der");
     std::fs::write(&sig_path, ecdsa_der(&raw)).unwrap();
-    let o = Command::new("openssl")
-        .args(["dgst", "-sha256", "-verify"])
-        .arg(&pem)
-        .arg("-signature")
-        .arg(&sig_path)
-        .arg(&msg)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "openssl: {}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let verify = |data: &Path| {
+        openssl(&[
+            "dgst",
+            "-sha256",
+            "-verify",
+            pem.to_str().unwrap(),
+            "-signature",
+            sig_path.to_str().unwrap(),
+            data.to_str().unwrap(),
+        ])
+    };
+    let (code, out) = verify(&msg);
+    assert_eq!(code, 0, "openssl: {out}");
     // And refuses the same signature over other bytes.
     let other = env.write("other", &format!("{signing_input}x"));
-    let o = Command::new("openssl")
-        .args(["dgst", "-sha256", "-verify"])
-        .arg(&pem)
-        .arg("-signature")
-        .arg(&sig_path)
-        .arg(&other)
-        .output()
-        .unwrap();
-    assert!(!o.status.success());
+    assert_ne!(verify(&other).0, 0);
 }
 
 /// A stand-in for Qdrant's REST auth middleware, for the contract only: `GET /collections`

@@ -2,20 +2,8 @@
 //! keys registered with the leak scan), the CA bundle exported, and openssl to cross-check them.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use super::TestEnv;
-
-/// Run openssl; (exit code, stdout + stderr).
-pub fn openssl(args: &[&str]) -> (i32, String) {
-    let o = Command::new("openssl")
-        .args(args)
-        .output()
-        .expect("openssl is installed (.ci/run installs it)");
-    let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
-    s.push_str(&String::from_utf8_lossy(&o.stderr));
-    (o.status.code().unwrap_or(-1), s)
-}
+use super::{TestEnv, openssl};
 
 /// `openssl x509 -text` of a PEM file.
 pub fn x509_text(p: &Path) -> String {

@@ -367,3 +367,14 @@ pub fn free_port() -> u16 {
         .unwrap()
         .port()
 }
+
+/// Run openssl; (exit code, stdout + stderr).
+pub fn openssl(args: &[&str]) -> (i32, String) {
+    let o = Command::new("openssl")
+        .args(args)
+        .output()
+        .expect("openssl is installed (.ci/run installs it)");
+    let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
+    s.push_str(&String::from_utf8_lossy(&o.stderr));
+    (o.status.code().unwrap_or(-1), s)
+}

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::ca::{export_bundle, issue};
-use super::{TestEnv, free_port, sha256_hex, skip};
+use super::{TestEnv, free_port, sha256_hex, skip, wait_until};
 
 /// The `default` user's password in the servers' ACL file.
 pub const REDIS_ADMIN_PW: &str = "adm1n-Redis-Secret-19bd2e";
@@ -79,16 +79,12 @@ pub fn start_redis() -> Option<RedisServer> {
         port,
         acl,
     };
-    for _ in 0..100 {
-        if r.cli("default", REDIS_ADMIN_PW, &["PING"])
+    wait_until("redis-server to answer PING", 30, || {
+        r.cli("default", REDIS_ADMIN_PW, &["PING"])
             .1
             .contains("PONG")
-        {
-            return Some(r);
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("redis-server did not answer PING");
+    });
+    Some(r)
 }
 
 impl RedisServer {
@@ -191,16 +187,12 @@ pub fn tls_redis(env: &TestEnv, auth_clients: &str) -> Option<(RedisServer, Path
     // The harness's own client cert (redis-cli needs one when the server requires it).
     let client =
         (auth_clients == "yes").then(|| issue(env, "harness-client", &["--cn", "harness"]));
-    for _ in 0..100 {
-        if server
+    wait_until("redis-server with TLS to answer PING", 30, || {
+        server
             .tls_cli(&ca, client.as_ref(), "default", REDIS_ADMIN_PW, &["PING"])
             .contains("PONG")
-        {
-            return Some((server, ca));
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("redis-server with TLS did not answer PING");
+    });
+    Some((server, ca))
 }
 
 impl RedisServer {
