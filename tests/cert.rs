@@ -1,7 +1,8 @@
 //! Leaf certificates through the real binary, cross-checked by OpenSSL: issue (key, CSR,
 //! PKCS#12), list, verify, revoke, renew, export, inspect, batch, and every bad input.
 
-use crate::ca::{export_bundle, issue, openssl, register_keys, with_ca, x509_text};
+use crate::util::ca::{export_bundle, issue, register_keys, with_ca, x509_text};
+use crate::util::openssl;
 
 fn pubkey_of_cert(p: &std::path::Path) -> String {
     let (c, t) = openssl(&["x509", "-in", p.to_str().unwrap(), "-noout", "-pubkey"]);

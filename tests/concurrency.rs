@@ -27,7 +27,7 @@ fn sixteen_processes_times_fifty_creates_make_exactly_800_keys() {
             });
         }
     });
-    let state: serde_json::Value = serde_json::from_str(&env.read_home("state.json")).unwrap();
+    let state = state(&env);
     assert_eq!(state["api_keys"].as_object().unwrap().len(), workers * per);
     assert_eq!(state["audit"]["count"], (workers * per + 1) as u64);
     env.run(&["audit", "verify"])

@@ -12,8 +12,8 @@ use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, Request, Respond, ResponseTemplate};
 
-use crate::http_util::{Fake, header};
 use crate::util::TestEnv;
+use crate::util::http::{Fake, header};
 
 const ADMIN: &str = "chroma-admin-token-5b0e77c1d2";
 const COLLECTIONS: &str = "/api/v2/tenants/default_tenant/databases/default_database/collections";

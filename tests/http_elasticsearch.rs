@@ -15,8 +15,8 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, Request, ResponseTemplate};
 
-use crate::http_util::{Fake, body_json, calls, header};
-use crate::util::TestEnv;
+use crate::util::http::{Fake, body_json, calls, header};
+use crate::util::{TestEnv, state};
 
 const ADMIN: &str = "es-admin-key-Zq81xVb0pLm3";
 /// `(id, api_key)` of each key the fake makes, in order.
@@ -184,10 +184,6 @@ fn setup() -> (TestEnv, Fake, Es) {
     ])
     .ok();
     (env, fake, es)
-}
-
-fn state(env: &TestEnv) -> Value {
-    serde_json::from_str(&env.read_home("state.json")).unwrap()
 }
 
 fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {

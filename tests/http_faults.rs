@@ -10,8 +10,8 @@ use serde_json::json;
 use wiremock::matchers::{header as hdr, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::http_util::Fake;
 use crate::util::TestEnv;
+use crate::util::http::Fake;
 
 const ADMIN: &str = "faults-admin-key-3c9e1f07aa";
 

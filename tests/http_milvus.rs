@@ -12,8 +12,8 @@ use serde_json::{Value, json};
 use wiremock::matchers::path_regex;
 use wiremock::{Mock, Request, Respond, ResponseTemplate};
 
-use crate::http_util::{Fake, body_json, calls, header};
-use crate::util::TestEnv;
+use crate::util::http::{Fake, body_json, calls, header};
+use crate::util::{TestEnv, state};
 
 const ADMIN_PW: &str = "adm1n-Milvus-Secret-4e1d77";
 const P: &str = "/v2/vectordb";
@@ -208,7 +208,7 @@ fn probes(reqs: &[Request], user: &str, key: &str) {
 
 /// Every push of `key` in state.json: (version, user, remote_name, verified, revoked).
 fn pushed(env: &TestEnv, key: &str) -> Vec<(u64, String, String, bool, bool)> {
-    let st: Value = serde_json::from_str(&env.read_home("state.json")).unwrap();
+    let st = state(env);
     let mut out = Vec::new();
     for v in st["api_keys"][key]["versions"].as_array().unwrap() {
         for p in v["pushed"].as_array().into_iter().flatten() {

@@ -13,8 +13,8 @@ use serde_json::{Value, json};
 use wiremock::matchers::any;
 use wiremock::{Mock, Request, Respond, ResponseTemplate};
 
-use crate::http_util::{Fake, body_json, calls, header};
-use crate::util::TestEnv;
+use crate::util::http::{Fake, body_json, calls, header};
+use crate::util::{TestEnv, state};
 
 const ADMIN_PW: &str = "adm1n-OpenSearch-Secret-90c2ab";
 const USERS: &str = "/_plugins/_security/api/internalusers/";
@@ -161,7 +161,7 @@ impl Setup {
     }
     /// `managed by vauth <home-id>`.
     fn marker(&self) -> String {
-        let st: Value = serde_json::from_str(&self.env.read_home("state.json")).unwrap();
+        let st = state(&self.env);
         format!("managed by vauth {}", st["home_id"].as_str().unwrap())
     }
 }
@@ -245,7 +245,7 @@ fn probes(reqs: &[Request], user: &str, key: &str) {
 
 /// Every push of `key` in state.json: (version, user, verified, revoked).
 fn pushed(env: &TestEnv, key: &str) -> Vec<(u64, String, bool, bool)> {
-    let st: Value = serde_json::from_str(&env.read_home("state.json")).unwrap();
+    let st = state(env);
     let mut out = Vec::new();
     for v in st["api_keys"][key]["versions"].as_array().unwrap() {
         for p in v["pushed"].as_array().into_iter().flatten() {

@@ -10,12 +10,12 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use serde_json::{Value, json};
+use serde_json::json;
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, Request, ResponseTemplate};
 
-use crate::http_util::{Fake, body_json, calls, header};
-use crate::util::TestEnv;
+use crate::util::http::{Fake, body_json, calls, header};
+use crate::util::{TestEnv, state};
 
 const CLIENT_ID: &str = "pc-client-id-7Yt2wQ";
 const CLIENT_SECRET: &str = "pc-client-secret-Lk93mZ0vBq";
@@ -177,10 +177,6 @@ fn setup() -> (TestEnv, Fake, Pc) {
     ])
     .ok();
     (env, fake, pc)
-}
-
-fn state(env: &TestEnv) -> Value {
-    serde_json::from_str(&env.read_home("state.json")).unwrap()
 }
 
 fn s(m: &str, p: &str) -> (String, String) {

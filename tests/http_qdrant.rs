@@ -11,9 +11,9 @@ use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, Request, Respond, ResponseTemplate};
 
-use crate::http_util::{Fake, calls, header};
-use crate::jwt_peers::qdrant_status;
 use crate::util::TestEnv;
+use crate::util::http::{Fake, calls, header};
+use crate::util::qdrant::qdrant_status;
 
 const ADMIN: &str = "qdrant-admin-api-key-7d1e0b5c9a";
 

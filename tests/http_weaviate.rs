@@ -9,12 +9,12 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use serde_json::{Value, json};
+use serde_json::json;
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, Request, ResponseTemplate};
 
-use crate::http_util::{Fake, body_json, calls, header};
-use crate::util::TestEnv;
+use crate::util::http::{Fake, body_json, calls, header};
+use crate::util::{TestEnv, state};
 
 const ADMIN: &str = "wv-admin-key-9xQe2LrT7u";
 const A1: &str = "cmFnLWFfa2V5MV92MjAwX29uZQ==";
@@ -188,10 +188,6 @@ fn setup() -> (TestEnv, Fake, Wv) {
     ])
     .ok();
     (env, fake, wv)
-}
-
-fn state(env: &TestEnv) -> Value {
-    serde_json::from_str(&env.read_home("state.json")).unwrap()
 }
 
 fn s(m: &str, p: &str) -> (String, String) {

@@ -154,6 +154,9 @@ fn secrets_stay_out_of_logs_json_and_errors() {
 
 #[test]
 fn panic_output_names_the_version_not_the_argv() {
+    if !test_hooks("hygiene::panic_output_names_the_version_not_the_argv") {
+        return;
+    }
     let env = TestEnv::new();
     let r = env.run_with(
         &["key", "show", "very-private-name"],

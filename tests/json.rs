@@ -551,7 +551,7 @@ fn status_json_covers_every_kind() {
     for (name, life) in [("c1", "3d"), ("c2", "3d"), ("c3", "60d")] {
         env.run(&["cert", "issue", name, "--out", &dir, "--not-after", life])
             .ok();
-        crate::ca::register_keys(&env, &[&env.path(&format!("{name}.key"))]);
+        crate::util::ca::register_keys(&env, &[&env.path(&format!("{name}.key"))]);
     }
     env.run(&["cert", "revoke", "c2", "--yes"]).ok();
     let crl = env.path("ca.crl");

@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
-use crate::ca::{issue, with_ca};
+use crate::util::ca::{issue, with_ca};
 use crate::util::*;
 
 fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
@@ -311,7 +311,7 @@ fn cert_json() {
         "--keep-key",
     ]);
     r.ok();
-    crate::ca::register_keys(&env, &[&env.path("app.key")]);
+    crate::util::ca::register_keys(&env, &[&env.path("app.key")]);
     let i: Issued = out(&r);
     assert_eq!(
         (

@@ -5,7 +5,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
-use crate::push::{REDIS_ADMIN_PW, start_redis};
+use crate::util::redis::{REDIS_ADMIN_PW, start_redis};
 use crate::util::*;
 
 fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {

@@ -361,12 +361,15 @@ fn export_public_pem_and_jwks_file_verify_the_same_tokens() {
         let text = std::fs::read_to_string(&pem).unwrap();
         assert!(text.starts_with("-----BEGIN PUBLIC KEY-----"), "{text}");
         // openssl reads it as a public key of the right type.
-        let o = std::process::Command::new("openssl")
-            .args(["pkey", "-pubin", "-noout", "-text", "-in"])
-            .arg(&pem)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let (code, out) = openssl(&[
+            "pkey",
+            "-pubin",
+            "-noout",
+            "-text",
+            "-in",
+            pem.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{out}");
         let t = sign(&env, &["--key", name, "--aud", "db", "--iss", "i"]);
         let mut args = vec!["--pem", pem.to_str().unwrap(), "--aud", "db", "--iss", "i"];
         if alg == "PS256" {

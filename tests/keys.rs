@@ -31,12 +31,6 @@ fn create_on_a_fresh_machine_makes_the_home_and_prints_the_key_once() {
     assert!(state.contains(&sha256_hex(&key)));
 }
 
-fn sha256_hex(s: &str) -> String {
-    use sha2::Digest;
-    let d = sha2::Sha256::digest(s.as_bytes());
-    d.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 #[test]
 fn verify_accepts_the_key_and_names_every_kind_of_invalid() {
     let env = TestEnv::new();

@@ -11,7 +11,7 @@ use std::time::Duration;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, CertificateRevocationListDer, PrivateKeyDer, ServerName};
 
-use crate::ca::{export_bundle, issue, with_ca};
+use crate::util::ca::{export_bundle, issue, with_ca};
 use crate::util::*;
 
 fn provider() -> Arc<rustls::crypto::CryptoProvider> {
@@ -169,7 +169,7 @@ fn expired(env: &TestEnv, ca: &Path, server: Arc<rustls::ServerConfig>) {
         &[("VAUTH_TEST_NOW", &past)],
     )
     .ok();
-    crate::ca::register_keys(env, &[&env.path("old.key")]);
+    crate::util::ca::register_keys(env, &[&env.path("old.key")]);
     let crt = env.path("old.crt");
     let r = env.run(&["--json", "cert", "verify", crt.to_str().unwrap()]);
     r.code(1);

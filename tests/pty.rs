@@ -5,7 +5,6 @@
 #![cfg(unix)]
 
 use std::process::Command;
-use std::time::Duration;
 
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
@@ -15,24 +14,47 @@ use crate::util::*;
 /// How long any expectation may wait.
 const TIMEOUT_MS: u64 = 30_000;
 
-/// `vauth ARGS` on a fresh pseudo-terminal with echo on, in `env`'s isolated home.
+/// `vauth ARGS` on a fresh pseudo-terminal with echo on, in `env`'s isolated home. The
+/// terminal's name is noted in the file `pty-name` of the test dir, for [`has_mode`].
 fn on_terminal(env: &TestEnv, args: &[&str]) -> PtySession {
+    let _ = std::fs::remove_file(env.path(PTY_NAME));
     let mut c = env.wrapper("sh");
     // `stty echo` makes the terminal behave like a person's; then vauth replaces the shell.
     c.arg("-c")
-        .arg("stty echo && exec \"$0\" \"$@\"")
+        .arg(format!(
+            "stty echo && tty > {PTY_NAME} && exec \"$0\" \"$@\""
+        ))
         .arg(bin())
         .args(args);
     spawn_command(c, Some(TIMEOUT_MS)).expect("spawn on a pseudo-terminal")
 }
 
-/// Wait for `prompt`, give vauth a moment to switch the echo off (it flushes input typed
-/// before), then type `answer` and Enter. Returns what the screen showed before the prompt.
-fn answer(p: &mut PtySession, prompt: &str, answer: &str) -> String {
+/// The file (in the test dir) where [`on_terminal`] notes the terminal's name.
+const PTY_NAME: &str = "pty-name";
+
+/// Whether the terminal of the session [`on_terminal`] started in `env` has the local mode
+/// `flag` (`-echo`: echo off; `-icanon`: keys read one by one), as `stty -a` reads it.
+fn has_mode(env: &TestEnv, flag: &str) -> bool {
+    use std::os::unix::fs::OpenOptionsExt;
+    let name = std::fs::read_to_string(env.path(PTY_NAME)).expect("the terminal's name");
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOCTTY)
+        .open(name.trim())
+        .unwrap();
+    let o = Command::new("stty").arg("-a").stdin(tty).output().unwrap();
+    String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .any(|w| w == flag)
+}
+
+/// Wait for `prompt` and for vauth to switch the echo off (it flushes input typed before), then
+/// type `answer` and Enter. Returns what the screen showed before the prompt.
+fn answer(env: &TestEnv, p: &mut PtySession, prompt: &str, answer: &str) -> String {
     let before = p
         .exp_string(prompt)
         .unwrap_or_else(|e| panic!("no {prompt:?} on the terminal: {e}"));
-    std::thread::sleep(Duration::from_millis(400));
+    wait_until("the echo to be off", 30, || has_mode(env, "-echo"));
     p.send_line(answer).unwrap();
     before
 }
@@ -57,15 +79,17 @@ fn passphrase_hidden_key_and_confirmation_on_a_real_terminal() {
     c.arg("-c")
         .arg("stty echo && echo ready && read x && echo got");
     let mut p = spawn_command(c, Some(TIMEOUT_MS)).unwrap();
-    answer(&mut p, "ready", "visible-typing");
+    // The terminal keeps what is typed before `read` runs: no need to wait.
+    p.exp_string("ready").unwrap();
+    p.send_line("visible-typing").unwrap();
     let (screen, code) = finish(p);
     assert_eq!(code, 0);
     assert!(screen.contains("visible-typing"), "no echo: {screen:?}");
 
     // (a) A new passphrase vault asks twice, hiding both entries.
     let mut p = on_terminal(&env, &["init", "--protect", "passphrase"]);
-    let mut screen = answer(&mut p, "Vault passphrase", pass);
-    screen += &answer(&mut p, "Repeat it", pass);
+    let mut screen = answer(&env, &mut p, "Vault passphrase", pass);
+    screen += &answer(&env, &mut p, "Repeat it", pass);
     let (rest, code) = finish(p);
     screen += &rest;
     assert_eq!(code, 0, "init failed on the terminal:\n{screen}");
@@ -85,7 +109,7 @@ fn passphrase_hidden_key_and_confirmation_on_a_real_terminal() {
 
     // (b) `key verify` at a terminal asks with a hidden prompt; the key never shows.
     let mut p = on_terminal(&env, &["key", "verify", "demo"]);
-    let mut screen = answer(&mut p, "API key to verify", &key);
+    let mut screen = answer(&env, &mut p, "API key to verify", &key);
     let (rest, code) = finish(p);
     screen += &rest;
     assert_eq!(code, 0, "verify failed on the terminal:\n{screen}");
@@ -102,10 +126,13 @@ fn passphrase_hidden_key_and_confirmation_on_a_real_terminal() {
         screen.contains("Revoke demo"),
         "the question names the key: {screen}"
     );
-    std::thread::sleep(Duration::from_millis(400));
+    // The question reads one key at a time: wait for that terminal mode, then press `y`.
+    wait_until("the terminal to read single keys", 30, || {
+        has_mode(&env, "-icanon")
+    });
     p.send("y").unwrap();
     p.flush().unwrap();
-    screen += &answer(&mut p, "Vault passphrase", pass);
+    screen += &answer(&env, &mut p, "Vault passphrase", pass);
     let (rest, code) = finish(p);
     screen += &rest;
     assert_eq!(code, 0, "revoke failed on the terminal:\n{screen}");

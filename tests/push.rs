@@ -4,92 +4,14 @@
 //! redis-cli) with the pushed key. Skips loudly when a server binary is missing, unless
 //! `VAUTH_REQUIRE_SERVERS=1` (set by .ci/run), which makes the skip a failure.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use crate::ca::{export_bundle, issue, with_ca};
-use crate::postgres_cert::{
-    Cluster, free_port, is_root, pg_bin, psql, require_servers, start_cluster,
+use crate::util::ca::{export_bundle, issue, with_ca};
+use crate::util::postgres::{
+    PG_ADMIN_PW, cert_login, root_without_postgres_user, start_cert_pg, start_pg,
 };
-use crate::util::TestEnv;
-
-pub const PG_ADMIN_PW: &str = "adm1n-Pg-Secret-7f3c9a";
-pub const REDIS_ADMIN_PW: &str = "adm1n-Redis-Secret-19bd2e";
-
-fn skip(msg: &str) {
-    assert!(!require_servers(), "{msg}, and VAUTH_REQUIRE_SERVERS=1");
-    eprintln!("\n!!! SKIPPED {msg} !!!\n");
-}
-
-pub struct Pg {
-    pub cluster: Cluster,
-    pub port: u16,
-    pub log: PathBuf,
-    pub ca: PathBuf,
-}
-
-impl Pg {
-    pub fn admin(&self, sql: &str) -> String {
-        self.cluster.admin(sql)
-    }
-
-    /// A real TLS + password login as `user`; (ok, output).
-    pub fn login(&self, user: &str, password: &str, sql: &str) -> (bool, String) {
-        let conninfo = format!(
-            "host=127.0.0.1 port={} dbname=postgres user={user} sslmode=verify-full sslrootcert={}",
-            self.port,
-            self.ca.display()
-        );
-        let o = Command::new("psql")
-            .args([&conninfo, "-tAc", sql])
-            .env("PGPASSWORD", password)
-            .output()
-            .unwrap();
-        let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
-        s.push_str(&String::from_utf8_lossy(&o.stderr));
-        (o.status.success(), s)
-    }
-}
-
-/// Start PostgreSQL with TLS (a vauth-issued server cert) and scram-sha-256 over hostssl.
-pub fn start_pg(env: &TestEnv) -> Option<Pg> {
-    let Some(bin) = pg_bin() else {
-        skip("push: PostgreSQL binaries not found (apt-get install postgresql postgresql-client)");
-        return None;
-    };
-    let ca = export_bundle(env, "ca.pem", false);
-    let (srv_crt, srv_key) = issue(
-        env,
-        "pg-server",
-        &[
-            "--profile",
-            "server",
-            "--san",
-            "dns:localhost",
-            "--san",
-            "ip:127.0.0.1",
-        ],
-    );
-    let cluster = start_cluster(
-        &bin,
-        &srv_crt,
-        &srv_key,
-        &[],
-        |_| {},
-        "password_encryption = 'scram-sha-256'\nlog_statement = 'all'\n",
-        // One role that logs in without a password: the probe must call that unverifiable.
-        "local all all trust\nhostssl all trusting_key_a 127.0.0.1/32 trust\n\
-         hostssl all all 127.0.0.1/32 scram-sha-256\n",
-    );
-    let p = Pg {
-        port: cluster.port,
-        log: cluster.log.clone(),
-        cluster,
-        ca,
-    };
-    p.admin(&format!("ALTER ROLE postgres PASSWORD '{PG_ADMIN_PW}'"));
-    Some(p)
-}
+use crate::util::redis::{REDIS_ADMIN_PW, start_redis, tls_redis};
+use crate::util::{TestEnv, sha256_hex, skip};
 
 fn pushed_count(env: &TestEnv) -> usize {
     env.read_home("state.json").matches("\"pushed\"").count()
@@ -97,12 +19,7 @@ fn pushed_count(env: &TestEnv) -> usize {
 
 #[test]
 fn postgres_push_rotate_revoke_with_real_logins() {
-    if is_root()
-        && Command::new("id")
-            .arg("postgres")
-            .output()
-            .map_or(true, |o| !o.status.success())
-    {
+    if root_without_postgres_user() {
         skip("push: running as root and there is no postgres OS user");
         return;
     }
@@ -451,122 +368,6 @@ fn postgres_push_rotate_revoke_with_real_logins() {
     let _ = k3;
 }
 
-pub struct RedisServer {
-    child: std::process::Child,
-    _dir: tempfile::TempDir,
-    pub port: u16,
-    acl: PathBuf,
-}
-
-impl Drop for RedisServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-pub fn sha256_hex(s: &str) -> String {
-    let o = Command::new("sha256sum")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            use std::io::Write;
-            c.stdin.take().unwrap().write_all(s.as_bytes())?;
-            c.wait_with_output()
-        })
-        .unwrap();
-    String::from_utf8_lossy(&o.stdout)
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_string()
-}
-
-pub fn start_redis() -> Option<RedisServer> {
-    if Command::new("redis-server")
-        .arg("--version")
-        .output()
-        .is_err()
-        || Command::new("redis-cli").arg("--version").output().is_err()
-    {
-        skip("push: redis-server/redis-cli not found (apt-get install redis-server redis-tools)");
-        return None;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let acl = dir.path().join("users.acl");
-    std::fs::write(
-        &acl,
-        format!(
-            "user default on #{} ~* &* +@all\n",
-            sha256_hex(REDIS_ADMIN_PW)
-        ),
-    )
-    .unwrap();
-    let port = free_port();
-    let child = Command::new("redis-server")
-        .args([
-            "--port",
-            &port.to_string(),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ])
-        .args([
-            "--daemonize",
-            "no",
-            "--aclfile",
-            acl.to_str().unwrap(),
-            "--dir",
-            dir.path().to_str().unwrap(),
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let r = RedisServer {
-        child,
-        _dir: dir,
-        port,
-        acl,
-    };
-    for _ in 0..100 {
-        if r.cli("default", REDIS_ADMIN_PW, &["PING"])
-            .1
-            .contains("PONG")
-        {
-            return Some(r);
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("redis-server did not answer PING");
-}
-
-impl RedisServer {
-    /// redis-cli as `user` (AUTH with `pass`); (ok, output). redis-cli exits 0 on command errors,
-    /// so callers look at the output.
-    pub fn cli(&self, user: &str, pass: &str, args: &[&str]) -> (bool, String) {
-        let o = Command::new("redis-cli")
-            .args([
-                "-h",
-                "127.0.0.1",
-                "-p",
-                &self.port.to_string(),
-                "--no-auth-warning",
-            ])
-            .args(["--user", user, "--pass", pass])
-            .args(args)
-            .output()
-            .unwrap();
-        let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
-        s.push_str(&String::from_utf8_lossy(&o.stderr));
-        (o.status.success(), s)
-    }
-}
-
 #[test]
 fn redis_push_rotate_revoke_with_real_auth() {
     let Some(redis) = start_redis() else { return };
@@ -887,138 +688,6 @@ fn target_add_list_show_remove_keep_comments() {
     let _ = Path::new("");
 }
 
-/// rediss:// is verified against --ca-file: a vauth-issued server certificate is accepted, and
-/// the pushed user logs in over TLS; a foreign CA fails the handshake (exit 4).
-/// Redis with TLS only (a vauth-issued server certificate), `tls-auth-clients` as given.
-fn tls_redis(env: &TestEnv, auth_clients: &str) -> Option<(RedisServer, PathBuf)> {
-    if Command::new("redis-server")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        skip("push: redis-server not found (apt-get install redis-server redis-tools)");
-        return None;
-    }
-    env.secret(REDIS_ADMIN_PW);
-    let ca = export_bundle(env, "ca.pem", false);
-    let (crt, key) = issue(
-        env,
-        "redis-server",
-        &[
-            "--profile",
-            "server",
-            "--san",
-            "dns:localhost",
-            "--san",
-            "ip:127.0.0.1",
-        ],
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let acl = dir.path().join("users.acl");
-    std::fs::write(
-        &acl,
-        format!(
-            "user default on #{} ~* &* +@all\n",
-            sha256_hex(REDIS_ADMIN_PW)
-        ),
-    )
-    .unwrap();
-    let port = free_port();
-    let child = Command::new("redis-server")
-        .args([
-            "--port",
-            "0",
-            "--tls-port",
-            &port.to_string(),
-            "--bind",
-            "127.0.0.1",
-        ])
-        .args([
-            "--tls-cert-file",
-            crt.to_str().unwrap(),
-            "--tls-key-file",
-            key.to_str().unwrap(),
-        ])
-        .args([
-            "--tls-ca-cert-file",
-            ca.to_str().unwrap(),
-            "--tls-auth-clients",
-            auth_clients,
-        ])
-        .args([
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--aclfile",
-            acl.to_str().unwrap(),
-        ])
-        .args(["--dir", dir.path().to_str().unwrap()])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let server = RedisServer {
-        child,
-        _dir: dir,
-        port,
-        acl,
-    };
-    // The harness's own client cert (redis-cli needs one when the server requires it).
-    let client =
-        (auth_clients == "yes").then(|| issue(env, "harness-client", &["--cn", "harness"]));
-    for _ in 0..100 {
-        if server
-            .tls_cli(&ca, client.as_ref(), "default", REDIS_ADMIN_PW, &["PING"])
-            .contains("PONG")
-        {
-            return Some((server, ca));
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("redis-server with TLS did not answer PING");
-}
-
-impl RedisServer {
-    /// redis-cli over TLS trusting `ca`, presenting `client` (cert, key) when given.
-    fn tls_cli(
-        &self,
-        ca: &Path,
-        client: Option<&(PathBuf, PathBuf)>,
-        user: &str,
-        pass: &str,
-        args: &[&str],
-    ) -> String {
-        let mut c = Command::new("redis-cli");
-        c.args([
-            "-h",
-            "127.0.0.1",
-            "-p",
-            &self.port.to_string(),
-            "--no-auth-warning",
-        ])
-        .args(["--tls", "--cacert", ca.to_str().unwrap()]);
-        if let Some((crt, key)) = client {
-            c.args([
-                "--cert",
-                crt.to_str().unwrap(),
-                "--key",
-                key.to_str().unwrap(),
-            ]);
-        }
-        let o = c
-            .args(["--user", user, "--pass", pass])
-            .args(args)
-            .output()
-            .unwrap();
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        )
-    }
-}
-
 /// Redis requiring client certificates (`tls-auth-clients yes`): a target without one cannot
 /// connect; with `--client-cert` (a vauth-issued certificate whose key the vault keeps) vauth
 /// connects, pushes, and probes over mTLS, and the key logs in with redis-cli + a client cert.
@@ -1102,6 +771,8 @@ fn redis_requiring_client_certs_gets_vauths_certificate() {
     .stderr_has("needs TLS");
 }
 
+/// rediss:// is verified against --ca-file: a vauth-issued server certificate is accepted, and
+/// the pushed user logs in over TLS; a foreign CA fails the handshake (exit 4).
 #[test]
 fn redis_over_tls_verifies_the_server() {
     let env = with_ca(&[]);
@@ -1154,80 +825,6 @@ fn redis_over_tls_verifies_the_server() {
     env.run_with(&["target", "test", "tls-foreign"], None, &pw)
         .code(4)
         .stderr_has("cannot connect");
-}
-
-/// PostgreSQL with TLS (a vauth-issued server certificate) that admits client certificates for
-/// members of `cert_users` (`hostssl … +cert_users … cert`: CN = role) and SCRAM for the rest; the
-/// admin password is set and target `pg` added (its password in `PG_ADMIN`). (cluster, CA file)
-pub fn start_cert_pg(env: &TestEnv) -> Option<(Cluster, PathBuf)> {
-    let Some(bin) = pg_bin() else {
-        skip("push: PostgreSQL binaries not found (apt-get install postgresql postgresql-client)");
-        return None;
-    };
-    env.secret(PG_ADMIN_PW);
-    let ca = export_bundle(env, "ca.pem", false);
-    let (srv_crt, srv_key) = issue(
-        env,
-        "pg-server",
-        &[
-            "--profile",
-            "server",
-            "--san",
-            "dns:localhost",
-            "--san",
-            "ip:127.0.0.1",
-        ],
-    );
-    let cluster = start_cluster(
-        &bin,
-        &srv_crt,
-        &srv_key,
-        &[(&ca, "ca.pem")],
-        |_| {},
-        "ssl_ca_file = '{tls}/ca.pem'\n",
-        "local all all trust\nhostssl all +cert_users 127.0.0.1/32 cert\n\
-         hostssl all all 127.0.0.1/32 scram-sha-256\n",
-    );
-    cluster.admin(&format!("ALTER ROLE postgres PASSWORD '{PG_ADMIN_PW}'"));
-    cluster.admin("CREATE ROLE cert_users NOLOGIN");
-    env.run(&[
-        "target",
-        "add",
-        "pg",
-        "--kind",
-        "postgres",
-        "--url",
-        &format!("postgres://postgres@127.0.0.1:{}/postgres", cluster.port),
-        "--admin-password-env",
-        "PG_ADMIN",
-        "--ca-file",
-        ca.to_str().unwrap(),
-    ])
-    .ok();
-    Some((cluster, ca))
-}
-
-/// A real TLS (verify-full) login as `role` with a client certificate; (ok, output of `sql`).
-pub fn cert_login(
-    cluster: &Cluster,
-    ca: &Path,
-    crt: &Path,
-    key: &Path,
-    role: &str,
-    sql: &str,
-) -> (bool, String) {
-    psql(&[
-        &format!(
-            "host=localhost hostaddr=127.0.0.1 port={} dbname=postgres user={role} \
-             sslmode=verify-full sslrootcert={} sslcert={} sslkey={}",
-            cluster.port,
-            ca.display(),
-            crt.display(),
-            key.display()
-        ),
-        "-tAc",
-        sql,
-    ])
 }
 
 /// `vauth push CERT --to PG`: a login role named by the certificate's CN (no password), in the

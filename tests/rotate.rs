@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::push::{PG_ADMIN_PW, REDIS_ADMIN_PW, RedisServer, sha256_hex, start_pg, start_redis};
-use crate::util::TestEnv;
+use crate::util::postgres::{PG_ADMIN_PW, cert_login, start_cert_pg, start_pg};
+use crate::util::redis::{REDIS_ADMIN_PW, RedisServer, start_redis};
+use crate::util::{TestEnv, free_port, sha256_hex, state, test_hooks, wait_until};
 
 fn rfc(t: time::OffsetDateTime) -> String {
     t.format(&time::format_description::well_known::Rfc3339)
@@ -66,12 +67,11 @@ fn redis_ok(redis: &RedisServer, user: &str, key: &str) -> bool {
     redis.cli(user, key, &["PING"]).1.contains("PONG")
 }
 
-fn state(env: &TestEnv) -> Value {
-    serde_json::from_str(&env.read_home("state.json")).unwrap()
-}
-
 #[test]
 fn rotate_plan_apply_finalize_with_real_logins_across_max_age_and_grace() {
+    if !test_hooks("rotate::rotate_plan_apply_finalize_with_real_logins_across_max_age_and_grace") {
+        return;
+    }
     let env = TestEnv::new()
         .with_env("R_ADMIN", REDIS_ADMIN_PW)
         .with_env("PG_ADMIN", PG_ADMIN_PW);
@@ -253,6 +253,9 @@ fn hashes(redis: &RedisServer, user: &str) -> BTreeSet<String> {
 
 #[test]
 fn rotate_apply_killed_after_each_journaled_step_converges() {
+    if !test_hooks("rotate::rotate_apply_killed_after_each_journaled_step_converges") {
+        return;
+    }
     let Some(redis) = start_redis() else { return };
     for point in [
         "rotate-created",
@@ -315,6 +318,9 @@ fn rotate_apply_killed_after_each_journaled_step_converges() {
 
 #[test]
 fn rotate_two_runs_at_once_rotate_each_credential_once() {
+    if !test_hooks("rotate::rotate_two_runs_at_once_rotate_each_credential_once") {
+        return;
+    }
     let Some(redis) = start_redis() else { return };
     let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
     env.secret(REDIS_ADMIN_PW);
@@ -366,6 +372,9 @@ fn rotate_two_runs_at_once_rotate_each_credential_once() {
 
 #[test]
 fn rotate_stops_for_a_target_that_cannot_probe_and_others_still_rotate() {
+    if !test_hooks("rotate::rotate_stops_for_a_target_that_cannot_probe_and_others_still_rotate") {
+        return;
+    }
     let Some(redis) = start_redis() else { return };
     let env = TestEnv::new()
         .with_env("R_ADMIN", REDIS_ADMIN_PW)
@@ -374,7 +383,7 @@ fn rotate_stops_for_a_target_that_cannot_probe_and_others_still_rotate() {
     env.run(&["init"]).ok();
     redis_target(&env, &redis);
     // A second redis target on a port where nothing listens: the push cannot happen.
-    let dead = crate::postgres_cert::free_port();
+    let dead = free_port();
     env.run(&[
         "target",
         "add",
@@ -531,6 +540,9 @@ struct CheckItemJson {
 /// JWT signing key (no server needed), a policy naming nothing, a window, and bad policies.
 #[test]
 fn rotate_json_shapes_windows_and_bad_policies() {
+    if !test_hooks("rotate::rotate_json_shapes_windows_and_bad_policies") {
+        return;
+    }
     let env = TestEnv::new();
     env.run(&["init"]).ok();
     env.run(&["rotate", "plan"])
@@ -704,12 +716,23 @@ fn rotate_json_shapes_windows_and_bad_policies() {
 /// A second run that cannot get the home's lock in time exits 3 and names the holder.
 #[test]
 fn rotate_lock_timeout_names_the_holder() {
-    // A "milvus" that accepts connections and never answers keeps the first run busy.
+    if !test_hooks("rotate_lock_timeout_names_the_holder") {
+        return;
+    }
+    // A "milvus" that accepts connections and never answers keeps the first run busy, until the
+    // test is done with it.
     let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = l.local_addr().unwrap().port();
+    let (done, stop) = std::sync::mpsc::channel::<()>();
     let hold = std::thread::spawn(move || {
-        let conns: Vec<_> = l.incoming().take(2).filter_map(Result::ok).collect();
-        std::thread::sleep(std::time::Duration::from_secs(8));
+        l.set_nonblocking(true).unwrap();
+        let mut conns = Vec::new();
+        while stop.try_recv().is_err() {
+            match l.accept() {
+                Ok((c, _)) => conns.push(c),
+                Err(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            }
+        }
         drop(conns);
     });
     let env = TestEnv::new().with_env("M_ADMIN", "milvus-admin-pw-123456");
@@ -741,7 +764,19 @@ fn rotate_lock_timeout_names_the_holder() {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     let mut first = first.spawn().unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(700));
+    // The first run holds the lock: the lock file names it (every holder writes its pid there)
+    // and the lock is taken.
+    let lock = env.home().join("lock");
+    let holder = format!("held by pid {} ", first.id());
+    wait_until("the first run to hold the home's lock", 60, || {
+        assert!(
+            first.try_wait().unwrap().is_none(),
+            "the first run ended before the second one started"
+        );
+        std::fs::read_to_string(&lock).is_ok_and(|t| t.starts_with(&holder))
+            && std::fs::File::open(&lock)
+                .is_ok_and(|f| matches!(f.try_lock(), Err(std::fs::TryLockError::WouldBlock)))
+    });
     let r = env.run_with(
         &["rotate", "apply", "--due", "--lock-timeout", "1s"],
         None,
@@ -750,6 +785,7 @@ fn rotate_lock_timeout_names_the_holder() {
     r.code(3)
         .stderr_has("holds the lock")
         .stderr_has("held by pid");
+    done.send(()).unwrap();
     let _ = first.wait();
     let _ = hold.join();
 }
@@ -761,11 +797,11 @@ fn rotate_lock_timeout_names_the_holder() {
 /// certificates' validity against its own clock.
 #[test]
 fn rotate_renews_a_pushed_certificate_and_it_logs_in() {
-    let env = crate::ca::with_ca(&[]).with_env("PG_ADMIN", PG_ADMIN_PW);
-    let Some((cluster, ca)) = crate::push::start_cert_pg(&env) else {
+    let env = crate::util::ca::with_ca(&[]).with_env("PG_ADMIN", PG_ADMIN_PW);
+    let Some((cluster, ca)) = start_cert_pg(&env) else {
         return;
     };
-    let (c1, k1) = crate::ca::issue(&env, "alice", &["--cn", "alice", "--keep-key"]);
+    let (c1, k1) = crate::util::ca::issue(&env, "alice", &["--cn", "alice", "--keep-key"]);
     env.run(&["push", "alice", "--to", "pg", "--role", "cert_users"])
         .ok();
     let out = env.path("out");
@@ -779,10 +815,15 @@ fn rotate_renews_a_pushed_certificate_and_it_logs_in() {
         ),
     );
     let login = |crt: &std::path::Path, key: &std::path::Path| {
-        crate::push::cert_login(&cluster, &ca, crt, key, "alice", "SELECT current_user")
+        cert_login(&cluster, &ca, crt, key, "alice", "SELECT current_user")
     };
     assert!(login(&c1, &k1).0);
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // max_age (1s, real time) passes: `rotate plan` says the certificate is due.
+    let plan = || {
+        let p = env.run(&["--json", "rotate", "plan", "--only", "alice"]);
+        p.json()["items"][0].clone()
+    };
+    wait_until("alice to be due", 30, || plan()["due"] == "due");
     let r = env.run(&["--json", "rotate", "apply", "--due"]);
     r.ok();
     let x = &r.json()["rotated"][0];
@@ -793,11 +834,14 @@ fn rotate_renews_a_pushed_certificate_and_it_logs_in() {
     assert_eq!(x["targets"][0]["verified"], true);
     let (c2, k2) = (out.join("alice.crt"), out.join("alice.key"));
     assert_eq!(env.mode(&k2), 0o600);
-    crate::ca::register_keys(&env, &[&k2]);
+    crate::util::ca::register_keys(&env, &[&k2]);
     let (ok, who) = login(&c2, &k2);
     assert!(ok && who.trim() == "alice", "{who}");
     assert!(login(&c1, &k1).0, "the predecessor works during the grace");
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // The grace (1s, real time) passes: `rotate plan` lists the predecessor to finalize.
+    wait_until("alice's grace to end", 30, || {
+        plan()["finalize"] == serde_json::json!([1])
+    });
     let f = env.run(&["--json", "rotate", "finalize"]);
     f.ok();
     assert_eq!(f.json()["finalized"]["revoked"][0]["credential"], "alice");
@@ -820,6 +864,9 @@ fn rotate_renews_a_pushed_certificate_and_it_logs_in() {
 /// the same file keeps the first); `dir:` writes NAME.key 0600. The value appears nowhere else.
 #[test]
 fn rotate_writes_github_gitlab_dotenv_and_dir_outputs() {
+    if !test_hooks("rotate::rotate_writes_github_gitlab_dotenv_and_dir_outputs") {
+        return;
+    }
     let env = TestEnv::new();
     env.run(&["init"]).ok();
     env.create("svc-a");

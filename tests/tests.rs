@@ -8,7 +8,8 @@
 
 // The layering of ARCHITECTURE.md and the file-size limit, checked on src/.
 mod architecture;
-// TestEnv: isolated HOME/XDG dirs, the vauth command builder, leak scanning.
+// TestEnv: isolated HOME/XDG dirs, the vauth command builder, leak scanning; the shared
+// fixtures and test servers (CA, PostgreSQL, Redis, the wiremock fake, the Qdrant JWT check).
 mod util;
 // API-key lifecycle: create, import, list, show, verify, rotate, revoke, output formats.
 mod keys;
@@ -41,8 +42,7 @@ mod pty;
 // JWT signing keys and tokens: lifecycle, rotation grace, JWKS/OIDC, sign/verify/inspect, Qdrant.
 mod jwt;
 // JWT cross-checks with independent implementations: PyJWT, openssl, a Qdrant-style HS256 check.
-pub mod jwt_peers;
-// --- PKI (issue 3) ---
+mod jwt_peers;
 // The local CA: key types, pathlen, usages, intermediates, name constraints, CRLs (with openssl).
 mod ca;
 // Leaf certificates: issue/CSR/PKCS#12/list/verify/revoke/renew/export/inspect/batch (with openssl).
@@ -53,7 +53,6 @@ mod pki_tls;
 mod postgres_cert;
 // --json contract of the ca/cert commands (docs/json.md).
 mod json_pki;
-// --- push (issue 5) ---
 // Targets, push, remote rotate/revoke against a real PostgreSQL 15 and Redis 7.
 mod push;
 // --json contract of target/push (docs/json.md).
@@ -66,8 +65,6 @@ mod http_milvus;
 mod http_opensearch;
 mod http_pinecone;
 mod http_qdrant;
-mod http_util;
 mod http_weaviate;
-// --- unattended rotation (issue 6) ---
 // rotate plan/apply/finalize + check against real PostgreSQL and Redis; crashes; concurrency.
 mod rotate;

@@ -6,7 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{KeyInit as _, Mac as _};
 
 #[allow(unused_imports)]
-use crate::util::TestEnv;
+use crate::util::{TestEnv, state};
 
 /// A 32-byte HMAC secret: long enough for HS256.
 const HS_SECRET: &str = "attack-hs256-secret-0123456789ab";
@@ -350,7 +350,7 @@ fn key_version_at_u32_max_is_not_rotated_to_v0() {
     let env = TestEnv::new();
     env.create("k");
     let p = env.home().join("state.json");
-    let mut st: serde_json::Value = serde_json::from_str(&env.read_home("state.json")).unwrap();
+    let mut st = state(&env);
     st["api_keys"]["k"]["versions"][0]["version"] = serde_json::json!(u32::MAX);
     std::fs::write(&p, serde_json::to_string_pretty(&st).unwrap()).unwrap();
     let before = std::fs::read(&p).unwrap();

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::util::TestEnv;
+use crate::util::{TestEnv, sha256_hex, state};
 
 const MASTER: &str = "q0lV1fIqGqk3yT3bW8nC4m0Y2p0dKq9cQy3rX0fJq1E=";
 const MASTER2: &str = "Zm9vYmFyYmF6cXV4MDEyMzQ1Njc4OWFiY2RlZmdoaWo=";
@@ -342,7 +342,7 @@ fn audit_count_at_u64_max_does_not_wrap() {
     let env = TestEnv::new();
     env.create("a");
     let path = env.home().join("state.json");
-    let mut st: Value = serde_json::from_str(&env.read_home("state.json")).unwrap();
+    let mut st = state(&env);
     st["audit"]["count"] = Value::from(u64::MAX);
     std::fs::write(&path, serde_json::to_vec_pretty(&st).unwrap()).unwrap();
     let before = std::fs::read(&path).unwrap();
@@ -352,10 +352,6 @@ fn audit_count_at_u64_max_does_not_wrap() {
 }
 
 // ---- Finding 2: state.json has no integrity protection. ----
-
-fn state(env: &TestEnv) -> Value {
-    serde_json::from_str(&env.read_home("state.json")).unwrap()
-}
 
 fn write_state(env: &TestEnv, v: &Value) {
     std::fs::write(
@@ -429,14 +425,6 @@ fn cut_audit_log_with_rewritten_state_head_is_detected() {
     env.run(&["audit", "verify"])
         .code(3)
         .stderr_has("integrity");
-}
-
-fn sha256_hex(s: &str) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(s.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// A tampered state.json (here: a key removed) must not make the next write drop that key's

@@ -1,14 +1,23 @@
 //! TestEnv: an isolated HOME / XDG dirs per test, a `vauth` command builder with a clean
 //! environment, and leak scanning: every key a run prints is remembered, and every run's stderr,
 //! every non-product stdout, and the home's plain files (state, audit, config) are checked for
-//! every secret the test has seen.
+//! every secret the test has seen. Also what many test modules share: state.json as JSON,
+//! SHA-256 in hex, loud skips, waiting on a condition, and the test servers and fixtures in the
+//! submodules.
 
 #![allow(dead_code)]
+
+pub mod ca;
+pub mod http;
+pub mod postgres;
+pub mod qdrant;
+pub mod redis;
 
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// Variables the harness removes so the host environment cannot leak in.
 const SCRUB: &[&str] = &[
@@ -291,4 +300,81 @@ impl Drop for TestEnv {
         };
         self.scan(&run, true);
     }
+}
+
+/// The home's state.json, parsed.
+pub fn state(env: &TestEnv) -> serde_json::Value {
+    serde_json::from_str(&env.read_home("state.json")).unwrap()
+}
+
+/// SHA-256 of `s`, lowercase hex (what state.json and Redis ACL files hold).
+pub fn sha256_hex(s: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(s.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `VAUTH_REQUIRE_SERVERS=1` (set by .ci/run): every peer a test needs (server binaries, PyJWT,
+/// the test-hooks build) must be there; a skip is a failure.
+pub fn require_servers() -> bool {
+    std::env::var("VAUTH_REQUIRE_SERVERS").is_ok_and(|v| v == "1")
+}
+
+/// Say loudly that a test is skipped and why; under `VAUTH_REQUIRE_SERVERS=1`, fail instead.
+#[track_caller]
+pub fn skip(msg: &str) {
+    assert!(!require_servers(), "{msg}, and VAUTH_REQUIRE_SERVERS=1");
+    eprintln!("\n!!! SKIPPED {msg} !!!\n");
+}
+
+/// Whether vauth was built with the `test-hooks` feature, which the VAUTH_TEST_CRASH,
+/// VAUTH_TEST_NOW and VAUTH_TEST_PANIC hooks need (without it they do nothing, and a test that
+/// relies on them would fail with assertions that say nothing about why). Without it the test
+/// named `what` is skipped, loudly: run `cargo test --all-features`.
+#[track_caller]
+pub fn test_hooks(what: &str) -> bool {
+    if cfg!(feature = "test-hooks") {
+        return true;
+    }
+    skip(&format!(
+        "{what}: needs the test-hooks feature (cargo test --all-features or --features test-hooks)"
+    ));
+    false
+}
+
+/// Poll `cond` until it holds; panic naming `what` when it still does not after `secs` seconds.
+#[track_caller]
+pub fn wait_until(what: &str, secs: u64, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    let mut pause = Duration::from_millis(5);
+    while !cond() {
+        assert!(
+            Instant::now() < deadline,
+            "waited {secs}s in vain for {what}"
+        );
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(100));
+    }
+}
+
+/// A loopback port nothing listens on (the OS picked it free a moment ago).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Run openssl; (exit code, stdout + stderr).
+pub fn openssl(args: &[&str]) -> (i32, String) {
+    let o = Command::new("openssl")
+        .args(args)
+        .output()
+        .expect("openssl is installed (.ci/run installs it)");
+    let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
+    s.push_str(&String::from_utf8_lossy(&o.stderr));
+    (o.status.code().unwrap_or(-1), s)
 }
