@@ -489,7 +489,7 @@ impl Target for Postgres {
                 .hint(format!("pass --adopt {} to take it over, or choose another name (target prefix)", spec.name)));
             }
         }
-        let verifier = Zeroizing::new(super::scram::verifier(secret));
+        let verifier = Zeroizing::new(super::scram::verifier(secret)?);
         let stmts = self.statements(spec, &quote_lit(&verifier));
         self.in_transaction(
             &c,

@@ -5,9 +5,12 @@
 //! normalized form differs (a soft hyphen, a no-break space) still logs in.
 
 /// `SCRAM-SHA-256$4096:<salt>$<StoredKey>:<ServerKey>` for `password`, with a fresh random
-/// 16-byte salt (PostgreSQL's defaults).
-pub fn verifier(password: &str) -> String {
-    postgres_protocol::password::scram_sha_256(password.as_bytes())
+/// 16-byte salt (PostgreSQL's defaults). It cannot fail; the `Result` is the signature callers
+/// (and `benches/push.rs`) use.
+pub fn verifier(password: &str) -> crate::error::Result<String> {
+    Ok(postgres_protocol::password::scram_sha_256(
+        password.as_bytes(),
+    ))
 }
 
 #[cfg(test)]
@@ -120,14 +123,18 @@ mod tests {
 
     #[test]
     fn verifier_holds_the_rfc_keys_and_takes_the_login() {
-        let v = verifier("pencil");
+        let v = verifier("pencil").unwrap();
         let (salt, iter, stored, server) = parts(&v);
         assert_eq!((salt.len(), iter), (16, 4096));
         let (s, k, _) = keys("pencil", &salt, iter);
         assert_eq!((stored, server), (s, k));
         assert!(logs_in(&v, "pencil"));
         assert!(!logs_in(&v, "pencil2"));
-        assert_ne!(parts(&verifier("pencil")).0, salt, "a fresh salt each time");
+        assert_ne!(
+            parts(&verifier("pencil").unwrap()).0,
+            salt,
+            "a fresh salt each time"
+        );
     }
 
     #[test]
@@ -135,13 +142,13 @@ mod tests {
         // A soft hyphen maps to nothing, a no-break space to a space (RFC 4013 §2.1): the
         // verifier is that of the normalized form, and either spelling logs in.
         for (raw, norm) in [("pen\u{AD}cil", "pencil"), ("pen\u{A0}cil", "pen cil")] {
-            let v = verifier(raw);
+            let v = verifier(raw).unwrap();
             let (salt, iter, stored, server) = parts(&v);
             let (s, k, _) = keys(norm, &salt, iter);
             assert_eq!((stored, server), (s, k), "{raw:?}");
             assert!(logs_in(&v, norm), "{raw:?}");
             assert!(logs_in(&v, raw), "{raw:?}");
-            assert!(logs_in(&verifier(norm), raw), "{raw:?}");
+            assert!(logs_in(&verifier(norm).unwrap(), raw), "{raw:?}");
         }
     }
 }
