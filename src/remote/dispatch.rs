@@ -3,10 +3,10 @@
 use zeroize::Zeroizing;
 
 use super::{
-    Applied, Held, HeldQuery, Kind, PushSpec, RevokeSpec, Target, TargetConfig, chroma,
+    Applied, Held, HeldQuery, Kind, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, chroma,
     elasticsearch, milvus, opensearch, pinecone, postgres, qdrant, redis, weaviate,
 };
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// The target kinds behind one type, so commands need no generics.
 pub enum AnyTarget {
@@ -99,6 +99,15 @@ impl Target for AnyTarget {
     }
     async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
         each!(self, t => t.probe(user, secret).await)
+    }
+    async fn probe_login(&mut self, user: &str, secret: &str) -> Result<()> {
+        each!(self, t => t.probe_login(user, secret).await)
+    }
+    async fn probe_wrong(&mut self, user: &str, secret: &str, wrong: &str) -> Result<Wrong> {
+        each!(self, t => t.probe_wrong(user, secret, wrong).await)
+    }
+    fn wrong_accepted(&self, user: &str) -> Error {
+        each!(self, t => t.wrong_accepted(user))
     }
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
         each!(self, t => t.revoke(spec).await)

@@ -28,7 +28,7 @@ mod tls;
 pub mod weaviate;
 
 pub use config::{ClientIdentity, NET_TIMEOUT, TargetConfig};
-pub use contract::{Target, wrong_secret};
+pub use contract::{Target, Wrong, unverifiable, wrong_secret};
 pub use dispatch::AnyTarget;
 pub use endpoint::{Endpoint, parse_url};
 pub use exec::{runtime, timed};

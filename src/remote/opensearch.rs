@@ -14,7 +14,10 @@ use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http, Reply, pct};
 use super::postgres::login_role;
-use super::{Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig};
+use super::{
+    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong,
+    unverifiable,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 const USERS: &str = "/_plugins/_security/api/internalusers";
@@ -256,7 +259,7 @@ impl Target for Opensearch {
         Ok(Applied::user(user))
     }
 
-    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+    async fn probe_login(&mut self, user: &str, secret: &str) -> Result<()> {
         self.http.add_secret(secret);
         let r = self.http.send("probe", &probe_call(user, secret)).await?;
         if !r.ok() {
@@ -275,21 +278,26 @@ impl Target for Opensearch {
                 .http
                 .error("probe", &format!("authenticated as {who:?}, not {user:?}")));
         }
-        let wrong = super::wrong_secret()?;
-        self.http.add_secret(&wrong);
-        let r = self.http.send("probe", &probe_call(user, &wrong)).await?;
-        match r.status {
-            401 | 403 => Ok(()),
-            s if (200..300).contains(&s) => Err(self
-                .remote(format!(
-                    "unverifiable: OpenSearch accepted a wrong password for {user:?}"
-                ))
-                .hint("the security plugin lets anyone in (anonymous auth, or security disabled)")),
-            _ => Err(self.http.error(
+        Ok(())
+    }
+
+    async fn probe_wrong(&mut self, user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
+        self.http.add_secret(wrong);
+        let r = self.http.send("probe", &probe_call(user, wrong)).await?;
+        r.wrong(|r| {
+            self.http.error(
                 "unverifiable: a wrong password was not refused as such",
                 &format!("HTTP {}: {}", r.status, r.message()),
-            )),
-        }
+            )
+        })
+    }
+
+    fn wrong_accepted(&self, user: &str) -> Error {
+        unverifiable(
+            self.http.target(),
+            &format!("OpenSearch accepted a wrong password for {user:?}"),
+            "the security plugin lets anyone in (anonymous auth, or security disabled)",
+        )
     }
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {

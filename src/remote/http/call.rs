@@ -7,7 +7,8 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::Method;
 use zeroize::Zeroizing;
 
-use crate::remote::redact;
+use crate::error::{Error, Result};
+use crate::remote::{Wrong, redact};
 
 /// A request body (its Debug form shows no content: bodies carry passwords).
 #[derive(Clone)]
@@ -108,6 +109,16 @@ impl Reply {
     /// 2xx.
     pub fn ok(&self) -> bool {
         (200..300).contains(&self.status)
+    }
+
+    /// The answer to a call made with a wrong secret: 401/403 refused it, 2xx let it in;
+    /// anything else is `Err(other(self))`.
+    pub fn wrong(&self, other: impl FnOnce(&Reply) -> Error) -> Result<Wrong> {
+        match self.status {
+            401 | 403 => Ok(Wrong::Refused),
+            _ if self.ok() => Ok(Wrong::Accepted),
+            _ => Err(other(self)),
+        }
     }
 
     /// The body as JSON, if it is.
