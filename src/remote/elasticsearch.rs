@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
-use super::http::{Auth, Call, Http, Reply};
+use super::http::{Auth, Call, Http};
 use super::{Applied, Endpoint, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable};
 use crate::error::{Error, Result};
 
@@ -120,11 +120,6 @@ impl Elasticsearch {
                 "the key is not base64 of id:api_key, as Elasticsearch makes them",
             )
         })
-    }
-
-    fn probe_err(&self, what: &str, r: &Reply) -> Error {
-        self.http
-            .error(what, &format!("HTTP {}: {}", r.status, r.message()))
     }
 }
 
@@ -236,7 +231,9 @@ impl Target for Elasticsearch {
         let id = self.id_in(secret)?;
         let r = self.http.send(what, &authenticate(secret)).await?;
         if !r.ok() {
-            return Err(self.probe_err(&format!("probe: the new API key {user:?} was refused"), &r));
+            return Err(self
+                .http
+                .answer_error(&format!("probe: the new API key {user:?} was refused"), &r));
         }
         let v = self.http.json(what, &r)?;
         let got = v.pointer("/api_key/id").and_then(Value::as_str);
@@ -256,7 +253,10 @@ impl Target for Elasticsearch {
         let wrong = encode(&self.id_in(secret)?, wrong);
         self.http.add_secret(&wrong);
         let r = self.http.send("probe", &authenticate(&wrong)).await?;
-        r.wrong(|r| self.probe_err("unverifiable: a wrong API key was not refused as such", r))
+        r.wrong(|r| {
+            self.http
+                .answer_error("unverifiable: a wrong API key was not refused as such", r)
+        })
     }
 
     fn wrong_accepted(&self, user: &str) -> Error {

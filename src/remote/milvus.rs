@@ -148,13 +148,7 @@ impl Milvus {
         let r = self.http.send(what, call).await?;
         let c = code(&r);
         if r.status == 401 || (r.ok() && c == Some(CODE_NEED_AUTHENTICATE)) {
-            return Err(self
-                .http
-                .error(
-                    &format!("{what}: the admin credential of {:?} was refused", self.admin_user),
-                    &format!("HTTP {}: {}", r.status, r.message()),
-                )
-                .hint("check the admin password the target names (`vauth target show`), and that the URL names its user"));
+            return Err(self.http.admin_refused(what, &self.admin_user, &r));
         }
         if !r.ok() {
             return Err(self.http.fail(what, &r));
@@ -338,9 +332,9 @@ impl Target for Milvus {
             Login::Accepted => Ok(()),
             Login::Refused => Err(self
                 .http
-                .error(
+                .answer_error(
                     &format!("probe: {user:?} with the new password was refused"),
-                    &format!("HTTP {}: {}", r.status, r.message()),
+                    &r,
                 )
                 .hint(if r.status == 403 {
                     "the user may not list collections: grant it a role that may (--role)"

@@ -5,6 +5,12 @@
 //! names. [`Target`] is the one contract every kind follows — plan → apply → probe → revoke — and is
 //! not HTTP-specific: PostgreSQL speaks its wire protocol, Redis RESP. Network code runs on a
 //! current-thread tokio runtime that the command layer creates ([`runtime`]).
+//!
+//! Where things are: `kind` (the kinds and what each takes), `config` (the `[target.NAME]`
+//! table), `endpoint` (its URL, through [`crate::net::url`]), `spec` (what flows through the
+//! contract), `contract` ([`Target`], the shared probe), `dispatch` ([`AnyTarget`]), `tls`,
+//! `redact` (remote errors without secrets), `exec` (runtime and timeouts), [`http`] (the HTTP
+//! client of the HTTP kinds), [`scram`] (PostgreSQL verifiers), then one module per kind.
 
 pub mod chroma;
 mod config;

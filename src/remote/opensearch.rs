@@ -109,20 +109,11 @@ impl Opensearch {
         )
     }
 
-    fn refused(&self, what: &str, r: &Reply) -> Error {
-        self.http
-            .error(
-                &format!("{what}: the admin credential of {:?} was refused", self.admin_user),
-                &format!("HTTP {}: {}", r.status, r.message()),
-            )
-            .hint("check the admin password the target names (`vauth target show`), and that the URL names its user")
-    }
-
     /// Send `call` as the admin: the reply when 2xx (or 404 when `absent_ok`).
     async fn admin(&self, what: &str, call: &Call, absent_ok: bool) -> Result<Reply> {
         let r = self.http.send(what, call).await?;
         if r.status == 401 {
-            return Err(self.refused(what, &r));
+            return Err(self.http.admin_refused(what, &self.admin_user, &r));
         }
         if r.ok() || (absent_ok && r.status == 404) {
             Ok(r)
@@ -265,10 +256,7 @@ impl Target for Opensearch {
         if !r.ok() {
             return Err(self
                 .http
-                .error(
-                    &format!("probe: {user:?} with the new password was refused"),
-                    &format!("HTTP {}: {}", r.status, r.message()),
-                )
+                .answer_error(&format!("probe: {user:?} with the new password was refused"), &r)
                 .hint("check the authentication backends (config.yml: the internal user database must take HTTP Basic)"));
         }
         let v = self.http.json("probe", &r)?;
@@ -285,10 +273,8 @@ impl Target for Opensearch {
         self.http.add_secret(wrong);
         let r = self.http.send("probe", &probe_call(user, wrong)).await?;
         r.wrong(|r| {
-            self.http.error(
-                "unverifiable: a wrong password was not refused as such",
-                &format!("HTTP {}: {}", r.status, r.message()),
-            )
+            self.http
+                .answer_error("unverifiable: a wrong password was not refused as such", r)
         })
     }
 

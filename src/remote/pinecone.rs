@@ -8,7 +8,7 @@
 use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
-use super::http::{Auth, Call, Http, Reply, pct};
+use super::http::{Auth, Call, Http, pct};
 use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable};
 use crate::error::{Error, Result};
 
@@ -152,11 +152,6 @@ impl Pinecone {
             })
             .unwrap_or_default())
     }
-
-    fn probe_err(&self, what: &str, r: &Reply) -> Error {
-        self.http
-            .error(what, &format!("HTTP {}: {}", r.status, r.message()))
-    }
 }
 
 impl Target for Pinecone {
@@ -266,7 +261,9 @@ impl Target for Pinecone {
         self.http.add_secret(secret);
         let r = self.http.send("probe", &list_indexes(secret)).await?;
         if !r.ok() {
-            return Err(self.probe_err(&format!("probe: the new API key {user:?} was refused"), &r));
+            return Err(self
+                .http
+                .answer_error(&format!("probe: the new API key {user:?} was refused"), &r));
         }
         Ok(())
     }
@@ -274,7 +271,10 @@ impl Target for Pinecone {
     async fn probe_wrong(&mut self, _user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
         self.http.add_secret(wrong);
         let r = self.http.send("probe", &list_indexes(wrong)).await?;
-        r.wrong(|r| self.probe_err("unverifiable: a wrong API key was not refused as such", r))
+        r.wrong(|r| {
+            self.http
+                .answer_error("unverifiable: a wrong API key was not refused as such", r)
+        })
     }
 
     fn wrong_accepted(&self, user: &str) -> Error {

@@ -1,8 +1,8 @@
 //! PostgreSQL (and pgvector): a NOLOGIN group role `<name>` holds the grants; two login roles
 //! `<name>_a` / `<name>_b` take turns (odd key versions `_a`, even `_b`), since a role holds one
 //! password and a grace needs the old and the new to log in at once. Passwords are stored as
-//! SCRAM-SHA-256 verifiers computed here. Roles vauth made carry `COMMENT ON ROLE … 'managed by
-//! vauth <home-id>'`; others are altered only with `--adopt`.
+//! SCRAM-SHA-256 verifiers computed on the client ([`super::scram`]). Roles vauth made carry
+//! `COMMENT ON ROLE … 'managed by vauth <home-id>'`; others are altered only with `--adopt`.
 
 use tokio_postgres::error::SqlState;
 use zeroize::Zeroizing;

@@ -107,11 +107,6 @@ impl Weaviate {
                 .hint(e.hint_text().unwrap_or("check the server"))
             })
     }
-
-    fn probe_err(&self, what: &str, r: &Reply) -> Error {
-        self.http
-            .error(what, &format!("HTTP {}: {}", r.status, r.message()))
-    }
 }
 
 impl Target for Weaviate {
@@ -228,7 +223,9 @@ impl Target for Weaviate {
         let what = "probe";
         let r = self.http.send(what, &own_info(secret)).await?;
         if !r.ok() {
-            return Err(self.probe_err(&format!("probe: the new key of {user:?} was refused"), &r));
+            return Err(self
+                .http
+                .answer_error(&format!("probe: the new key of {user:?} was refused"), &r));
         }
         let v = self.http.json(what, &r)?;
         let got = v["username"].as_str();
@@ -247,7 +244,10 @@ impl Target for Weaviate {
     async fn probe_wrong(&mut self, _user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
         self.http.add_secret(wrong);
         let r = self.http.send("probe", &own_info(wrong)).await?;
-        r.wrong(|r| self.probe_err("unverifiable: a wrong key was not refused as such", r))
+        r.wrong(|r| {
+            self.http
+                .answer_error("unverifiable: a wrong key was not refused as such", r)
+        })
     }
 
     fn wrong_accepted(&self, user: &str) -> Error {

@@ -254,6 +254,22 @@ impl Http {
         }
     }
 
+    /// A remote error for this target quoting `reply`: `WHAT: HTTP STATUS: MESSAGE` (redacted),
+    /// no hint (the caller knows what the status means for its call).
+    pub fn answer_error(&self, what: &str, reply: &Reply) -> Error {
+        self.error(what, &format!("HTTP {}: {}", reply.status, reply.message()))
+    }
+
+    /// The error for an admin password refused on `what`: the kinds whose admin is the URL's
+    /// user with a password (Milvus, OpenSearch).
+    pub fn admin_refused(&self, what: &str, admin_user: &str, reply: &Reply) -> Error {
+        self.answer_error(
+            &format!("{what}: the admin credential of {admin_user:?} was refused"),
+            reply,
+        )
+        .hint("check the admin password the target names (`vauth target show`), and that the URL names its user")
+    }
+
     /// A remote error for this target with `detail` redacted.
     pub fn error(&self, what: &str, detail: &str) -> Error {
         super::remote(&self.target, what, detail, &self.secrets())
