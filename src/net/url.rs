@@ -285,25 +285,13 @@ pub fn display(raw: &str) -> String {
     }
 }
 
-/// Percent-decode `s`; the result must be UTF-8.
+/// Percent-decode `s` (a `%` not followed by two hex digits stays as written); the result must
+/// be UTF-8.
 fn pct_decode(s: &str) -> std::result::Result<String, String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && let Some(h) = b.get(i + 1..i + 3)
-            && let Ok(h) = std::str::from_utf8(h)
-            && let Ok(v) = u8::from_str_radix(h, 16)
-        {
-            out.push(v);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).map_err(|_| "is not UTF-8 once percent-decoded".to_string())
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .map(|s| s.into_owned())
+        .map_err(|_| "is not UTF-8 once percent-decoded".to_string())
 }
 
 #[cfg(test)]

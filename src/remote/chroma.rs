@@ -13,7 +13,9 @@ use std::path::PathBuf;
 use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http};
-use super::{Applied, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig};
+use super::{
+    Applied, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The header tokens travel in.
@@ -32,11 +34,22 @@ pub struct Chroma {
     file: Option<PathBuf>,
 }
 
-/// The users and tokens of a credentials file vauth wrote, in order.
-#[derive(Debug, Default, PartialEq)]
+/// The users and tokens of a credentials file vauth wrote, in order (its Debug form shows the
+/// users and how many tokens each has, never a token).
+#[derive(Default, PartialEq)]
 pub struct Credentials {
     /// `(user id, tokens)`.
     pub users: Vec<(String, Vec<Zeroizing<String>>)>,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut m = f.debug_map();
+        for (u, t) in &self.users {
+            m.entry(u, &format_args!("{} token(s) ****", t.len()));
+        }
+        m.finish()
+    }
 }
 
 impl Credentials {
@@ -258,7 +271,7 @@ impl Target for Chroma {
         })
     }
 
-    async fn probe(&mut self, _user: &str, secret: &str) -> Result<()> {
+    async fn probe_login(&mut self, _user: &str, secret: &str) -> Result<()> {
         self.http.add_secret(secret);
         let r = self
             .http
@@ -279,28 +292,21 @@ impl Target for Chroma {
             )
             .hint("restart Chroma so it reads the credentials file vauth wrote"));
         }
-        let wrong = super::wrong_secret()?;
-        let r = self
-            .http
-            .send(
-                "probe",
-                &Call::get(PROBE_PATH)
-                    .anonymous()
-                    .header(HEADER, wrong.as_str()),
-            )
-            .await?;
-        match r.status {
-            401 | 403 => Ok(()),
-            s if (200..300).contains(&s) => Err(Error::new(
-                ErrorKind::Remote,
-                format!(
-                    "target {}: unverifiable: a wrong token was accepted",
-                    self.http.target()
-                ),
-            )
-            .hint("this Chroma checks no tokens: enable its token authentication")),
-            _ => Err(self.http.fail("probe with a wrong token", &r)),
-        }
+        Ok(())
+    }
+
+    async fn probe_wrong(&mut self, _user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
+        let call = Call::get(PROBE_PATH).anonymous().header(HEADER, wrong);
+        let r = self.http.send("probe", &call).await?;
+        r.wrong(|r| self.http.fail("probe with a wrong token", r))
+    }
+
+    fn wrong_accepted(&self, _user: &str) -> Error {
+        unverifiable(
+            self.http.target(),
+            "a wrong token was accepted",
+            "this Chroma checks no tokens: enable its token authentication",
+        )
     }
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
@@ -328,6 +334,15 @@ impl Target for Chroma {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_shows_no_token() {
+        let mut c = Credentials::default();
+        c.user_mut("app").push(Zeroizing::new("tok-s3cret".into()));
+        let d = format!("{c:?}");
+        assert!(!d.contains("s3cret"), "{d}");
+        assert!(d.contains("app") && d.contains("1 token(s)"), "{d}");
+    }
 
     #[test]
     fn credentials_round_trip_and_refuse_foreign_files() {

@@ -12,9 +12,9 @@ use serde_json::{Value, json};
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
-use super::http::{Auth, Call, Http, Reply};
-use super::{Applied, Endpoint, PushSpec, RevokeSpec, Target, TargetConfig};
-use crate::error::{Error, ErrorKind, Result};
+use super::http::{Auth, Call, Http};
+use super::{Applied, Endpoint, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable};
+use crate::error::{Error, Result};
 
 /// The name of version `spec.version`'s API key.
 pub fn key_name(spec: &PushSpec) -> String {
@@ -28,6 +28,13 @@ fn id_of(encoded: &str) -> Option<String> {
         .ok()?;
     let s = String::from_utf8(raw).ok()?;
     s.split_once(':').map(|(id, _)| id.to_string())
+}
+
+/// `GET /_security/_authenticate` as the API key `encoded`.
+fn authenticate(encoded: &str) -> Call {
+    Call::get("/_security/_authenticate")
+        .anonymous()
+        .header("authorization", format!("ApiKey {encoded}"))
 }
 
 fn encode(id: &str, secret: &str) -> Zeroizing<String> {
@@ -105,9 +112,14 @@ impl Elasticsearch {
             .cloned())
     }
 
-    fn probe_err(&self, what: &str, r: &Reply) -> Error {
-        self.http
-            .error(what, &format!("HTTP {}: {}", r.status, r.message()))
+    /// The id inside `secret`, an encoded API key.
+    fn id_in(&self, secret: &str) -> Result<String> {
+        id_of(secret).ok_or_else(|| {
+            self.http.error(
+                "probe",
+                "the key is not base64 of id:api_key, as Elasticsearch makes them",
+            )
+        })
     }
 }
 
@@ -213,23 +225,15 @@ impl Target for Elasticsearch {
         ))
     }
 
-    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+    async fn probe_login(&mut self, user: &str, secret: &str) -> Result<()> {
         self.http.add_secret(secret);
         let what = "probe";
-        let id = id_of(secret).ok_or_else(|| {
-            self.http.error(
-                what,
-                "the key is not base64 of id:api_key, as Elasticsearch makes them",
-            )
-        })?;
-        let auth = |k: &str| {
-            Call::get("/_security/_authenticate")
-                .anonymous()
-                .header("authorization", format!("ApiKey {k}"))
-        };
-        let r = self.http.send(what, &auth(secret)).await?;
+        let id = self.id_in(secret)?;
+        let r = self.http.send(what, &authenticate(secret)).await?;
         if !r.ok() {
-            return Err(self.probe_err(&format!("probe: the new API key {user:?} was refused"), &r));
+            return Err(self
+                .http
+                .answer_error(&format!("probe: the new API key {user:?} was refused"), &r));
         }
         let v = self.http.json(what, &r)?;
         let got = v.pointer("/api_key/id").and_then(Value::as_str);
@@ -242,25 +246,25 @@ impl Target for Elasticsearch {
                 ),
             ));
         }
-        let wrong = super::wrong_secret()?;
-        let wrong = encode(&id, &wrong);
+        Ok(())
+    }
+
+    async fn probe_wrong(&mut self, _user: &str, secret: &str, wrong: &str) -> Result<Wrong> {
+        let wrong = encode(&self.id_in(secret)?, wrong);
         self.http.add_secret(&wrong);
-        let r = self.http.send(what, &auth(&wrong)).await?;
-        match r.status {
-            401 | 403 => Ok(()),
-            s if (200..300).contains(&s) => Err(Error::new(
-                ErrorKind::Remote,
-                format!(
-                    "target {}: unverifiable: the server accepted a wrong API key for {user:?}",
-                    self.name
-                ),
-            )
-            .hint("security is off on this server (xpack.security.enabled), or a proxy answers for it")),
-            _ => Err(self.probe_err(
-                "unverifiable: a wrong API key was not refused as such",
-                &r,
-            )),
-        }
+        let r = self.http.send("probe", &authenticate(&wrong)).await?;
+        r.wrong(|r| {
+            self.http
+                .answer_error("unverifiable: a wrong API key was not refused as such", r)
+        })
+    }
+
+    fn wrong_accepted(&self, user: &str) -> Error {
+        unverifiable(
+            &self.name,
+            &format!("the server accepted a wrong API key for {user:?}"),
+            "security is off on this server (xpack.security.enabled), or a proxy answers for it",
+        )
     }
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {

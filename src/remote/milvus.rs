@@ -15,7 +15,10 @@ use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http, Reply};
 use super::postgres::login_role;
-use super::{Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig};
+use super::{
+    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong,
+    unverifiable,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 const BASE: &str = "/v2/vectordb";
@@ -145,13 +148,7 @@ impl Milvus {
         let r = self.http.send(what, call).await?;
         let c = code(&r);
         if r.status == 401 || (r.ok() && c == Some(CODE_NEED_AUTHENTICATE)) {
-            return Err(self
-                .http
-                .error(
-                    &format!("{what}: the admin credential of {:?} was refused", self.admin_user),
-                    &format!("HTTP {}: {}", r.status, r.message()),
-                )
-                .hint("check the admin password the target names (`vauth target show`), and that the URL names its user"));
+            return Err(self.http.admin_refused(what, &self.admin_user, &r));
         }
         if !r.ok() {
             return Err(self.http.fail(what, &r));
@@ -328,46 +325,48 @@ impl Target for Milvus {
         Ok(Applied::user(user))
     }
 
-    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+    async fn probe_login(&mut self, user: &str, secret: &str) -> Result<()> {
         self.http.add_secret(secret);
         let r = self.http.send("probe", &probe_call(user, secret)).await?;
         match login(&r) {
-            Login::Accepted => {}
-            Login::Refused => {
-                return Err(self
-                    .http
-                    .error(
-                        &format!("probe: {user:?} with the new password was refused"),
-                        &format!("HTTP {}: {}", r.status, r.message()),
-                    )
-                    .hint(if r.status == 403 {
-                        "the user may not list collections: grant it a role that may (--role)"
-                    } else {
-                        "Milvus did not take the new password: check its log"
-                    }));
-            }
-            Login::Other => {
-                return Err(self.http.error(
-                    &format!("probe: as {user:?}"),
-                    &format!("HTTP {}, code {:?}: {}", r.status, code(&r), r.message()),
-                ));
-            }
+            Login::Accepted => Ok(()),
+            Login::Refused => Err(self
+                .http
+                .answer_error(
+                    &format!("probe: {user:?} with the new password was refused"),
+                    &r,
+                )
+                .hint(if r.status == 403 {
+                    "the user may not list collections: grant it a role that may (--role)"
+                } else {
+                    "Milvus did not take the new password: check its log"
+                })),
+            Login::Other => Err(self.http.error(
+                &format!("probe: as {user:?}"),
+                &format!("HTTP {}, code {:?}: {}", r.status, code(&r), r.message()),
+            )),
         }
-        let wrong = super::wrong_secret()?;
-        self.http.add_secret(&wrong);
-        let r = self.http.send("probe", &probe_call(user, &wrong)).await?;
+    }
+
+    async fn probe_wrong(&mut self, user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
+        self.http.add_secret(wrong);
+        let r = self.http.send("probe", &probe_call(user, wrong)).await?;
         match login(&r) {
-            Login::Refused => Ok(()),
-            Login::Accepted => Err(self
-                .remote(format!(
-                    "unverifiable: Milvus accepted a wrong password for {user:?}"
-                ))
-                .hint("authentication is off: set common.security.authorizationEnabled: true")),
+            Login::Refused => Ok(Wrong::Refused),
+            Login::Accepted => Ok(Wrong::Accepted),
             Login::Other => Err(self.http.error(
                 "unverifiable: a wrong password was not refused as such",
                 &format!("HTTP {}, code {:?}: {}", r.status, code(&r), r.message()),
             )),
         }
+    }
+
+    fn wrong_accepted(&self, user: &str) -> Error {
+        unverifiable(
+            self.http.target(),
+            &format!("Milvus accepted a wrong password for {user:?}"),
+            "authentication is off: set common.security.authorizationEnabled: true",
+        )
     }
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {

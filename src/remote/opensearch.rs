@@ -14,7 +14,10 @@ use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http, Reply, pct};
 use super::postgres::login_role;
-use super::{Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig};
+use super::{
+    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong,
+    unverifiable,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 const USERS: &str = "/_plugins/_security/api/internalusers";
@@ -106,20 +109,11 @@ impl Opensearch {
         )
     }
 
-    fn refused(&self, what: &str, r: &Reply) -> Error {
-        self.http
-            .error(
-                &format!("{what}: the admin credential of {:?} was refused", self.admin_user),
-                &format!("HTTP {}: {}", r.status, r.message()),
-            )
-            .hint("check the admin password the target names (`vauth target show`), and that the URL names its user")
-    }
-
     /// Send `call` as the admin: the reply when 2xx (or 404 when `absent_ok`).
     async fn admin(&self, what: &str, call: &Call, absent_ok: bool) -> Result<Reply> {
         let r = self.http.send(what, call).await?;
         if r.status == 401 {
-            return Err(self.refused(what, &r));
+            return Err(self.http.admin_refused(what, &self.admin_user, &r));
         }
         if r.ok() || (absent_ok && r.status == 404) {
             Ok(r)
@@ -256,16 +250,13 @@ impl Target for Opensearch {
         Ok(Applied::user(user))
     }
 
-    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+    async fn probe_login(&mut self, user: &str, secret: &str) -> Result<()> {
         self.http.add_secret(secret);
         let r = self.http.send("probe", &probe_call(user, secret)).await?;
         if !r.ok() {
             return Err(self
                 .http
-                .error(
-                    &format!("probe: {user:?} with the new password was refused"),
-                    &format!("HTTP {}: {}", r.status, r.message()),
-                )
+                .answer_error(&format!("probe: {user:?} with the new password was refused"), &r)
                 .hint("check the authentication backends (config.yml: the internal user database must take HTTP Basic)"));
         }
         let v = self.http.json("probe", &r)?;
@@ -275,21 +266,24 @@ impl Target for Opensearch {
                 .http
                 .error("probe", &format!("authenticated as {who:?}, not {user:?}")));
         }
-        let wrong = super::wrong_secret()?;
-        self.http.add_secret(&wrong);
-        let r = self.http.send("probe", &probe_call(user, &wrong)).await?;
-        match r.status {
-            401 | 403 => Ok(()),
-            s if (200..300).contains(&s) => Err(self
-                .remote(format!(
-                    "unverifiable: OpenSearch accepted a wrong password for {user:?}"
-                ))
-                .hint("the security plugin lets anyone in (anonymous auth, or security disabled)")),
-            _ => Err(self.http.error(
-                "unverifiable: a wrong password was not refused as such",
-                &format!("HTTP {}: {}", r.status, r.message()),
-            )),
-        }
+        Ok(())
+    }
+
+    async fn probe_wrong(&mut self, user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
+        self.http.add_secret(wrong);
+        let r = self.http.send("probe", &probe_call(user, wrong)).await?;
+        r.wrong(|r| {
+            self.http
+                .answer_error("unverifiable: a wrong password was not refused as such", r)
+        })
+    }
+
+    fn wrong_accepted(&self, user: &str) -> Error {
+        unverifiable(
+            self.http.target(),
+            &format!("OpenSearch accepted a wrong password for {user:?}"),
+            "the security plugin lets anyone in (anonymous auth, or security disabled)",
+        )
     }
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {

@@ -8,9 +8,9 @@
 use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
-use super::http::{Auth, Call, Http, Reply, pct};
-use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig};
-use crate::error::{Error, ErrorKind, Result};
+use super::http::{Auth, Call, Http, pct};
+use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable};
+use crate::error::{Error, Result};
 
 /// The API version vauth speaks (the first with the Admin API; api-key calls are the same in
 /// every later one).
@@ -39,6 +39,11 @@ pub struct Pinecone {
 
 fn versioned(c: Call) -> Call {
     c.header("x-pinecone-api-version", API_VERSION)
+}
+
+/// `GET /indexes` as the API key `key` (the probe).
+fn list_indexes(key: &str) -> Call {
+    versioned(Call::get("/indexes").anonymous().header("api-key", key))
 }
 
 impl Pinecone {
@@ -147,11 +152,6 @@ impl Pinecone {
             })
             .unwrap_or_default())
     }
-
-    fn probe_err(&self, what: &str, r: &Reply) -> Error {
-        self.http
-            .error(what, &format!("HTTP {}: {}", r.status, r.message()))
-    }
 }
 
 impl Target for Pinecone {
@@ -257,29 +257,32 @@ impl Target for Pinecone {
         }
     }
 
-    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+    async fn probe_login(&mut self, user: &str, secret: &str) -> Result<()> {
         self.http.add_secret(secret);
-        let what = "probe";
-        let list = |k: &str| versioned(Call::get("/indexes").anonymous().header("api-key", k));
-        let r = self.http.send(what, &list(secret)).await?;
+        let r = self.http.send("probe", &list_indexes(secret)).await?;
         if !r.ok() {
-            return Err(self.probe_err(&format!("probe: the new API key {user:?} was refused"), &r));
+            return Err(self
+                .http
+                .answer_error(&format!("probe: the new API key {user:?} was refused"), &r));
         }
-        let wrong = super::wrong_secret()?;
-        self.http.add_secret(&wrong);
-        let r = self.http.send(what, &list(&wrong)).await?;
-        match r.status {
-            401 | 403 => Ok(()),
-            s if (200..300).contains(&s) => Err(Error::new(
-                ErrorKind::Remote,
-                format!(
-                    "target {}: unverifiable: the server accepted a wrong API key for {user:?}",
-                    self.name
-                ),
-            )
-            .hint("the target's URL does not lead to Pinecone, or a proxy answers for it")),
-            _ => Err(self.probe_err("unverifiable: a wrong API key was not refused as such", &r)),
-        }
+        Ok(())
+    }
+
+    async fn probe_wrong(&mut self, _user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
+        self.http.add_secret(wrong);
+        let r = self.http.send("probe", &list_indexes(wrong)).await?;
+        r.wrong(|r| {
+            self.http
+                .answer_error("unverifiable: a wrong API key was not refused as such", r)
+        })
+    }
+
+    fn wrong_accepted(&self, user: &str) -> Error {
+        unverifiable(
+            &self.name,
+            &format!("the server accepted a wrong API key for {user:?}"),
+            "the target's URL does not lead to Pinecone, or a proxy answers for it",
+        )
     }
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {

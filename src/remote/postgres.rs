@@ -1,14 +1,15 @@
 //! PostgreSQL (and pgvector): a NOLOGIN group role `<name>` holds the grants; two login roles
 //! `<name>_a` / `<name>_b` take turns (odd key versions `_a`, even `_b`), since a role holds one
 //! password and a grace needs the old and the new to log in at once. Passwords are stored as
-//! SCRAM-SHA-256 verifiers computed here. Roles vauth made carry `COMMENT ON ROLE … 'managed by
-//! vauth <home-id>'`; others are altered only with `--adopt`.
+//! SCRAM-SHA-256 verifiers computed on the client ([`super::scram`]). Roles vauth made carry
+//! `COMMENT ON ROLE … 'managed by vauth <home-id>'`; others are altered only with `--adopt`.
 
 use tokio_postgres::error::SqlState;
 use zeroize::Zeroizing;
 
 use super::{
-    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, remote, timed,
+    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, remote,
+    timed, unverifiable,
 };
 use crate::error::{Error, ErrorKind, Result};
 
@@ -501,7 +502,7 @@ impl Target for Postgres {
         Ok(Applied::user(login))
     }
 
-    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+    async fn probe_login(&mut self, user: &str, secret: &str) -> Result<()> {
         let mut sec = self.secrets();
         sec.push(secret);
         let c = timed(&self.name, "probe", async {
@@ -529,29 +530,36 @@ impl Target for Postgres {
                 &sec,
             ));
         }
-        drop(c);
-        let wrong = super::wrong_secret()?;
+        Ok(())
+    }
+
+    async fn probe_wrong(&mut self, user: &str, secret: &str, wrong: &str) -> Result<Wrong> {
         let r = timed(&self.name, "probe", async {
-            Ok(self.connect(user, Some(&wrong)).await)
+            Ok(self.connect(user, Some(wrong)).await)
         })
         .await?;
         match r {
-            Err(e) if e.code() == Some(&SqlState::INVALID_PASSWORD) => Ok(()),
-            Ok(_) => Err(Error::new(
-                ErrorKind::Remote,
-                format!(
-                    "target {}: unverifiable: the server accepted a wrong password for {user:?}",
-                    self.name
-                ),
-            )
-            .hint("pg_hba.conf lets this host in without a password (trust?): use scram-sha-256")),
-            Err(e) => Err(remote(
-                &self.name,
-                "unverifiable: a wrong password was not refused as such",
-                &describe(&e),
-                &sec,
-            )),
+            Err(e) if e.code() == Some(&SqlState::INVALID_PASSWORD) => Ok(Wrong::Refused),
+            Ok(_) => Ok(Wrong::Accepted),
+            Err(e) => {
+                let mut sec = self.secrets();
+                sec.push(secret);
+                Err(remote(
+                    &self.name,
+                    "unverifiable: a wrong password was not refused as such",
+                    &describe(&e),
+                    &sec,
+                ))
+            }
         }
+    }
+
+    fn wrong_accepted(&self, user: &str) -> Error {
+        unverifiable(
+            &self.name,
+            &format!("the server accepted a wrong password for {user:?}"),
+            "pg_hba.conf lets this host in without a password (trust?): use scram-sha-256",
+        )
     }
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {

@@ -13,7 +13,9 @@
 use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http};
-use super::{Applied, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig};
+use super::{
+    Applied, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 /// A Qdrant target.
@@ -40,23 +42,19 @@ impl Qdrant {
     }
 
     fn unverifiable(&self, what: &str) -> Error {
-        Error::new(
-            ErrorKind::Remote,
-            format!(
-                "target {}: unverifiable: {what} was accepted — this Qdrant does not check credentials",
-                self.http.target()
-            ),
+        unverifiable(
+            self.http.target(),
+            &format!("{what} was accepted — this Qdrant does not check credentials"),
+            "set service.api_key in Qdrant's config (and jwt_rbac: true for tokens)",
         )
-        .hint("set service.api_key in Qdrant's config (and jwt_rbac: true for tokens)")
     }
 
     /// `GET /collections` (and `GET /collections/NAME` for each of `collections`) as `header`,
-    /// which must answer 200; then the same with a wrong credential, which must be refused.
-    async fn probe_as(
+    /// which must answer 200.
+    async fn login_as(
         &mut self,
         header: &'static str,
         value: &str,
-        wrong: &str,
         collections: &[String],
     ) -> Result<()> {
         self.http.add_secret(value);
@@ -86,13 +84,14 @@ impl Qdrant {
                 }));
             }
         }
+        Ok(())
+    }
+
+    /// `GET /collections` with a wrong credential in `header`.
+    async fn wrong_as(&mut self, header: &'static str, wrong: &str) -> Result<Wrong> {
         let call = Call::get("/collections").anonymous().header(header, wrong);
         let r = self.http.send("probe", &call).await?;
-        match r.status {
-            401 | 403 => Ok(()),
-            s if (200..300).contains(&s) => Err(self.unverifiable("a wrong credential")),
-            _ => Err(self.http.fail("probe with a wrong credential", &r)),
-        }
+        r.wrong(|r| self.http.fail("probe with a wrong credential", r))
     }
 
     /// Probe a minted token: it reads `/collections` (and each collection it names), and a
@@ -105,13 +104,14 @@ impl Qdrant {
     ) -> Result<()> {
         let bearer = format!("Bearer {token}");
         self.http.add_secret(token);
-        self.probe_as(
-            "authorization",
-            &bearer,
-            &format!("Bearer {wrong_token}"),
-            collections,
-        )
-        .await
+        self.login_as("authorization", &bearer, collections).await?;
+        match self
+            .wrong_as("authorization", &format!("Bearer {wrong_token}"))
+            .await?
+        {
+            Wrong::Refused => Ok(()),
+            Wrong::Accepted => Err(self.unverifiable("a wrong credential")),
+        }
     }
 }
 
@@ -172,9 +172,16 @@ impl Target for Qdrant {
         })
     }
 
-    async fn probe(&mut self, _user: &str, secret: &str) -> Result<()> {
-        let wrong = super::wrong_secret()?;
-        self.probe_as("api-key", secret, &wrong, &[]).await
+    async fn probe_login(&mut self, _user: &str, secret: &str) -> Result<()> {
+        self.login_as("api-key", secret, &[]).await
+    }
+
+    async fn probe_wrong(&mut self, _user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
+        self.wrong_as("api-key", wrong).await
+    }
+
+    fn wrong_accepted(&self, _user: &str) -> Error {
+        self.unverifiable("a wrong credential")
     }
 
     async fn revoke(&mut self, _spec: &RevokeSpec) -> Result<Vec<String>> {

@@ -7,9 +7,9 @@
 use zeroize::Zeroizing;
 
 use super::http::pct;
-
 use super::{
-    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, remote, timed,
+    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, remote,
+    timed, unverifiable,
 };
 use crate::error::{Error, ErrorKind, Result};
 
@@ -331,7 +331,7 @@ impl Target for Redis {
         Ok(Applied::user(spec.name.clone()))
     }
 
-    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+    async fn probe_login(&mut self, user: &str, secret: &str) -> Result<()> {
         let mut sec = self.secrets();
         sec.push(secret);
         let mut con = timed(&self.name, "probe", async {
@@ -366,29 +366,36 @@ impl Target for Redis {
                 &sec,
             ));
         }
-        drop(con);
-        let wrong = super::wrong_secret()?;
+        Ok(())
+    }
+
+    async fn probe_wrong(&mut self, user: &str, secret: &str, wrong: &str) -> Result<Wrong> {
         let r = timed(&self.name, "probe", async {
-            Ok(self.connect(user, Some(&wrong)).await)
+            Ok(self.connect(user, Some(wrong)).await)
         })
         .await?;
         match r {
-            Err(e) if is_wrongpass(&e) => Ok(()),
-            Ok(_) => Err(Error::new(
-                ErrorKind::Remote,
-                format!(
-                    "target {}: unverifiable: the server accepted a wrong password for {user:?}",
-                    self.name
-                ),
-            )
-            .hint("the user is `nopass` or auth is off on this server")),
-            Err(e) => Err(remote(
-                &self.name,
-                "unverifiable: a wrong password was not refused as such",
-                &e.to_string(),
-                &sec,
-            )),
+            Err(e) if is_wrongpass(&e) => Ok(Wrong::Refused),
+            Ok(_) => Ok(Wrong::Accepted),
+            Err(e) => {
+                let mut sec = self.secrets();
+                sec.push(secret);
+                Err(remote(
+                    &self.name,
+                    "unverifiable: a wrong password was not refused as such",
+                    &e.to_string(),
+                    &sec,
+                ))
+            }
         }
+    }
+
+    fn wrong_accepted(&self, user: &str) -> Error {
+        unverifiable(
+            &self.name,
+            &format!("the server accepted a wrong password for {user:?}"),
+            "the user is `nopass` or auth is off on this server",
+        )
     }
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {

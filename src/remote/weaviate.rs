@@ -14,8 +14,8 @@ use serde_json::json;
 use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http, Reply, pct};
-use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig};
-use crate::error::{Error, ErrorKind, Result};
+use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable};
+use crate::error::{Error, Result};
 
 /// The DB user of a key version: odd versions `<name>-a`, even `<name>-b`.
 pub fn alt_user(name: &str, version: u32) -> String {
@@ -26,6 +26,13 @@ pub fn alt_user(name: &str, version: u32) -> String {
 pub struct Weaviate {
     name: String,
     http: Http,
+}
+
+/// `GET /v1/users/own-info` with the key `key` (the probe).
+fn own_info(key: &str) -> Call {
+    Call::get("/v1/users/own-info")
+        .anonymous()
+        .header("authorization", format!("Bearer {key}"))
 }
 
 fn user_path(user: &str) -> String {
@@ -99,11 +106,6 @@ impl Weaviate {
                 )
                 .hint(e.hint_text().unwrap_or("check the server"))
             })
-    }
-
-    fn probe_err(&self, what: &str, r: &Reply) -> Error {
-        self.http
-            .error(what, &format!("HTTP {}: {}", r.status, r.message()))
     }
 }
 
@@ -216,17 +218,14 @@ impl Target for Weaviate {
         Ok((Applied::user(user), key))
     }
 
-    async fn probe(&mut self, user: &str, secret: &str) -> Result<()> {
+    async fn probe_login(&mut self, user: &str, secret: &str) -> Result<()> {
         self.http.add_secret(secret);
         let what = "probe";
-        let own = |k: &str| {
-            Call::get("/v1/users/own-info")
-                .anonymous()
-                .header("authorization", format!("Bearer {k}"))
-        };
-        let r = self.http.send(what, &own(secret)).await?;
+        let r = self.http.send(what, &own_info(secret)).await?;
         if !r.ok() {
-            return Err(self.probe_err(&format!("probe: the new key of {user:?} was refused"), &r));
+            return Err(self
+                .http
+                .answer_error(&format!("probe: the new key of {user:?} was refused"), &r));
         }
         let v = self.http.json(what, &r)?;
         let got = v["username"].as_str();
@@ -239,21 +238,24 @@ impl Target for Weaviate {
                 ),
             ));
         }
-        let wrong = super::wrong_secret()?;
-        self.http.add_secret(&wrong);
-        let r = self.http.send(what, &own(&wrong)).await?;
-        match r.status {
-            401 | 403 => Ok(()),
-            s if (200..300).contains(&s) => Err(Error::new(
-                ErrorKind::Remote,
-                format!(
-                    "target {}: unverifiable: the server accepted a wrong key for {user:?}",
-                    self.name
-                ),
-            )
-            .hint("anonymous access is on (AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED), or a proxy answers for the server")),
-            _ => Err(self.probe_err("unverifiable: a wrong key was not refused as such", &r)),
-        }
+        Ok(())
+    }
+
+    async fn probe_wrong(&mut self, _user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
+        self.http.add_secret(wrong);
+        let r = self.http.send("probe", &own_info(wrong)).await?;
+        r.wrong(|r| {
+            self.http
+                .answer_error("unverifiable: a wrong key was not refused as such", r)
+        })
+    }
+
+    fn wrong_accepted(&self, user: &str) -> Error {
+        unverifiable(
+            &self.name,
+            &format!("the server accepted a wrong key for {user:?}"),
+            "anonymous access is on (AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED), or a proxy answers for the server",
+        )
     }
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {

@@ -9,201 +9,22 @@
 //! Four attempts at most, exponential backoff from 250 ms with jitter. Every message that quotes
 //! the server passes through [`super::redact`] with the admin credential and the call's secrets.
 
+mod call;
+mod retry;
+
 use std::time::Duration;
 
-use reqwest::Method;
 use zeroize::Zeroizing;
+
+pub use call::{Auth, Body, Call, Reply, pct};
+pub use retry::{MAX_ATTEMPTS, MAX_RETRY_AFTER};
+use retry::{backoff, parse_retry_after};
 
 use super::{TargetConfig, redact};
 use crate::error::{Error, ErrorKind, Result};
 
-/// Attempts per call, the first included.
-pub const MAX_ATTEMPTS: u32 = 4;
-/// The first backoff; doubled per attempt, then jittered down to half.
-const BACKOFF: Duration = Duration::from_millis(250);
-/// The longest `Retry-After` vauth waits; a longer one ends the call with the server's answer.
-pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
 /// The largest answer read.
 const MAX_BODY: usize = 1 << 20;
-
-/// A request body.
-#[derive(Debug, Clone)]
-pub enum Body {
-    /// No body.
-    None,
-    /// `application/json`.
-    Json(serde_json::Value),
-    /// `application/x-www-form-urlencoded`.
-    Form(Vec<(&'static str, String)>),
-}
-
-/// One call to an admin or data API.
-#[derive(Debug, Clone)]
-pub struct Call {
-    /// Method.
-    pub method: Method,
-    /// Path (and query) below the target's URL, starting with `/`; or a whole URL.
-    pub path: String,
-    /// Extra headers (values may be secret: they are redacted from messages).
-    pub headers: Vec<(&'static str, Zeroizing<String>)>,
-    /// Body.
-    pub body: Body,
-    /// Whether repeating the call cannot do harm (then 502/503/504 and timeouts are retried).
-    pub idempotent: bool,
-    /// Leave out the admin credential (probes authenticate as the pushed credential).
-    pub anonymous: bool,
-}
-
-impl Call {
-    fn new(method: Method, path: impl Into<String>, idempotent: bool) -> Call {
-        Call {
-            method,
-            path: path.into(),
-            headers: Vec::new(),
-            body: Body::None,
-            idempotent,
-            anonymous: false,
-        }
-    }
-    /// GET (idempotent).
-    pub fn get(path: impl Into<String>) -> Call {
-        Call::new(Method::GET, path, true)
-    }
-    /// POST (not idempotent unless [`Call::idempotent`] says so).
-    pub fn post(path: impl Into<String>) -> Call {
-        Call::new(Method::POST, path, false)
-    }
-    /// PUT (idempotent).
-    pub fn put(path: impl Into<String>) -> Call {
-        Call::new(Method::PUT, path, true)
-    }
-    /// PATCH (not idempotent).
-    pub fn patch(path: impl Into<String>) -> Call {
-        Call::new(Method::PATCH, path, false)
-    }
-    /// DELETE (idempotent).
-    pub fn delete(path: impl Into<String>) -> Call {
-        Call::new(Method::DELETE, path, true)
-    }
-    /// With a JSON body.
-    pub fn json(mut self, v: serde_json::Value) -> Call {
-        self.body = Body::Json(v);
-        self
-    }
-    /// With a form body.
-    pub fn form(mut self, fields: Vec<(&'static str, String)>) -> Call {
-        self.body = Body::Form(fields);
-        self
-    }
-    /// With one more header.
-    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Call {
-        self.headers.push((name, Zeroizing::new(value.into())));
-        self
-    }
-    /// Mark a POST as safe to repeat.
-    pub fn idempotent(mut self) -> Call {
-        self.idempotent = true;
-        self
-    }
-    /// Send without the admin credential (the call carries its own in a header).
-    pub fn anonymous(mut self) -> Call {
-        self.anonymous = true;
-        self
-    }
-    /// The call as one plan line: `METHOD PATH body`, secrets replaced by `****` in `secrets`.
-    pub fn plan_line(&self, secrets: &[&str]) -> String {
-        let body = match &self.body {
-            Body::None => String::new(),
-            Body::Json(v) => format!(" {v}"),
-            Body::Form(f) => format!(
-                " {}",
-                f.iter()
-                    .map(|(k, _)| format!("{k}=****"))
-                    .collect::<Vec<_>>()
-                    .join("&")
-            ),
-        };
-        redact(&format!("{} {}{body}", self.method, self.path), secrets)
-    }
-}
-
-/// An answer: the status and the body as text.
-#[derive(Debug, Clone)]
-pub struct Reply {
-    /// HTTP status.
-    pub status: u16,
-    /// The body (lossy UTF-8, at most 1 MiB).
-    pub body: String,
-    /// `Retry-After`, when the server sent one.
-    pub retry_after: Option<Duration>,
-}
-
-impl Reply {
-    /// 2xx.
-    pub fn ok(&self) -> bool {
-        (200..300).contains(&self.status)
-    }
-
-    /// The body as JSON, if it is.
-    pub fn json(&self) -> Option<serde_json::Value> {
-        serde_json::from_str(&self.body).ok()
-    }
-
-    /// The server's own words: the message field of the JSON error shapes the targets use
-    /// (`message`, `error.message`, `error.reason`, `error[0].message`, `status.error`,
-    /// `error_description`, `error`), else the body itself, cut to 300 characters.
-    pub fn message(&self) -> String {
-        let from_json = self.json().and_then(|v| {
-            let s = |p: &str| v.pointer(p).and_then(|x| x.as_str()).map(str::to_string);
-            s("/message")
-                .or_else(|| s("/error/message"))
-                .or_else(|| s("/error/reason"))
-                .or_else(|| s("/error/0/message"))
-                .or_else(|| s("/status/error"))
-                .or_else(|| s("/error_description"))
-                .or_else(|| s("/error"))
-                .or_else(|| s("/reason"))
-        });
-        let m = from_json.unwrap_or_else(|| self.body.trim().to_string());
-        let m: String = m.chars().take(300).collect();
-        if m.is_empty() {
-            "(no message)".to_string()
-        } else {
-            m
-        }
-    }
-}
-
-/// How the admin authenticates on every non-anonymous call.
-#[derive(Clone)]
-pub enum Auth {
-    /// Nothing.
-    None,
-    /// `Authorization: Bearer <token>`.
-    Bearer(Zeroizing<String>),
-    /// `Authorization: Basic base64(user:password)`.
-    Basic(String, Zeroizing<String>),
-    /// A header of its own, e.g. `api-key: <key>`.
-    Header(&'static str, Zeroizing<String>),
-}
-
-impl Auth {
-    fn header(&self) -> Option<(&'static str, Zeroizing<String>)> {
-        use base64::Engine as _;
-        match self {
-            Auth::None => None,
-            Auth::Bearer(t) => Some(("authorization", Zeroizing::new(format!("Bearer {}", **t)))),
-            Auth::Basic(u, p) => Some((
-                "authorization",
-                Zeroizing::new(format!(
-                    "Basic {}",
-                    base64::engine::general_purpose::STANDARD.encode(format!("{u}:{}", **p))
-                )),
-            )),
-            Auth::Header(n, v) => Some((n, v.clone())),
-        }
-    }
-}
 
 /// One target's HTTP client.
 pub struct Http {
@@ -218,34 +39,19 @@ impl Http {
     /// A client for target `name` at `cfg.url`, trusting only `cfg.ca_file` when set.
     pub fn new(name: &str, cfg: &TargetConfig, auth: Auth) -> Result<Http> {
         let total = cfg.net_timeout();
-        let mut b = reqwest::Client::builder()
-            .connect_timeout(total.min(Duration::from_secs(5)))
-            .timeout(total)
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("vauth/", env!("CARGO_PKG_VERSION")));
-        if let Some(pem) = cfg.ca_pem()? {
-            let certs = reqwest::Certificate::from_pem_bundle(&pem)
-                .ok()
-                .filter(|c| !c.is_empty())
-                .ok_or_else(|| {
-                    Error::input("the target's CA file holds no PEM certificate")
-                        .hint("pass the CA certificate(s) that sign the server's certificate")
-                })?;
-            b = b.tls_certs_only(certs);
-        }
-        if let Some(id) = &cfg.identity {
+        let ca = cfg.ca_pem()?;
+        let identity = cfg.identity.as_ref().map(|id| {
             let mut pem = Zeroizing::new(id.cert_pem.clone());
             pem.push('\n');
             pem.push_str(&id.key_pem);
-            let ident = reqwest::Identity::from_pem(pem.as_bytes()).map_err(|e| {
-                Error::state(format!("the client certificate cannot be used: {e}"))
-                    .hint("issue it again with `vauth cert issue NAME --keep-key`")
-            })?;
-            b = b.identity(ident);
-        }
-        let client = b
-            .build()
-            .map_err(|e| Error::bug(format!("cannot build the HTTP client: {e}")))?;
+            pem
+        });
+        let client = crate::net::client(&crate::net::ClientSpec {
+            connect: total.min(Duration::from_secs(5)),
+            total,
+            ca: ca.as_deref().map(|pem| (pem, "the target's CA file")),
+            identity_pem: identity.as_ref().map(|p| p.as_bytes()),
+        })?;
         let mut http = Http {
             target: name.to_string(),
             base: base_url(&cfg.url)?,
@@ -313,9 +119,6 @@ impl Http {
             Body::Json(v) => rb
                 .header("content-type", "application/json")
                 .body(v.to_string()),
-            Body::Form(f) => rb
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(form_encode(f)),
         };
         let mut resp = rb.send().await?;
         let status = resp.status().as_u16();
@@ -346,16 +149,11 @@ impl Http {
         loop {
             attempt += 1;
             let r = self.once(call).await;
-            let wait = match &r {
-                Err(e) if e.is_connect() => Some(None),
-                Err(e) if e.is_timeout() && call.idempotent => Some(None),
-                Ok(rep) if rep.status == 429 => Some(rep.retry_after)
-                    .filter(|_| rep.retry_after.is_none_or(|d| d <= MAX_RETRY_AFTER)),
-                Ok(rep) if matches!(rep.status, 502..=504) && call.idempotent => {
-                    Some(rep.retry_after.filter(|d| *d <= MAX_RETRY_AFTER))
-                }
-                _ => None,
+            let outcome = match &r {
+                Ok(rep) => Ok((rep.status, rep.retry_after)),
+                Err(e) => Err((e.is_connect(), e.is_timeout())),
             };
+            let wait = retry::wait(outcome, call.idempotent);
             if let Some(after) = wait
                 && attempt < MAX_ATTEMPTS
             {
@@ -456,6 +254,22 @@ impl Http {
         }
     }
 
+    /// A remote error for this target quoting `reply`: `WHAT: HTTP STATUS: MESSAGE` (redacted),
+    /// no hint (the caller knows what the status means for its call).
+    pub fn answer_error(&self, what: &str, reply: &Reply) -> Error {
+        self.error(what, &format!("HTTP {}: {}", reply.status, reply.message()))
+    }
+
+    /// The error for an admin password refused on `what`: the kinds whose admin is the URL's
+    /// user with a password (Milvus, OpenSearch).
+    pub fn admin_refused(&self, what: &str, admin_user: &str, reply: &Reply) -> Error {
+        self.answer_error(
+            &format!("{what}: the admin credential of {admin_user:?} was refused"),
+            reply,
+        )
+        .hint("check the admin password the target names (`vauth target show`), and that the URL names its user")
+    }
+
     /// A remote error for this target with `detail` redacted.
     pub fn error(&self, what: &str, detail: &str) -> Error {
         super::remote(&self.target, what, detail, &self.secrets())
@@ -474,98 +288,9 @@ fn base_url(url: &str) -> Result<String> {
     Ok(u.without_user().trim_end_matches('/').to_string())
 }
 
-/// The backoff before attempt `attempt + 1`: 250 ms · 2^(attempt-1), jittered to [½, 1]×.
-fn backoff(attempt: u32) -> Duration {
-    let full = BACKOFF * 2u32.saturating_pow(attempt.saturating_sub(1));
-    let mut b = [0u8; 2];
-    let _ = getrandom::fill(&mut b);
-    let frac = f64::from(u16::from_le_bytes(b)) / f64::from(u16::MAX);
-    full.mul_f64(0.5 + frac / 2.0)
-}
-
-/// `Retry-After` as seconds or an HTTP date.
-fn parse_retry_after(v: &str) -> Option<Duration> {
-    let v = v.trim();
-    if let Ok(s) = v.parse::<u64>() {
-        return Some(Duration::from_secs(s));
-    }
-    let t = time::OffsetDateTime::parse(v, &time::format_description::well_known::Rfc2822).ok()?;
-    let d = t - time::OffsetDateTime::now_utc();
-    Some(Duration::try_from(d).unwrap_or(Duration::ZERO))
-}
-
-fn form_encode(fields: &[(&'static str, String)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| format!("{}={}", pct(k), pct(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// Percent-encode everything but unreserved characters (RFC 3986).
-pub fn pct(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            o.push(b as char);
-        } else {
-            o.push_str(&format!("%{b:02X}"));
-        }
-    }
-    o
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn retry_after_forms() {
-        assert_eq!(parse_retry_after("7"), Some(Duration::from_secs(7)));
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
-            Some(Duration::ZERO)
-        );
-        assert_eq!(parse_retry_after("soon"), None);
-    }
-
-    #[test]
-    fn backoff_grows_and_jitters() {
-        for a in 1..4 {
-            let d = backoff(a);
-            let full = BACKOFF * 2u32.pow(a - 1);
-            assert!(d >= full / 2 && d <= full, "{a}: {d:?}");
-        }
-    }
-
-    #[test]
-    fn messages_of_each_error_shape() {
-        let m = |b: &str| {
-            Reply {
-                status: 400,
-                body: b.to_string(),
-                retry_after: None,
-            }
-            .message()
-        };
-        assert_eq!(m(r#"{"code":1100,"message":"bad"}"#), "bad");
-        assert_eq!(
-            m(r#"{"status":401,"error":{"code":"X","message":"pc"}}"#),
-            "pc"
-        );
-        assert_eq!(
-            m(r#"{"error":{"type":"t","reason":"es"},"status":401}"#),
-            "es"
-        );
-        assert_eq!(m(r#"{"error":[{"message":"wv"}]}"#), "wv");
-        assert_eq!(m(r#"{"status":{"error":"qd"},"time":0.1}"#), "qd");
-        assert_eq!(
-            m(r#"{"error":"invalid_client","error_description":"oa"}"#),
-            "oa"
-        );
-        assert_eq!(m("Invalid API key or JWT"), "Invalid API key or JWT");
-        assert_eq!(m(""), "(no message)");
-    }
 
     #[test]
     fn base_url_drops_the_user() {
@@ -579,13 +304,6 @@ mod tests {
         );
         assert_eq!(b("https://es:9200"), "https://es:9200");
         assert!(base_url("https://u:pw@h/").is_err());
-    }
-
-    #[test]
-    fn form_and_plan() {
-        assert_eq!(form_encode(&[("a b", "x&y".into())]), "a%20b=x%26y");
-        let c = Call::post("/x").json(serde_json::json!({"password": "s3cret!"}));
-        assert_eq!(c.plan_line(&["s3cret!"]), r#"POST /x {"password":"****"}"#);
     }
 
     mod retries {
