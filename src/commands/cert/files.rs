@@ -1,5 +1,5 @@
 //! The files of `vauth cert issue|renew|export`: planned (paths, bytes, modes) before anything
-//! is signed or recorded, checked with [`precheck_user_files`](crate::fsutil::precheck_user_files), and written all or
+//! is signed or recorded, checked with `fsutil::precheck_user_files`, and written all or
 //! nothing with [`FileSet`].
 
 use std::path::PathBuf;

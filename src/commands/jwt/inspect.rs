@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 use serde_json::{Map, Value};
+use time::OffsetDateTime;
 
-use super::{Ctx, human_time, read_token};
+use super::{Ctx, read_token};
 use crate::cli::jwt::InspectArgs;
 use crate::error::{Error, Outcome, Result};
 use crate::output::{Report, Ui};
@@ -89,4 +90,15 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &InspectArgs) -> Result<Outcome> {
         now,
     })?;
     Ok(Outcome::Ok)
+}
+
+/// Render a Unix time for people, with its distance from `now`.
+fn human_time(v: &Value, now: OffsetDateTime) -> Option<String> {
+    let n = v.as_i64()?;
+    let t = OffsetDateTime::from_unix_timestamp(n).ok()?;
+    Some(format!(
+        "{} ({})",
+        crate::timefmt::rfc3339(t),
+        crate::timefmt::relative(t, now)
+    ))
 }

@@ -116,7 +116,7 @@ pub(crate) fn external_alg(src: &KeySource) -> Result<Alg> {
 
 /// The shortest external HMAC secret accepted for `alg`, in bytes: the hash size, as RFC 7518
 /// §3.2 requires ("a key of the same size as the hash output ... or larger").
-pub(crate) fn min_hmac_secret(alg: Alg) -> usize {
+fn min_hmac_secret(alg: Alg) -> usize {
     match alg {
         Alg::HS384 => 48,
         Alg::HS512 => 64,
@@ -149,17 +149,6 @@ pub(crate) fn read_token(file: Option<&Path>) -> Result<Zeroizing<String>> {
         "token",
         "--token-file",
     )
-}
-
-/// Render a Unix time for people, with its distance from `now`.
-pub(crate) fn human_time(v: &Value, now: OffsetDateTime) -> Option<String> {
-    let n = v.as_i64()?;
-    let t = OffsetDateTime::from_unix_timestamp(n).ok()?;
-    Some(format!(
-        "{} ({})",
-        crate::timefmt::rfc3339(t),
-        crate::timefmt::relative(t, now)
-    ))
 }
 
 /// The JWKS of every asymmetric version that verifies at `at` (active or in grace), newest first
