@@ -283,6 +283,104 @@ pub fn precheck_user_file(path: &Path, force: bool) -> Result<()> {
     }
 }
 
+/// [`precheck_user_file`] for every file of one write ([`FileSet`]), and no path named twice.
+pub fn precheck_user_files(paths: &[&Path], force: bool) -> Result<()> {
+    for (i, p) in paths.iter().enumerate() {
+        if paths[..i].contains(p) {
+            return Err(Error::usage(format!("{} is named twice", p.display()))
+                .hint("give each output its own file"));
+        }
+        precheck_user_file(p, force)?;
+    }
+    Ok(())
+}
+
+/// One file of a [`FileSet`].
+pub struct NewFile<'a> {
+    /// Where.
+    pub path: &'a Path,
+    /// What.
+    pub bytes: &'a [u8],
+    /// Its mode.
+    pub mode: u32,
+}
+
+/// Files the user asked for, written all or nothing. Each appears whole ([`write_new`]: temp
+/// file + rename or link, never overwriting without `force`, missing directories 0700); a file
+/// it replaces (`force`) is kept aside until [`FileSet::keep`]. Until then [`FileSet::undo`] — or
+/// dropping the set, as an early return does — puts back what was there before, so a command
+/// that fails after writing (its state commit) leaves the disk as it found it.
+#[must_use = "a FileSet is undone when dropped: call keep() once the command has succeeded"]
+pub struct FileSet {
+    /// What was placed, in order, with the link that keeps the file it replaced.
+    placed: Vec<(PathBuf, Option<PathBuf>)>,
+}
+
+impl FileSet {
+    /// Write `files`, each fsynced when `fsync` (bulk writers skip it), then sync each directory
+    /// once. On a failure what was written is undone and the error returned.
+    pub fn write<'a>(
+        files: impl IntoIterator<Item = NewFile<'a>>,
+        force: bool,
+        fsync: bool,
+    ) -> Result<FileSet> {
+        let mut set = FileSet { placed: Vec::new() };
+        for f in files {
+            let backup = if force { keep_aside(f.path)? } else { None };
+            if let Err(e) = write_new(f.path, f.bytes, f.mode, force, fsync) {
+                if let Some(b) = backup {
+                    let _ = fs::remove_file(b);
+                }
+                return Err(e);
+            }
+            set.placed.push((f.path.to_path_buf(), backup));
+        }
+        let mut dirs: Vec<&Path> = set.placed.iter().map(|(p, _)| parent_dir(p)).collect();
+        dirs.sort();
+        dirs.dedup();
+        for d in dirs {
+            sync_dir(d).map_err(|e| Error::io("sync", d, &e))?;
+        }
+        Ok(set)
+    }
+
+    /// The command succeeded: drop the files that were replaced.
+    pub fn keep(mut self) {
+        for (_, backup) in self.placed.drain(..) {
+            if let Some(b) = backup {
+                let _ = fs::remove_file(b);
+            }
+        }
+    }
+
+    /// Put back what was there before (also done on drop).
+    pub fn undo(self) {}
+}
+
+impl Drop for FileSet {
+    fn drop(&mut self) {
+        for (path, backup) in self.placed.drain(..).rev() {
+            let _ = match backup {
+                Some(b) => fs::rename(b, &path),
+                None => fs::remove_file(&path),
+            };
+        }
+    }
+}
+
+/// A second link to the file at `path` (if any), so it can be put back after `path` is replaced.
+fn keep_aside(path: &Path) -> Result<Option<PathBuf>> {
+    if fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    let aside = tmp_path(path);
+    match fs::hard_link(path, &aside) {
+        Ok(()) => Ok(Some(aside)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io("write", path, &e)),
+    }
+}
+
 /// Write a file the user asked for (`--out`): refuse to overwrite unless `force` (atomically: no
 /// window between the check and the write); create missing directories 0700; never partial.
 pub fn write_user_file(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
@@ -494,6 +592,33 @@ mod tests {
         assert_eq!(e.exit_code(), 3);
         write_user_file(&p, b"b", PRIVATE, true).unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"b");
+    }
+
+    #[test]
+    fn file_set_is_all_or_nothing_even_when_replacing() {
+        let d = tempfile::tempdir().unwrap();
+        let (a, b) = (d.path().join("a"), d.path().join("sub/b"));
+        fs::write(&a, b"old").unwrap();
+        let files = || {
+            [(&a, b"new-a"), (&b, b"new-b")].map(|(path, bytes)| NewFile {
+                path,
+                bytes,
+                mode: PUBLIC,
+            })
+        };
+        // Without force the existing file refuses the whole set.
+        let e = FileSet::write(files(), false, false).err().unwrap();
+        assert!(e.message().contains("already exists"));
+        // Replaced, then undone: the old file is back, the new one gone, nothing left over.
+        FileSet::write(files(), true, true).unwrap().undo();
+        assert_eq!(fs::read(&a).unwrap(), b"old");
+        assert!(!b.exists());
+        assert_eq!(fs::read_dir(d.path()).unwrap().count(), 2, "a and sub/");
+        // Kept: both new, no link to the old file left beside them.
+        FileSet::write(files(), true, false).unwrap().keep();
+        assert_eq!(fs::read(&a).unwrap(), b"new-a");
+        assert_eq!(fs::read(&b).unwrap(), b"new-b");
+        assert_eq!(fs::read_dir(d.path()).unwrap().count(), 2);
     }
 
     #[test]

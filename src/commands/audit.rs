@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::audit::{self, Line};
 use crate::cli::{AuditCommand, AuditShowArgs};
 use crate::error::{Error, Outcome, Result};
+use crate::output::{Report, Ui};
 use crate::store::{AUDIT_KEY_ENTRY, OpenMode};
 
 /// Run `vauth audit …`.
@@ -16,9 +17,39 @@ pub fn run(ctx: &Ctx<'_>, cmd: &AuditCommand) -> Result<Outcome> {
     }
 }
 
+/// What `audit show` reports: the lines; for people, a table.
 #[derive(Serialize)]
 struct ShowReport {
     lines: Vec<Line>,
+}
+
+impl Report for ShowReport {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        let rows: Vec<Vec<String>> = self
+            .lines
+            .iter()
+            .map(|l| {
+                let details = l
+                    .details
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                vec![
+                    l.seq.to_string(),
+                    l.time.clone(),
+                    l.actor.clone(),
+                    l.action.clone(),
+                    l.outcome.clone(),
+                    details,
+                ]
+            })
+            .collect();
+        ui.out(&crate::output::table(
+            &["SEQ", "TIME", "ACTOR", "ACTION", "OUTCOME", "DETAILS"],
+            &rows,
+        ))
+    }
 }
 
 fn show(ctx: &Ctx<'_>, args: &AuditShowArgs) -> Result<Outcome> {
@@ -32,33 +63,7 @@ fn show(ctx: &Ctx<'_>, args: &AuditShowArgs) -> Result<Outcome> {
         let skip = lines.len().saturating_sub(n);
         lines.drain(..skip);
     }
-    if ctx.ui.json {
-        ctx.ui.out_json(&ShowReport { lines })?;
-        return Ok(Outcome::Ok);
-    }
-    let rows: Vec<Vec<String>> = lines
-        .iter()
-        .map(|l| {
-            let details = l
-                .details
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            vec![
-                l.seq.to_string(),
-                l.time.clone(),
-                l.actor.clone(),
-                l.action.clone(),
-                l.outcome.clone(),
-                details,
-            ]
-        })
-        .collect();
-    ctx.ui.out(&crate::output::table(
-        &["SEQ", "TIME", "ACTOR", "ACTION", "OUTCOME", "DETAILS"],
-        &rows,
-    ))?;
+    ctx.ui.report(&ShowReport { lines })?;
     Ok(Outcome::Ok)
 }
 
@@ -95,16 +100,25 @@ fn verify(ctx: &Ctx<'_>) -> Result<Outcome> {
         );
     }
     let v = audit::verify(&log, key.as_bytes(), &s.state.audit)?;
-    if ctx.ui.json {
-        ctx.ui.out_json(&v)?;
-    } else if v.ok {
-        ctx.ui.out(&format!("ok: {} audit lines intact", v.lines))?;
-    } else {
-        ctx.ui.out(&format!(
-            "invalid: line {}: {}",
-            v.bad_line.unwrap_or(0),
-            v.reason.as_deref().unwrap_or("")
-        ))?;
-    }
+    ctx.ui.report(&Verified(&v))?;
     Ok(if v.ok { Outcome::Ok } else { Outcome::Negative })
+}
+
+/// What `audit verify` reports: the verdict; for people, one line.
+#[derive(Serialize)]
+struct Verified<'a>(&'a audit::Verdict);
+
+impl Report for Verified<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        let v = self.0;
+        if v.ok {
+            ui.out(&format!("ok: {} audit lines intact", v.lines))
+        } else {
+            ui.out(&format!(
+                "invalid: line {}: {}",
+                v.bad_line.unwrap_or(0),
+                v.reason.as_deref().unwrap_or("")
+            ))
+        }
+    }
 }

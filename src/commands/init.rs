@@ -5,15 +5,40 @@ use serde::Serialize;
 use super::Ctx;
 use crate::cli::InitArgs;
 use crate::error::{Error, Outcome, Result};
+use crate::output::{self, Ui};
 use crate::store::vault::Protection;
 use crate::store::{Backend, OpenMode, Session};
 
+/// What `vauth init` reports.
 #[derive(Serialize)]
 struct Report {
     home: String,
     home_id: String,
     created: bool,
     protection: &'static str,
+    /// The vault's key file, when it is protected by one.
+    #[serde(skip)]
+    key_file: Option<std::path::PathBuf>,
+}
+
+impl output::Report for Report {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        if self.created {
+            ui.note(&format!(
+                "Initialized a vauth home at {} (vault protection: {}).",
+                self.home, self.protection
+            ));
+            if let Some(k) = &self.key_file {
+                warn_key_file(ui, k);
+            }
+        } else {
+            ui.note(&format!(
+                "The vauth home at {} already exists (vault protection: {}).",
+                self.home, self.protection
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Run `vauth init`.
@@ -43,34 +68,20 @@ pub fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
             want.as_str()
         )));
     }
-    let report = Report {
+    let home_id = session.state.home_id.clone();
+    ctx.ui.report(&Report {
         home: session.location(),
-        home_id: session.state.home_id.clone(),
+        key_file: (protection == Protection::KeyFile).then(|| session.unlock().key_file(&home_id)),
+        home_id,
         created,
         protection: protection.as_str(),
-    };
-    if ctx.ui.json {
-        ctx.ui.out_json(&report)?;
-    } else if created {
-        ctx.ui.note(&format!(
-            "Initialized a vauth home at {} (vault protection: {}).",
-            report.home, report.protection
-        ));
-        if protection == Protection::KeyFile {
-            warn_key_file(ctx, &session.unlock().key_file(&report.home_id));
-        }
-    } else {
-        ctx.ui.note(&format!(
-            "The vauth home at {} already exists (vault protection: {}).",
-            report.home, report.protection
-        ));
-    }
+    })?;
     Ok(Outcome::Ok)
 }
 
 /// The warning every report about a key-file vault carries.
-pub fn warn_key_file(ctx: &Ctx<'_>, path: &std::path::Path) {
-    ctx.ui.warn(&format!(
+pub fn warn_key_file(ui: &Ui, path: &std::path::Path) {
+    ui.warn(&format!(
         "the vault key is a 0600 file ({}): anyone who can read your files can open the vault; \
          prefer --protect keyring or passphrase (vauth vault rekey)",
         path.display()

@@ -3,7 +3,6 @@
 //! calls the domain, and renders a report through `output::Ui`.
 
 pub mod audit;
-// PKI (issue 3).
 pub mod ca;
 pub mod cert;
 pub mod generate;
@@ -101,8 +100,36 @@ impl Ctx<'_> {
     }
 }
 
-/// Print a verify command's verdict — the object with `--json`, else `valid: …` or
-/// `invalid (reason): …` — and map it to exit 0 (valid) or 1 (invalid).
+/// A verify command's verdict: the command's own object with `--json`, else `valid: …` or
+/// `invalid (reason): …`.
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+pub(crate) struct Verdict<'a, T: serde::Serialize> {
+    /// The JSON object.
+    body: &'a T,
+    #[serde(skip)]
+    ok: bool,
+    #[serde(skip)]
+    reason: Option<&'a str>,
+    #[serde(skip)]
+    message: &'a str,
+}
+
+impl<T: serde::Serialize> crate::output::Report for Verdict<'_, T> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        if self.ok {
+            ui.out(&format!("valid: {}", self.message))
+        } else {
+            ui.out(&format!(
+                "invalid ({}): {}",
+                self.reason.unwrap_or("invalid"),
+                self.message
+            ))
+        }
+    }
+}
+
+/// Print a verify command's [`Verdict`] and map it to exit 0 (valid) or 1 (invalid).
 pub(crate) fn report_verdict<T: serde::Serialize>(
     ctx: &Ctx<'_>,
     verdict: &T,
@@ -110,16 +137,12 @@ pub(crate) fn report_verdict<T: serde::Serialize>(
     reason: Option<&str>,
     message: &str,
 ) -> Result<Outcome> {
-    if ctx.ui.json {
-        ctx.ui.out_json(verdict)?;
-    } else if ok {
-        ctx.ui.out(&format!("valid: {message}"))?;
-    } else {
-        ctx.ui.out(&format!(
-            "invalid ({}): {message}",
-            reason.unwrap_or("invalid")
-        ))?;
-    }
+    ctx.ui.report(&Verdict {
+        body: verdict,
+        ok,
+        reason,
+        message,
+    })?;
     Ok(if ok { Outcome::Ok } else { Outcome::Negative })
 }
 

@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 use super::Ctx;
 use crate::cli::StatusArgs;
 use crate::error::{Outcome, Result};
+use crate::output::{self, Ui};
 use crate::store::OpenMode;
 use crate::store::state::pki::{CertStatus, CrlRecord};
 use crate::store::state::{State, Status};
@@ -91,6 +92,7 @@ struct Rotation {
     stage: &'static str,
 }
 
+/// What `vauth status` reports.
 #[derive(Serialize)]
 struct Report {
     home: String,
@@ -109,6 +111,10 @@ struct Report {
     rotations: Vec<Rotation>,
     expiring: Vec<Expiring>,
     audit_lines: u64,
+    #[serde(skip)]
+    within: Span,
+    #[serde(skip)]
+    now: OffsetDateTime,
 }
 
 /// When a CRL counts as "near" its nextUpdate: once less than a quarter of its lifetime
@@ -303,32 +309,39 @@ pub fn run(ctx: &Ctx<'_>, args: &StatusArgs) -> Result<Outcome> {
         rotations,
         expiring: inv.expiring,
         audit_lines: s.state.audit.count,
+        within: args.within,
+        now,
     };
-    if ctx.ui.json {
-        ctx.ui.out_json(&r)?;
-        return Ok(Outcome::Ok);
-    }
-    ctx.ui.out(&human(&r, args.within, now))?;
-    if let Some(w) = &r.protection_warning {
-        ctx.ui.warn(w);
-    }
-    if let Some(c) = &r.crl
-        && c.state != "ok"
-    {
-        let when = if c.state == "passed" {
-            "has passed"
-        } else {
-            "is near"
-        };
-        ctx.ui.warn(&format!(
-            "the CRL's nextUpdate ({}) {when}: servers that check it will refuse every client; publish a new one with `vauth ca crl --out FILE`",
-            c.next_update
-        ));
-    }
+    ctx.ui.report(&r)?;
     Ok(Outcome::Ok)
 }
 
-fn human(r: &Report, within: Span, now: OffsetDateTime) -> String {
+impl output::Report for Report {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.out(&text(self))?;
+        if let Some(w) = &self.protection_warning {
+            ui.warn(w);
+        }
+        if let Some(c) = &self.crl
+            && c.state != "ok"
+        {
+            let when = if c.state == "passed" {
+                "has passed"
+            } else {
+                "is near"
+            };
+            ui.warn(&format!(
+                "the CRL's nextUpdate ({}) {when}: servers that check it will refuse every client; publish a new one with `vauth ca crl --out FILE`",
+                c.next_update
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The report for people.
+fn text(r: &Report) -> String {
+    let (within, now) = (r.within, r.now);
     let k = &r.keys;
     let j = &r.jwt_keys;
     let c = &r.certs;

@@ -7,15 +7,55 @@ use crate::audit::AuditEvent;
 use crate::cli::{RekeyArgs, VaultCommand};
 use crate::env;
 use crate::error::{Error, Outcome, Result};
+use crate::output::{self, Ui};
 use crate::store::OpenMode;
 use crate::store::vault::{NewMasterKey, Protection, Unlock};
 
+/// What `vault rekey` reports; for people, what changes for them.
 #[derive(Serialize)]
 struct Report {
     previous: &'static str,
     protection: &'static str,
     /// What no longer opens the vault.
     retired: String,
+    /// The old key file, when it may be deleted now.
+    #[serde(skip)]
+    deletable: Option<String>,
+    /// Where the new master key came from.
+    #[serde(skip)]
+    master_source: Option<String>,
+    /// The new key file, when the vault is protected by one now.
+    #[serde(skip)]
+    key_file: Option<std::path::PathBuf>,
+}
+
+impl output::Report for Report {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.note(&format!(
+            "Re-keyed the vault: {} -> {} with a new data key; every secret was re-sealed.",
+            self.previous, self.protection
+        ));
+        ui.note(&format!(
+            "{} no longer opens secrets.vault. Copies of secrets.vault made before now still open \
+             with it and hold the secrets they held then: rotate any secret that may have leaked \
+             with such a copy.",
+            capitalize(&self.retired)
+        ));
+        if let Some(old) = &self.deletable {
+            ui.note(&format!(
+                "You may delete {old} (keep it only to open older copies of the vault)."
+            ));
+        }
+        if let Some(source) = &self.master_source {
+            ui.note(&format!(
+                "From now on the vault opens with the key in {source}: store it as VAUTH_MASTER_KEY."
+            ));
+        }
+        if let Some(k) = &self.key_file {
+            super::init::warn_key_file(ui, k);
+        }
+        Ok(())
+    }
 }
 
 /// Run `vauth vault …`.
@@ -86,40 +126,15 @@ fn rekey(ctx: &Ctx<'_>, args: &RekeyArgs) -> Result<Outcome> {
         Protection::Passphrase => "the old passphrase".to_string(),
         Protection::Keyring => "the old keyring entry".to_string(),
     };
-    let r = Report {
+    ctx.ui.report(&Report {
         previous: previous.as_str(),
         protection: target.as_str(),
         retired,
-    };
-    if ctx.ui.json {
-        ctx.ui.out_json(&r)?;
-    } else {
-        ctx.ui.note(&format!(
-            "Re-keyed the vault: {} -> {} with a new data key; every secret was re-sealed.",
-            r.previous, r.protection
-        ));
-        ctx.ui.note(&format!(
-            "{} no longer opens secrets.vault. Copies of secrets.vault made before now still open \
-             with it and hold the secrets they held then: rotate any secret that may have leaked \
-             with such a copy.",
-            capitalize(&r.retired)
-        ));
-        if previous == Protection::KeyFile && target != Protection::KeyFile {
-            ctx.ui.note(&format!(
-                "You may delete {} (keep it only to open older copies of the vault).",
-                old_key_file.display()
-            ));
-        }
-        if let Some(m) = &master {
-            ctx.ui.note(&format!(
-                "From now on the vault opens with the key in {}: store it as VAUTH_MASTER_KEY.",
-                m.source
-            ));
-        }
-        if target == Protection::KeyFile {
-            super::init::warn_key_file(ctx, &s.unlock().key_file(&s.state.home_id));
-        }
-    }
+        deletable: (previous == Protection::KeyFile && target != Protection::KeyFile)
+            .then(|| old_key_file.display().to_string()),
+        master_source: master.as_ref().map(|m| m.source.to_string()),
+        key_file: (target == Protection::KeyFile).then(|| s.unlock().key_file(&s.state.home_id)),
+    })?;
     Ok(Outcome::Ok)
 }
 

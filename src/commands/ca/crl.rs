@@ -5,13 +5,15 @@ use serde::Serialize;
 use super::Ctx;
 use crate::audit::AuditEvent;
 use crate::cli::ca::CrlArgs;
-use crate::lifecycle::certs::{ca_of, load_issuer};
-
 use crate::error::{Error, Outcome, Result};
+use crate::lifecycle::certs::{ca_of, load_issuer};
+use crate::output::{self, Ui};
 use crate::pki::{self, Revoked};
 use crate::store::OpenMode;
 use crate::timefmt::rfc3339;
 
+/// What `ca crl` reports: the CRL's numbers and where it went (for people without `--out`: the
+/// CRL itself, PEM or DER).
 #[derive(Serialize)]
 struct Report {
     number: u64,
@@ -23,6 +25,23 @@ struct Report {
     /// The CRL itself (PEM) when it went nowhere else: no --out, not --der.
     #[serde(skip_serializing_if = "Option::is_none")]
     pem: Option<String>,
+    #[serde(skip)]
+    bytes: Vec<u8>,
+}
+
+impl output::Report for Report {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        match &self.out {
+            Some(p) => {
+                ui.note(&format!(
+                    "Wrote CRL #{} ({} revoked) to {p}; next update due {}.",
+                    self.number, self.revoked, self.next_update
+                ));
+                Ok(())
+            }
+            None => write_stdout(&self.bytes),
+        }
+    }
 }
 
 /// Run `vauth ca crl`.
@@ -82,7 +101,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CrlArgs) -> Result<Outcome> {
             .detail("revoked", revoked.len().to_string())
             .detail("next_update", rfc3339(next_update)),
     )?;
-    let report = Report {
+    ctx.ui.report(&Report {
         number,
         this_update: rfc3339(this_update),
         next_update: rfc3339(next_update),
@@ -91,20 +110,12 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CrlArgs) -> Result<Outcome> {
         format: if args.der { "der" } else { "pem" },
         pem: (args.out.is_none() && !args.der)
             .then(|| String::from_utf8_lossy(&bytes).into_owned()),
-    };
-    match (&args.out, ctx.ui.json) {
-        (_, true) => ctx.ui.out_json(&report)?,
-        (Some(p), false) => ctx.ui.note(&format!(
-            "Wrote CRL #{number} ({} revoked) to {}; next update due {}.",
-            revoked.len(),
-            p.display(),
-            report.next_update
-        )),
-        (None, false) => write_stdout(&bytes)?,
-    }
+        bytes,
+    })?;
     Ok(Outcome::Ok)
 }
 
+/// The CRL on stdout as it is (DER is binary: no newline added).
 fn write_stdout(bytes: &[u8]) -> Result<()> {
     use std::io::Write;
     let mut o = std::io::stdout().lock();

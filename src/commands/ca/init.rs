@@ -1,11 +1,13 @@
 //! `vauth ca init`: the root (and intermediate), keys sealed in the vault.
 
+use serde::Serialize;
+
 use super::{CaReport, Ctx};
 use crate::audit::AuditEvent;
 use crate::cli::ca::InitArgs;
-use crate::commands::cert::{key_spec, usage_err};
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::pki::{self, CaSpec, Cidr};
+use crate::output::{Report, Ui};
+use crate::pki::{self, CaSpec, Cidr, KeySpec, PkiError};
 use crate::store::OpenMode;
 use crate::store::state::pki::{CA_INTERMEDIATE_KEY, CA_ROOT_KEY, CaCert, CaRecord, CrlRecord};
 use crate::timefmt::rfc3339;
@@ -13,7 +15,13 @@ use crate::timefmt::rfc3339;
 /// Run `vauth ca init`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
     let now = ctx.now;
-    let kspec = key_spec(&args.key)?;
+    let k = &args.key;
+    let kspec = KeySpec::resolve(k.kty.as_deref(), k.crv.as_deref(), k.size).map_err(|e| {
+        usage_err(
+            e,
+            "use --kty EC --crv P-256|P-384, --kty OKP, or --kty RSA --size 2048|3072|4096",
+        )
+    })?;
     if let Some(n) = &args.name {
         crate::lifecycle::certs::check_cn(n)?;
     }
@@ -155,24 +163,36 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
     }
     s.commit(ev)?;
     let n = s.state.certs.values().map(|r| r.issued.len()).sum();
-    let r = CaReport::of(&ca, n);
-    if ctx.ui.json {
-        ctx.ui.out_json(&r)?;
-    } else {
-        ctx.ui.note(&format!(
+    ctx.ui.report(&Created(CaReport::of(&ca, n)))?;
+    Ok(Outcome::Ok)
+}
+
+/// A domain error as a usage error (exit 2).
+fn usage_err(e: PkiError, hint: &str) -> Error {
+    Error::usage(e.0).hint(hint)
+}
+
+/// What `ca init` reports: the new CA; for people, how to use it.
+#[derive(Serialize)]
+struct Created<'a>(CaReport<'a>);
+
+impl Report for Created<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        let root = &self.0.root;
+        ui.note(&format!(
             "Created the CA {:?} ({}), valid until {}{}; its key is sealed in the vault.",
-            ca.root.cn,
-            kspec.label(),
-            rfc3339(ca.root.not_after),
-            if ca.intermediate.is_some() {
+            root.cn,
+            root.key_type,
+            root.not_after,
+            if self.0.intermediate.is_some() {
                 ", with an intermediate that does the issuing"
             } else {
                 ""
             }
         ));
-        ctx.ui.note(
+        ui.note(
             "Trust it with `vauth ca export --out ca.pem`; issue with `vauth cert issue NAME`.",
         );
+        Ok(())
     }
-    Ok(Outcome::Ok)
 }

@@ -1,16 +1,17 @@
-//! `vauth ca …`: init, show, export, crl.
+//! `vauth ca …`: init, show, export, crl — one module per verb — and the report of a CA that
+//! `init` and `show` share.
 
 mod crl;
+mod export;
 mod init;
+mod show;
 
 use serde::Serialize;
 
 use super::Ctx;
 
-use crate::cli::ca::{CaCommand, ExportArgs};
+use crate::cli::ca::CaCommand;
 use crate::error::{Outcome, Result};
-use crate::lifecycle::certs::ca_of;
-use crate::store::OpenMode;
 use crate::store::state::pki::{CaCert, CaRecord};
 use crate::timefmt::rfc3339;
 
@@ -18,8 +19,8 @@ use crate::timefmt::rfc3339;
 pub fn run(ctx: &Ctx<'_>, cmd: &CaCommand) -> Result<Outcome> {
     match cmd {
         CaCommand::Init(a) => init::run(ctx, a),
-        CaCommand::Show => show(ctx),
-        CaCommand::Export(a) => export(ctx, a),
+        CaCommand::Show => show::run(ctx),
+        CaCommand::Export(a) => export::run(ctx, a),
         CaCommand::Crl(a) => crl::run(ctx, a),
     }
 }
@@ -39,6 +40,7 @@ pub(crate) struct CaView<'a> {
 }
 
 impl<'a> CaView<'a> {
+    /// The view of one CA certificate.
     pub(crate) fn of(c: &'a CaCert) -> Self {
         CaView {
             cn: &c.cn,
@@ -66,6 +68,7 @@ pub(crate) struct CaReport<'a> {
 }
 
 impl<'a> CaReport<'a> {
+    /// The report of `ca`, which has issued `certs` certificates.
     pub(crate) fn of(ca: &'a CaRecord, certs: usize) -> Self {
         CaReport {
             root: CaView::of(&ca.root),
@@ -77,7 +80,8 @@ impl<'a> CaReport<'a> {
         }
     }
 
-    pub(crate) fn human(&self) -> String {
+    /// The CA for people: root, intermediate, issuing CA, CRL, count.
+    pub(crate) fn text(&self) -> String {
         let mut out = String::new();
         for (label, v) in [
             ("root", Some(&self.root)),
@@ -102,62 +106,4 @@ impl<'a> CaReport<'a> {
         out.push_str(&format!("certificates issued: {}\n", self.certs_issued));
         out
     }
-}
-
-fn show(ctx: &Ctx<'_>) -> Result<Outcome> {
-    let s = ctx.open(OpenMode::Read)?;
-    let ca = ca_of(&s)?;
-    let n = s.state.certs.values().map(|r| r.issued.len()).sum();
-    let r = CaReport::of(ca, n);
-    if ctx.ui.json {
-        ctx.ui.out_json(&r)?;
-    } else {
-        ctx.ui.out(&r.human())?;
-        if let Some(t) = ca.crl.next_update
-            && t <= ctx.now + time::Duration::days(2)
-        {
-            ctx.ui.warn("the CRL's nextUpdate is near or past: servers that check it will refuse every client; run `vauth ca crl --out FILE`");
-        }
-    }
-    Ok(Outcome::Ok)
-}
-
-#[derive(Serialize)]
-struct ExportReport {
-    out: Option<String>,
-    certificates: usize,
-    pem: Option<String>,
-}
-
-fn export(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
-    let s = ctx.open(OpenMode::Read)?;
-    let ca = ca_of(&s)?;
-    let pem = if args.root_only {
-        ca.root.pem.clone()
-    } else {
-        ca.bundle_pem()
-    };
-    let n = if args.root_only || ca.intermediate.is_none() {
-        1
-    } else {
-        2
-    };
-    if let Some(p) = &args.out {
-        crate::fsutil::write_user_file(p, pem.as_bytes(), 0o644, args.force)?;
-    }
-    if ctx.ui.json {
-        ctx.ui.out_json(&ExportReport {
-            out: args.out.as_ref().map(|p| p.display().to_string()),
-            certificates: n,
-            pem: args.out.is_none().then_some(pem),
-        })?;
-    } else if let Some(p) = &args.out {
-        ctx.ui.note(&format!(
-            "wrote the trust bundle ({n} certificate(s)) to {}",
-            p.display()
-        ));
-    } else {
-        ctx.ui.out(&pem)?;
-    }
-    Ok(Outcome::Ok)
 }

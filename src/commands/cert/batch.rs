@@ -5,15 +5,18 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use super::files::Planned;
 use super::issue::DEFAULT_LEAF_DAYS;
-use super::{Ctx, IssuedReport, Planned, key_spec, parse_sans, precheck, read_input};
+use super::{Ctx, IssuedReport, key_spec, parse_sans, read_input};
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::fsutil::precheck_user_files;
 use crate::lifecycle::certs::{KeySource, ca_of, check_cn, issue_one, leaf_window, load_issuer};
+use crate::output::{Report, Ui};
 use crate::pki::{LeafSpec, Profile, San};
 use crate::store::OpenMode;
 use crate::store::state::pki::CertRecord;
@@ -192,7 +195,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     let chain_path = dir.join("ca.crt");
     paths.push(chain_path.clone());
     let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    precheck(&refs, args.files.force)?;
+    precheck_user_files(&refs, args.files.force)?;
     let issuer = load_issuer(&mut s)?;
 
     let bar = progress(ctx, lines.len() as u64);
@@ -253,9 +256,10 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
         mode: 0o644,
         kind: "chain",
     });
-    // Files first (removed again on any failure), then one state write + one audit line. No
-    // per-file fsync: 3 files per certificate would cost 3 fsyncs each; each directory is synced.
-    super::write_files(&files, args.files.force, false).map_err(|e| {
+    // Files first (undone on any failure, the commit's included), then one state write + one
+    // audit line. No per-file fsync: 3 files per certificate would cost 3 fsyncs each; each
+    // directory is synced once.
+    let written = super::files::write(&files, args.files.force, false).map_err(|e| {
         let hint = e.hint_text().map(str::to_string);
         let msg = e.message().to_string();
         Error::new(e.kind(), msg).hint(format!(
@@ -263,11 +267,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
             hint.unwrap_or_default()
         ))
     })?;
-    let cleanup = |files: &[super::Planned]| {
-        for f in files {
-            let _ = std::fs::remove_file(&f.path);
-        }
-    };
     for (l, rec) in &issued {
         let entry = s
             .state
@@ -281,32 +280,54 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
         entry.profile = l.profile;
         entry.issued.push(rec.clone());
     }
-    if let Err(e) = s.commit(
+    s.commit(
         AuditEvent::new("cert.issue_batch")
             .detail("count", issued.len().to_string())
             .detail("first", issued.first().map_or("", |(l, _)| l.name.as_str()))
             .detail("last", issued.last().map_or("", |(l, _)| l.name.as_str())),
-    ) {
-        cleanup(&files);
-        return Err(e);
-    }
+    )?;
+    written.keep();
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    let report = Batch {
+        certs: issued
+            .iter()
+            .enumerate()
+            .map(|(i, (l, rec))| {
+                IssuedReport::new(&l.name, l.profile, &ca, rec, &files[i * 2..i * 2 + 2])
+            })
+            .collect(),
+        dir: dir.display().to_string(),
+    };
+    // One JSON object per certificate (JSON lines), which `Ui::report` (one object) cannot say.
     if ctx.ui.json {
-        for (i, (l, rec)) in issued.iter().enumerate() {
-            let mine = &files[i * 2..i * 2 + 2];
-            ctx.ui
-                .out_json(&IssuedReport::new(&l.name, l.profile, &ca, rec, mine))?;
+        for c in &report.certs {
+            ctx.ui.out_json(c)?;
         }
     } else {
-        ctx.ui.note(&format!(
-            "Issued {} certificates into {} (NAME.crt, NAME.key; CA chain in ca.crt).",
-            issued.len(),
-            dir.display()
-        ));
+        ctx.ui.report(&report)?;
     }
     Ok(Outcome::Ok)
+}
+
+/// What `cert issue --batch` reports: every new certificate; for people, one summary line.
+#[derive(Serialize)]
+struct Batch<'a> {
+    certs: Vec<IssuedReport<'a>>,
+    #[serde(skip)]
+    dir: String,
+}
+
+impl Report for Batch<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.note(&format!(
+            "Issued {} certificates into {} (NAME.crt, NAME.key; CA chain in ca.crt).",
+            self.certs.len(),
+            self.dir
+        ));
+        Ok(())
+    }
 }
 
 fn read_input_large(p: &Path) -> Result<Vec<u8>> {

@@ -5,14 +5,18 @@ use std::path::Path;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
-use super::{Ctx, Planned, ders, p12_password, precheck, unknown, write_all};
+use super::files::{Planned, ders, p12_password};
+use super::{Ctx, unknown};
 use crate::audit::AuditEvent;
 use crate::cli::cert::ExportArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::fsutil::precheck_user_files;
 use crate::lifecycle::certs::ca_of;
+use crate::output::{self, Ui};
 use crate::pki;
 use crate::store::OpenMode;
 
+/// What `cert export` reports: where each part went, or the PEM itself.
 #[derive(Serialize)]
 struct Report<'a> {
     name: &'a str,
@@ -23,6 +27,26 @@ struct Report<'a> {
     p12_has_key: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pem: Option<String>,
+    /// The files written (kind, path), for people.
+    #[serde(skip)]
+    written: Vec<(&'static str, String)>,
+}
+
+impl output::Report for Report<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        if let Some(pem) = &self.pem {
+            ui.out(pem)?;
+        }
+        for (kind, path) in &self.written {
+            ui.note(&format!("wrote {kind} {path}"));
+        }
+        if self.p12.is_some() && !self.p12_has_key {
+            ui.warn(
+                "the PKCS#12 holds certificates only: vauth did not keep this key (--keep-key)",
+            );
+        }
+        Ok(())
+    }
 }
 
 /// Run `vauth cert export`.
@@ -75,7 +99,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
         .flatten()
         .map(|p| p.as_path())
         .collect();
-    precheck(&paths, args.force)?;
+    precheck_user_files(&paths, args.force)?;
     // The PEM goes to stdout only when no file was asked for.
     let to_stdout = paths.is_empty();
     let mut files = Vec::new();
@@ -121,7 +145,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
             kind: "p12",
         });
     }
-    write_all(&files, args.force)?;
+    // Undone (dropped) if the audit line below cannot be committed.
+    let written = super::files::write(&files, args.force, true)?;
     if key.is_some() {
         s.commit(
             AuditEvent::new("cert.export_key")
@@ -130,7 +155,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
                 .detail("p12", args.p12.is_some().to_string()),
         )?;
     }
-    let report = Report {
+    written.keep();
+    ctx.ui.report(&Report {
         name: &args.name,
         serial: &cur.serial,
         out: args.out.as_ref().map(|p| p.display().to_string()),
@@ -138,22 +164,10 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
         p12: args.p12.as_ref().map(|p| p.display().to_string()),
         p12_has_key: args.p12.is_some() && key.is_some(),
         pem: to_stdout.then(|| pem.clone()),
-    };
-    if to_stdout && !ctx.ui.json {
-        ctx.ui.out(&pem)?;
-    } else if ctx.ui.json {
-        ctx.ui.out_json(&report)?;
-    }
-    if !ctx.ui.json {
-        for f in &files {
-            ctx.ui
-                .note(&format!("wrote {} {}", f.kind, f.path.display()));
-        }
-        if args.p12.is_some() && key.is_none() {
-            ctx.ui.warn(
-                "the PKCS#12 holds certificates only: vauth did not keep this key (--keep-key)",
-            );
-        }
-    }
+        written: files
+            .iter()
+            .map(|f| (f.kind, f.path.display().to_string()))
+            .collect(),
+    })?;
     Ok(Outcome::Ok)
 }

@@ -6,9 +6,11 @@ use x509_parser::prelude::*;
 use super::{Ctx, read_input};
 use crate::cli::cert::InspectArgs;
 use crate::error::{Error, Outcome, Result};
+use crate::output::{self, Ui};
 use crate::pki::{self, fingerprint, serial_of, spki_label};
 use crate::timefmt::rfc3339;
 
+/// What `cert inspect` reports: the decoded fields, never verified.
 #[derive(Serialize, Default)]
 struct Report {
     kind: &'static str,
@@ -33,6 +35,45 @@ struct Report {
     fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     signature_valid: Option<bool>,
+}
+
+impl output::Report for Report {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        let mut out = String::new();
+        let mut line = |k: &str, v: &str| out.push_str(&format!("{k:<22}{v}\n"));
+        line("kind", self.kind);
+        line("subject", &self.subject);
+        if let Some(i) = &self.issuer {
+            line("issuer", i);
+        }
+        if let Some(s) = &self.serial {
+            line("serial", s);
+        }
+        if let (Some(a), Some(b)) = (&self.not_before, &self.not_after) {
+            line("validity", &format!("{a} .. {b}"));
+        }
+        line("key", &self.key_type);
+        line("sans", &self.sans.join(", "));
+        line(
+            "ca",
+            &match self.pathlen {
+                Some(p) if self.is_ca => format!("yes (pathlen {p})"),
+                _ => {
+                    if self.is_ca {
+                        "yes".into()
+                    } else {
+                        "no".into()
+                    }
+                }
+            },
+        );
+        line("key usage", &self.key_usage.join(", "));
+        line("extended key usage", &self.extended_key_usage.join(", "));
+        line("signature", &self.signature_algorithm);
+        line("sha256 fingerprint", &self.fingerprint);
+        out.push_str("(decoded only: nothing was verified; use `vauth cert verify` for that)\n");
+        ui.out(&out)
+    }
 }
 
 fn general_name(g: &GeneralName<'_>) -> String {
@@ -168,43 +209,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &InspectArgs) -> Result<Outcome> {
             ))
             .hint("pass a PEM or DER X.509 certificate or PKCS#10 request")
         })?;
-    if ctx.ui.json {
-        ctx.ui.out_json(&report)?;
-        return Ok(Outcome::Ok);
-    }
-    let mut out = String::new();
-    let mut line = |k: &str, v: &str| out.push_str(&format!("{k:<22}{v}\n"));
-    line("kind", report.kind);
-    line("subject", &report.subject);
-    if let Some(i) = &report.issuer {
-        line("issuer", i);
-    }
-    if let Some(s) = &report.serial {
-        line("serial", s);
-    }
-    if let (Some(a), Some(b)) = (&report.not_before, &report.not_after) {
-        line("validity", &format!("{a} .. {b}"));
-    }
-    line("key", &report.key_type);
-    line("sans", &report.sans.join(", "));
-    line(
-        "ca",
-        &match report.pathlen {
-            Some(p) if report.is_ca => format!("yes (pathlen {p})"),
-            _ => {
-                if report.is_ca {
-                    "yes".into()
-                } else {
-                    "no".into()
-                }
-            }
-        },
-    );
-    line("key usage", &report.key_usage.join(", "));
-    line("extended key usage", &report.extended_key_usage.join(", "));
-    line("signature", &report.signature_algorithm);
-    line("sha256 fingerprint", &report.fingerprint);
-    out.push_str("(decoded only: nothing was verified; use `vauth cert verify` for that)\n");
-    ctx.ui.out(&out)?;
+    ctx.ui.report(&report)?;
     Ok(Outcome::Ok)
 }

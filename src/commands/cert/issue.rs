@@ -1,14 +1,17 @@
 //! `vauth cert issue NAME`: one certificate, from a new key or a CSR.
 
-use super::{
-    Ctx, IssuedReport, key_spec, parse_sans, plan_files, precheck, profile, read_input, write_all,
-};
+use serde::Serialize;
+
+use super::files::plan_files;
+use super::{Ctx, IssuedReport, key_spec, parse_sans, profile, read_input};
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::fsutil::precheck_user_files;
 use crate::lifecycle::certs::{
     KeySource, ca_of, check_cn, input_err, issue_one, leaf_window, load_issuer,
 };
+use crate::output::{Report, Ui};
 use crate::pki::{self, LeafSpec, Profile, San};
 use crate::store::OpenMode;
 use crate::store::state::pki::CertRecord;
@@ -99,15 +102,15 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     let issuer = load_issuer(&mut s)?;
     let mut nc = issue_one(&ca, &issuer, &spec, source, now)?;
     let files = plan_files(ctx, name, &ca, &nc, &args.files)?;
-    let paths: Vec<&std::path::Path> = files.iter().map(|f| f.path.as_path()).collect();
-    precheck(&paths, args.files.force)?;
+    precheck_user_files(&super::files::paths(&files), args.files.force)?;
     if args.keep_key
         && let Some(k) = &nc.key_pem
     {
         nc.record.key_kept = true;
         s.vault()?.put(&nc.record.vault_entry(name), k.clone());
     }
-    write_all(&files, args.files.force)?;
+    // Undone (dropped) if the commit below fails.
+    let written = super::files::write(&files, args.files.force, true)?;
     let rec = s
         .state
         .certs
@@ -120,7 +123,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     rec.profile = prof;
     rec.issued.push(nc.record.clone());
     let c = &nc.record;
-    if let Err(e) = s.commit(
+    s.commit(
         AuditEvent::new("cert.issue")
             .detail("name", name)
             .detail("serial", &c.serial)
@@ -128,31 +131,28 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
             .detail("profile", prof.as_str())
             .detail("fingerprint", &c.fingerprint)
             .detail("from_csr", c.from_csr.to_string()),
-    ) {
-        for f in &files {
-            let _ = std::fs::remove_file(&f.path);
-        }
-        return Err(e);
-    }
-    if ctx.ui.json {
-        ctx.ui
-            .out_json(&IssuedReport::new(name, prof, &ca, c, &files))?;
-    } else {
-        ctx.ui.note(&format!(
-            "Issued {} certificate {name} (CN={}, serial {}), valid until {}.",
-            prof.as_str(),
-            c.cn,
-            c.serial,
-            rfc3339(c.not_after)
-        ));
-        for f in &files {
-            ctx.ui
-                .note(&format!("  {:<5} {}", f.kind, f.path.display()));
-        }
-        if c.key_kept {
-            ctx.ui
-                .note("  the private key is also sealed in the vault (--keep-key)");
-        }
-    }
+    )?;
+    written.keep();
+    ctx.ui
+        .report(&Issued(IssuedReport::new(name, prof, &ca, c, &files)))?;
     Ok(Outcome::Ok)
+}
+
+/// What `cert issue` reports: the new certificate; for people, where its files went.
+#[derive(Serialize)]
+struct Issued<'a>(IssuedReport<'a>);
+
+impl Report for Issued<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        let c = &self.0;
+        ui.note(&format!(
+            "Issued {} certificate {} (CN={}, serial {}), valid until {}.",
+            c.profile, c.name, c.cn, c.serial, c.not_after
+        ));
+        c.note_files(ui);
+        if c.key_kept {
+            ui.note("  the private key is also sealed in the vault (--keep-key)");
+        }
+        Ok(())
+    }
 }

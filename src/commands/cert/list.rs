@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::cli::cert::ListArgs;
 use crate::error::{Outcome, Result};
+use crate::output::{self, Ui};
 use crate::store::OpenMode;
 use crate::store::state::pki::CertStatus;
 use crate::timefmt::{relative, rfc3339};
@@ -30,6 +31,7 @@ struct Row {
     revocation_reason: Option<String>,
 }
 
+/// What `cert list` reports.
 #[derive(Serialize)]
 struct Report {
     at: String,
@@ -37,6 +39,59 @@ struct Report {
     expiring_within_seconds: Option<i64>,
     ok: bool,
     certs: Vec<Row>,
+    #[serde(skip)]
+    now: time::OffsetDateTime,
+}
+
+impl output::Report for Report {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        if self.certs.is_empty() {
+            ui.note(match self.expiring_within_seconds {
+                Some(_) => "No certificate expires in that window.",
+                None => "No certificates yet; issue one with `vauth cert issue NAME`.",
+            });
+        } else {
+            let table: Vec<Vec<String>> = self
+                .certs
+                .iter()
+                .map(|r| {
+                    let t = time::OffsetDateTime::parse(
+                        &r.not_after,
+                        &time::format_description::well_known::Rfc3339,
+                    )
+                    .unwrap_or(self.now);
+                    vec![
+                        r.name.clone(),
+                        r.cn.clone(),
+                        r.profile.to_string(),
+                        r.status.to_string(),
+                        r.not_after.clone(),
+                        relative(t, self.now),
+                        r.serial.chars().take(12).collect(),
+                    ]
+                })
+                .collect();
+            ui.out(&output::table(
+                &[
+                    "NAME",
+                    "CN",
+                    "PROFILE",
+                    "STATUS",
+                    "NOT AFTER",
+                    "EXPIRES",
+                    "SERIAL",
+                ],
+                &table,
+            ))?;
+            if !self.ok {
+                ui.warn(&format!(
+                    "{} certificate(s) expire within the window; renew with `vauth cert renew NAME`",
+                    self.certs.len()
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Run `vauth cert list`.
@@ -85,53 +140,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
         expiring_within_seconds: args.expiring_within.map(|w| w.seconds()),
         ok,
         certs: rows.into_iter().map(|(_, r)| r).collect(),
+        now,
     };
-    if ctx.ui.json {
-        ctx.ui.out_json(&report)?;
-    } else if report.certs.is_empty() {
-        ctx.ui.note(match args.expiring_within {
-            Some(_) => "No certificate expires in that window.",
-            None => "No certificates yet; issue one with `vauth cert issue NAME`.",
-        });
-    } else {
-        let table: Vec<Vec<String>> = report
-            .certs
-            .iter()
-            .map(|r| {
-                let t = time::OffsetDateTime::parse(
-                    &r.not_after,
-                    &time::format_description::well_known::Rfc3339,
-                )
-                .unwrap_or(now);
-                vec![
-                    r.name.clone(),
-                    r.cn.clone(),
-                    r.profile.to_string(),
-                    r.status.to_string(),
-                    r.not_after.clone(),
-                    relative(t, now),
-                    r.serial.chars().take(12).collect(),
-                ]
-            })
-            .collect();
-        ctx.ui.out(&crate::output::table(
-            &[
-                "NAME",
-                "CN",
-                "PROFILE",
-                "STATUS",
-                "NOT AFTER",
-                "EXPIRES",
-                "SERIAL",
-            ],
-            &table,
-        ))?;
-        if !ok {
-            ctx.ui.warn(&format!(
-                "{} certificate(s) expire within the window; renew with `vauth cert renew NAME`",
-                report.certs.len()
-            ));
-        }
-    }
+    ctx.ui.report(&report)?;
     Ok(if ok { Outcome::Ok } else { Outcome::Negative })
 }

@@ -1,13 +1,17 @@
 //! `vauth cert renew NAME [--reuse-key | --key-file F]`: a successor with the same subject, SANs
 //! and profile. The predecessor stays valid until it expires or is revoked.
 
+use serde::Serialize;
 use zeroize::Zeroizing;
 
-use super::{Ctx, IssuedReport, plan_files, precheck, unknown, write_all};
+use super::files::plan_files;
+use super::{Ctx, IssuedReport, unknown};
 use crate::audit::AuditEvent;
 use crate::cli::cert::RenewArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::fsutil::precheck_user_files;
 use crate::lifecycle::certs::{KeySource, ca_of, issue_one, leaf_window, load_issuer};
+use crate::output::{Report, Ui};
 use crate::pki::{self, LeafSpec, San};
 use crate::store::OpenMode;
 use crate::timefmt::rfc3339;
@@ -35,7 +39,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RenewArgs) -> Result<Outcome> {
     let source = if let Some(k) = key_file {
         let kp = pki::parse_private_key(&k)
             .map_err(|e| Error::input(e.0).hint("pass the PEM private key of this certificate"))?;
-        let der = super::ders(&cur.pem)?;
+        let der = super::files::ders(&cur.pem)?;
         if !der.first().is_some_and(|d| pki::key_matches_cert(&kp, d)) {
             return Err(Error::input(format!(
                 "the key in {} does not match {}'s certificate",
@@ -96,8 +100,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RenewArgs) -> Result<Outcome> {
         nc.key_pem = None;
     }
     let files = plan_files(ctx, &args.name, &ca, &nc, &args.files)?;
-    let paths: Vec<&std::path::Path> = files.iter().map(|f| f.path.as_path()).collect();
-    precheck(&paths, args.files.force)?;
+    precheck_user_files(&super::files::paths(&files), args.files.force)?;
     // A name whose key vauth kept keeps its successors' keys too.
     let keep = args.keep_key || cur.key_kept;
     if keep && let Some(k) = &key_for_vault {
@@ -105,56 +108,70 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RenewArgs) -> Result<Outcome> {
         s.vault()?
             .put(&nc.record.vault_entry(&args.name), k.clone());
     }
-    write_all(&files, args.files.force)?;
+    // Undone (dropped) if the commit below fails.
+    let written = super::files::write(&files, args.files.force, true)?;
     if let Some(r) = s.state.certs.get_mut(&args.name) {
         r.issued.push(nc.record.clone());
     }
     let c = &nc.record;
-    if let Err(e) = s.commit(
+    s.commit(
         AuditEvent::new("cert.renew")
             .detail("name", &args.name)
             .detail("serial", &c.serial)
             .detail("previous_serial", &cur.serial)
             .detail("reused_key", reused.to_string()),
-    ) {
-        for f in &files {
-            let _ = std::fs::remove_file(&f.path);
-        }
-        return Err(e);
-    }
-    if ctx.ui.json {
-        ctx.ui
-            .out_json(&IssuedReport::new(&args.name, rec.profile, &ca, c, &files))?;
-    } else {
-        // What becomes of the predecessor: said as it is, never "valid" for a revoked one.
-        let previous = match cur.revoked_at {
-            Some(t) => format!(
-                "the previous certificate ({}) is revoked (since {})",
-                cur.serial,
-                rfc3339(t)
-            ),
-            None if cur.not_after <= now => format!(
-                "the previous certificate ({}) expired at {}",
-                cur.serial,
-                rfc3339(cur.not_after)
-            ),
-            None => format!(
-                "the previous certificate ({}) stays valid until {} unless revoked",
-                cur.serial,
-                rfc3339(cur.not_after)
-            ),
-        };
-        ctx.ui.note(&format!(
-            "Renewed {} (serial {}, {} key), valid until {}; {previous}.",
-            args.name,
-            c.serial,
-            if reused { "same" } else { "new" },
-            rfc3339(c.not_after),
-        ));
-        for f in &files {
-            ctx.ui
-                .note(&format!("  {:<5} {}", f.kind, f.path.display()));
-        }
-    }
+    )?;
+    written.keep();
+    // What becomes of the predecessor: said as it is, never "valid" for a revoked one.
+    let previous = match cur.revoked_at {
+        Some(t) => format!(
+            "the previous certificate ({}) is revoked (since {})",
+            cur.serial,
+            rfc3339(t)
+        ),
+        None if cur.not_after <= now => format!(
+            "the previous certificate ({}) expired at {}",
+            cur.serial,
+            rfc3339(cur.not_after)
+        ),
+        None => format!(
+            "the previous certificate ({}) stays valid until {} unless revoked",
+            cur.serial,
+            rfc3339(cur.not_after)
+        ),
+    };
+    ctx.ui.report(&Renewed {
+        cert: IssuedReport::new(&args.name, rec.profile, &ca, c, &files),
+        reused,
+        previous,
+    })?;
     Ok(Outcome::Ok)
+}
+
+/// What `cert renew` reports: the new certificate; for people, also what became of the previous
+/// one.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Renewed<'a> {
+    cert: IssuedReport<'a>,
+    #[serde(skip)]
+    reused: bool,
+    #[serde(skip)]
+    previous: String,
+}
+
+impl Report for Renewed<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        let c = &self.cert;
+        ui.note(&format!(
+            "Renewed {} (serial {}, {} key), valid until {}; {}.",
+            c.name,
+            c.serial,
+            if self.reused { "same" } else { "new" },
+            c.not_after,
+            self.previous,
+        ));
+        c.note_files(ui);
+        Ok(())
+    }
 }

@@ -6,14 +6,32 @@ use super::{Ctx, unknown};
 use crate::audit::AuditEvent;
 use crate::cli::cert::RevokeArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::output::{self, Ui};
 use crate::pki::{self, REASONS};
 use crate::store::{OpenMode, Session};
 
+/// What `cert revoke` reports.
 #[derive(Serialize)]
 struct Report {
     revoked: Vec<RevokedRow>,
     reason: String,
     crl_hint: &'static str,
+    /// What was confirmed, `name (serial), …` (none: nothing to revoke), for people.
+    #[serde(skip)]
+    confirmed: Option<String>,
+}
+
+impl output::Report for Report {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        match &self.confirmed {
+            None => ui.note("Nothing to revoke (already revoked)."),
+            Some(list) => ui.note(&format!(
+                "Revoked {list} ({}). Publish it: `vauth ca crl --out FILE`, then reload the servers.",
+                self.reason
+            )),
+        }
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]
@@ -66,20 +84,17 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
         let s = ctx.open(OpenMode::Read)?;
         targets(&s, args)?
     };
-    let report = |v: Vec<(String, String)>| Report {
+    let report = |v: Vec<(String, String)>, confirmed: Option<String>| Report {
         revoked: v
             .into_iter()
             .map(|(name, serial)| RevokedRow { name, serial })
             .collect(),
         reason: args.reason.clone(),
         crl_hint: "run `vauth ca crl --out FILE` and have servers reload it",
+        confirmed,
     };
     if planned.is_empty() {
-        if ctx.ui.json {
-            ctx.ui.out_json(&report(vec![]))?;
-        } else {
-            ctx.ui.note("Nothing to revoke (already revoked).");
-        }
+        ctx.ui.report(&report(vec![], None))?;
         return Ok(Outcome::Ok);
     }
     let list: Vec<String> = planned.iter().map(|(n, s)| format!("{n} ({s})")).collect();
@@ -142,15 +157,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
             todo.first().map(|t| t.0.as_str()).unwrap_or_default()
         )));
     }
-    let r = report(todo);
-    if ctx.ui.json {
-        ctx.ui.out_json(&r)?;
-    } else {
-        ctx.ui.note(&format!(
-            "Revoked {} ({}). Publish it: `vauth ca crl --out FILE`, then reload the servers.",
-            list.join(", "),
-            args.reason
-        ));
-    }
+    ctx.ui.report(&report(todo, Some(list.join(", "))))?;
     Ok(Outcome::Ok)
 }

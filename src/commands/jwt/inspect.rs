@@ -2,13 +2,15 @@
 
 use serde::Serialize;
 use serde_json::{Map, Value};
+use time::OffsetDateTime;
 
-use super::{Ctx, human_time, read_token};
+use super::{Ctx, read_token};
 use crate::cli::jwt::InspectArgs;
 use crate::error::{Error, Outcome, Result};
+use crate::output::{Report, Ui};
 use crate::timefmt::rfc3339;
 
-/// What `--json` prints.
+/// What `jwt inspect` reports.
 #[derive(Serialize)]
 struct Inspection {
     verified: bool,
@@ -18,10 +20,42 @@ struct Inspection {
     times: Map<String, Value>,
     /// Whether exp lies in the past at the time of inspection (`null` without exp).
     expired: Option<bool>,
+    #[serde(skip)]
+    now: time::OffsetDateTime,
 }
 
 const NOT_VERIFIED: &str =
     "NOT VERIFIED: this is what the token claims; nothing was checked (use `vauth jwt verify`)";
+
+impl Report for Inspection {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        let pretty = |m: &Map<String, Value>| {
+            serde_json::to_string_pretty(m).unwrap_or_else(|_| "{}".into())
+        };
+        let mut text = format!(
+            "{NOT_VERIFIED}\n\nheader:\n{}\n\nclaims:\n{}\n",
+            pretty(&self.header),
+            pretty(&self.claims)
+        );
+        let mut lines = Vec::new();
+        for k in ["iat", "nbf", "exp"] {
+            if let Some(h) = self.claims.get(k).and_then(|v| human_time(v, self.now)) {
+                lines.push(format!("  {k}: {h}"));
+            }
+        }
+        if !lines.is_empty() {
+            text.push_str("\ntimes:\n");
+            text.push_str(&lines.join("\n"));
+            text.push('\n');
+        }
+        match self.expired {
+            Some(true) => text.push_str("\nthe token has expired\n"),
+            None => text.push_str("\nthe token has no exp: it never expires\n"),
+            Some(false) => {}
+        }
+        ui.out(&text)
+    }
+}
 
 /// Run `vauth jwt inspect`.
 pub(super) fn run(ctx: &Ctx<'_>, a: &InspectArgs) -> Result<Outcome> {
@@ -47,39 +81,24 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &InspectArgs) -> Result<Outcome> {
         .get("exp")
         .and_then(Value::as_i64)
         .map(|e| e <= now.unix_timestamp());
-    if ctx.ui.json {
-        ctx.ui.out_json(&Inspection {
-            verified: false,
-            header: p.header,
-            claims: p.claims,
-            times,
-            expired,
-        })?;
-        return Ok(Outcome::Ok);
-    }
-    let pretty =
-        |m: &Map<String, Value>| serde_json::to_string_pretty(m).unwrap_or_else(|_| "{}".into());
-    let mut text = format!(
-        "{NOT_VERIFIED}\n\nheader:\n{}\n\nclaims:\n{}\n",
-        pretty(&p.header),
-        pretty(&p.claims)
-    );
-    let mut lines = Vec::new();
-    for k in ["iat", "nbf", "exp"] {
-        if let Some(h) = p.claims.get(k).and_then(|v| human_time(v, now)) {
-            lines.push(format!("  {k}: {h}"));
-        }
-    }
-    if !lines.is_empty() {
-        text.push_str("\ntimes:\n");
-        text.push_str(&lines.join("\n"));
-        text.push('\n');
-    }
-    match expired {
-        Some(true) => text.push_str("\nthe token has expired\n"),
-        None => text.push_str("\nthe token has no exp: it never expires\n"),
-        Some(false) => {}
-    }
-    ctx.ui.out(&text)?;
+    ctx.ui.report(&Inspection {
+        verified: false,
+        header: p.header,
+        claims: p.claims,
+        times,
+        expired,
+        now,
+    })?;
     Ok(Outcome::Ok)
+}
+
+/// Render a Unix time for people, with its distance from `now`.
+fn human_time(v: &Value, now: OffsetDateTime) -> Option<String> {
+    let n = v.as_i64()?;
+    let t = OffsetDateTime::from_unix_timestamp(n).ok()?;
+    Some(format!(
+        "{} ({})",
+        crate::timefmt::rfc3339(t),
+        crate::timefmt::relative(t, now)
+    ))
 }

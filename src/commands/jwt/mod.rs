@@ -1,15 +1,16 @@
-//! `vauth jwt …`: signing keys (key.rs), JWKS and OIDC files (publish.rs), and tokens
-//! (sign.rs, verify.rs, inspect.rs). What several verbs share lives here.
+//! `vauth jwt …`: signing keys (key/), the published JWKS and OIDC files (jwks.rs, oidc.rs),
+//! and tokens (sign.rs, verify.rs, inspect.rs). What several verbs share lives here.
 
 mod inspect;
-pub(crate) mod key;
-mod publish;
+mod jwks;
+mod key;
+mod oidc;
 mod sign;
 mod verify;
 
 use std::path::Path;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
@@ -19,14 +20,14 @@ use crate::env;
 use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::jwt::Alg;
 use crate::store::Session;
-use crate::store::state::{JwtKey, JwtKeyVersion};
+use crate::store::state::{JwtKey, JwtKeyVersion, State};
 
 /// Run `vauth jwt …`.
 pub fn run(ctx: &Ctx<'_>, cmd: &JwtCommand) -> Result<Outcome> {
     match cmd {
         JwtCommand::Key(k) => key::run(ctx, k),
-        JwtCommand::Jwks(a) => publish::jwks(ctx, a),
-        JwtCommand::Oidc(a) => publish::oidc(ctx, a),
+        JwtCommand::Jwks(a) => jwks::run(ctx, a),
+        JwtCommand::Oidc(a) => oidc::run(ctx, a),
         JwtCommand::Sign(a) => sign::run(ctx, a),
         JwtCommand::Verify(a) => verify::run(ctx, a),
         JwtCommand::Inspect(a) => inspect::run(ctx, a),
@@ -115,7 +116,7 @@ pub(crate) fn external_alg(src: &KeySource) -> Result<Alg> {
 
 /// The shortest external HMAC secret accepted for `alg`, in bytes: the hash size, as RFC 7518
 /// §3.2 requires ("a key of the same size as the hash output ... or larger").
-pub(crate) fn min_hmac_secret(alg: Alg) -> usize {
+fn min_hmac_secret(alg: Alg) -> usize {
     match alg {
         Alg::HS384 => 48,
         Alg::HS512 => 64,
@@ -150,13 +151,26 @@ pub(crate) fn read_token(file: Option<&Path>) -> Result<Zeroizing<String>> {
     )
 }
 
-/// Render a Unix time for people, with its distance from `now`.
-pub(crate) fn human_time(v: &Value, now: OffsetDateTime) -> Option<String> {
-    let n = v.as_i64()?;
-    let t = OffsetDateTime::from_unix_timestamp(n).ok()?;
-    Some(format!(
-        "{} ({})",
-        crate::timefmt::rfc3339(t),
-        crate::timefmt::relative(t, now)
-    ))
+/// The JWKS of every asymmetric version that verifies at `at` (active or in grace), newest first
+/// within a key, so a verifier that takes the first match prefers the current key.
+pub(crate) fn jwks_of(state: &State, at: OffsetDateTime) -> Value {
+    let mut keys = Vec::new();
+    for k in state.jwt_keys.values() {
+        for v in k.versions.iter().rev() {
+            if let Some(jwk) = &v.public_jwk
+                && v.status(at).is_valid()
+            {
+                keys.push(jwk.clone());
+            }
+        }
+    }
+    json!({ "keys": keys })
+}
+
+/// A JSON document as it is published: pretty, with a final newline.
+pub(crate) fn render(v: &Value) -> Result<String> {
+    let mut t = serde_json::to_string_pretty(v)
+        .map_err(|e| Error::bug(format!("cannot render JSON: {e}")))?;
+    t.push('\n');
+    Ok(t)
 }

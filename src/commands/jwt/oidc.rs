@@ -1,73 +1,35 @@
-//! `vauth jwt jwks` and `vauth jwt oidc`: the public half of the signing keys, as files that
-//! verifiers fetch.
+//! `vauth jwt oidc --issuer URL --out-dir DIR`: OpenID discovery and the JWKS, as files for
+//! static hosting.
 
 use serde::Serialize;
-use serde_json::{Value, json};
-use time::OffsetDateTime;
+use serde_json::json;
 
-use super::Ctx;
-use crate::cli::jwt::{JwksArgs, OidcArgs};
+use super::{Ctx, jwks_of, render};
+use crate::cli::jwt::OidcArgs;
 use crate::error::{Error, Outcome, Result};
+use crate::output::{Report, Ui};
 use crate::store::OpenMode;
-use crate::store::state::State;
 
-/// The JWKS of every asymmetric version that verifies at `at` (active or in grace), newest first
-/// within a key, so a verifier that takes the first match prefers the current key.
-pub(crate) fn jwks_of(state: &State, at: OffsetDateTime) -> Value {
-    let mut keys = Vec::new();
-    for k in state.jwt_keys.values() {
-        for v in k.versions.iter().rev() {
-            if let Some(jwk) = &v.public_jwk
-                && v.status(at).is_valid()
-            {
-                keys.push(jwk.clone());
-            }
-        }
-    }
-    json!({ "keys": keys })
+/// What `jwt oidc` reports: the files written.
+#[derive(Serialize)]
+struct Wrote {
+    issuer: String,
+    discovery: String,
+    jwks: String,
+    keys: usize,
+    /// The directory to serve.
+    #[serde(skip)]
+    out_dir: String,
 }
 
-fn render(v: &Value) -> Result<String> {
-    let mut t = serde_json::to_string_pretty(v)
-        .map_err(|e| Error::bug(format!("cannot render JSON: {e}")))?;
-    t.push('\n');
-    Ok(t)
-}
-
-/// `vauth jwt jwks`.
-pub(super) fn jwks(ctx: &Ctx<'_>, a: &JwksArgs) -> Result<Outcome> {
-    let mut s = ctx.open(OpenMode::Read)?;
-    s.verify_state()?;
-    let at = a.at.map_or(s.now, |t| t.resolve(s.now));
-    let set = jwks_of(&s.state, at);
-    let n = set["keys"].as_array().map_or(0, Vec::len);
-    if n == 0 {
-        ctx.ui.warn(
-            "the JWKS is empty: no asymmetric signing key is active or in grace \
-             (HMAC keys are never published)",
-        );
+impl Report for Wrote {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.note(&format!(
+            "wrote {} and {} ({} key(s)); serve {} at {}",
+            self.discovery, self.jwks, self.keys, self.out_dir, self.issuer
+        ));
+        Ok(())
     }
-    let text = render(&set)?;
-    match &a.out {
-        Some(p) => {
-            crate::fsutil::write_output(p, text.as_bytes(), 0o644)?;
-            if ctx.ui.json {
-                #[derive(Serialize)]
-                struct Wrote<'a> {
-                    out: &'a str,
-                    keys: usize,
-                }
-                ctx.ui.out_json(&Wrote {
-                    out: &p.display().to_string(),
-                    keys: n,
-                })?;
-            } else {
-                ctx.ui.note(&format!("wrote {n} key(s) to {}", p.display()));
-            }
-        }
-        None => ctx.ui.out(&text)?,
-    }
-    Ok(Outcome::Ok)
 }
 
 /// Check an issuer URL: https (or http on loopback, for tests), no query or fragment.
@@ -90,7 +52,7 @@ fn check_issuer(url: &str) -> Result<&str> {
 }
 
 /// `vauth jwt oidc`.
-pub(super) fn oidc(ctx: &Ctx<'_>, a: &OidcArgs) -> Result<Outcome> {
+pub(super) fn run(ctx: &Ctx<'_>, a: &OidcArgs) -> Result<Outcome> {
     let issuer = check_issuer(&a.issuer)?;
     let mut s = ctx.open(OpenMode::Read)?;
     s.verify_state()?;
@@ -124,28 +86,13 @@ pub(super) fn oidc(ctx: &Ctx<'_>, a: &OidcArgs) -> Result<Outcome> {
     crate::fsutil::write_atomic(&conf, render(&discovery)?.as_bytes(), 0o644)
         .map_err(|e| Error::io("write", &conf, &e))?;
     let n = set["keys"].as_array().map_or(0, Vec::len);
-    if ctx.ui.json {
-        #[derive(Serialize)]
-        struct Wrote {
-            issuer: String,
-            discovery: String,
-            jwks: String,
-            keys: usize,
-        }
-        ctx.ui.out_json(&Wrote {
-            issuer: issuer.to_string(),
-            discovery: conf.display().to_string(),
-            jwks: jwks_path.display().to_string(),
-            keys: n,
-        })?;
-    } else {
-        ctx.ui.note(&format!(
-            "wrote {} and {} ({n} key(s)); serve {} at {issuer}",
-            conf.display(),
-            jwks_path.display(),
-            a.out_dir.display()
-        ));
-    }
+    ctx.ui.report(&Wrote {
+        issuer: issuer.to_string(),
+        discovery: conf.display().to_string(),
+        jwks: jwks_path.display().to_string(),
+        keys: n,
+        out_dir: a.out_dir.display().to_string(),
+    })?;
     Ok(Outcome::Ok)
 }
 
