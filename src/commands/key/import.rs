@@ -2,11 +2,12 @@
 
 use serde::Serialize;
 
-use super::{Ctx, add_version, resolve_expiry};
+use super::{Ctx, resolve_expiry};
 use crate::apikey::{MAX_KEY_LEN, MIN_IMPORT_BITS, estimate_entropy_bits};
 use crate::audit::AuditEvent;
 use crate::cli::key::ImportArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::keys::add_version;
 use crate::store::OpenMode;
 use crate::store::state::Origin;
 

@@ -2,10 +2,13 @@
 
 use serde::Serialize;
 
-use super::{Ctx, find};
+use super::Ctx;
 use crate::audit::AuditEvent;
 use crate::cli::key::RevokeArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::journal::cancel_rotation;
+use crate::lifecycle::keys::find;
+use crate::lifecycle::revoke::revoke_remote;
 use crate::store::OpenMode;
 
 #[derive(Serialize)]
@@ -83,16 +86,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
     let now = s.now;
     let todo = targets(find(&s, &args.name)?, args.version)?;
     // Remote first: every target the versions were pushed to.
-    let (remote_log, remote_err) = crate::commands::target::push::revoke_remote(
-        &mut s,
-        &args.name,
-        &todo,
-        args.version.is_none(),
-    );
+    let (remote_log, remote_err) = revoke_remote(&mut s, &args.name, &todo, args.version.is_none());
     // Revoking the whole key also ends an unfinished `vauth rotate`: its successor is taken back
     // wherever it reached, so nothing the journal made outlives the key.
     let (cancel_log, cancel_err) = if args.version.is_none() {
-        crate::commands::rotate::cancel_rotation(&mut s, &args.name)
+        cancel_rotation(&mut s, &args.name)
     } else {
         (Vec::new(), None)
     };

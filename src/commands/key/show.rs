@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
-use super::{Ctx, find};
+use super::Ctx;
 use crate::cli::key::ShowArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::keys::{find, unknown};
 use crate::store::OpenMode;
 use crate::timefmt::rfc3339;
 
@@ -187,7 +188,7 @@ fn reveal(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
         .iter()
         .find(|v| v.version == version)
         .map(|v| v.vault_entry(&k.name))
-        .ok_or_else(|| super::unknown(&args.name))?;
+        .ok_or_else(|| unknown(&args.name))?;
     let name = k.name.clone();
     let secret = s
         .vault()?
