@@ -1,5 +1,6 @@
-//! `vauth key …`: one module per verb, plus what create/import/rotate share: making a version,
-//! and handing a new secret to the user exactly once in the chosen format.
+//! `vauth key …`: one module per verb, plus what create/import/rotate share: checking
+//! `--expires` and `--out`, and handing a new secret to the user exactly once in the chosen
+//! format. Making a version is `lifecycle::keys::add_version`.
 
 mod create;
 mod import;
