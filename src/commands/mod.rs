@@ -5,13 +5,14 @@
 pub mod audit;
 pub mod ca;
 pub mod cert;
+pub mod check;
 pub mod generate;
 pub mod init;
 pub mod jwt;
 pub mod key;
+pub mod push;
 pub mod rotate;
 pub mod status;
-// Push (issue 5).
 pub mod target;
 pub mod vault;
 
@@ -163,9 +164,9 @@ pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
         Command::Ca(c) => ca::run(&ctx, c),
         Command::Cert(c) => cert::run(&ctx, c),
         Command::Target(t) => target::run(&ctx, t),
-        Command::Push(p) => target::push::run(&ctx, p),
+        Command::Push(p) => push::run(&ctx, p),
         Command::Rotate(r) => rotate::run(&ctx, r),
-        Command::Check(c) => rotate::check(&ctx, c),
+        Command::Check(c) => check::run(&ctx, c),
         Command::Audit(a) => audit::run(&ctx, a),
         Command::Vault(v) => vault::run(&ctx, v),
         Command::Completions(a) => generate::completions(&ctx, a),

@@ -1,14 +1,36 @@
 //! `vauth key create NAME`, and `vauth key create NAME --on TARGET` (the database makes it).
 
-use super::remote::{OnReport, create_on, describe, read_role_descriptors, undo};
-use super::{Ctx, Extras, add_version, emit_new_key, precheck_output, resolve_expiry};
+use serde::Serialize;
+
+use super::{Ctx, Extras, emit_new_key, precheck_output, resolve_expiry};
 use crate::audit::AuditEvent;
 use crate::cli::key::CreateArgs;
-use crate::commands::target::push::{PushOptions, check_kind_options, record};
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::keys::add_version;
+use crate::lifecycle::made::{OnReport, create_on, describe, undo};
+use crate::lifecycle::push::{DryRun, PushOptions, marker, read_role_descriptors, record};
+use crate::lifecycle::targets::find;
+use crate::output::{Report, Ui};
 use crate::remote::{AnyTarget, Kind, PushSpec, Target as _, remote_name};
 use crate::store::OpenMode;
 use crate::store::state::Origin;
+
+/// `key create --on TARGET --dry-run`: the plan (`--json`: the object), and a note.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct OnDryRun {
+    run: DryRun,
+    #[serde(skip)]
+    note: String,
+}
+
+impl Report for OnDryRun {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.out(&self.run.plan.join("\n"))?;
+        ui.note(&format!("Dry run: nothing was changed. {}", self.note));
+        Ok(())
+    }
+}
 
 /// Run `vauth key create`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
@@ -20,8 +42,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
     let mut s = ctx.open(OpenMode::WriteOrCreate)?;
     let now = s.now;
     let replaced = match s.state.api_keys.get_mut(&args.name) {
-        Some(existing) if !args.force => {
-            let _ = existing;
+        Some(_) if !args.force => {
             return Err(Error::new(
                 ErrorKind::Exists,
                 format!("an API key named {:?} already exists", args.name),
@@ -112,7 +133,7 @@ fn run_on(
         OpenMode::Write
     })?;
     let now = s.now;
-    let cfg = crate::commands::target::find(&s, tname)?.clone();
+    let cfg = find(&s, tname)?.clone();
     if !cfg.kind.generates_secret() {
         return Err(Error::usage(format!(
             "{tname} ({}) takes a key vauth makes; it cannot make one itself",
@@ -123,7 +144,7 @@ fn run_on(
             args.name, args.name
         )));
     }
-    check_kind_options(&cfg, &o)?;
+    o.check_kind(&cfg)?;
     let existing = s.state.api_keys.get(&args.name).cloned();
     if let Some(k) = &existing {
         if !args.force {
@@ -163,7 +184,7 @@ fn run_on(
                 .map(|v| v.version),
         )?,
         valid_until: expires,
-        marker: format!("managed by vauth {}", s.state.home_id),
+        marker: marker(&s),
         adopt: o.adopt,
         recorded: existing.as_ref().is_some_and(|k| {
             k.versions
@@ -198,16 +219,16 @@ fn run_on(
             "{tname} would make {} v{} as {user}.",
             args.name, spec.version
         );
-        crate::commands::target::push::DryRun {
+        let run = DryRun {
             dry_run: true,
-            key: &args.name,
+            key: args.name.clone(),
             version: spec.version,
-            target: tname,
+            target: tname.to_string(),
             kind: cfg.kind.as_str(),
             user,
             plan: t.plan(&spec),
-        }
-        .print(ctx, "\n", &note)?;
+        };
+        ctx.ui.report(&OnDryRun { run, note })?;
         return Ok(Outcome::Ok);
     }
     drop(t);

@@ -2,22 +2,34 @@
 
 use serde::Serialize;
 
-use super::{Ctx, add_version, resolve_expiry};
+use super::{Ctx, resolve_expiry};
 use crate::apikey::{MAX_KEY_LEN, MIN_IMPORT_BITS, estimate_entropy_bits};
 use crate::audit::AuditEvent;
 use crate::cli::key::ImportArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::keys::add_version;
+use crate::output::{Report, Ui};
 use crate::store::OpenMode;
 use crate::store::state::Origin;
 
 #[derive(Serialize)]
-struct Report<'a> {
+struct Imported<'a> {
     name: &'a str,
     version: u32,
     id: Option<&'a str>,
     fingerprint: String,
     entropy_bits: u32,
     kept: bool,
+}
+
+impl Report for Imported<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.note(&format!(
+            "Imported {} v{} ({}, about {} bits of entropy).",
+            self.name, self.version, self.fingerprint, self.entropy_bits
+        ));
+        Ok(())
+    }
 }
 
 /// Run `vauth key import`.
@@ -105,21 +117,13 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ImportArgs) -> Result<Outcome> {
             .detail("version", v.version.to_string())
             .detail("fingerprint", v.fingerprint()),
     )?;
-    let r = Report {
+    ctx.ui.report(&Imported {
         name: &args.name,
         version: v.version,
         id: v.id.as_deref(),
         fingerprint: v.fingerprint(),
         entropy_bits: bits as u32,
         kept: v.kept,
-    };
-    if ctx.ui.json {
-        ctx.ui.out_json(&r)?;
-    } else {
-        ctx.ui.note(&format!(
-            "Imported {} v{} ({}, about {} bits of entropy).",
-            r.name, r.version, r.fingerprint, r.entropy_bits
-        ));
-    }
+    })?;
     Ok(Outcome::Ok)
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::cli::key::ListArgs;
 use crate::error::{Outcome, Result};
+use crate::output::{Report, Ui};
 use crate::store::OpenMode;
 use crate::timefmt::{humanize_seconds, rfc3339};
 
@@ -23,9 +24,44 @@ struct Row<'a> {
 }
 
 #[derive(Serialize)]
-struct Report<'a> {
+struct Listed<'a> {
     at: String,
     keys: Vec<Row<'a>>,
+}
+
+impl Report for Listed<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        if self.keys.is_empty() {
+            ui.note("No API keys yet: `vauth key create NAME` makes one.");
+            return Ok(());
+        }
+        let rows: Vec<Vec<String>> = self
+            .keys
+            .iter()
+            .map(|r| {
+                vec![
+                    r.name.to_string(),
+                    r.id.unwrap_or("-").to_string(),
+                    r.version.to_string(),
+                    r.status.to_string(),
+                    r.created.clone(),
+                    r.expires.clone().unwrap_or_else(|| "never".into()),
+                    humanize_seconds(r.age_seconds),
+                    if r.scopes.is_empty() {
+                        "-".into()
+                    } else {
+                        r.scopes.join(",")
+                    },
+                ]
+            })
+            .collect();
+        ui.out(&crate::output::table(
+            &[
+                "NAME", "ID", "VERSION", "STATUS", "CREATED", "EXPIRES", "AGE", "SCOPES",
+            ],
+            &rows,
+        ))
+    }
 }
 
 /// Run `vauth key list`.
@@ -52,42 +88,9 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
             })
         })
         .collect();
-    if ctx.ui.json {
-        ctx.ui.out_json(&Report {
-            at: rfc3339(at),
-            keys,
-        })?;
-        return Ok(Outcome::Ok);
-    }
-    if keys.is_empty() {
-        ctx.ui
-            .note("No API keys yet: `vauth key create NAME` makes one.");
-        return Ok(Outcome::Ok);
-    }
-    let rows: Vec<Vec<String>> = keys
-        .iter()
-        .map(|r| {
-            vec![
-                r.name.to_string(),
-                r.id.unwrap_or("-").to_string(),
-                r.version.to_string(),
-                r.status.to_string(),
-                r.created.clone(),
-                r.expires.clone().unwrap_or_else(|| "never".into()),
-                humanize_seconds(r.age_seconds),
-                if r.scopes.is_empty() {
-                    "-".into()
-                } else {
-                    r.scopes.join(",")
-                },
-            ]
-        })
-        .collect();
-    ctx.ui.out(&crate::output::table(
-        &[
-            "NAME", "ID", "VERSION", "STATUS", "CREATED", "EXPIRES", "AGE", "SCOPES",
-        ],
-        &rows,
-    ))?;
+    ctx.ui.report(&Listed {
+        at: rfc3339(at),
+        keys,
+    })?;
     Ok(Outcome::Ok)
 }

@@ -1,10 +1,10 @@
-//! `vauth key …`: one module per verb, plus what create/import/rotate share: making a version,
-//! and handing a new secret to the user exactly once in the chosen format.
+//! `vauth key …`: one module per verb, plus what create/import/rotate share: checking
+//! `--expires` and `--out`, and handing a new secret to the user exactly once in the chosen
+//! format. Making a version is `lifecycle::keys::add_version`.
 
 mod create;
 mod import;
 mod list;
-pub(crate) mod remote;
 mod revoke;
 mod rotate;
 mod show;
@@ -18,8 +18,10 @@ use super::Ctx;
 use crate::cli::key::{KeyCommand, SecretFormat, SecretOut};
 use crate::env;
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::store::Session;
-use crate::store::state::{ApiKey, KeyVersion, Origin};
+use crate::lifecycle::keys::{default_var, unknown};
+use crate::lifecycle::made::OnReport;
+use crate::output::{Report, Ui};
+use crate::store::state::KeyVersion;
 use crate::timefmt::{TimeArg, rfc3339};
 
 /// Run `vauth key …`.
@@ -33,17 +35,6 @@ pub fn run(ctx: &Ctx<'_>, cmd: &KeyCommand) -> Result<Outcome> {
         KeyCommand::Rotate(a) => rotate::run(ctx, a),
         KeyCommand::Revoke(a) => revoke::run(ctx, a),
     }
-}
-
-/// The error for an unknown key name.
-pub(crate) fn unknown(name: &str) -> Error {
-    Error::new(ErrorKind::NotFound, format!("no API key named {name:?}"))
-        .hint("see `vauth key list` for the names in this home")
-}
-
-/// Look a key up by name.
-pub(crate) fn find<'a>(s: &'a Session, name: &str) -> Result<&'a ApiKey> {
-    s.state.api_keys.get(name).ok_or_else(|| unknown(name))
 }
 
 /// Resolve an `--expires` value: must lie in the future.
@@ -60,72 +51,6 @@ pub(crate) fn resolve_expiry(
         );
     }
     Ok(Some(t))
-}
-
-/// Add a new version holding `key` to the registry entry `name` (created if absent), keep the
-/// plaintext in the vault when asked, and return the version.
-pub(crate) fn add_version(
-    s: &mut Session,
-    name: &str,
-    key: &Zeroizing<String>,
-    origin: Origin,
-    keep: bool,
-    expires: Option<OffsetDateTime>,
-) -> Result<KeyVersion> {
-    let now = s.now;
-    let parsed = crate::apikey::parse(key).ok();
-    let entry = s
-        .state
-        .api_keys
-        .entry(name.to_string())
-        .or_insert_with(|| ApiKey {
-            name: name.to_string(),
-            prefix: None,
-            scopes: Vec::new(),
-            labels: Default::default(),
-            created: now,
-            versions: Vec::new(),
-        });
-    if let Some(p) = parsed {
-        entry.prefix = Some(p.prefix.to_string());
-    }
-    let version = crate::lifecycle::next_version(name, entry.versions.last().map(|v| v.version))?;
-    let v = KeyVersion {
-        version,
-        id: parsed.map(|p| p.id.to_string()),
-        sha256: crate::apikey::digest_hex(key),
-        origin,
-        kept: keep,
-        created: now,
-        expires,
-        grace_until: None,
-        revoked_at: None,
-        pushed: Vec::new(),
-    };
-    entry.versions.push(v.clone());
-    if keep {
-        let entry_name = v.vault_entry(name);
-        s.vault()?.put(&entry_name, Zeroizing::new(key.to_string()));
-    }
-    Ok(v)
-}
-
-/// The default variable name for a key: upper-case, `-`/`.` as `_`.
-pub(crate) fn default_var(name: &str) -> String {
-    let mut v: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if v.starts_with(|c: char| c.is_ascii_digit()) {
-        v.insert_str(0, "KEY_");
-    }
-    v
 }
 
 /// Checks made before anything is changed, so a bad output target loses nothing.
@@ -158,7 +83,7 @@ pub(crate) struct NewKeyReport<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     previous: Option<PreviousReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<remote::OnReport>,
+    target: Option<OnReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     out: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -178,7 +103,38 @@ pub(crate) struct Extras {
     /// The version a rotation replaced.
     pub(crate) previous: Option<PreviousReport>,
     /// The target that made the key (`key create --on`, and its rotations).
-    pub(crate) target: Option<remote::OnReport>,
+    pub(crate) target: Option<OnReport>,
+}
+
+/// A new key written to `--out`: the report (`--json`), else a note saying where.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Wrote<'a> {
+    report: NewKeyReport<'a>,
+    #[serde(skip)]
+    note: String,
+}
+
+impl Report for Wrote<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.note(&self.note);
+        Ok(())
+    }
+}
+
+/// A new key on stdout, `--format plain`: the report with the key (`--json`), else the key.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Plain<'a> {
+    report: NewKeyReport<'a>,
+    #[serde(skip)]
+    line: &'a str,
+}
+
+impl Report for Plain<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.out(self.line)
+    }
 }
 
 /// Hand the new key to the user once: to `--out`, or stdout in `--format`. The version is
@@ -321,16 +277,12 @@ fn deliver(
     if let Some(path) = &out.out {
         crate::fsutil::write_user_file(path, formatted.as_bytes(), crate::fsutil::PRIVATE, force)?;
         report.out = Some(path.display().to_string());
-        if ctx.ui.json {
-            ctx.ui.out_json(&report)?;
-        } else {
-            ctx.ui.note(&format!(
-                "Wrote {name} v{} to {} (mode 0600); {kept_note}.",
-                v.version,
-                path.display()
-            ));
-        }
-        return Ok(());
+        let note = format!(
+            "Wrote {name} v{} to {} (mode 0600); {kept_note}.",
+            v.version,
+            path.display()
+        );
+        return ctx.ui.report(&Wrote { report, note });
     }
     match out.format {
         SecretFormat::Github => {
@@ -347,10 +299,14 @@ fn deliver(
                 "Masked the key and set step output {var} in $GITHUB_OUTPUT (pass it between steps, not jobs)."
             ));
         }
-        SecretFormat::Plain if ctx.ui.json => {
+        SecretFormat::Plain => {
             report.key = Some(key.as_str());
-            ctx.ui.out_json(&report)?;
+            ctx.ui.report(&Plain {
+                report,
+                line: &formatted,
+            })?;
         }
+        // The other formats are the product whether or not --json is given.
         _ => ctx.ui.out(&formatted)?,
     }
     ctx.ui.note(&format!(
@@ -358,16 +314,4 @@ fn deliver(
         v.version
     ));
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn variable_names() {
-        assert_eq!(default_var("qdrant-prod"), "QDRANT_PROD");
-        assert_eq!(default_var("a.b"), "A_B");
-        assert_eq!(default_var("1x"), "KEY_1X");
-    }
 }

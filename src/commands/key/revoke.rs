@@ -2,16 +2,40 @@
 
 use serde::Serialize;
 
-use super::{Ctx, find};
+use super::Ctx;
 use crate::audit::AuditEvent;
 use crate::cli::key::RevokeArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::journal::cancel_rotation;
+use crate::lifecycle::keys::find;
+use crate::lifecycle::revoke::revoke_remote;
+use crate::output::{Report, Ui};
 use crate::store::OpenMode;
 
 #[derive(Serialize)]
-struct Report<'a> {
+struct Revoked<'a> {
     name: &'a str,
     revoked: Vec<u32>,
+    /// What was revoked, in words (`NAME v2`, `NAME (all versions)`).
+    /// `None`: there was nothing to revoke.
+    #[serde(skip)]
+    what: Option<String>,
+}
+
+impl Report for Revoked<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.note(&match &self.what {
+            None => format!("{}: nothing to revoke (already revoked).", self.name),
+            Some(what) => {
+                let list: Vec<String> = self.revoked.iter().map(u32::to_string).collect();
+                format!(
+                    "Revoked {what}: version(s) {}; their plaintext was erased from the vault.",
+                    list.join(", ")
+                )
+            }
+        });
+        Ok(())
+    }
 }
 
 /// Revoked locally, but a target still holds it (an earlier remote revoke failed).
@@ -53,24 +77,18 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
             args.version.is_none() && s.state.rotations.contains_key(&args.name),
         )
     };
-    if planned.is_empty() && !journal {
-        if ctx.ui.json {
-            ctx.ui.out_json(&Report {
-                name: &args.name,
-                revoked: vec![],
-            })?;
-        } else {
-            ctx.ui.note(&format!(
-                "{}: nothing to revoke (already revoked).",
-                args.name
-            ));
-        }
-        return Ok(Outcome::Ok);
-    }
     let what = match args.version {
         Some(n) => format!("{} v{n}", args.name),
         None => format!("{} (all versions)", args.name),
     };
+    if planned.is_empty() && !journal {
+        ctx.ui.report(&Revoked {
+            name: &args.name,
+            revoked: vec![],
+            what: None,
+        })?;
+        return Ok(Outcome::Ok);
+    }
     if !ctx.confirm(&format!(
         "Revoke {what} now? Clients using it will be refused"
     ))? {
@@ -83,16 +101,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
     let now = s.now;
     let todo = targets(find(&s, &args.name)?, args.version)?;
     // Remote first: every target the versions were pushed to.
-    let (remote_log, remote_err) = crate::commands::target::push::revoke_remote(
-        &mut s,
-        &args.name,
-        &todo,
-        args.version.is_none(),
-    );
+    let (remote_log, remote_err) = revoke_remote(&mut s, &args.name, &todo, args.version.is_none());
     // Revoking the whole key also ends an unfinished `vauth rotate`: its successor is taken back
     // wherever it reached, so nothing the journal made outlives the key.
     let (cancel_log, cancel_err) = if args.version.is_none() {
-        crate::commands::rotate::cancel_rotation(&mut s, &args.name)
+        cancel_rotation(&mut s, &args.name)
     } else {
         (Vec::new(), None)
     };
@@ -111,17 +124,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
             .detail("name", &args.name)
             .detail("versions", list.join(",")),
     )?;
-    if ctx.ui.json {
-        ctx.ui.out_json(&Report {
-            name: &args.name,
-            revoked: todo,
-        })?;
-    } else {
-        ctx.ui.note(&format!(
-            "Revoked {what}: version(s) {}; their plaintext was erased from the vault.",
-            list.join(", ")
-        ));
-    }
+    ctx.ui.report(&Revoked {
+        name: &args.name,
+        revoked: todo,
+        what: Some(what),
+    })?;
     if let Some(e) = remote_err {
         return Err(Error::new(
             e.kind(),

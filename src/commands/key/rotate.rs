@@ -2,17 +2,17 @@
 //! source, pushed wherever the previous one lives; a key a database made (`key create --on`) gets
 //! its successor from that database, probed before anything is recorded.
 
-use super::remote::{OnReport, create_on, describe, undo};
-use super::{
-    Ctx, Extras, PreviousReport, add_version, emit_new_key, find, precheck_output, resolve_expiry,
-};
+use super::{Ctx, Extras, PreviousReport, emit_new_key, precheck_output, resolve_expiry};
 use crate::audit::AuditEvent;
 use crate::cli::key::RotateArgs;
 use crate::error::{Error, Outcome, Result};
+use crate::lifecycle::keys::{add_version, find};
+use crate::lifecycle::made::{OnReport, create_on, describe, undo};
+use crate::lifecycle::push::{follow_pushes, marker, record};
 use crate::remote::{PushSpec, TargetConfig};
 use crate::store::state::{KeyVersion, Origin, Pushed};
 use crate::store::{OpenMode, Session};
-use crate::timefmt::{Span, rfc3339};
+use crate::timefmt::rfc3339;
 
 /// The target that made `current` (and must make its successor), with its live push record.
 fn made_by(
@@ -26,7 +26,7 @@ fn made_by(
                 return Ok(Some((p.target.clone(), c.clone(), p.clone())));
             }
             None if current.origin == Origin::Target => {
-                return Err(crate::commands::target::unknown(&p.target).hint(format!(
+                return Err(crate::lifecycle::targets::unknown(&p.target).hint(format!(
                     "{name} v{} was made by {}, which is no longer in vauth.toml; add it again",
                     current.version, p.target
                 )));
@@ -45,9 +45,6 @@ fn made_by(
     }
     Ok(None)
 }
-
-/// The grace when neither --grace nor vauth.toml says.
-pub(super) const DEFAULT_GRACE: Span = Span::from_seconds_const(24 * 3600);
 
 /// Run `vauth key rotate`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
@@ -83,7 +80,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     let grace = args
         .grace
         .or_else(|| s.config.key_grace())
-        .unwrap_or(DEFAULT_GRACE);
+        .unwrap_or(crate::lifecycle::DEFAULT_GRACE);
     let expires = match explicit_expiry {
         Some(t) => Some(t),
         None => crate::lifecycle::same_lifetime(now, current.created, current.expires)?,
@@ -112,7 +109,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
                 name: prev.remote_name.clone(),
                 version: crate::lifecycle::next_version(&args.name, Some(k_last(&s, &args.name)))?,
                 valid_until: expires,
-                marker: format!("managed by vauth {}", s.state.home_id),
+                marker: marker(&s),
                 adopt: false,
                 recorded: true,
                 grants: Vec::new(),
@@ -141,12 +138,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     };
     let mut cut_off = Vec::new();
     if let Some((tname, _, _, pushed)) = &made {
-        crate::commands::target::push::record(&mut s, &args.name, v.version, pushed.clone());
+        record(&mut s, &args.name, v.version, pushed.clone());
         cut_off = replaced_users(&mut s, &args.name, v.version, tname, &pushed.user);
     }
     // Push the new version wherever the old one lives, and probe it, before anything is committed.
-    let (pushes, push_err) =
-        crate::commands::target::push::follow_pushes(&mut s, &args.name, &v, &key);
+    let (pushes, push_err) = follow_pushes(&mut s, &args.name, &v, &key);
     // (A successor the database made is recorded even when the pushes elsewhere failed.)
     if let Some(e) = push_err.as_ref()
         && pushes.is_empty()

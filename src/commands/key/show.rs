@@ -2,9 +2,11 @@
 
 use serde::Serialize;
 
-use super::{Ctx, find};
+use super::Ctx;
 use crate::cli::key::ShowArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::keys::{find, unknown};
+use crate::output::{Report, Ui};
 use crate::store::OpenMode;
 use crate::timefmt::rfc3339;
 
@@ -23,7 +25,7 @@ struct VersionRow<'a> {
 }
 
 #[derive(Serialize)]
-struct Report<'a> {
+struct Shown<'a> {
     name: &'a str,
     prefix: Option<&'a str>,
     status: &'static str,
@@ -33,11 +35,77 @@ struct Report<'a> {
     versions: Vec<VersionRow<'a>>,
 }
 
+impl Report for Shown<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        let mut out = format!(
+            "name     {}\nstatus   {}\ncreated  {}\nscopes   {}\n",
+            self.name,
+            self.status,
+            self.created,
+            if self.scopes.is_empty() {
+                "-".to_string()
+            } else {
+                self.scopes.join(",")
+            }
+        );
+        if !self.labels.is_empty() {
+            let l: Vec<String> = self
+                .labels
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            out.push_str(&format!("labels   {}\n", l.join(" ")));
+        }
+        out.push('\n');
+        let rows: Vec<Vec<String>> = self
+            .versions
+            .iter()
+            .map(|v| {
+                let until = v
+                    .revoked_at
+                    .clone()
+                    .map(|t| format!("revoked {t}"))
+                    .or_else(|| v.grace_until.clone().map(|t| format!("grace until {t}")))
+                    .or_else(|| v.expires.clone().map(|t| format!("expires {t}")))
+                    .unwrap_or_else(|| "-".into());
+                vec![
+                    v.version.to_string(),
+                    v.id.unwrap_or("-").to_string(),
+                    v.status.to_string(),
+                    v.fingerprint.clone(),
+                    v.created.clone(),
+                    until,
+                    if v.kept { "yes".into() } else { "no".into() },
+                ]
+            })
+            .collect();
+        out.push_str(&crate::output::table(
+            &[
+                "VERSION",
+                "ID",
+                "STATUS",
+                "FINGERPRINT",
+                "CREATED",
+                "VALIDITY",
+                "KEPT",
+            ],
+            &rows,
+        ));
+        ui.out(&out)
+    }
+}
+
 #[derive(Serialize)]
 struct Revealed<'a> {
     name: &'a str,
     version: u32,
     key: &'a str,
+}
+
+impl Report for Revealed<'_> {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.out(self.key)
+    }
 }
 
 /// Run `vauth key show`.
@@ -48,7 +116,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
     let s = ctx.open(OpenMode::Read)?;
     let k = find(&s, &args.name)?;
     let now = ctx.now;
-    let r = Report {
+    let r = Shown {
         name: &k.name,
         prefix: k.prefix.as_deref(),
         status: k.status(now).as_str(),
@@ -72,61 +140,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
             })
             .collect(),
     };
-    if ctx.ui.json {
-        ctx.ui.out_json(&r)?;
-        return Ok(Outcome::Ok);
-    }
-    let mut out = format!(
-        "name     {}\nstatus   {}\ncreated  {}\nscopes   {}\n",
-        r.name,
-        r.status,
-        r.created,
-        if r.scopes.is_empty() {
-            "-".to_string()
-        } else {
-            r.scopes.join(",")
-        }
-    );
-    if !r.labels.is_empty() {
-        let l: Vec<String> = r.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        out.push_str(&format!("labels   {}\n", l.join(" ")));
-    }
-    out.push('\n');
-    let rows: Vec<Vec<String>> = r
-        .versions
-        .iter()
-        .map(|v| {
-            let until = v
-                .revoked_at
-                .clone()
-                .map(|t| format!("revoked {t}"))
-                .or_else(|| v.grace_until.clone().map(|t| format!("grace until {t}")))
-                .or_else(|| v.expires.clone().map(|t| format!("expires {t}")))
-                .unwrap_or_else(|| "-".into());
-            vec![
-                v.version.to_string(),
-                v.id.unwrap_or("-").to_string(),
-                v.status.to_string(),
-                v.fingerprint.clone(),
-                v.created.clone(),
-                until,
-                if v.kept { "yes".into() } else { "no".into() },
-            ]
-        })
-        .collect();
-    out.push_str(&crate::output::table(
-        &[
-            "VERSION",
-            "ID",
-            "STATUS",
-            "FINGERPRINT",
-            "CREATED",
-            "VALIDITY",
-            "KEPT",
-        ],
-        &rows,
-    ));
-    ctx.ui.out(&out)?;
+    ctx.ui.report(&r)?;
     Ok(Outcome::Ok)
 }
 
@@ -187,7 +201,7 @@ fn reveal(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
         .iter()
         .find(|v| v.version == version)
         .map(|v| v.vault_entry(&k.name))
-        .ok_or_else(|| super::unknown(&args.name))?;
+        .ok_or_else(|| unknown(&args.name))?;
     let name = k.name.clone();
     let secret = s
         .vault()?
@@ -202,14 +216,10 @@ fn reveal(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
             .detail("name", name.as_str())
             .detail("version", version.to_string()),
     )?;
-    if ctx.ui.json {
-        ctx.ui.out_json(&Revealed {
-            name: &name,
-            version,
-            key: &secret,
-        })?;
-    } else {
-        ctx.ui.out(&secret)?;
-    }
+    ctx.ui.report(&Revealed {
+        name: &name,
+        version,
+        key: &secret,
+    })?;
     Ok(Outcome::Ok)
 }

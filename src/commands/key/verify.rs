@@ -163,7 +163,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
     if let Some(n) = &args.name
         && !s.state.api_keys.contains_key(n)
     {
-        return Err(super::unknown(n));
+        return Err(crate::lifecycle::keys::unknown(n));
     }
     report(ctx, decide(&s.state, &key, args.name.as_deref(), at), at)
 }

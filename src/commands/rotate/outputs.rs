@@ -8,11 +8,13 @@
 use serde::Serialize;
 use zeroize::Zeroizing;
 
-use super::Ctx;
+use super::{Ctx, lock_wait};
 use crate::audit::AuditEvent;
 use crate::cli::rotate::OutputsArgs;
 use crate::config::policy::{Output, Policy};
 use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::lifecycle::keys::{default_var, plaintext};
+use crate::output::{Report, Ui};
 use crate::policy::expand;
 use crate::store::{OpenMode, Session};
 
@@ -83,7 +85,7 @@ pub(super) fn precheck(p: &Policy) -> Result<()> {
 /// Write API key `secret` (of credential `name`) to every output of the policy. Every output is
 /// tried; each failure is recorded, none stops the others.
 pub(super) fn deliver_key(p: &Policy, name: &str, secret: &str) -> Delivery {
-    let var = crate::commands::key::default_var(name);
+    let var = default_var(name);
     let mut d = Delivery::default();
     for o in p.outputs() {
         let r = match &o {
@@ -211,8 +213,6 @@ pub(super) fn undelivered<'a>(
     )
 }
 
-// ---------------------------------------------------------------- vauth rotate outputs
-
 #[derive(Serialize)]
 struct Delivered {
     credential: String,
@@ -223,19 +223,34 @@ struct Delivered {
 }
 
 #[derive(Serialize)]
-struct Report {
+struct Redelivered {
     delivered: Vec<Delivered>,
+}
+
+impl Report for Redelivered {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        for d in &self.delivered {
+            if !d.outputs.is_empty() {
+                ui.note(&format!(
+                    "delivered {} v{} to {}",
+                    d.credential,
+                    d.version,
+                    d.outputs.join(", ")
+                ));
+            }
+        }
+        if self.delivered.is_empty() {
+            ui.note("No policy has outputs.");
+        }
+        Ok(())
+    }
 }
 
 /// `vauth rotate outputs [NAME]…`: write the current version of each named credential (default:
 /// every policy with outputs) to its policy's outputs again, from the vault. Exit 5 when an output
 /// still fails.
 pub(super) fn run(ctx: &Ctx<'_>, a: &OutputsArgs) -> Result<Outcome> {
-    let mut s = ctx.open_waiting(
-        OpenMode::Write,
-        a.lock_timeout
-            .map(|w| std::time::Duration::from_secs(w.seconds().max(0).unsigned_abs())),
-    )?;
+    let mut s = ctx.open_waiting(OpenMode::Write, lock_wait(a.lock_timeout))?;
     let policies = expand(&s.state, &s.config.policy);
     let chosen: Vec<Policy> = if a.names.is_empty() {
         policies
@@ -257,7 +272,7 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &OutputsArgs) -> Result<Outcome> {
             })
             .collect::<Result<_>>()?
     };
-    let mut report = Report { delivered: vec![] };
+    let mut report = Redelivered { delivered: vec![] };
     for p in &chosen {
         if p.outputs().is_empty() {
             return Err(
@@ -280,23 +295,7 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &OutputsArgs) -> Result<Outcome> {
         ev = ev.detail(&d.credential, format!("v{}", d.version));
     }
     s.commit(ev)?;
-    if ctx.ui.json {
-        ctx.ui.out_json(&report)?;
-    } else {
-        for d in &report.delivered {
-            if !d.outputs.is_empty() {
-                ctx.ui.note(&format!(
-                    "delivered {} v{} to {}",
-                    d.credential,
-                    d.version,
-                    d.outputs.join(", ")
-                ));
-            }
-        }
-        if report.delivered.is_empty() {
-            ctx.ui.note("No policy has outputs.");
-        }
-    }
+    ctx.ui.report(&report)?;
     let what = describe(
         report
             .delivered
@@ -325,7 +324,7 @@ fn deliver_current(s: &mut Session, p: &Policy) -> Result<(&'static str, u32, De
             .hint(format!("rotate it: vauth rotate apply {name}"))
         })?;
         let v = v.clone();
-        let secret = crate::commands::target::push::plaintext(s, name, &v)?;
+        let secret = plaintext(s, name, &v)?;
         return Ok(("api_key", v.version, deliver_key(p, name, &secret)));
     }
     if let Some(rec) = s.state.certs.get(name) {
