@@ -142,7 +142,7 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 }
 
 /// Read a whole file of the home (state, vault, config, audit log, a key file), failing above
-/// `max` bytes, and refusing a link or special file ([`Refused`](crate::error::Refused)).
+/// `max` bytes, and refusing a link or special file ([`crate::error::Refused`]).
 pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     read_to_limit(open_regular(path)?, max)
 }
@@ -404,7 +404,7 @@ pub fn append_line(path: &Path, line: &str, mode: u32) -> io::Result<()> {
 }
 
 /// Append one line to a file of the home (the audit log), and fsync: never through a link, only
-/// to a regular file ([`Refused`](crate::error::Refused)).
+/// to a regular file ([`crate::error::Refused`]).
 pub fn append_regular(path: &Path, line: &str, mode: u32) -> io::Result<()> {
     let mut o = OpenOptions::new();
     o.append(true).create(true);

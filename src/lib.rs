@@ -18,7 +18,7 @@ pub mod jwt;
 pub mod lifecycle;
 pub mod net;
 pub mod output;
-// The local CA and mTLS certificates (issue 3).
+// The local CA and mTLS certificates.
 pub mod pki;
 pub mod policy;
 pub mod prompt;

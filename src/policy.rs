@@ -21,6 +21,17 @@ pub enum CredKind {
     Cert,
 }
 
+impl CredKind {
+    /// Its name in JSON and tables (`api_key`, `jwt_key`, `cert`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CredKind::ApiKey => "api_key",
+            CredKind::JwtKey => "jwt_key",
+            CredKind::Cert => "cert",
+        }
+    }
+}
+
 /// Why an item is (not) due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

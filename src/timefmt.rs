@@ -20,12 +20,6 @@ impl Span {
     pub const fn from_seconds(s: i64) -> Span {
         Span(s)
     }
-    // TODO(refactor-merge): the last callers (commands/key/rotate.rs, commands/rotate/mod.rs)
-    // call `from_seconds`, which is const now; then delete this.
-    /// The same as [`Span::from_seconds`]; kept only until its callers move.
-    pub const fn from_seconds_const(s: i64) -> Span {
-        Span::from_seconds(s)
-    }
     /// Seconds.
     pub fn seconds(self) -> i64 {
         self.0

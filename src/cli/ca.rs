@@ -58,6 +58,19 @@ pub struct KeyTypeArgs {
     pub size: Option<u32>,
 }
 
+impl KeyTypeArgs {
+    /// The key type these flags name; a combination that names none is exit 2.
+    pub fn spec(&self) -> crate::error::Result<crate::pki::KeySpec> {
+        crate::pki::KeySpec::resolve(self.kty.as_deref(), self.crv.as_deref(), self.size).map_err(
+            |e| {
+                e.usage(
+                    "use --kty EC --crv P-256|P-384, --kty OKP, or --kty RSA --size 2048|3072|4096",
+                )
+            },
+        )
+    }
+}
+
 /// `ca init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {

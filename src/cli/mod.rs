@@ -4,10 +4,10 @@
 
 pub mod jwt;
 pub mod key;
-// PKI (issue 3).
+// PKI.
 pub mod ca;
 pub mod cert;
-// Push (issue 5).
+// Push.
 pub mod rotate;
 pub mod target;
 

@@ -6,9 +6,8 @@ use serde::Serialize;
 use super::Ctx;
 use crate::cli::rotate::CheckArgs;
 use crate::error::{Outcome, Result};
-use crate::lifecycle::rotation::kind_name;
 use crate::output::{Report, Ui};
-use crate::policy::{Due, plan};
+use crate::policy::{CredKind, Due, plan};
 use crate::store::OpenMode;
 use crate::timefmt::rfc3339;
 
@@ -67,7 +66,7 @@ pub fn run(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
     let horizon = now + a.within.duration();
     let mut rows = Vec::new();
     for i in plan(&s.state, &s.config.policy, now, &[]) {
-        let kind = i.kind.map(kind_name);
+        let kind = i.kind.map(CredKind::as_str);
         let due_at = i.due_at;
         let status = match i.due {
             Due::Resume => Some("resume"),

@@ -30,11 +30,6 @@ pub fn kept_key(s: &mut Session, name: &str, c: &IssuedCert) -> Result<Zeroizing
         })
 }
 
-/// A domain error as bad input (exit 3).
-pub fn input_err(e: PkiError, hint: &str) -> Error {
-    Error::input(e.0).hint(hint)
-}
-
 /// Refuse a CN that is empty or too long for X.509 (64 characters, RFC 5280 ub-common-name).
 pub fn check_cn(cn: &str) -> Result<()> {
     if cn.is_empty() || cn.chars().count() > 64 || cn.chars().any(char::is_control) {
@@ -138,7 +133,7 @@ pub fn issue_one(
         }
         KeySource::Reuse(pem) => {
             let kp = pki::parse_private_key(&pem)
-                .map_err(|e| input_err(e, "pass a PKCS#8, SEC1 or PKCS#1 PEM private key"))?;
+                .map_err(|e| e.input("pass a PKCS#8, SEC1 or PKCS#1 PEM private key"))?;
             let s = pki::sign_leaf(spec, &kp, pki::key_is_rsa(&kp), issuer).map_err(sign_err)?;
             let label = pki::key_label(&kp);
             (s, Some(pki::key_pem(&kp)), label, false)

@@ -13,6 +13,7 @@ pub mod remote;
 pub mod revoke;
 pub mod rotation;
 pub mod targets;
+pub mod verify;
 
 use time::OffsetDateTime;
 
@@ -21,7 +22,7 @@ use crate::timefmt::{Span, rfc3339};
 
 /// The grace of a rotated API key's predecessor when neither the command, the policy nor
 /// vauth.toml says.
-pub const DEFAULT_GRACE: Span = Span::from_seconds_const(24 * 3600);
+pub const DEFAULT_GRACE: Span = Span::from_seconds(24 * 3600);
 
 /// The version after `last` (1 when there is none). Versions are `u32` in state.json; one at
 /// `u32::MAX` cannot have a successor (it would wrap to 0 and alias the first), and no honest

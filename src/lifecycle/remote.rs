@@ -131,3 +131,16 @@ pub fn probe_cert(
         r
     })
 }
+
+/// Check a JWT at qdrant target `tname`: `token` must read `/collections` and each of
+/// `collections`, and `wrong_token` (the same claims under a wrong secret) must be refused.
+pub fn probe_qdrant_token(
+    tname: &str,
+    cfg: &TargetConfig,
+    token: &str,
+    wrong_token: &str,
+    collections: &[String],
+) -> Result<()> {
+    let mut q = crate::remote::qdrant::Qdrant::new(tname, cfg, cfg.admin_password()?)?;
+    block_on(q.probe_token(token, wrong_token, collections))?
+}

@@ -453,13 +453,3 @@ pub fn renew_cert(s: &mut Session, p: &Policy) -> Result<Option<RenewedCert>> {
         issued_before: rec.issued.len() as u32,
     }))
 }
-
-/// The name of a credential kind, as `rotate plan` and `check` show it.
-pub fn kind_name(k: crate::policy::CredKind) -> &'static str {
-    use crate::policy::CredKind;
-    match k {
-        CredKind::ApiKey => "api_key",
-        CredKind::JwtKey => "jwt_key",
-        CredKind::Cert => "cert",
-    }
-}

@@ -21,13 +21,6 @@ pub mod names;
 pub mod p12;
 pub mod serial;
 
-// TODO(refactor-merge): `cert verify` reads the home's CA records, so it moved to
-// src/lifecycle/verify.rs. Until lifecycle/mod.rs declares `pub mod verify;` this declares the
-// file here; then replace these two lines by `pub use crate::lifecycle::verify;`, point the
-// callers at `crate::lifecycle::verify` and drop the re-export.
-#[path = "../lifecycle/verify.rs"]
-pub mod verify;
-
 use std::fmt;
 
 use x509_parser::prelude::*;
@@ -57,6 +50,18 @@ impl fmt::Display for PkiError {
 }
 
 impl std::error::Error for PkiError {}
+
+impl PkiError {
+    /// As a usage error (exit 2): a flag's value was wrong.
+    pub fn usage(self, hint: &str) -> crate::error::Error {
+        crate::error::Error::usage(self.0).hint(hint)
+    }
+
+    /// As an input error (exit 3): a file's content was wrong.
+    pub fn input(self, hint: &str) -> crate::error::Error {
+        crate::error::Error::input(self.0).hint(hint)
+    }
+}
 
 fn err(s: impl Into<String>) -> PkiError {
     PkiError(s.into())

@@ -7,7 +7,7 @@ use crate::audit::AuditEvent;
 use crate::cli::ca::InitArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::output::{Report, Ui};
-use crate::pki::{self, CaSpec, Cidr, KeySpec, PkiError};
+use crate::pki::{self, CaSpec, Cidr};
 use crate::store::OpenMode;
 use crate::store::state::pki::{CA_INTERMEDIATE_KEY, CA_ROOT_KEY, CaCert, CaRecord, CrlRecord};
 use crate::timefmt::rfc3339;
@@ -15,13 +15,7 @@ use crate::timefmt::rfc3339;
 /// Run `vauth ca init`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
     let now = ctx.now;
-    let k = &args.key;
-    let kspec = KeySpec::resolve(k.kty.as_deref(), k.crv.as_deref(), k.size).map_err(|e| {
-        usage_err(
-            e,
-            "use --kty EC --crv P-256|P-384, --kty OKP, or --kty RSA --size 2048|3072|4096",
-        )
-    })?;
+    let kspec = args.key.spec()?;
     if let Some(n) = &args.name {
         crate::lifecycle::certs::check_cn(n)?;
     }
@@ -30,13 +24,13 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
         .iter()
         .map(|d| pki::parse_permit_dns(d))
         .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(|e| usage_err(e, "--permit-dns takes a domain such as db.example.com"))?;
+        .map_err(|e| e.usage("--permit-dns takes a domain such as db.example.com"))?;
     let permit_ip = args
         .permit_ip
         .iter()
         .map(|c| Cidr::parse(c))
         .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(|e| usage_err(e, "--permit-ip takes a CIDR such as 10.0.0.0/8"))?;
+        .map_err(|e| e.usage("--permit-ip takes a CIDR such as 10.0.0.0/8"))?;
     let not_after = args
         .not_after
         .map_or(now + time::Duration::days(3650), |t| t.resolve(now));
@@ -165,11 +159,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
     let n = s.state.certs.values().map(|r| r.issued.len()).sum();
     ctx.ui.report(&Created(CaReport::of(&ca, n)))?;
     Ok(Outcome::Ok)
-}
-
-/// A domain error as a usage error (exit 2).
-fn usage_err(e: PkiError, hint: &str) -> Error {
-    Error::usage(e.0).hint(hint)
 }
 
 /// What `ca init` reports: the new CA; for people, how to use it.

@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 
 use super::files::Planned;
 use super::issue::DEFAULT_LEAF_DAYS;
-use super::{Ctx, IssuedReport, key_spec, parse_sans, read_input};
+use super::{Ctx, IssuedReport, parse_sans, read_input};
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
@@ -160,7 +160,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::input(format!("{} is not UTF-8 text", batch.display())))?;
     let lines = parse_batch(&text)?;
-    let kspec = key_spec(&args.key)?;
+    let kspec = args.key.spec()?;
     let dir = args.files.out.clone().unwrap_or_else(|| PathBuf::from("."));
     let not_after = args
         .not_after

@@ -3,14 +3,12 @@
 use serde::Serialize;
 
 use super::files::plan_files;
-use super::{Ctx, IssuedReport, key_spec, parse_sans, profile, read_input};
+use super::{Ctx, IssuedReport, parse_sans, profile, read_input};
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::fsutil::precheck_user_files;
-use crate::lifecycle::certs::{
-    KeySource, ca_of, check_cn, input_err, issue_one, leaf_window, load_issuer,
-};
+use crate::lifecycle::certs::{KeySource, ca_of, check_cn, issue_one, leaf_window, load_issuer};
 use crate::output::{Report, Ui};
 use crate::pki::{self, LeafSpec, Profile, San};
 use crate::store::OpenMode;
@@ -33,14 +31,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
         Some(p) => {
             let bytes = read_input(p, "CSR")?;
             let req = pki::parse_csr(&bytes).map_err(|e| {
-                input_err(
-                    e,
-                    "pass a PEM or DER PKCS#10 request, e.g. from `openssl req -new`",
-                )
+                e.input("pass a PEM or DER PKCS#10 request, e.g. from `openssl req -new`")
             })?;
             KeySource::Csr(Box::new(req))
         }
-        None => KeySource::Generate(key_spec(&args.key)?),
+        None => KeySource::Generate(args.key.spec()?),
     };
     let cn = match (&args.cn, &source) {
         (Some(c), _) => c.clone(),

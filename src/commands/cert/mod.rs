@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::cli::cert::{CertCommand, ProfileArg};
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::pki::{self, KeySpec, PkiError, Profile, San};
+use crate::pki::{self, Profile, San};
 use crate::store::state::pki::{CaRecord, IssuedCert};
 use crate::timefmt::rfc3339;
 use files::{FilesReport, Planned};
@@ -44,11 +44,6 @@ pub(crate) fn unknown(name: &str) -> Error {
         format!("no certificate named {name:?}"),
     )
     .hint("see `vauth cert list` for the names in this home")
-}
-
-/// A domain error as a usage error (exit 2).
-pub(crate) fn usage_err(e: PkiError, hint: &str) -> Error {
-    Error::usage(e.0).hint(hint)
 }
 
 /// Read an input file (`-` = stdin), at most 1 MiB; unreadable is exit 3.
@@ -86,16 +81,6 @@ pub(crate) fn read_presented(path: &Path, what: &str) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
-/// Resolve `--kty/--crv/--size`.
-pub(crate) fn key_spec(a: &crate::cli::ca::KeyTypeArgs) -> Result<KeySpec> {
-    KeySpec::resolve(a.kty.as_deref(), a.crv.as_deref(), a.size).map_err(|e| {
-        usage_err(
-            e,
-            "use --kty EC --crv P-256|P-384, --kty OKP, or --kty RSA --size 2048|3072|4096",
-        )
-    })
-}
-
 /// The profile flag as a domain value.
 pub(crate) fn profile(p: ProfileArg) -> Profile {
     match p {
@@ -109,7 +94,7 @@ pub(crate) fn parse_sans(v: &[String]) -> Result<Vec<San>> {
     let mut out: Vec<San> = Vec::new();
     for s in v {
         let san = San::parse(s)
-            .map_err(|e| usage_err(e, "write SANs as dns:NAME, ip:ADDR, email:ADDR or uri:URI"))?;
+            .map_err(|e| e.usage("write SANs as dns:NAME, ip:ADDR, email:ADDR or uri:URI"))?;
         if !out.contains(&san) {
             out.push(san);
         }

@@ -134,7 +134,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
         }
     }
     // Where a certificate was pushed (postgres CN roles), the role stops logging in now.
-    let (remote_log, remote_err) = crate::commands::target::push::revoke_cert_pushes(&mut s, &todo);
+    let (remote_log, remote_err) = crate::lifecycle::revoke::revoke_cert_pushes(&mut s, &todo);
     let serials: Vec<&str> = todo.iter().map(|(_, s)| s.as_str()).collect();
     s.commit(
         AuditEvent::new("cert.revoke")

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::{Ctx, read_presented};
 use crate::cli::cert::VerifyArgs;
 use crate::error::{Outcome, Result};
-use crate::pki::verify::verify;
+use crate::lifecycle::verify::verify;
 use crate::store::OpenMode;
 use crate::timefmt::rfc3339;
 
@@ -32,8 +32,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
     let now = ctx.now;
     let at = args.at.map_or(now, |t| t.resolve(now));
     let v = if bytes.len() as u64 > crate::pki::MAX_PEM_BYTES {
-        crate::pki::verify::Verdict {
-            reason: Some(crate::pki::verify::Reason::Malformed),
+        crate::lifecycle::verify::Verdict {
+            reason: Some(crate::lifecycle::verify::Reason::Malformed),
             message: "not a certificate: the input is larger than 1 MiB".into(),
             serial: None,
             cn: None,

@@ -35,7 +35,7 @@ const MAX_FILE: u64 = 16 * 1024 * 1024;
 fn signer(ctx: &Ctx<'_>, a: &SignArgs) -> Result<(Signer, Config)> {
     if let Some(name) = &a.for_target {
         let s = ctx.open(OpenMode::Read)?;
-        let cfg = crate::commands::target::find(&s, name)?;
+        let cfg = crate::lifecycle::targets::find(&s, name)?;
         if cfg.kind != crate::remote::Kind::Qdrant {
             return Err(Error::usage(format!(
                 "--for {name}: a {} target takes no JWTs vauth signs with its key",
@@ -172,15 +172,14 @@ fn probe_at_qdrant(
 ) -> Result<()> {
     let cfg = {
         let mut s = ctx.open(OpenMode::Read)?;
-        crate::commands::target::resolve(&mut s, name)?
+        crate::lifecycle::targets::resolve(&mut s, name)?
     };
     let wrong = crate::remote::wrong_secret()?;
     let wrong_key = EncodingKey::from_secret(wrong.as_bytes())
         .map_err(|e| Error::bug(format!("HMAC key: {e}")))?;
     let wrong_token = jwt::sign(Alg::HS256, None, claims, &wrong_key).map_err(Error::state)?;
     let collections: Vec<String> = a.qdrant_collection.iter().map(|(c, _)| c.clone()).collect();
-    let mut q = crate::remote::qdrant::Qdrant::new(name, &cfg, cfg.admin_password()?)?;
-    crate::remote::runtime()?.block_on(q.probe_token(token, &wrong_token, &collections))?;
+    crate::lifecycle::remote::probe_qdrant_token(name, &cfg, token, &wrong_token, &collections)?;
     ctx.ui.debug(&format!(
         "probed at {name}: the token reads /collections, a wrongly signed one is refused"
     ));

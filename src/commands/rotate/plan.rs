@@ -6,9 +6,8 @@ use serde::Serialize;
 use super::{Ctx, no_policies};
 use crate::cli::rotate::PlanArgs;
 use crate::error::{Outcome, Result};
-use crate::lifecycle::rotation::kind_name;
 use crate::output::{Report, Ui};
-use crate::policy::{Due, Item, plan};
+use crate::policy::{CredKind, Due, Item, plan};
 use crate::store::OpenMode;
 use crate::timefmt::rfc3339;
 
@@ -27,7 +26,7 @@ impl Report for PlanReport {
             .map(|i| {
                 vec![
                     i.credential.clone(),
-                    i.kind.map_or("-", kind_name).to_string(),
+                    i.kind.map_or("-", CredKind::as_str).to_string(),
                     if i.version > 0 {
                         format!("v{}", i.version)
                     } else {

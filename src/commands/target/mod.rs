@@ -6,7 +6,6 @@
 mod add;
 mod drift;
 mod list;
-pub mod push;
 mod remove;
 mod show;
 mod test;
@@ -17,9 +16,6 @@ use super::Ctx;
 use crate::cli::target::TargetCommand;
 use crate::error::{Error, Outcome, Result};
 use crate::remote::TargetConfig;
-
-// TODO(refactor-merge): remove once cert/jwt import lifecycle directly
-pub(crate) use crate::lifecycle::targets::{find, resolve};
 
 /// Run `vauth target …`.
 pub fn run(ctx: &Ctx<'_>, cmd: &TargetCommand) -> Result<Outcome> {
