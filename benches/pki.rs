@@ -103,7 +103,12 @@ fn bench(c: &mut Criterion) {
     let certs = Default::default();
     c.bench_function("verify leaf", |b| {
         b.iter(|| {
-            let v = vauth::lifecycle::verify::verify(signed.pem.as_bytes(), Some(&record), &certs, now());
+            let v = vauth::lifecycle::verify::verify(
+                signed.pem.as_bytes(),
+                Some(&record),
+                &certs,
+                now(),
+            );
             assert!(v.reason.is_none(), "{}", v.message);
             assert_eq!(v.serial.as_deref(), Some(serial.as_str()));
         })

@@ -19,6 +19,22 @@ pub trait Report: Serialize {
     /// The human rendering: the product on stdout with [`Ui::out`] / [`Ui::lines`], messages on
     /// stderr with [`Ui::note`] / [`Ui::warn`].
     fn human(&self, ui: &Ui) -> Result<()>;
+
+    /// The `--json` rendering: the report as one object. A result that is a stream of objects
+    /// (JSON lines, one per item) overrides it.
+    fn json(&self, ui: &Ui) -> Result<()>
+    where
+        Self: Sized,
+    {
+        ui.out_json(self)
+    }
+}
+
+/// One item of a streamed result, written by [`Lines::item`]: its JSON object on one line with
+/// `--json`, its human line otherwise.
+pub trait LineReport: Serialize {
+    /// The line people see.
+    fn human_line(&self) -> std::borrow::Cow<'_, str>;
 }
 
 /// Output settings for one run.
@@ -79,6 +95,7 @@ impl Ui {
     pub fn lines(&self) -> Lines {
         Lines {
             out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock()),
+            json: self.json,
             closed: false,
             failed: None,
         }
@@ -100,7 +117,7 @@ impl Ui {
     /// Print a command's result: the JSON object with `--json`, the human rendering otherwise.
     pub fn report<R: Report>(&self, report: &R) -> Result<()> {
         if self.json {
-            self.out_json(report)
+            report.json(self)
         } else {
             report.human(self)
         }
@@ -115,6 +132,13 @@ impl Ui {
     pub fn note(&self, msg: &str) {
         if !self.quiet {
             eprintln!("{msg}");
+        }
+    }
+
+    /// A message only people see: with `--json` the report already says it (unless `-q`).
+    pub fn human_note(&self, msg: &str) {
+        if !self.json {
+            self.note(msg);
         }
     }
 
@@ -254,6 +278,7 @@ fn clap_error_lines(err: &clap::Error) -> (String, String) {
 /// Product lines on stdout, buffered (see [`Ui::lines`]).
 pub struct Lines {
     out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    json: bool,
     closed: bool,
     failed: Option<std::io::Error>,
 }
@@ -274,6 +299,17 @@ impl Lines {
             self.failed = Some(e);
         }
         !self.closed
+    }
+
+    /// Write one item of a streamed result: its JSON object (one line) with `--json`, its human
+    /// line otherwise. Returns false once the reader has gone, like [`Lines::line`].
+    pub fn item<L: LineReport>(&mut self, item: &L) -> Result<bool> {
+        if !self.json {
+            return Ok(self.line(&item.human_line()));
+        }
+        let text = serde_json::to_string(item)
+            .map_err(|e| Error::bug(format!("cannot render JSON: {e}")))?;
+        Ok(self.line(&text))
     }
 
     /// Flush what is buffered. A reader that closed the pipe early (`| head`) is not an error;

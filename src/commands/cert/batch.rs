@@ -300,14 +300,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
             .collect(),
         dir: dir.display().to_string(),
     };
-    // One JSON object per certificate (JSON lines), which `Ui::report` (one object) cannot say.
-    if ctx.ui.json {
-        for c in &report.certs {
-            ctx.ui.out_json(c)?;
-        }
-    } else {
-        ctx.ui.report(&report)?;
-    }
+    ctx.ui.report(&report)?;
     Ok(Outcome::Ok)
 }
 
@@ -320,6 +313,14 @@ struct Batch<'a> {
 }
 
 impl Report for Batch<'_> {
+    /// One JSON object per certificate (JSON lines).
+    fn json(&self, ui: &Ui) -> Result<()> {
+        for c in &self.certs {
+            ui.out_json(c)?;
+        }
+        Ok(())
+    }
+
     fn human(&self, ui: &Ui) -> Result<()> {
         ui.note(&format!(
             "Issued {} certificates into {} (NAME.crt, NAME.key; CA chain in ca.crt).",

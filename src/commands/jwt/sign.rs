@@ -196,8 +196,15 @@ struct Minted<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     sub: Option<&'a str>,
     jti: &'a str,
-    iat: String,
-    exp: Option<String>,
+    iat: &'a str,
+    exp: Option<&'a str>,
+}
+
+impl crate::output::LineReport for Minted<'_> {
+    /// People get the token alone, one per line.
+    fn human_line(&self) -> std::borrow::Cow<'_, str> {
+        self.token.into()
+    }
 }
 
 /// Run `vauth jwt sign`.
@@ -312,21 +319,16 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &SignArgs) -> Result<Outcome> {
         {
             probe_at_qdrant(ctx, t, &token, &claims, a)?;
         }
-        let line = if ctx.ui.json {
-            serde_json::to_string(&Minted {
-                token: &token,
-                alg: signer.alg.as_str(),
-                kid: signer.kid.as_deref(),
-                sub: sub.or(a.sub.as_deref()),
-                jti: &jti,
-                iat: iat.clone(),
-                exp: exp_text.clone(),
-            })
-            .map_err(|e| Error::bug(format!("cannot render JSON: {e}")))?
-        } else {
-            token
+        let minted = Minted {
+            token: &token,
+            alg: signer.alg.as_str(),
+            kid: signer.kid.as_deref(),
+            sub: sub.or(a.sub.as_deref()),
+            jti: &jti,
+            iat: &iat,
+            exp: exp_text.as_deref(),
         };
-        if !out.line(&line) {
+        if !out.item(&minted)? {
             // The reader went away (e.g. `| head`): that ends the job, quietly.
             return Ok(Outcome::Ok);
         }

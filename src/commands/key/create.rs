@@ -298,13 +298,11 @@ fn run_on(
             target: Some(OnReport::of(&pushed, cfg.kind)),
         },
     )?;
-    if !ctx.ui.json {
-        ctx.ui.note(&format!(
-            "Created {} v{} on {tname}: {} (probed: it authenticates, a wrong key is refused).",
-            args.name,
-            v.version,
-            describe(cfg.kind, &pushed.user, pushed.remote_id.as_deref())
-        ));
-    }
+    ctx.ui.human_note(&format!(
+        "Created {} v{} on {tname}: {} (probed: it authenticates, a wrong key is refused).",
+        args.name,
+        v.version,
+        describe(cfg.kind, &pushed.user, pushed.remote_id.as_deref())
+    ));
     Ok(Outcome::Ok)
 }
