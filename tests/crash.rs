@@ -52,8 +52,60 @@ fn kill_9_during_a_bulk_of_writes_never_leaves_a_broken_home() {
     env.run(&["audit", "verify"]).ok();
     let n = names(&env).len();
     let state = state(&env);
-    // One init line, one per key in state (each create that reached state also logged).
-    assert_eq!(state["audit"]["count"], (n + 1) as u64);
+    // One init line, one per key in state (each create that reached state also logged), and
+    // one `home.cleanup` per run that found a killed run's temporary files.
+    let cleanups = env
+        .read_home("audit.log")
+        .lines()
+        .filter(|l| l.contains(r#""action":"home.cleanup""#))
+        .count();
+    assert_eq!(state["audit"]["count"], (n + 1 + cleanups) as u64);
+    assert!(stale_temps(&env).is_empty(), "{:?}", stale_temps(&env));
+}
+
+/// The temporary copies a killed write left in the home.
+fn stale_temps(env: &TestEnv) -> Vec<String> {
+    std::fs::read_dir(env.home())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && n.contains(".tmp-"))
+        .collect()
+}
+
+#[test]
+fn a_killed_writes_temporary_files_are_removed_under_the_lock_and_audited() {
+    if !test_hooks("crash::a_killed_writes_temporary_files_are_removed_under_the_lock_and_audited")
+    {
+        return;
+    }
+    let env = TestEnv::new();
+    env.create("first");
+    // Killed after the new vault copy is written, before it replaces the vault.
+    let r = env.run_with(
+        &["key", "create", "half"],
+        None,
+        &[("VAUTH_TEST_CRASH", "before-rename")],
+    );
+    assert_ne!(r.code, 0);
+    let left = stale_temps(&env);
+    assert!(
+        left.iter().any(|n| n.starts_with(".secrets.vault.tmp-")),
+        "the crash should leave the vault's temporary copy: {left:?}"
+    );
+    // A reader takes no write lock and removes nothing.
+    env.run(&["key", "list"]).ok();
+    assert_eq!(stale_temps(&env), left);
+    // The next writer removes them and says so in the audit log; the chain still verifies.
+    env.create("next");
+    assert!(stale_temps(&env).is_empty(), "{:?}", stale_temps(&env));
+    let log = env.read_home("audit.log");
+    let line = log
+        .lines()
+        .find(|l| l.contains(r#""action":"home.cleanup""#))
+        .expect("a home.cleanup audit line");
+    assert!(line.contains(&left[0]), "{line}");
+    env.run(&["audit", "verify"]).ok();
 }
 
 #[test]

@@ -52,6 +52,11 @@ pub trait Backend {
     fn read_audit(&self) -> Result<Vec<u8>>;
     /// Append one line to the audit log, durably.
     fn append_audit(&self, line: &str) -> Result<()>;
+    /// Remove what killed writes left behind (temporary copies of the home's files) and return
+    /// their names. Called under the exclusive lock, so no writer of this home is running.
+    fn remove_stale_temps(&self) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
     /// Rebuild the API-key id index after a state write (best effort: derived data).
     fn write_key_index(&self, _state: &State) {}
     /// Look an API-key id up in the index; [`index::Miss::Stale`] when there is no fresh index.
@@ -89,7 +94,43 @@ impl FileBackend {
     }
 }
 
+/// The files of a directory home that are replaced through a temporary copy
+/// (`.NAME.tmp-XXXXXXXXXXXX`, see `fsutil`).
+const REPLACED_FILES: &[&str] = &[
+    "state.json",
+    "secrets.vault",
+    "vauth.toml",
+    "audit.log",
+    KEY_INDEX,
+    ".gitignore",
+];
+
 impl Backend for FileBackend {
+    fn remove_stale_temps(&self) -> Result<Vec<String>> {
+        let entries =
+            std::fs::read_dir(&self.root).map_err(|e| Error::io("read", &self.root, &e))?;
+        let mut removed = Vec::new();
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let stale = REPLACED_FILES.iter().any(|f| {
+                name.strip_prefix('.')
+                    .and_then(|n| n.strip_prefix(f))
+                    .and_then(|n| n.strip_prefix(".tmp-"))
+                    .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_hexdigit()))
+            });
+            // Only regular files: a link or directory of that name is not vauth's.
+            if stale && e.file_type().is_ok_and(|t| t.is_file()) {
+                let p = e.path();
+                std::fs::remove_file(&p).map_err(|err| Error::io("remove", &p, &err))?;
+                removed.push(name);
+            }
+        }
+        if !removed.is_empty() {
+            removed.sort();
+            fsutil::sync_dir(&self.root).map_err(|e| Error::io("sync", &self.root, &e))?;
+        }
+        Ok(removed)
+    }
     fn location(&self) -> String {
         self.root.display().to_string()
     }

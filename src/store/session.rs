@@ -156,6 +156,12 @@ impl Session {
             s.vault()?;
             s.verify_state()?;
             s.reconcile_audit()?;
+            // A killed write leaves its temporary copy (a vault copy may still hold entries
+            // erased since): remove them under the lock, and say so in the audit log.
+            let stale = s.backend.remove_stale_temps()?;
+            if !stale.is_empty() {
+                s.commit(AuditEvent::new("home.cleanup").detail("removed", stale.join(",")))?;
+            }
         }
         Ok(s)
     }
