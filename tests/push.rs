@@ -969,3 +969,57 @@ fn postgres_cert_push_makes_the_cn_role_and_cert_revoke_takes_it_back() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn target_add_appends_its_table_after_the_commented_settings_of_the_last_one() {
+    let env = TestEnv::new();
+    env.run(&["init"]).ok();
+    let add = |name: &str, port: &str| {
+        env.run(&[
+            "target",
+            "add",
+            name,
+            "--kind",
+            "redis",
+            "--url",
+            &format!("redis://127.0.0.1:{port}"),
+            "--admin-password-env",
+            "RD_ADMIN",
+        ])
+        .ok();
+    };
+    add("rd", "6390");
+    add("rd2", "6391");
+    let text = env.read_home("vauth.toml");
+    let jwt = text.find("[jwt]").unwrap();
+    let lifetime = text.find("# lifetime = ").unwrap();
+    let target = text.find("[target.rd]").unwrap();
+    assert!(
+        jwt < lifetime && lifetime < target && target < text.find("[target.rd2]").unwrap(),
+        "[jwt]'s commented settings must stay under [jwt], targets in the order added:\n{text}"
+    );
+    // Uncommenting them sets jwt's settings (not a target's): the file stays valid.
+    let edited = text.replace("# lifetime = \"15m\"", "lifetime = \"10m\"");
+    std::fs::write(env.home().join("vauth.toml"), edited).unwrap();
+    env.run(&["target", "list"]).ok().stdout_has("rd2");
+    // --force replaces a table in place.
+    env.run(&[
+        "target",
+        "add",
+        "rd",
+        "--kind",
+        "redis",
+        "--url",
+        "redis://127.0.0.1:6399",
+        "--admin-password-env",
+        "RD_ADMIN",
+        "--force",
+    ])
+    .ok();
+    let text = env.read_home("vauth.toml");
+    assert!(
+        text.find("6399").unwrap() < text.find("[target.rd2]").unwrap(),
+        "{text}"
+    );
+    assert_eq!(text.matches("[target.rd]").count(), 1, "{text}");
+}

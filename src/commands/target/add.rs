@@ -76,7 +76,8 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
         )
         .hint("pass --force to replace it, or choose another name"));
     }
-    let mut doc = edit_doc(&s.config_text()?)?;
+    let text = s.config_text()?;
+    let mut doc = edit_doc(&text)?;
     let root = doc
         .entry("target")
         .or_insert_with(|| {
@@ -88,8 +89,18 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
         .ok_or_else(|| {
             Error::state("vauth.toml: `target` is not a table").hint("fix vauth.toml")
         })?;
-    root.insert(&a.name, toml_edit::Item::Table(config_table(&cfg)?));
-    s.write_config(&doc.to_string())?;
+    let table = config_table(&cfg)?;
+    let replaced = root.contains_key(&a.name);
+    root.insert(&a.name, toml_edit::Item::Table(table.clone()));
+    let new_text = if replaced {
+        // Replaced in place: its comments and position stay.
+        doc.to_string()
+    } else {
+        // A new table goes after everything else, so the commented settings that follow the
+        // last table (`[jwt]`'s, in the default file) stay under it when uncommented.
+        append_table(&text, &a.name, table)
+    };
+    s.write_config(&new_text)?;
     s.commit(
         AuditEvent::new("target.add")
             .detail("name", &a.name)
@@ -107,4 +118,19 @@ fn config_table(cfg: &TargetConfig) -> Result<toml_edit::Table> {
         .map_err(|e| Error::bug(format!("cannot write the target table: {e}")))?;
     let doc = edit_doc(&text)?;
     Ok(doc.as_table().clone())
+}
+
+/// `text` with `[target.NAME]` (`table`) appended at its end.
+fn append_table(text: &str, name: &str, table: toml_edit::Table) -> String {
+    let mut one = toml_edit::DocumentMut::new();
+    let mut targets = toml_edit::Table::new();
+    targets.set_implicit(true);
+    targets.insert(name, toml_edit::Item::Table(table));
+    one.insert("target", toml_edit::Item::Table(targets));
+    let mut out = text.trim_end().to_string();
+    if !out.is_empty() {
+        out.push_str("\n\n");
+    }
+    out.push_str(one.to_string().trim_start());
+    out
 }
