@@ -9,6 +9,7 @@ use super::targets::{resolve, unknown};
 use crate::error::{Error, Result};
 use crate::remote::{Kind, PushSpec, TargetConfig, remote_name};
 use crate::store::Session;
+use crate::store::state::keys::record_push;
 use crate::store::state::{ApiKey, KeyVersion, Pushed};
 
 /// Per-push options beyond the key and target.
@@ -258,41 +259,23 @@ pub fn push_one(
 
 /// Record `p` on version `version` of key `name` (replacing an earlier push to the same target).
 pub fn record(s: &mut Session, name: &str, version: u32, p: Pushed) {
-    if let Some(v) = s
-        .state
-        .api_keys
-        .get_mut(name)
-        .and_then(|k| k.versions.iter_mut().find(|v| v.version == version))
-    {
-        v.pushed.retain(|x| x.target != p.target);
-        v.pushed.push(p);
+    if let Some(v) = s.state.key_version_mut(name, version) {
+        record_push(&mut v.pushed, p);
     }
 }
 
 /// Record `p` on the certificate `name` with serial `serial` (replacing an earlier push to the
 /// same target).
 pub fn record_cert(s: &mut Session, name: &str, serial: &str, p: Pushed) {
-    if let Some(x) = s
-        .state
-        .certs
-        .get_mut(name)
-        .and_then(|r| r.issued.iter_mut().find(|x| x.serial == serial))
-    {
-        x.pushed.retain(|q| q.target != p.target);
-        x.pushed.push(p);
+    if let Some(x) = s.state.issued_cert_mut(name, serial) {
+        record_push(&mut x.pushed, p);
     }
 }
 
 /// A push of version `version` of `key` to `target` that waited for a restart probed fine:
 /// record it verified.
 pub fn mark_verified(s: &mut Session, key: &str, version: u32, target: &str) {
-    if let Some(p) = s
-        .state
-        .api_keys
-        .get_mut(key)
-        .and_then(|k| k.versions.iter_mut().find(|x| x.version == version))
-        .and_then(|x| x.pushed.iter_mut().find(|p| p.target == target))
-    {
+    if let Some(p) = s.state.key_push_mut(key, version, target) {
         p.pending = false;
         p.verified = true;
     }

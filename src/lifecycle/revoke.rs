@@ -16,6 +16,18 @@ pub fn revoke_on(tname: &str, cfg: &TargetConfig, spec: &RevokeSpec) -> Result<V
     r
 }
 
+/// Take one push back on `target` with the spec `spec` makes from the target's config: the
+/// commands run, each prefixed `TARGET: `.
+fn take_back(
+    s: &mut Session,
+    target: &str,
+    spec: impl FnOnce(&TargetConfig) -> RevokeSpec,
+) -> Result<Vec<String>> {
+    let cfg = resolve(s, target)?;
+    let cmds = revoke_on(target, &cfg, &spec(&cfg))?;
+    Ok(cmds.into_iter().map(|c| format!("{target}: {c}")).collect())
+}
+
 /// Take versions `versions` of `name` back on every target they were pushed to. A version with
 /// a newer live version is taken back on a target only when that newer version was pushed there
 /// and verified (never revoke without a verified successor); the newest live version, or every
@@ -67,14 +79,7 @@ pub fn revoke_remote(
                     continue;
                 }
             }
-            let cfg = match resolve(s, &p.target) {
-                Ok(c) => c,
-                Err(e) => {
-                    first_err.get_or_insert(e);
-                    continue;
-                }
-            };
-            let spec = RevokeSpec {
+            let r = take_back(s, &p.target, |cfg| RevokeSpec {
                 name: p.remote_name.clone(),
                 user: p.user.clone(),
                 sha256: v.sha256.clone(),
@@ -87,19 +92,12 @@ pub fn revoke_remote(
                     }),
                 others_live: !live_others.is_empty(),
                 remote_id: p.remote_id.clone(),
-            };
-            let r = revoke_on(&p.target, &cfg, &spec);
+            });
             match r {
-                Ok(cmds) => {
-                    log.extend(cmds.into_iter().map(|c| format!("{}: {c}", p.target)));
+                Ok(lines) => {
+                    log.extend(lines);
                     let now = s.now;
-                    if let Some(x) = s
-                        .state
-                        .api_keys
-                        .get_mut(name)
-                        .and_then(|k| k.versions.iter_mut().find(|x| x.version == v.version))
-                        .and_then(|x| x.pushed.iter_mut().find(|q| q.target == p.target))
-                    {
+                    if let Some(x) = s.state.key_push_mut(name, v.version, &p.target) {
                         x.revoked_at = Some(now);
                     }
                 }
@@ -141,38 +139,24 @@ pub fn revoke_cert_pushes(
                         && x.status(now) == crate::store::state::pki::CertStatus::Active
                 })
             });
-            let cfg = match resolve(s, &p.target) {
-                Ok(c) => c,
-                Err(e) => {
-                    first_err.get_or_insert(e);
-                    continue;
-                }
-            };
-            let spec = RevokeSpec {
+            let r = take_back(s, &p.target, |_| RevokeSpec {
                 name: p.user.clone(),
                 user: p.user.clone(),
                 sha256: String::new(),
                 user_still_used: still_used,
                 others_live: still_used,
                 remote_id: None,
-            };
-            let r = revoke_on(&p.target, &cfg, &spec);
+            });
             match r {
-                Ok(cmds) => {
+                Ok(lines) => {
                     if still_used {
                         log.push(format!(
                             "{}: role {} kept: another valid certificate logs in as it",
                             p.target, p.user
                         ));
                     }
-                    log.extend(cmds.into_iter().map(|c| format!("{}: {c}", p.target)));
-                    if let Some(x) = s
-                        .state
-                        .certs
-                        .get_mut(name)
-                        .and_then(|r| r.issued.iter_mut().find(|x| &x.serial == serial))
-                        .and_then(|x| x.pushed.iter_mut().find(|q| q.target == p.target))
-                    {
+                    log.extend(lines);
+                    if let Some(x) = s.state.cert_push_mut(name, serial, &p.target) {
                         x.revoked_at = Some(now);
                     }
                 }

@@ -200,8 +200,7 @@ fn push_to(
         }
     };
     let verified = pushed.verified;
-    r.pushed.retain(|x| x.target != t);
-    r.pushed.push(pushed);
+    crate::store::state::keys::record_push(&mut r.pushed, pushed);
     step(
         r,
         "push",

@@ -2,11 +2,11 @@
 
 use ::time::OffsetDateTime;
 use rcgen::{
-    BasicConstraints, CertificateParams, CidrSubnet, DistinguishedName, DnType, GeneralSubtree,
-    IsCa, Issuer, KeyPair, KeyUsagePurpose, NameConstraints,
+    BasicConstraints, CertificateParams, CidrSubnet, GeneralSubtree, IsCa, Issuer, KeyPair,
+    KeyUsagePurpose, NameConstraints,
 };
 
-use super::{Cidr, PkiResult, err, random_serial};
+use super::{Cidr, PkiResult, err, random_serial, subject_params};
 
 /// Parameters of a CA certificate.
 #[derive(Debug, Clone)]
@@ -44,12 +44,7 @@ fn name_constraints(dns: &[String], ips: &[Cidr]) -> Option<NameConstraints> {
 }
 
 fn ca_params(spec: &CaSpec) -> PkiResult<CertificateParams> {
-    let mut p = CertificateParams::default();
-    let mut dn = DistinguishedName::new();
-    dn.push(DnType::CommonName, spec.cn.clone());
-    p.distinguished_name = dn;
-    p.not_before = spec.not_before;
-    p.not_after = spec.not_after;
+    let mut p = subject_params(&spec.cn, spec.not_before, spec.not_after);
     p.serial_number = Some(random_serial()?);
     p.is_ca = IsCa::Ca(BasicConstraints::Constrained(spec.pathlen));
     p.key_usages = vec![

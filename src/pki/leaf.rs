@@ -1,13 +1,10 @@
 //! Leaf certificates: client and server profiles, signing.
 
 use ::time::OffsetDateTime;
-use rcgen::{
-    CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
-    KeyUsagePurpose,
-};
+use rcgen::{ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair, KeyUsagePurpose};
 use serde::{Deserialize, Serialize};
 
-use super::{PkiResult, San, err, random_serial, serial_hex};
+use super::{PkiResult, San, err, random_serial, serial_hex, subject_params};
 
 /// What a leaf is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,12 +59,7 @@ pub fn sign_leaf(
     is_rsa: bool,
     issuer: &Issuer<'_, KeyPair>,
 ) -> PkiResult<Signed> {
-    let mut p = CertificateParams::default();
-    let mut dn = DistinguishedName::new();
-    dn.push(DnType::CommonName, spec.cn.clone());
-    p.distinguished_name = dn;
-    p.not_before = spec.not_before;
-    p.not_after = spec.not_after;
+    let mut p = subject_params(&spec.cn, spec.not_before, spec.not_after);
     let serial = random_serial()?;
     let serial_s = serial_hex(&serial.to_bytes());
     p.serial_number = Some(serial);

@@ -63,6 +63,22 @@ impl PkiError {
     }
 }
 
+/// Parameters with the subject CN `cn` and the validity `not_before`..`not_after`, the rest at
+/// rcgen's defaults: where every certificate this module makes starts.
+fn subject_params(
+    cn: &str,
+    not_before: ::time::OffsetDateTime,
+    not_after: ::time::OffsetDateTime,
+) -> rcgen::CertificateParams {
+    let mut p = rcgen::CertificateParams::default();
+    let mut dn = rcgen::DistinguishedName::new();
+    dn.push(rcgen::DnType::CommonName, cn);
+    p.distinguished_name = dn;
+    p.not_before = not_before;
+    p.not_after = not_after;
+    p
+}
+
 fn err(s: impl Into<String>) -> PkiError {
     PkiError(s.into())
 }

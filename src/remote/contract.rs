@@ -85,3 +85,12 @@ pub fn unverifiable(target: &str, what: &str, hint: &str) -> Error {
     )
     .hint(hint)
 }
+
+/// [`unverifiable`] for a wrong `noun` (password, key, API key) that let `user` in.
+pub fn accepted_wrong(target: &str, noun: &str, user: &str, hint: &str) -> Error {
+    unverifiable(
+        target,
+        &format!("the server accepted a wrong {noun} for {user:?}"),
+        hint,
+    )
+}

@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http};
-use super::{Applied, Endpoint, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable};
+use super::{Applied, Endpoint, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, accepted_wrong};
 use crate::error::{Error, Result};
 
 /// The name of version `spec.version`'s API key.
@@ -171,16 +171,15 @@ impl Target for Elasticsearch {
         let what = "create the API key";
         let name = key_name(spec);
         let call = Self::create_call(spec, OffsetDateTime::now_utc());
-        let r = self.http.send(what, &call).await.map_err(|e| {
-            Error::new(
-                e.kind(),
-                format!(
-                    "{} (the server may have made API key {name:?} all the same: look for it with GET /_security/api_key?name={name})",
-                    e.message()
-                ),
+        let r = self
+            .http
+            .send_create(
+                what,
+                &call,
+                &format!("API key {name:?}"),
+                &format!("look for it with GET /_security/api_key?name={name}"),
             )
-            .hint(e.hint_text().unwrap_or("check the server"))
-        })?;
+            .await?;
         if !r.ok() {
             let mut e = self.http.fail(what, &r);
             if r.status == 400 {
@@ -251,33 +250,27 @@ impl Target for Elasticsearch {
 
     async fn probe_wrong(&mut self, _user: &str, secret: &str, wrong: &str) -> Result<Wrong> {
         let wrong = encode(&self.id_in(secret)?, wrong);
-        self.http.add_secret(&wrong);
-        let r = self.http.send("probe", &authenticate(&wrong)).await?;
-        r.wrong(|r| {
-            self.http
-                .answer_error("unverifiable: a wrong API key was not refused as such", r)
-        })
+        self.http
+            .probe_wrong(&authenticate(&wrong), &wrong, "API key")
+            .await
     }
 
     fn wrong_accepted(&self, user: &str) -> Error {
-        unverifiable(
+        accepted_wrong(
             &self.name,
-            &format!("the server accepted a wrong API key for {user:?}"),
+            "API key",
+            user,
             "security is off on this server (xpack.security.enabled), or a proxy answers for it",
         )
     }
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
         let what = "invalidate the API key";
-        let Some(id) = &spec.remote_id else {
-            return Err(self
-                .http
-                .error(
-                    what,
-                    &format!("state.json has no id for API key {:?}", spec.user),
-                )
-                .hint("invalidate it by name: DELETE /_security/api_key {\"name\": …}"));
-        };
+        let id = self.http.remote_id(
+            what,
+            spec,
+            "invalidate it by name: DELETE /_security/api_key {\"name\": …}",
+        )?;
         let call = Self::invalidate_call(id);
         let line = call.plan_line(&self.http.secrets());
         let r = self.http.send(what, &call).await?;

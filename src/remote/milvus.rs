@@ -19,7 +19,7 @@ use super::{
     Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong,
     unverifiable,
 };
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 
 const BASE: &str = "/v2/vectordb";
 /// `merr.ErrNeedAuthenticate`: no or wrong credential.
@@ -136,13 +136,6 @@ impl Milvus {
         })
     }
 
-    fn remote(&self, msg: String) -> Error {
-        Error::new(
-            ErrorKind::Remote,
-            format!("target {}: {msg}", self.http.target()),
-        )
-    }
-
     /// Send `call` as the admin; the answer's `data` when it is HTTP 2xx with code 0.
     async fn admin(&self, what: &str, call: &Call) -> Result<Value> {
         let r = self.http.send(what, call).await?;
@@ -246,7 +239,8 @@ impl Target for Milvus {
         let exists = users.contains(&user);
         if exists && !spec.recorded && !spec.adopt {
             return Err(self
-                .remote(format!(
+                .http
+                    .refusal(format!(
                     "Milvus user {user:?} exists and vauth did not push this key there; nothing was changed"
                 ))
                 .hint(format!(
@@ -267,7 +261,8 @@ impl Target for Milvus {
             let known = names(&self.admin("list roles", &list_roles()).await?);
             if let Some(r) = spec.roles.iter().find(|r| !known.contains(r)) {
                 return Err(self
-                    .remote(format!(
+                    .http
+                    .refusal(format!(
                         "Milvus has no role {r:?}; nothing was changed"
                     ))
                     .hint("create the role in Milvus first (roles/create + grant_privilege_v2), or fix --role"));

@@ -10,7 +10,8 @@
 //! table), `endpoint` (its URL, through [`crate::net::url`]), `spec` (what flows through the
 //! contract), `contract` ([`Target`], the shared probe), `dispatch` ([`AnyTarget`]), `tls`,
 //! `redact` (remote errors without secrets), `exec` (runtime and timeouts), [`http`] (the HTTP
-//! client of the HTTP kinds), [`scram`] (PostgreSQL verifiers), then one module per kind.
+//! client of the HTTP kinds), `native` (what the wire-protocol kinds share), [`scram`]
+//! (PostgreSQL verifiers), then one module per kind.
 
 pub mod chroma;
 mod config;
@@ -22,6 +23,7 @@ mod exec;
 pub mod http;
 mod kind;
 pub mod milvus;
+mod native;
 pub mod opensearch;
 pub mod pinecone;
 pub mod postgres;
@@ -34,7 +36,7 @@ mod tls;
 pub mod weaviate;
 
 pub use config::{ClientIdentity, NET_TIMEOUT, TargetConfig};
-pub use contract::{Target, Wrong, unverifiable, wrong_secret};
+pub use contract::{Target, Wrong, accepted_wrong, unverifiable, wrong_secret};
 pub use dispatch::AnyTarget;
 pub use endpoint::{Endpoint, parse_url};
 pub use exec::{runtime, timed};

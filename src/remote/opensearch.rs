@@ -18,7 +18,7 @@ use super::{
     Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong,
     unverifiable,
 };
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 
 const USERS: &str = "/_plugins/_security/api/internalusers";
 const AUTHINFO: &str = "/_plugins/_security/authinfo";
@@ -100,13 +100,6 @@ impl Opensearch {
             http: Http::new(name, cfg, auth)?,
             admin_user,
         })
-    }
-
-    fn remote(&self, msg: String) -> Error {
-        Error::new(
-            ErrorKind::Remote,
-            format!("target {}: {msg}", self.http.target()),
-        )
     }
 
     /// Send `call` as the admin: the reply when 2xx (or 404 when `absent_ok`).
@@ -218,7 +211,8 @@ impl Target for Opensearch {
             && !spec.adopt
         {
             return Err(self
-                .remote(format!(
+                .http
+                .refusal(format!(
                     "internal user {user:?} exists and was not created by this vauth home; nothing was changed"
                 ))
                 .hint(format!(
@@ -270,12 +264,9 @@ impl Target for Opensearch {
     }
 
     async fn probe_wrong(&mut self, user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
-        self.http.add_secret(wrong);
-        let r = self.http.send("probe", &probe_call(user, wrong)).await?;
-        r.wrong(|r| {
-            self.http
-                .answer_error("unverifiable: a wrong password was not refused as such", r)
-        })
+        self.http
+            .probe_wrong(&probe_call(user, wrong), wrong, "password")
+            .await
     }
 
     fn wrong_accepted(&self, user: &str) -> Error {

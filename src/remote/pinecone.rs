@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http, pct};
-use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable};
+use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, accepted_wrong};
 use crate::error::{Error, Result};
 
 /// The API version vauth speaks (the first with the Admin API; api-key calls are the same in
@@ -206,18 +206,13 @@ impl Target for Pinecone {
         let what = "create the API key";
         let r = self
             .http
-            .send(what, &self.create_call(spec))
-            .await
-            .map_err(|e| {
-                Error::new(
-                    e.kind(),
-                    format!(
-                        "{} (the server may have made API key {name:?} all the same: list the project's keys)",
-                        e.message()
-                    ),
-                )
-                .hint(e.hint_text().unwrap_or("check the server"))
-            })?;
+            .send_create(
+                what,
+                &self.create_call(spec),
+                &format!("API key {name:?}"),
+                "list the project's keys",
+            )
+            .await?;
         if !r.ok() {
             return Err(self.http.fail(what, &r));
         }
@@ -269,33 +264,25 @@ impl Target for Pinecone {
     }
 
     async fn probe_wrong(&mut self, _user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
-        self.http.add_secret(wrong);
-        let r = self.http.send("probe", &list_indexes(wrong)).await?;
-        r.wrong(|r| {
-            self.http
-                .answer_error("unverifiable: a wrong API key was not refused as such", r)
-        })
+        self.http
+            .probe_wrong(&list_indexes(wrong), wrong, "API key")
+            .await
     }
 
     fn wrong_accepted(&self, user: &str) -> Error {
-        unverifiable(
+        accepted_wrong(
             &self.name,
-            &format!("the server accepted a wrong API key for {user:?}"),
+            "API key",
+            user,
             "the target's URL does not lead to Pinecone, or a proxy answers for it",
         )
     }
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
         let what = "delete the API key";
-        let Some(id) = &spec.remote_id else {
-            return Err(self
-                .http
-                .error(
-                    what,
-                    &format!("state.json has no id for API key {:?}", spec.user),
-                )
-                .hint("delete it in the Pinecone console"));
-        };
+        let id = self
+            .http
+            .remote_id(what, spec, "delete it in the Pinecone console")?;
         self.login().await?;
         let call = versioned(Call::delete(Self::key_path(id)));
         let line = call.plan_line(&self.http.secrets());

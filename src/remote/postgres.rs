@@ -8,8 +8,8 @@ use tokio_postgres::error::SqlState;
 use zeroize::Zeroizing;
 
 use super::{
-    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, remote,
-    timed, unverifiable,
+    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong,
+    accepted_wrong, remote, timed,
 };
 use crate::error::{Error, ErrorKind, Result};
 
@@ -161,11 +161,7 @@ impl Postgres {
     }
 
     fn secrets(&self) -> Vec<&str> {
-        self.admin_password
-            .as_deref()
-            .map(String::as_str)
-            .into_iter()
-            .collect()
+        super::native::admin_secrets(self.admin_password.as_ref())
     }
 
     /// The admin connection: the one this target opened already, or a new one.
@@ -182,25 +178,16 @@ impl Postgres {
         let pw = self.admin_password.as_deref().map(String::as_str);
         let r = timed(&self.name, "connect", async {
             self.connect(&self.admin_user, pw).await.map_err(|e| {
-                if e.code() == Some(&SqlState::INVALID_PASSWORD)
-                    || e.code() == Some(&SqlState::INVALID_AUTHORIZATION_SPECIFICATION)
-                {
-                    remote(
-                        &self.name,
-                        &format!("the admin credential of {:?} was refused", self.admin_user),
-                        &describe(&e),
-                        &self.secrets(),
-                    )
-                    .hint("check the admin password the target names (`vauth target show`)")
-                } else {
-                    remote(
-                        &self.name,
-                        &format!("cannot connect to {}:{}", self.ep.host, self.ep.port),
-                        &describe(&e),
-                        &self.secrets(),
-                    )
-                    .hint("check that the server runs, the URL, and TLS (--ca-file)")
-                }
+                super::native::admin_connect_error(
+                    &self.name,
+                    &self.ep,
+                    &self.admin_user,
+                    e.code() == Some(&SqlState::INVALID_PASSWORD)
+                        || e.code() == Some(&SqlState::INVALID_AUTHORIZATION_SPECIFICATION),
+                    &describe(&e),
+                    &self.secrets(),
+                    "--ca-file",
+                )
             })
         })
         .await?;
@@ -522,42 +509,27 @@ impl Target for Postgres {
             .await
             .map_err(|e| self.sql_err("probe", &e, &[secret]))?;
         let who: String = row.get(0);
-        if who != user {
-            return Err(remote(
-                &self.name,
-                "probe",
-                &format!("logged in as {who:?}, not {user:?}"),
-                &sec,
-            ));
-        }
-        Ok(())
+        super::native::check_who(&self.name, "logged in", &who, user, &sec)
     }
 
     async fn probe_wrong(&mut self, user: &str, secret: &str, wrong: &str) -> Result<Wrong> {
-        let r = timed(&self.name, "probe", async {
-            Ok(self.connect(user, Some(wrong)).await)
-        })
-        .await?;
-        match r {
-            Err(e) if e.code() == Some(&SqlState::INVALID_PASSWORD) => Ok(Wrong::Refused),
-            Ok(_) => Ok(Wrong::Accepted),
-            Err(e) => {
-                let mut sec = self.secrets();
-                sec.push(secret);
-                Err(remote(
-                    &self.name,
-                    "unverifiable: a wrong password was not refused as such",
-                    &describe(&e),
-                    &sec,
-                ))
-            }
-        }
+        let mut sec = self.secrets();
+        sec.push(secret);
+        super::native::probe_wrong(
+            &self.name,
+            self.connect(user, Some(wrong)),
+            |e| e.code() == Some(&SqlState::INVALID_PASSWORD),
+            describe,
+            &sec,
+        )
+        .await
     }
 
     fn wrong_accepted(&self, user: &str) -> Error {
-        unverifiable(
+        accepted_wrong(
             &self.name,
-            &format!("the server accepted a wrong password for {user:?}"),
+            "password",
+            user,
             "pg_hba.conf lets this host in without a password (trust?): use scram-sha-256",
         )
     }

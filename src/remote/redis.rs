@@ -8,8 +8,8 @@ use zeroize::Zeroizing;
 
 use super::http::pct;
 use super::{
-    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, remote,
-    timed, unverifiable,
+    Applied, Endpoint, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong,
+    accepted_wrong, remote, timed,
 };
 use crate::error::{Error, ErrorKind, Result};
 
@@ -64,11 +64,7 @@ impl Redis {
     }
 
     fn secrets(&self) -> Vec<&str> {
-        self.admin_password
-            .as_deref()
-            .map(String::as_str)
-            .into_iter()
-            .collect()
+        super::native::admin_secrets(self.admin_password.as_ref())
     }
 
     async fn connect(
@@ -121,23 +117,15 @@ impl Redis {
         let pw = self.admin_password.as_deref().map(String::as_str);
         timed(&self.name, "connect", async {
             self.connect(&self.admin_user, pw).await.map_err(|e| {
-                if is_wrongpass(&e) {
-                    remote(
-                        &self.name,
-                        &format!("the admin credential of {:?} was refused", self.admin_user),
-                        &e.to_string(),
-                        &self.secrets(),
-                    )
-                    .hint("check the admin password the target names (`vauth target show`)")
-                } else {
-                    remote(
-                        &self.name,
-                        &format!("cannot connect to {}:{}", self.ep.host, self.ep.port),
-                        &e.to_string(),
-                        &self.secrets(),
-                    )
-                    .hint("check that the server runs, the URL, and TLS (rediss:// + --ca-file)")
-                }
+                super::native::admin_connect_error(
+                    &self.name,
+                    &self.ep,
+                    &self.admin_user,
+                    is_wrongpass(&e),
+                    &e.to_string(),
+                    &self.secrets(),
+                    "rediss:// + --ca-file",
+                )
             })
         })
         .await
@@ -145,6 +133,23 @@ impl Redis {
 
     fn err(&self, what: &str, e: &redis::RedisError) -> Error {
         remote(&self.name, what, &e.to_string(), &self.secrets())
+    }
+
+    /// `ACL GETUSER user` on `con` (Nil when there is no such user).
+    async fn getuser(
+        &self,
+        con: &mut redis::aio::MultiplexedConnection,
+        user: &str,
+    ) -> Result<redis::Value> {
+        timed(&self.name, "ACL GETUSER", async {
+            redis::cmd("ACL")
+                .arg("GETUSER")
+                .arg(user)
+                .query_async(con)
+                .await
+                .map_err(|e| self.err("ACL GETUSER", &e))
+        })
+        .await
     }
 
     fn setuser(spec: &PushSpec, hash: &str) -> Vec<String> {
@@ -239,15 +244,7 @@ impl Target for Redis {
         let mut con = self.admin().await?;
         let mut out = Vec::with_capacity(q.len());
         for h in q {
-            let v: redis::Value = timed(&self.name, "ACL GETUSER", async {
-                redis::cmd("ACL")
-                    .arg("GETUSER")
-                    .arg(&h.name)
-                    .query_async(&mut con)
-                    .await
-                    .map_err(|e| self.err("ACL GETUSER", &e))
-            })
-            .await?;
+            let v = self.getuser(&mut con, &h.name).await?;
             out.push(acl_holds(&v, &h.sha256));
         }
         Ok(out)
@@ -302,15 +299,7 @@ impl Target for Redis {
 
     async fn apply(&mut self, spec: &PushSpec, _secret: &str) -> Result<Applied> {
         let mut con = self.admin().await?;
-        let existing: redis::Value = timed(&self.name, "ACL GETUSER", async {
-            redis::cmd("ACL")
-                .arg("GETUSER")
-                .arg(&spec.name)
-                .query_async(&mut con)
-                .await
-                .map_err(|e| self.err("ACL GETUSER", &e))
-        })
-        .await?;
+        let existing = self.getuser(&mut con, &spec.name).await?;
         let exists = !matches!(existing, redis::Value::Nil);
         if exists && !spec.recorded && !spec.adopt {
             return Err(Error::new(
@@ -358,42 +347,27 @@ impl Target for Redis {
                     Err(remote(&self.name, "probe", &e.to_string(), &sec))
                 }
             })?;
-        if who != user {
-            return Err(remote(
-                &self.name,
-                "probe",
-                &format!("authenticated as {who:?}, not {user:?}"),
-                &sec,
-            ));
-        }
-        Ok(())
+        super::native::check_who(&self.name, "authenticated", &who, user, &sec)
     }
 
     async fn probe_wrong(&mut self, user: &str, secret: &str, wrong: &str) -> Result<Wrong> {
-        let r = timed(&self.name, "probe", async {
-            Ok(self.connect(user, Some(wrong)).await)
-        })
-        .await?;
-        match r {
-            Err(e) if is_wrongpass(&e) => Ok(Wrong::Refused),
-            Ok(_) => Ok(Wrong::Accepted),
-            Err(e) => {
-                let mut sec = self.secrets();
-                sec.push(secret);
-                Err(remote(
-                    &self.name,
-                    "unverifiable: a wrong password was not refused as such",
-                    &e.to_string(),
-                    &sec,
-                ))
-            }
-        }
+        let mut sec = self.secrets();
+        sec.push(secret);
+        super::native::probe_wrong(
+            &self.name,
+            self.connect(user, Some(wrong)),
+            is_wrongpass,
+            |e| e.to_string(),
+            &sec,
+        )
+        .await
     }
 
     fn wrong_accepted(&self, user: &str) -> Error {
-        unverifiable(
+        accepted_wrong(
             &self.name,
-            &format!("the server accepted a wrong password for {user:?}"),
+            "password",
+            user,
             "the user is `nopass` or auth is off on this server",
         )
     }

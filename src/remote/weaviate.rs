@@ -14,7 +14,7 @@ use serde_json::json;
 use zeroize::Zeroizing;
 
 use super::http::{Auth, Call, Http, Reply, pct};
-use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable};
+use super::{Applied, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, accepted_wrong};
 use crate::error::{Error, Result};
 
 /// The DB user of a key version: odd versions `<name>-a`, even `<name>-b`.
@@ -242,18 +242,14 @@ impl Target for Weaviate {
     }
 
     async fn probe_wrong(&mut self, _user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
-        self.http.add_secret(wrong);
-        let r = self.http.send("probe", &own_info(wrong)).await?;
-        r.wrong(|r| {
-            self.http
-                .answer_error("unverifiable: a wrong key was not refused as such", r)
-        })
+        self.http.probe_wrong(&own_info(wrong), wrong, "key").await
     }
 
     fn wrong_accepted(&self, user: &str) -> Error {
-        unverifiable(
+        accepted_wrong(
             &self.name,
-            &format!("the server accepted a wrong key for {user:?}"),
+            "key",
+            user,
             "anonymous access is on (AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED), or a proxy answers for the server",
         )
     }

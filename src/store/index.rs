@@ -196,18 +196,9 @@ mod tests {
         let mut s = State::new("h".into(), t(0));
         for i in 0..n {
             let name = format!("key-{i}");
-            let mut v = KeyVersion {
-                version: 1,
-                id: Some(format!("{:08}", i * 7919 % 100_000_000)),
-                sha256: format!("{:064x}", i),
-                origin: Origin::Generated,
-                kept: true,
-                created: t(0),
-                expires: None,
-                grace_until: None,
-                revoked_at: None,
-                pushed: Vec::new(),
-            };
+            let mut v = crate::store::state::tests::version(1);
+            v.id = Some(format!("{:08}", i * 7919 % 100_000_000));
+            v.sha256 = format!("{:064x}", i);
             if i % 3 == 0 {
                 v.expires = Some(t(100));
             }

@@ -20,7 +20,7 @@ pub use call::{Auth, Body, Call, Reply, pct};
 pub use retry::{MAX_ATTEMPTS, MAX_RETRY_AFTER};
 use retry::{backoff, parse_retry_after};
 
-use super::{TargetConfig, redact};
+use super::{RevokeSpec, TargetConfig, Wrong, redact};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The largest answer read.
@@ -273,6 +273,59 @@ impl Http {
     /// A remote error for this target with `detail` redacted.
     pub fn error(&self, what: &str, detail: &str) -> Error {
         super::remote(&self.target, what, detail, &self.secrets())
+    }
+
+    /// A remote error (exit 4) for this target saying `msg` as it is: `target NAME: MSG` (for
+    /// messages vauth words itself, quoting no server).
+    pub fn refusal(&self, msg: String) -> Error {
+        Error::new(ErrorKind::Remote, format!("target {}: {msg}", self.target))
+    }
+
+    /// Send a call that makes a credential on the server (`made`, e.g. `API key "x"`). A call
+    /// that fails without an answer may have made it all the same: the error says so, and where
+    /// to `look` for it.
+    pub async fn send_create(
+        &self,
+        what: &str,
+        call: &Call,
+        made: &str,
+        look: &str,
+    ) -> Result<Reply> {
+        self.send(what, call).await.map_err(|e| {
+            Error::new(
+                e.kind(),
+                format!(
+                    "{} (the server may have made {made} all the same: {look})",
+                    e.message()
+                ),
+            )
+            .hint(e.hint_text().unwrap_or("check the server"))
+        })
+    }
+
+    /// The negative probe of the HTTP kinds: `call` carries the `wrong` secret (a wrong `noun`:
+    /// password, key, API key); 401/403 is a refusal, 2xx lets it in, anything else is an error.
+    pub async fn probe_wrong(&mut self, call: &Call, wrong: &str, noun: &str) -> Result<Wrong> {
+        self.add_secret(wrong);
+        let r = self.send("probe", call).await?;
+        r.wrong(|r| {
+            self.answer_error(
+                &format!("unverifiable: a wrong {noun} was not refused as such"),
+                r,
+            )
+        })
+    }
+
+    /// The id state.json recorded for the credential `spec` takes back (Elasticsearch, Pinecone
+    /// API keys); without one, an error on `what` with `hint` (how to take it back by hand).
+    pub fn remote_id<'a>(&self, what: &str, spec: &'a RevokeSpec, hint: &str) -> Result<&'a str> {
+        spec.remote_id.as_deref().ok_or_else(|| {
+            self.error(
+                what,
+                &format!("state.json has no id for API key {:?}", spec.user),
+            )
+            .hint(hint)
+        })
     }
 }
 

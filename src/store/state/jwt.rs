@@ -58,11 +58,7 @@ impl JwtKeyVersion {
         if self.retired_at.is_some_and(|t| t <= now) {
             return Status::Retired;
         }
-        match self.grace_until {
-            Some(t) if t <= now => Status::Retired,
-            Some(_) => Status::Grace,
-            None => Status::Active,
-        }
+        Status::of_grace(self.grace_until, now)
     }
 
     /// The vault entry of its private part.

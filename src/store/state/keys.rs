@@ -113,6 +113,12 @@ pub struct Pushed {
     pub revoked_at: Option<OffsetDateTime>,
 }
 
+/// Record `p` in `pushed`, replacing an earlier push to the same target.
+pub fn record_push(pushed: &mut Vec<Pushed>, p: Pushed) {
+    pushed.retain(|x| x.target != p.target);
+    pushed.push(p);
+}
+
 /// A version's standing at some instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -133,6 +139,15 @@ impl Status {
     /// Whether a key in this status verifies.
     pub fn is_valid(self) -> bool {
         matches!(self, Status::Active | Status::Grace)
+    }
+    /// The standing of a version that is neither revoked nor expired: active until a successor
+    /// gave it a grace end (`grace_until`), in its grace until then, retired after.
+    pub fn of_grace(grace_until: Option<OffsetDateTime>, now: OffsetDateTime) -> Status {
+        match grace_until {
+            Some(t) if t <= now => Status::Retired,
+            Some(_) => Status::Grace,
+            None => Status::Active,
+        }
     }
     /// The lowercase name.
     pub fn as_str(self) -> &'static str {
@@ -155,11 +170,7 @@ impl KeyVersion {
         if self.expires.is_some_and(|t| t <= now) {
             return Status::Expired;
         }
-        match self.grace_until {
-            Some(t) if t <= now => Status::Retired,
-            Some(_) => Status::Grace,
-            None => Status::Active,
-        }
+        Status::of_grace(self.grace_until, now)
     }
 
     /// The vault entry name of this version's plaintext.

@@ -239,6 +239,32 @@ impl State {
         })
     }
 
+    /// Version `version` of API key `name`, to change.
+    pub fn key_version_mut(&mut self, name: &str, version: u32) -> Option<&mut KeyVersion> {
+        self.api_keys
+            .get_mut(name)
+            .and_then(|k| k.versions.iter_mut().find(|v| v.version == version))
+    }
+
+    /// The push of version `version` of API key `name` to `target`, to change.
+    pub fn key_push_mut(&mut self, name: &str, version: u32, target: &str) -> Option<&mut Pushed> {
+        self.key_version_mut(name, version)
+            .and_then(|v| v.pushed.iter_mut().find(|p| p.target == target))
+    }
+
+    /// The certificate `name` issued with serial `serial`, to change.
+    pub fn issued_cert_mut(&mut self, name: &str, serial: &str) -> Option<&mut pki::IssuedCert> {
+        self.certs
+            .get_mut(name)
+            .and_then(|r| r.issued.iter_mut().find(|c| c.serial == serial))
+    }
+
+    /// The push of certificate `name`/`serial` to `target`, to change.
+    pub fn cert_push_mut(&mut self, name: &str, serial: &str, target: &str) -> Option<&mut Pushed> {
+        self.issued_cert_mut(name, serial)
+            .and_then(|c| c.pushed.iter_mut().find(|p| p.target == target))
+    }
+
     /// Find a version by the SHA-256 of the whole key.
     pub fn find_by_digest(&self, digest: &str) -> Option<(&ApiKey, &KeyVersion)> {
         self.api_keys.values().find_map(|k| {
@@ -254,14 +280,15 @@ impl State {
 pub const MANAGED_VAULT_PREFIXES: [&str; 2] = ["apikey/", "jwt/"];
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn t(s: i64) -> OffsetDateTime {
         OffsetDateTime::from_unix_timestamp(1_700_000_000 + s).unwrap()
     }
 
-    fn version(n: u32) -> KeyVersion {
+    /// A generated, kept version `n` made at `t(0)`: neither expiring, replaced nor pushed.
+    pub(crate) fn version(n: u32) -> KeyVersion {
         KeyVersion {
             version: n,
             id: Some(format!("id{n:06}")),
