@@ -539,14 +539,31 @@ impl Target for Postgres {
             return Ok(Vec::new());
         }
         let c = self.admin().await?;
+        // What the server holds now decides what is left to do: a role already NOLOGIN (a run
+        // killed after this) or dropped by hand is done, not an error.
+        let rows = c
+            .query(
+                "SELECT rolcanlogin FROM pg_roles WHERE rolname = $1",
+                &[&spec.user],
+            )
+            .await
+            .map_err(|e| self.sql_err("read pg_roles", &e, &[]))?;
+        let Some(row) = rows.first() else {
+            return Ok(vec![format!(
+                "role {} is gone: nothing to revoke",
+                spec.user
+            )]);
+        };
         let role = quote_ident(&spec.user);
-        let stmts = vec![
-            format!("ALTER ROLE {role} NOLOGIN"),
-            format!(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = {}",
-                quote_lit(&spec.user)
-            ),
-        ];
+        let mut stmts = Vec::new();
+        if row.get::<_, bool>(0) {
+            stmts.push(format!("ALTER ROLE {role} NOLOGIN"));
+        }
+        // Always: a session opened before the revoke outlives NOLOGIN.
+        stmts.push(format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = {}",
+            quote_lit(&spec.user)
+        ));
         for s in &stmts {
             c.batch_execute(s)
                 .await

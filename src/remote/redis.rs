@@ -194,8 +194,14 @@ impl Redis {
     }
 }
 
-/// Whether an `ACL GETUSER` answer shows an enabled user holding the password `sha256`.
-fn acl_holds(v: &redis::Value, sha256: &str) -> Held {
+/// An ACL user as `ACL GETUSER` shows it: whether it is enabled, and its password hashes.
+struct AclUser {
+    on: bool,
+    passwords: Vec<String>,
+}
+
+/// Read an `ACL GETUSER` answer (RESP2 flat array or RESP3 map); `Ok(None)`: no such user.
+fn acl_user(v: &redis::Value) -> std::result::Result<Option<AclUser>, String> {
     use redis::Value as V;
     let text = |x: &V| match x {
         V::BulkString(b) => String::from_utf8_lossy(b).into_owned(),
@@ -209,18 +215,28 @@ fn acl_holds(v: &redis::Value, sha256: &str) -> Held {
         }
     };
     let pairs: Vec<(String, &V)> = match v {
-        V::Nil => return Held::Gone,
+        V::Nil => return Ok(None),
         V::Array(a) => a
             .chunks(2)
             .filter_map(|c| Some((text(&c[0]), c.get(1)?)))
             .collect(),
         V::Map(m) => m.iter().map(|(k, x)| (text(k), x)).collect(),
-        _ => return Held::Unknown("unexpected ACL GETUSER answer".to_string()),
+        _ => return Err("unexpected ACL GETUSER answer".to_string()),
     };
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, x)| list(x));
-    let on = get("flags").is_some_and(|f| f.iter().any(|x| x == "on"));
-    let has = get("passwords").is_some_and(|p| p.iter().any(|x| x == sha256));
-    if on && has { Held::Live } else { Held::Gone }
+    Ok(Some(AclUser {
+        on: get("flags").is_some_and(|f| f.iter().any(|x| x == "on")),
+        passwords: get("passwords").unwrap_or_default(),
+    }))
+}
+
+/// Whether an `ACL GETUSER` answer shows an enabled user holding the password `sha256`.
+fn acl_holds(v: &redis::Value, sha256: &str) -> Held {
+    match acl_user(v) {
+        Ok(Some(u)) if u.on && u.passwords.iter().any(|p| p == sha256) => Held::Live,
+        Ok(_) => Held::Gone,
+        Err(e) => Held::Unknown(e),
+    }
 }
 
 fn run_args(args: &[String]) -> redis::Cmd {
@@ -374,19 +390,37 @@ impl Target for Redis {
 
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
         let mut con = self.admin().await?;
-        let mut set = vec![
-            "ACL".to_string(),
-            "SETUSER".to_string(),
-            spec.name.clone(),
-            format!("!{}", spec.sha256),
-        ];
-        if !spec.others_live {
+        // What the server holds now decides what is left to do: a run killed after part of
+        // this (or a hash removed by hand) must not make every later revoke fail.
+        let user = acl_user(&self.getuser(&mut con, &spec.name).await?)
+            .map_err(|e| remote(&self.name, "ACL GETUSER", &e, &self.secrets()))?;
+        let Some(user) = user else {
+            return Ok(vec![format!(
+                "ACL user {} is gone: nothing to revoke",
+                spec.name
+            )]);
+        };
+        let mut set = vec!["ACL".to_string(), "SETUSER".to_string(), spec.name.clone()];
+        if user.passwords.iter().any(|p| p == &spec.sha256) {
+            set.push(format!("!{}", spec.sha256));
+        }
+        if !spec.others_live && user.on {
             set.push("off".to_string());
         }
-        let _: () = run_args(&set)
-            .query_async(&mut con)
-            .await
-            .map_err(|e| self.err("ACL SETUSER", &e))?;
+        let mut done = Vec::new();
+        if set.len() > 3 {
+            let _: () = run_args(&set)
+                .query_async(&mut con)
+                .await
+                .map_err(|e| self.err("ACL SETUSER", &e))?;
+            done.push(set.join(" ").replace(&spec.sha256, "****"));
+        } else {
+            done.push(format!(
+                "ACL user {}: the password is already removed",
+                spec.name
+            ));
+        }
+        // Always: a connection that logged in with the old password outlives its removal.
         let kill = vec![
             "CLIENT".to_string(),
             "KILL".to_string(),
@@ -397,8 +431,8 @@ impl Target for Redis {
             .query_async(&mut con)
             .await
             .map_err(|e| self.err("CLIENT KILL", &e))?;
-        let mut done = vec![set.join(" ").replace(&spec.sha256, "****"), kill.join(" ")];
-        if self.save_if_aclfile(&mut con).await? {
+        done.push(kill.join(" "));
+        if set.len() > 3 && self.save_if_aclfile(&mut con).await? {
             done.push("ACL SAVE".to_string());
         }
         Ok(done)
