@@ -336,6 +336,16 @@ pub fn stdout_failed(e: &std::io::Error) -> Error {
     .hint("fix where stdout goes (a full disk, a closed pipe), then run the command again")
 }
 
+/// The end of a push note: ` (probed)` when the pushed key was probed on the target, else
+/// ` (UNVERIFIED)`.
+pub fn probed(verified: bool) -> &'static str {
+    if verified {
+        " (probed)"
+    } else {
+        " (UNVERIFIED)"
+    }
+}
+
 /// A plain-text table: left-aligned columns separated by two spaces, header first.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();

@@ -114,6 +114,17 @@ pub struct SecretOut {
     pub var: Option<String>,
 }
 
+/// What a key records about itself besides its secret (create, import).
+#[derive(Debug, Args)]
+pub struct KeyMeta {
+    /// A scope to record (repeatable).
+    #[arg(long, value_name = "SCOPE", value_parser = parse_scope)]
+    pub scope: Vec<String>,
+    /// A label KEY=VALUE to record (repeatable).
+    #[arg(long, value_name = "KEY=VALUE", value_parser = parse_label)]
+    pub label: Vec<(String, String)>,
+}
+
 /// `key create`.
 #[derive(Debug, Args)]
 pub struct CreateArgs {
@@ -126,12 +137,9 @@ pub struct CreateArgs {
     /// Expiry: a duration from now (90d) or an RFC 3339 time [default: keys.expires, or never].
     #[arg(long, value_name = "TIME", value_parser = parse_time, allow_hyphen_values = true)]
     pub expires: Option<TimeArg>,
-    /// A scope to record (repeatable).
-    #[arg(long, value_name = "SCOPE", value_parser = parse_scope)]
-    pub scope: Vec<String>,
-    /// A label KEY=VALUE to record (repeatable).
-    #[arg(long, value_name = "KEY=VALUE", value_parser = parse_label)]
-    pub label: Vec<(String, String)>,
+    /// Scopes and labels.
+    #[command(flatten)]
+    pub meta: KeyMeta,
     /// Keep only the hash: the key can be verified but never shown or pushed again.
     #[arg(long)]
     pub no_keep: bool,
@@ -172,12 +180,9 @@ pub struct ImportArgs {
     /// Expiry: a duration from now (90d) or an RFC 3339 time.
     #[arg(long, value_name = "TIME", value_parser = parse_time, allow_hyphen_values = true)]
     pub expires: Option<TimeArg>,
-    /// A scope to record (repeatable).
-    #[arg(long, value_name = "SCOPE", value_parser = parse_scope)]
-    pub scope: Vec<String>,
-    /// A label KEY=VALUE to record (repeatable).
-    #[arg(long, value_name = "KEY=VALUE", value_parser = parse_label)]
-    pub label: Vec<(String, String)>,
+    /// Scopes and labels.
+    #[command(flatten)]
+    pub meta: KeyMeta,
     /// Keep only the hash.
     #[arg(long)]
     pub no_keep: bool,

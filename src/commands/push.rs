@@ -229,11 +229,7 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
                 r.version,
                 a.to,
                 r.user,
-                if r.verified {
-                    " (probed)"
-                } else {
-                    " (UNVERIFIED)"
-                }
+                crate::output::probed(r.verified)
             ));
         }
         return Err(e);

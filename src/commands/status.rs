@@ -11,7 +11,7 @@ use crate::error::{Outcome, Result};
 use crate::output::{self, Ui};
 use crate::store::OpenMode;
 use crate::store::state::pki::{CertStatus, CrlRecord};
-use crate::store::state::{State, Status};
+use crate::store::state::{Pushed, State, Status};
 use crate::store::vault::Protection;
 use crate::timefmt::{Span, relative, rfc3339};
 
@@ -153,18 +153,8 @@ fn inventory(state: &State, now: OffsetDateTime, horizon: OffsetDateTime) -> Inv
                 inv.expiring
                     .push(expiring("api_key", &k.name, Some(v.version), e));
             }
-            for p in v
-                .pushed
-                .iter()
-                .filter(|p| p.pending && p.revoked_at.is_none())
-            {
-                inv.pending.push(PendingPush {
-                    kind: "api_key",
-                    name: k.name.clone(),
-                    version: v.version,
-                    target: p.target.clone(),
-                });
-            }
+            inv.pending
+                .extend(pending("api_key", &k.name, v.version, &v.pushed));
         }
     }
     for k in state.jwt_keys.values() {
@@ -211,18 +201,8 @@ fn inventory(state: &State, now: OffsetDateTime, horizon: OffsetDateTime) -> Inv
                 inv.expiring
                     .push(expiring("cert", &r.name, Some(ordinal), c.not_after));
             }
-            for p in c
-                .pushed
-                .iter()
-                .filter(|p| p.pending && p.revoked_at.is_none())
-            {
-                inv.pending.push(PendingPush {
-                    kind: "cert",
-                    name: r.name.clone(),
-                    version: ordinal,
-                    target: p.target.clone(),
-                });
-            }
+            inv.pending
+                .extend(pending("cert", &r.name, ordinal, &c.pushed));
         }
     }
     inv.expiring.sort_by_key(|e| e.at);
@@ -339,6 +319,24 @@ impl output::Report for Report {
     }
 }
 
+/// The live pushes of `name` (version `version`) that wait for their target.
+fn pending<'a>(
+    kind: &'static str,
+    name: &'a str,
+    version: u32,
+    pushed: &'a [Pushed],
+) -> impl Iterator<Item = PendingPush> + 'a {
+    pushed
+        .iter()
+        .filter(|p| p.pending && p.revoked_at.is_none())
+        .map(move |p| PendingPush {
+            kind,
+            name: name.to_string(),
+            version,
+            target: p.target.clone(),
+        })
+}
+
 /// The report for people.
 fn text(r: &Report) -> String {
     let (within, now) = (r.within, r.now);
@@ -391,51 +389,57 @@ fn text(r: &Report) -> String {
         ));
     }
     out.push_str(&format!("targets     {}\n", r.targets));
-    if r.pending_pushes.is_empty() {
-        out.push_str("pending     no push waits for its target\n");
-    } else {
-        out.push_str(&format!(
-            "pending     {} push(es) wait for their target (e.g. a restart):\n",
+    section(
+        &mut out,
+        &r.pending_pushes,
+        "pending     no push waits for its target".into(),
+        format!(
+            "pending     {} push(es) wait for their target (e.g. a restart):",
             r.pending_pushes.len()
-        ));
-        for p in &r.pending_pushes {
-            out.push_str(&format!(
-                "  {:<8} {} v{} on {}\n",
-                p.kind, p.name, p.version, p.target
-            ));
-        }
-    }
-    if r.rotations.is_empty() {
-        out.push_str("rotations   none unfinished\n");
-    } else {
-        out.push_str(&format!(
-            "rotations   {} unfinished (`vauth rotate apply` resumes them):\n",
+        ),
+        |p| format!("{:<8} {} v{} on {}", p.kind, p.name, p.version, p.target),
+    );
+    section(
+        &mut out,
+        &r.rotations,
+        "rotations   none unfinished".into(),
+        format!(
+            "rotations   {} unfinished (`vauth rotate apply` resumes them):",
             r.rotations.len()
-        ));
-        for x in &r.rotations {
-            out.push_str(&format!(
-                "  {} -> v{} ({})\n",
-                x.credential, x.to_version, x.stage
-            ));
-        }
-    }
+        ),
+        |x| format!("{} -> v{} ({})", x.credential, x.to_version, x.stage),
+    );
     out.push_str(&format!("audit       {} lines\n", r.audit_lines));
-    if r.expiring.is_empty() {
-        out.push_str(&format!("expiring    nothing within {within}\n"));
-    } else {
-        out.push_str(&format!("expiring within {within}:\n"));
-        for e in &r.expiring {
+    section(
+        &mut out,
+        &r.expiring,
+        format!("expiring    nothing within {within}"),
+        format!("expiring within {within}:"),
+        |e| {
             let v = e.version.map(|v| format!(" v{v}")).unwrap_or_default();
-            out.push_str(&format!(
-                "  {:<8} {}{v}  {} ({})\n",
-                e.kind,
-                e.name,
-                e.expires,
-                relative(e.at, now)
-            ));
-        }
-    }
+            let when = relative(e.at, now);
+            format!("{:<8} {}{v}  {} ({when})", e.kind, e.name, e.expires)
+        },
+    );
     out
+}
+
+/// A section of the report: `empty` alone, or `header` and one indented line per item.
+fn section<T>(
+    out: &mut String,
+    items: &[T],
+    empty: String,
+    header: String,
+    line: impl Fn(&T) -> String,
+) {
+    if items.is_empty() {
+        out.push_str(&format!("{empty}\n"));
+        return;
+    }
+    out.push_str(&format!("{header}\n"));
+    for i in items {
+        out.push_str(&format!("  {}\n", line(i)));
+    }
 }
 
 fn at(rfc: &str, now: OffsetDateTime) -> String {

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::files::Planned;
-use super::issue::DEFAULT_LEAF_DAYS;
-use super::{Ctx, IssuedReport, parse_sans, read_input};
+
+use super::{Ctx, IssuedReport, leaf_not_after, parse_sans, read_input};
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
@@ -162,11 +162,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     let lines = parse_batch(&text)?;
     let kspec = args.key.spec()?;
     let dir = args.files.out.clone().unwrap_or_else(|| PathBuf::from("."));
-    let not_after = args
-        .not_after
-        .map_or(now + time::Duration::days(DEFAULT_LEAF_DAYS), |t| {
-            t.resolve(now)
-        });
+    let not_after = leaf_not_after(args.not_after, now);
 
     let mut s = ctx.open(OpenMode::Write)?;
     let ca = ca_of(&s)?.clone();

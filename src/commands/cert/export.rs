@@ -6,7 +6,7 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use super::files::{Planned, ders, p12_password};
-use super::{Ctx, unknown};
+use super::{Ctx, record_of, unknown};
 use crate::audit::AuditEvent;
 use crate::cli::cert::ExportArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
@@ -58,12 +58,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
         OpenMode::Read
     })?;
     let ca = ca_of(&s)?.clone();
-    let rec = s
-        .state
-        .certs
-        .get(&args.name)
-        .ok_or_else(|| unknown(&args.name))?
-        .clone();
+    let rec = record_of(&s, &args.name)?.clone();
     let cur = rec
         .issued
         .iter()

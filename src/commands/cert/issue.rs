@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::files::plan_files;
-use super::{Ctx, IssuedReport, parse_sans, profile, read_input};
+use super::{Ctx, IssuedReport, leaf_not_after, parse_sans, profile, read_input};
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
@@ -63,11 +63,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     {
         sans.push(d);
     }
-    let not_after = args
-        .not_after
-        .map_or(now + time::Duration::days(DEFAULT_LEAF_DAYS), |t| {
-            t.resolve(now)
-        });
+    let not_after = leaf_not_after(args.not_after, now);
 
     let mut s = ctx.open(OpenMode::Write)?;
     let ca = ca_of(&s)?.clone();

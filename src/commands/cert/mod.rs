@@ -19,9 +19,11 @@ use super::Ctx;
 use crate::cli::cert::{CertCommand, ProfileArg};
 use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::pki::{self, Profile, San};
-use crate::store::state::pki::{CaRecord, IssuedCert};
-use crate::timefmt::rfc3339;
+use crate::store::Session;
+use crate::store::state::pki::{CaRecord, CertRecord, IssuedCert};
+use crate::timefmt::{TimeArg, rfc3339};
 use files::{FilesReport, Planned};
+use time::OffsetDateTime;
 
 /// Run `vauth cert …`.
 pub fn run(ctx: &Ctx<'_>, cmd: &CertCommand) -> Result<Outcome> {
@@ -44,6 +46,18 @@ pub(crate) fn unknown(name: &str) -> Error {
         format!("no certificate named {name:?}"),
     )
     .hint("see `vauth cert list` for the names in this home")
+}
+
+/// The record of certificate name `name`.
+pub(crate) fn record_of<'a>(s: &'a Session, name: &str) -> Result<&'a CertRecord> {
+    s.state.certs.get(name).ok_or_else(|| unknown(name))
+}
+
+/// A new leaf's notAfter: `--not-after`, or [`issue::DEFAULT_LEAF_DAYS`] from `now`.
+pub(crate) fn leaf_not_after(arg: Option<TimeArg>, now: OffsetDateTime) -> OffsetDateTime {
+    arg.map_or(now + time::Duration::days(issue::DEFAULT_LEAF_DAYS), |t| {
+        t.resolve(now)
+    })
 }
 
 /// Read an input file (`-` = stdin), at most 1 MiB; unreadable is exit 3.

@@ -5,7 +5,7 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use super::files::plan_files;
-use super::{Ctx, IssuedReport, unknown};
+use super::{Ctx, IssuedReport, record_of, unknown};
 use crate::audit::AuditEvent;
 use crate::cli::cert::RenewArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
@@ -29,12 +29,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RenewArgs) -> Result<Outcome> {
     };
     let mut s = ctx.open(OpenMode::Write)?;
     let ca = ca_of(&s)?.clone();
-    let rec = s
-        .state
-        .certs
-        .get(&args.name)
-        .ok_or_else(|| unknown(&args.name))?
-        .clone();
+    let rec = record_of(&s, &args.name)?.clone();
     let cur = rec.latest().ok_or_else(|| unknown(&args.name))?.clone();
     let source = if let Some(k) = key_file {
         let kp = pki::parse_private_key(&k)

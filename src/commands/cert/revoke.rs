@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, unknown};
+use super::{Ctx, record_of};
 use crate::audit::AuditEvent;
 use crate::cli::cert::RevokeArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
@@ -63,7 +63,7 @@ fn targets(s: &Session, args: &RevokeArgs) -> Result<Vec<(String, String)>> {
         };
     }
     let name = args.name.as_deref().unwrap_or_default();
-    let r = s.state.certs.get(name).ok_or_else(|| unknown(name))?;
+    let r = record_of(s, name)?;
     // Also one revoked earlier whose push a target still lets in (its remote revoke failed).
     Ok(r.issued
         .iter()

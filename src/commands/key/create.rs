@@ -2,11 +2,10 @@
 
 use serde::Serialize;
 
-use super::{Ctx, Extras, emit_new_key, precheck_output, resolve_expiry};
+use super::{Ctx, Delivery, Extras, add_recorded, exists, resolve_expiry, revoke_all};
 use crate::audit::AuditEvent;
 use crate::cli::key::CreateArgs;
-use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::lifecycle::keys::add_version;
+use crate::error::{Error, Outcome, Result};
 use crate::lifecycle::made::{OnReport, create_on, describe, undo};
 use crate::lifecycle::push::{DryRun, PushOptions, marker, read_role_descriptors, record};
 use crate::lifecycle::targets::find;
@@ -32,40 +31,27 @@ impl Report for OnDryRun {
     }
 }
 
+/// NAME exists and --force is not given.
+fn rotate_instead(name: &str) -> Error {
+    exists(
+        name,
+        &format!("run `vauth key rotate {name}` for a new version"),
+    )
+}
+
 /// Run `vauth key create`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
-    precheck_output(&args.output, args.force)?;
+    let to = Delivery::checked(ctx, &args.name, &args.output, args.force)?;
     let explicit_expiry = resolve_expiry(args.expires, ctx.now)?;
     if let Some(on) = &args.on {
-        return run_on(ctx, args, on, explicit_expiry);
+        return run_on(ctx, args, on, explicit_expiry, &to);
     }
     let mut s = ctx.open(OpenMode::WriteOrCreate)?;
     let now = s.now;
-    let replaced = match s.state.api_keys.get_mut(&args.name) {
-        Some(_) if !args.force => {
-            return Err(Error::new(
-                ErrorKind::Exists,
-                format!("an API key named {:?} already exists", args.name),
-            )
-            .hint(format!(
-                "run `vauth key rotate {}` for a new version, or pass --force to replace it",
-                args.name
-            )));
-        }
-        Some(existing) => {
-            let mut n = 0;
-            for v in existing
-                .versions
-                .iter_mut()
-                .filter(|v| v.revoked_at.is_none())
-            {
-                v.revoked_at = Some(now);
-                n += 1;
-            }
-            n
-        }
-        None => 0,
-    };
+    if s.state.api_keys.contains_key(&args.name) && !args.force {
+        return Err(rotate_instead(&args.name));
+    }
+    let replaced = revoke_all(&mut s, &args.name);
     let prefix = args
         .prefix
         .clone()
@@ -74,18 +60,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
     let expires = explicit_expiry.or_else(|| s.config.key_expires().map(|d| now + d.duration()));
     let key = crate::apikey::generate(&prefix)
         .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
-    let v = add_version(
-        &mut s,
-        &args.name,
-        &key,
-        Origin::Generated,
-        !args.no_keep,
-        expires,
-    )?;
-    if let Some(k) = s.state.api_keys.get_mut(&args.name) {
-        k.scopes = args.scope.clone();
-        k.labels = args.label.iter().cloned().collect();
-    }
+    let v = add_recorded(&mut s, args, &key, Origin::Generated, expires)?;
     let mut ev = AuditEvent::new("key.create")
         .detail("name", &args.name)
         .detail("version", v.version.to_string())
@@ -98,15 +73,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
     }
     s.commit(ev)?;
     drop(s);
-    emit_new_key(
-        ctx,
-        &args.name,
-        &v,
-        &key,
-        &args.output,
-        args.force,
-        Extras::default(),
-    )?;
+    to.emit(&v, &key, Extras::default())?;
     Ok(Outcome::Ok)
 }
 
@@ -116,6 +83,7 @@ fn run_on(
     args: &CreateArgs,
     tname: &str,
     explicit_expiry: Option<time::OffsetDateTime>,
+    to: &Delivery<'_>,
 ) -> Result<Outcome> {
     let role_descriptors = match &args.role_descriptors {
         Some(p) => Some(read_role_descriptors(p)?),
@@ -148,14 +116,7 @@ fn run_on(
     let existing = s.state.api_keys.get(&args.name).cloned();
     if let Some(k) = &existing {
         if !args.force {
-            return Err(Error::new(
-                ErrorKind::Exists,
-                format!("an API key named {:?} already exists", args.name),
-            )
-            .hint(format!(
-                "run `vauth key rotate {}` for a new version, or pass --force to replace it",
-                args.name
-            )));
+            return Err(rotate_instead(&args.name));
         }
         if let Some(p) = k
             .versions
@@ -245,25 +206,8 @@ fn run_on(
     }
     let (pushed, secret) = create_on(tname, &cfg, &spec, None, now)?;
     let recorded = (|| {
-        let mut replaced = 0;
-        if let Some(k) = s.state.api_keys.get_mut(&args.name) {
-            for v in k.versions.iter_mut().filter(|v| v.revoked_at.is_none()) {
-                v.revoked_at = Some(now);
-                replaced += 1;
-            }
-        }
-        let v = add_version(
-            &mut s,
-            &args.name,
-            &secret,
-            Origin::Target,
-            !args.no_keep,
-            expires,
-        )?;
-        if let Some(k) = s.state.api_keys.get_mut(&args.name) {
-            k.scopes = args.scope.clone();
-            k.labels = args.label.iter().cloned().collect();
-        }
+        let replaced = revoke_all(&mut s, &args.name);
+        let v = add_recorded(&mut s, args, &secret, Origin::Target, expires)?;
         record(&mut s, &args.name, v.version, pushed.clone());
         let mut ev = AuditEvent::new("key.create")
             .detail("name", &args.name)
@@ -286,13 +230,9 @@ fn run_on(
         Err(e) => return Err(undo(tname, &cfg, &spec, &pushed, e)),
     };
     drop(s);
-    emit_new_key(
-        ctx,
-        &args.name,
+    to.emit(
         &v,
         &secret,
-        &args.output,
-        args.force,
         Extras {
             previous: None,
             target: Some(OnReport::of(&pushed, cfg.kind)),

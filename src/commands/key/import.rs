@@ -2,12 +2,11 @@
 
 use serde::Serialize;
 
-use super::{Ctx, resolve_expiry};
+use super::{Ctx, add_recorded, exists, resolve_expiry, revoke_all};
 use crate::apikey::{MAX_KEY_LEN, MIN_IMPORT_BITS, estimate_entropy_bits};
 use crate::audit::AuditEvent;
 use crate::cli::key::ImportArgs;
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::lifecycle::keys::add_version;
 use crate::output::{Report, Ui};
 use crate::store::OpenMode;
 use crate::store::state::Origin;
@@ -71,7 +70,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ImportArgs) -> Result<Outcome> {
     }
     let expires = resolve_expiry(args.expires, ctx.now)?;
     let mut s = ctx.open(OpenMode::WriteOrCreate)?;
-    let now = s.now;
     let digest = crate::apikey::digest_hex(&key);
     if let Some((k, v)) = s.state.find_by_digest(&digest) {
         return Err(Error::new(
@@ -83,34 +81,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ImportArgs) -> Result<Outcome> {
         )
         .hint("each key can be registered once"));
     }
-    if let Some(existing) = s.state.api_keys.get_mut(&args.name) {
-        if !args.force {
-            return Err(Error::new(
-                ErrorKind::Exists,
-                format!("an API key named {:?} already exists", args.name),
-            )
-            .hint("choose another name, or pass --force to replace it"));
-        }
-        for v in existing
-            .versions
-            .iter_mut()
-            .filter(|v| v.revoked_at.is_none())
-        {
-            v.revoked_at = Some(now);
-        }
+    if s.state.api_keys.contains_key(&args.name) && !args.force {
+        return Err(exists(&args.name, "choose another name"));
     }
-    let v = add_version(
-        &mut s,
-        &args.name,
-        &key,
-        Origin::Imported,
-        !args.no_keep,
-        expires,
-    )?;
-    if let Some(k) = s.state.api_keys.get_mut(&args.name) {
-        k.scopes = args.scope.clone();
-        k.labels = args.label.iter().cloned().collect();
-    }
+    revoke_all(&mut s, &args.name);
+    let v = add_recorded(&mut s, args, &key, Origin::Imported, expires)?;
     s.commit(
         AuditEvent::new("key.import")
             .detail("name", &args.name)

@@ -15,13 +15,14 @@ use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use super::Ctx;
-use crate::cli::key::{KeyCommand, SecretFormat, SecretOut};
+use crate::cli::key::{CreateArgs, ImportArgs, KeyCommand, KeyMeta, SecretFormat, SecretOut};
 use crate::env;
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::lifecycle::keys::{default_var, unknown};
+use crate::lifecycle::keys::{add_version, default_var, unknown};
 use crate::lifecycle::made::OnReport;
 use crate::output::{Report, Ui};
-use crate::store::state::KeyVersion;
+use crate::store::Session;
+use crate::store::state::{KeyVersion, Origin};
 use crate::timefmt::{TimeArg, rfc3339};
 
 /// Run `vauth key …`.
@@ -53,21 +54,102 @@ pub(crate) fn resolve_expiry(
     Ok(Some(t))
 }
 
-/// Checks made before anything is changed, so a bad output target loses nothing.
-pub(crate) fn precheck_output(out: &SecretOut, force: bool) -> Result<()> {
-    if let Some(p) = &out.out {
-        crate::fsutil::precheck_user_file(p, force)?;
+/// Where a new key goes: NAME, `--out`/`--format`/`--var` and `--force`, checked before anything
+/// is changed ([`Delivery::checked`]) so a bad output target loses nothing.
+pub(crate) struct Delivery<'a> {
+    ctx: &'a Ctx<'a>,
+    name: &'a str,
+    out: &'a SecretOut,
+    force: bool,
+}
+
+impl<'a> Delivery<'a> {
+    /// Check the output target (an `--out` that exists without --force, `--format github`
+    /// without $GITHUB_OUTPUT) before anything is changed.
+    pub(crate) fn checked(
+        ctx: &'a Ctx<'a>,
+        name: &'a str,
+        out: &'a SecretOut,
+        force: bool,
+    ) -> Result<Self> {
+        if let Some(p) = &out.out {
+            crate::fsutil::precheck_user_file(p, force)?;
+        }
+        if out.format == SecretFormat::Github
+            && out.out.is_none()
+            && env::get_os(env::GITHUB_OUTPUT).is_none()
+        {
+            return Err(
+                Error::input("--format github needs $GITHUB_OUTPUT, which is not set")
+                    .hint("run inside a GitHub Actions step, or use --format dotenv"),
+            );
+        }
+        Ok(Delivery {
+            ctx,
+            name,
+            out,
+            force,
+        })
     }
-    if out.format == SecretFormat::Github
-        && out.out.is_none()
-        && env::get_os(env::GITHUB_OUTPUT).is_none()
-    {
-        return Err(
-            Error::input("--format github needs $GITHUB_OUTPUT, which is not set")
-                .hint("run inside a GitHub Actions step, or use --format dotenv"),
-        );
+}
+
+/// A verb that records a new key (create, import).
+pub(crate) trait Records {
+    /// NAME, whether to keep the plaintext (not --no-keep), and the --scope and --label values.
+    fn record(&self) -> (&str, bool, &KeyMeta);
+}
+
+impl Records for CreateArgs {
+    fn record(&self) -> (&str, bool, &KeyMeta) {
+        (&self.name, !self.no_keep, &self.meta)
     }
-    Ok(())
+}
+
+impl Records for ImportArgs {
+    fn record(&self) -> (&str, bool, &KeyMeta) {
+        (&self.name, !self.no_keep, &self.meta)
+    }
+}
+
+/// Add version `key` of the verb's NAME (`lifecycle::keys::add_version`), and record the key's
+/// scopes and labels.
+pub(crate) fn add_recorded(
+    s: &mut Session,
+    args: &impl Records,
+    key: &Zeroizing<String>,
+    origin: Origin,
+    expires: Option<OffsetDateTime>,
+) -> Result<KeyVersion> {
+    let (name, keep, meta) = args.record();
+    let v = add_version(s, name, key, origin, keep, expires)?;
+    if let Some(k) = s.state.api_keys.get_mut(name) {
+        k.scopes = meta.scope.clone();
+        k.labels = meta.label.iter().cloned().collect();
+    }
+    Ok(v)
+}
+
+/// The error for `key create`/`key import` when NAME exists and --force is not given; `instead`
+/// is the hint's first choice.
+pub(crate) fn exists(name: &str, instead: &str) -> Error {
+    Error::new(
+        ErrorKind::Exists,
+        format!("an API key named {name:?} already exists"),
+    )
+    .hint(format!("{instead}, or pass --force to replace it"))
+}
+
+/// Revoke every unrevoked version of `name` (it is being replaced); how many there were.
+pub(crate) fn revoke_all(s: &mut Session, name: &str) -> usize {
+    let now = s.now;
+    let mut n = 0;
+    if let Some(k) = s.state.api_keys.get_mut(name) {
+        for v in k.versions.iter_mut().filter(|v| v.revoked_at.is_none()) {
+            v.revoked_at = Some(now);
+            n += 1;
+        }
+    }
+    n
 }
 
 /// The public description of a version, shared by create/rotate/import reports.
@@ -137,39 +219,38 @@ impl Report for Plain<'_> {
     }
 }
 
-/// Hand the new key to the user once: to `--out`, or stdout in `--format`. The version is
-/// recorded by then; if it cannot be delivered (a full disk, a closed pipe, an `--out` that
-/// appeared meanwhile) the error says so (exit 5) and how to get it again — and a version whose
-/// plaintext is not kept (`--no-keep`) exists nowhere, so it is revoked at once rather than left
-/// active (its predecessor, if this was a local rotation, becomes current again).
-pub(crate) fn emit_new_key(
-    ctx: &Ctx<'_>,
-    name: &str,
-    v: &KeyVersion,
-    key: &Zeroizing<String>,
-    out: &SecretOut,
-    force: bool,
-    extras: Extras,
-) -> Result<()> {
-    let had_previous = extras.previous.as_ref().map(|p| p.version);
-    let Err(e) = deliver(ctx, name, v, key, out, force, extras) else {
-        return Ok(());
-    };
-    let why = e.message().to_string();
-    if v.kept {
-        return Err(Error::new(
-            ErrorKind::Undelivered,
-            format!(
-                "{name} v{} is recorded and active, but it could not be delivered: {why}",
-                v.version
-            ),
-        )
-        .hint(format!(
-            "it is kept in the vault: print it with `vauth key show {name} --reveal --yes`"
-        )));
-    }
-    if !v.pushed.is_empty() {
-        return Err(Error::new(
+impl Delivery<'_> {
+    /// Hand the new key to the user once: to `--out`, or stdout in `--format`. The version is
+    /// recorded by then; if it cannot be delivered (a full disk, a closed pipe, an `--out` that
+    /// appeared meanwhile) the error says so (exit 5) and how to get it again — and a version whose
+    /// plaintext is not kept (`--no-keep`) exists nowhere, so it is revoked at once rather than left
+    /// active (its predecessor, if this was a local rotation, becomes current again).
+    pub(crate) fn emit(
+        &self,
+        v: &KeyVersion,
+        key: &Zeroizing<String>,
+        extras: Extras,
+    ) -> Result<()> {
+        let (ctx, name) = (self.ctx, self.name);
+        let had_previous = extras.previous.as_ref().map(|p| p.version);
+        let Err(e) = self.deliver(v, key, extras) else {
+            return Ok(());
+        };
+        let why = e.message().to_string();
+        if v.kept {
+            return Err(Error::new(
+                ErrorKind::Undelivered,
+                format!(
+                    "{name} v{} is recorded and active, but it could not be delivered: {why}",
+                    v.version
+                ),
+            )
+            .hint(format!(
+                "it is kept in the vault: print it with `vauth key show {name} --reveal --yes`"
+            )));
+        }
+        if !v.pushed.is_empty() {
+            return Err(Error::new(
             ErrorKind::Undelivered,
             format!(
                 "{name} v{} is active on its targets but could not be delivered ({why}), and it is not kept",
@@ -180,8 +261,8 @@ pub(crate) fn emit_new_key(
             "revoke it: vauth key revoke {name} --version {}, then run the command again",
             v.version
         )));
-    }
-    match withdraw(ctx, name, v.version, had_previous) {
+        }
+        match withdraw(ctx, name, v.version, had_previous) {
         Ok(()) => Err(Error::new(
             ErrorKind::Undelivered,
             format!(
@@ -205,6 +286,93 @@ pub(crate) fn emit_new_key(
             "revoke it now: vauth --yes key revoke {name} --version {}",
             v.version
         ))),
+    }
+    }
+
+    fn deliver(&self, v: &KeyVersion, key: &Zeroizing<String>, extras: Extras) -> Result<()> {
+        let Delivery {
+            ctx,
+            name,
+            out,
+            force,
+        } = *self;
+        let Extras { previous, target } = extras;
+        let var = out.var.clone().unwrap_or_else(|| default_var(name));
+        let mut report = NewKeyReport {
+            name,
+            version: v.version,
+            id: v.id.as_deref(),
+            fingerprint: v.fingerprint(),
+            created: rfc3339(v.created),
+            expires: v.expires.map(rfc3339),
+            kept: v.kept,
+            previous,
+            target,
+            out: None,
+            key: None,
+        };
+        let formatted: Zeroizing<String> = match out.format {
+            SecretFormat::Plain => Zeroizing::new(format!("{}\n", key.as_str())),
+            SecretFormat::Json => {
+                report.key = Some(key.as_str());
+                let s = serde_json::to_string(&report).map_err(|e| Error::bug(e.to_string()))?;
+                report.key = None;
+                Zeroizing::new(format!("{s}\n"))
+            }
+            SecretFormat::Env => Zeroizing::new(format!("export {var}='{}'\n", key.as_str())),
+            SecretFormat::Dotenv => Zeroizing::new(format!("{var}={}\n", key.as_str())),
+            SecretFormat::Github => Zeroizing::new(format!("{var}={}\n", key.as_str())),
+        };
+        let kept_note = if v.kept {
+            format!("it is kept sealed in the vault (`vauth key show {name} --reveal`)")
+        } else {
+            "it is not kept anywhere (--no-keep): store it now".to_string()
+        };
+        if let Some(path) = &out.out {
+            crate::fsutil::write_user_file(
+                path,
+                formatted.as_bytes(),
+                crate::fsutil::PRIVATE,
+                force,
+            )?;
+            report.out = Some(path.display().to_string());
+            let note = format!(
+                "Wrote {name} v{} to {} (mode 0600); {kept_note}.",
+                v.version,
+                path.display()
+            );
+            return ctx.ui.report(&Wrote { report, note });
+        }
+        match out.format {
+            SecretFormat::Github => {
+                let Some(gh) = env::get_os(env::GITHUB_OUTPUT) else {
+                    return Err(Error::input(
+                        "--format github needs $GITHUB_OUTPUT, which is not set",
+                    ));
+                };
+                let gh = std::path::PathBuf::from(gh);
+                ctx.ui.out(&format!("::add-mask::{}", key.as_str()))?;
+                crate::fsutil::append_line(&gh, formatted.trim_end(), crate::fsutil::PRIVATE)
+                    .map_err(|e| Error::io("append to", &gh, &e))?;
+                ctx.ui.note(&format!(
+                "Masked the key and set step output {var} in $GITHUB_OUTPUT (pass it between steps, not jobs)."
+            ));
+            }
+            SecretFormat::Plain => {
+                report.key = Some(key.as_str());
+                ctx.ui.report(&Plain {
+                    report,
+                    line: &formatted,
+                })?;
+            }
+            // The other formats are the product whether or not --json is given.
+            _ => ctx.ui.out(&formatted)?,
+        }
+        ctx.ui.note(&format!(
+            "This is the only time vauth prints {name} v{} unasked; {kept_note}.",
+            v.version
+        ));
+        Ok(())
     }
 }
 
@@ -231,87 +399,4 @@ fn withdraw(ctx: &Ctx<'_>, name: &str, version: u32, previous: Option<u32>) -> R
             .detail("version", version.to_string())
             .detail("reason", "undelivered"),
     )
-}
-
-fn deliver(
-    ctx: &Ctx<'_>,
-    name: &str,
-    v: &KeyVersion,
-    key: &Zeroizing<String>,
-    out: &SecretOut,
-    force: bool,
-    extras: Extras,
-) -> Result<()> {
-    let Extras { previous, target } = extras;
-    let var = out.var.clone().unwrap_or_else(|| default_var(name));
-    let mut report = NewKeyReport {
-        name,
-        version: v.version,
-        id: v.id.as_deref(),
-        fingerprint: v.fingerprint(),
-        created: rfc3339(v.created),
-        expires: v.expires.map(rfc3339),
-        kept: v.kept,
-        previous,
-        target,
-        out: None,
-        key: None,
-    };
-    let formatted: Zeroizing<String> = match out.format {
-        SecretFormat::Plain => Zeroizing::new(format!("{}\n", key.as_str())),
-        SecretFormat::Json => {
-            report.key = Some(key.as_str());
-            let s = serde_json::to_string(&report).map_err(|e| Error::bug(e.to_string()))?;
-            report.key = None;
-            Zeroizing::new(format!("{s}\n"))
-        }
-        SecretFormat::Env => Zeroizing::new(format!("export {var}='{}'\n", key.as_str())),
-        SecretFormat::Dotenv => Zeroizing::new(format!("{var}={}\n", key.as_str())),
-        SecretFormat::Github => Zeroizing::new(format!("{var}={}\n", key.as_str())),
-    };
-    let kept_note = if v.kept {
-        format!("it is kept sealed in the vault (`vauth key show {name} --reveal`)")
-    } else {
-        "it is not kept anywhere (--no-keep): store it now".to_string()
-    };
-    if let Some(path) = &out.out {
-        crate::fsutil::write_user_file(path, formatted.as_bytes(), crate::fsutil::PRIVATE, force)?;
-        report.out = Some(path.display().to_string());
-        let note = format!(
-            "Wrote {name} v{} to {} (mode 0600); {kept_note}.",
-            v.version,
-            path.display()
-        );
-        return ctx.ui.report(&Wrote { report, note });
-    }
-    match out.format {
-        SecretFormat::Github => {
-            let Some(gh) = env::get_os(env::GITHUB_OUTPUT) else {
-                return Err(Error::input(
-                    "--format github needs $GITHUB_OUTPUT, which is not set",
-                ));
-            };
-            let gh = std::path::PathBuf::from(gh);
-            ctx.ui.out(&format!("::add-mask::{}", key.as_str()))?;
-            crate::fsutil::append_line(&gh, formatted.trim_end(), crate::fsutil::PRIVATE)
-                .map_err(|e| Error::io("append to", &gh, &e))?;
-            ctx.ui.note(&format!(
-                "Masked the key and set step output {var} in $GITHUB_OUTPUT (pass it between steps, not jobs)."
-            ));
-        }
-        SecretFormat::Plain => {
-            report.key = Some(key.as_str());
-            ctx.ui.report(&Plain {
-                report,
-                line: &formatted,
-            })?;
-        }
-        // The other formats are the product whether or not --json is given.
-        _ => ctx.ui.out(&formatted)?,
-    }
-    ctx.ui.note(&format!(
-        "This is the only time vauth prints {name} v{} unasked; {kept_note}.",
-        v.version
-    ));
-    Ok(())
 }

@@ -2,7 +2,7 @@
 //! source, pushed wherever the previous one lives; a key a database made (`key create --on`) gets
 //! its successor from that database, probed before anything is recorded.
 
-use super::{Ctx, Extras, PreviousReport, emit_new_key, precheck_output, resolve_expiry};
+use super::{Ctx, Delivery, Extras, PreviousReport, resolve_expiry};
 use crate::audit::AuditEvent;
 use crate::cli::key::RotateArgs;
 use crate::error::{Error, Outcome, Result};
@@ -48,7 +48,7 @@ fn made_by(
 
 /// Run `vauth key rotate`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
-    precheck_output(&args.output, args.force)?;
+    let to = Delivery::checked(ctx, &args.name, &args.output, args.force)?;
     let explicit_expiry = resolve_expiry(args.expires, ctx.now)?;
     let mut s = ctx.open(OpenMode::Write)?;
     let now = s.now;
@@ -184,13 +184,9 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         version: current.version,
         grace_until: rfc3339(grace_until),
     };
-    emit_new_key(
-        ctx,
-        &args.name,
+    to.emit(
         &v,
         &key,
-        &args.output,
-        args.force,
         Extras {
             previous: Some(prev),
             target: made
@@ -225,11 +221,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
             v.version,
             p.target,
             p.user,
-            if p.verified {
-                " (probed)"
-            } else {
-                " (UNVERIFIED)"
-            }
+            crate::output::probed(p.verified)
         ));
     }
     if let Some(e) = push_err {

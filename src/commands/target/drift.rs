@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::Ctx;
+use super::{Ctx, pushes_to};
 use crate::cli::target::TargetNameArgs;
 use crate::error::{Outcome, Result};
 use crate::lifecycle::remote::Connection;
@@ -108,50 +108,31 @@ impl Report for Drift<'_> {
 
 /// Every push to `target` that state.json records.
 fn expected(s: &Session, target: &str) -> Vec<Expect> {
-    let mut rows: Vec<Expect> = Vec::new();
-    for k in s.state.api_keys.values() {
-        for v in &k.versions {
-            for p in v.pushed.iter().filter(|p| p.target == target) {
-                rows.push(Expect {
-                    credential: k.name.clone(),
-                    kind: "api_key",
-                    version: Some(v.version),
-                    serial: None,
-                    live: p.revoked_at.is_none(),
-                    pending: p.pending,
-                    group: format!("key:{}", k.name),
-                    q: HeldQuery {
-                        name: p.remote_name.clone(),
-                        user: p.user.clone(),
-                        sha256: v.sha256.clone(),
-                        remote_id: p.remote_id.clone(),
-                    },
-                });
+    pushes_to(&s.state, target)
+        .into_iter()
+        .map(|r| {
+            let cert = r.kind == "cert";
+            Expect {
+                credential: r.credential.to_string(),
+                kind: r.kind,
+                version: r.version,
+                serial: r.serial.map(str::to_string),
+                live: r.push.revoked_at.is_none(),
+                pending: r.pending,
+                group: if cert {
+                    "cert".to_string()
+                } else {
+                    format!("key:{}", r.credential)
+                },
+                q: HeldQuery {
+                    name: r.push.remote_name.clone(),
+                    user: r.push.user.clone(),
+                    sha256: r.sha256.to_string(),
+                    remote_id: if cert { None } else { r.push.remote_id.clone() },
+                },
             }
-        }
-    }
-    for r in s.state.certs.values() {
-        for c in &r.issued {
-            for p in c.pushed.iter().filter(|p| p.target == target) {
-                rows.push(Expect {
-                    credential: r.name.clone(),
-                    kind: "cert",
-                    version: None,
-                    serial: Some(c.serial.clone()),
-                    live: p.revoked_at.is_none(),
-                    pending: false,
-                    group: "cert".to_string(),
-                    q: HeldQuery {
-                        name: p.remote_name.clone(),
-                        user: p.user.clone(),
-                        sha256: String::new(),
-                        remote_id: None,
-                    },
-                });
-            }
-        }
-    }
-    rows
+        })
+        .collect()
 }
 
 /// The row of expectation `e` given what the database holds, `h`.

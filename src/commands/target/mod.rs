@@ -16,6 +16,7 @@ use super::Ctx;
 use crate::cli::target::TargetCommand;
 use crate::error::{Error, Outcome, Result};
 use crate::remote::TargetConfig;
+use crate::store::state::{Pushed, State};
 
 /// Run `vauth target …`.
 pub fn run(ctx: &Ctx<'_>, cmd: &TargetCommand) -> Result<Outcome> {
@@ -61,6 +62,60 @@ impl<'a> TargetReport<'a> {
             credentials_file: t.credentials_file.as_ref().map(|p| p.display().to_string()),
         }
     }
+}
+
+/// One push to a target that state.json records (`show`, `drift`).
+struct Recorded<'a> {
+    /// The API key's or certificate's name.
+    credential: &'a str,
+    /// `api_key` or `cert`.
+    kind: &'static str,
+    /// The pushed version (API keys).
+    version: Option<u32>,
+    /// The pushed certificate's serial (certificates).
+    serial: Option<&'a str>,
+    /// The pushed key's hash (API keys; empty for a certificate).
+    sha256: &'a str,
+    /// Waiting for the target to read it (API keys; a certificate never waits).
+    pending: bool,
+    /// The push record.
+    push: &'a Pushed,
+}
+
+/// Every push to `target` that state.json records: API keys first, then certificates.
+fn pushes_to<'a>(state: &'a State, target: &str) -> Vec<Recorded<'a>> {
+    let mut out = Vec::new();
+    for k in state.api_keys.values() {
+        for v in &k.versions {
+            for p in v.pushed.iter().filter(|p| p.target == target) {
+                out.push(Recorded {
+                    credential: &k.name,
+                    kind: "api_key",
+                    version: Some(v.version),
+                    serial: None,
+                    sha256: &v.sha256,
+                    pending: p.pending,
+                    push: p,
+                });
+            }
+        }
+    }
+    for r in state.certs.values() {
+        for c in &r.issued {
+            for p in c.pushed.iter().filter(|p| p.target == target) {
+                out.push(Recorded {
+                    credential: &r.name,
+                    kind: "cert",
+                    version: None,
+                    serial: Some(&c.serial),
+                    sha256: "",
+                    pending: false,
+                    push: p,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// vauth.toml as an editable document (comments and order kept).

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, TargetReport};
+use super::{Ctx, TargetReport, pushes_to};
 use crate::cli::target::TargetNameArgs;
 use crate::error::{Outcome, Result};
 use crate::lifecycle::targets::find;
@@ -91,41 +91,20 @@ impl Report for Show<'_> {
 pub(super) fn run(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
     let s = ctx.open(OpenMode::Read)?;
     let t = find(&s, &a.name)?;
-    let mut pushed = Vec::new();
-    for k in s.state.api_keys.values() {
-        for v in &k.versions {
-            for p in v.pushed.iter().filter(|p| p.target == a.name) {
-                pushed.push(PushedRow {
-                    credential: &k.name,
-                    kind: "api_key",
-                    version: Some(v.version),
-                    serial: None,
-                    user: &p.user,
-                    pushed_at: rfc3339(p.at),
-                    verified: p.verified,
-                    pending: p.pending,
-                    revoked_at: p.revoked_at.map(rfc3339),
-                });
-            }
-        }
-    }
-    for r in s.state.certs.values() {
-        for c in &r.issued {
-            for p in c.pushed.iter().filter(|p| p.target == a.name) {
-                pushed.push(PushedRow {
-                    credential: &r.name,
-                    kind: "cert",
-                    version: None,
-                    serial: Some(&c.serial),
-                    user: &p.user,
-                    pushed_at: rfc3339(p.at),
-                    verified: p.verified,
-                    pending: false,
-                    revoked_at: p.revoked_at.map(rfc3339),
-                });
-            }
-        }
-    }
+    let pushed = pushes_to(&s.state, &a.name)
+        .into_iter()
+        .map(|r| PushedRow {
+            credential: r.credential,
+            kind: r.kind,
+            version: r.version,
+            serial: r.serial,
+            user: &r.push.user,
+            pushed_at: rfc3339(r.push.at),
+            verified: r.push.verified,
+            pending: r.pending,
+            revoked_at: r.push.revoked_at.map(rfc3339),
+        })
+        .collect();
     ctx.ui.report(&Show {
         target: TargetReport::of(&a.name, t),
         pushed,
