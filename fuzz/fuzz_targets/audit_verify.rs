@@ -12,7 +12,7 @@
 use libfuzzer_sys::fuzz_target;
 use time::OffsetDateTime;
 use vauth::audit::{self, Actor, AuditEvent};
-use vauth::store::state::AuditHead;
+use vauth::audit::AuditHead;
 
 const KEY: &[u8] = b"vauth-fuzz-fixed-audit-hmac-key-0123456789";
 

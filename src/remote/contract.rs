@@ -50,7 +50,7 @@ pub trait Target {
             .map(|_| Held::Unknown("this kind cannot list its credentials".to_string()))
             .collect())
     }
-    /// For kinds whose server generates the secret ([`Kind::generates_secret`]): make a new
+    /// For kinds whose server generates the secret ([`crate::remote::Kind::generates_secret`]): make a new
     /// credential for `spec` and return it with its plaintext, which only this answer carries.
     async fn create(&mut self, spec: &PushSpec) -> Result<(Applied, Zeroizing<String>)> {
         let _ = spec;

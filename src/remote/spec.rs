@@ -74,7 +74,7 @@ pub struct RevokeSpec {
     pub remote_id: Option<String>,
 }
 
-/// One pushed credential as state.json records it, for [`Target::held`].
+/// One pushed credential as state.json records it, for [`crate::remote::Target::held`].
 #[derive(Debug, Clone)]
 pub struct HeldQuery {
     /// The base remote name.

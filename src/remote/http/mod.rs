@@ -7,7 +7,7 @@
 //!   DELETE, or a POST the target marks idempotent), since the server may have acted.
 //!
 //! Four attempts at most, exponential backoff from 250 ms with jitter. Every message that quotes
-//! the server passes through [`super::redact`] with the admin credential and the call's secrets.
+//! the server passes through [`super::redact()`] with the admin credential and the call's secrets.
 
 mod call;
 mod retry;
@@ -89,7 +89,7 @@ impl Http {
         }
     }
 
-    /// Every secret this client knows, for [`super::redact`].
+    /// Every secret this client knows, for [`super::redact()`].
     pub fn secrets(&self) -> Vec<&str> {
         self.secrets.iter().map(|s| s.as_str()).collect()
     }
