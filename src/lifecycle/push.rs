@@ -171,6 +171,7 @@ pub fn spec_for(
         name: remote_name(cfg.kind, cfg.prefix.as_deref(), &k.name),
         version: v.version,
         valid_until: v.expires,
+        now: s.now,
         marker: marker(s),
         adopt: o.adopt,
         recorded: k

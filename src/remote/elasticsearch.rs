@@ -127,7 +127,7 @@ impl Target for Elasticsearch {
     fn plan(&self, spec: &PushSpec) -> Vec<String> {
         let secrets = self.http.secrets();
         vec![
-            Self::create_call(spec, OffsetDateTime::now_utc()).plan_line(&secrets),
+            Self::create_call(spec, spec.now).plan_line(&secrets),
             "GET /_security/_authenticate (probe: as the new key with Authorization: ApiKey ****, then as a wrong one)".to_string(),
         ]
     }
@@ -170,7 +170,7 @@ impl Target for Elasticsearch {
     async fn create(&mut self, spec: &PushSpec) -> Result<(Applied, Zeroizing<String>)> {
         let what = "create the API key";
         let name = key_name(spec);
-        let call = Self::create_call(spec, OffsetDateTime::now_utc());
+        let call = Self::create_call(spec, spec.now);
         let r = self
             .http
             .send_create(

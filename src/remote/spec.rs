@@ -14,6 +14,9 @@ pub struct PushSpec {
     pub version: u32,
     /// When the credential stops being valid (postgres `VALID UNTIL`).
     pub valid_until: Option<OffsetDateTime>,
+    /// The time of this run (`Ctx.now`): an API that takes a lifetime instead of an end
+    /// (Elasticsearch's `expiration`) gets `valid_until - now`.
+    pub now: OffsetDateTime,
     /// The marker comment (`managed by vauth <home-id>`).
     pub marker: String,
     /// Alter existing users/roles that vauth did not create.

@@ -145,6 +145,7 @@ fn run_on(
                 .map(|v| v.version),
         )?,
         valid_until: expires,
+        now,
         marker: marker(&s),
         adopt: o.adopt,
         recorded: existing.as_ref().is_some_and(|k| {

@@ -109,6 +109,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
                 name: prev.remote_name.clone(),
                 version: crate::lifecycle::next_version(&args.name, Some(k_last(&s, &args.name)))?,
                 valid_until: expires,
+                now,
                 marker: marker(&s),
                 adopt: false,
                 recorded: true,
