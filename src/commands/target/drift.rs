@@ -100,7 +100,7 @@ impl Report for Drift<'_> {
                 "USER",
                 "STATE.JSON",
                 "DATABASE",
-                "",
+                "RESULT",
                 "NOTE",
             ],
             &table,
