@@ -68,3 +68,5 @@ mod http_qdrant;
 mod http_weaviate;
 // rotate plan/apply/finalize + check against real PostgreSQL and Redis; crashes; concurrency.
 mod rotate;
+// Journaled take-backs: finalize/key revoke killed around each remote revoke, then resumed.
+mod finalize;

@@ -1,12 +1,20 @@
 //! Taking pushed credentials back on their targets: API key versions (never without a verified
 //! successor, unless it is an explicit stop) and the login roles of revoked certificates.
+//!
+//! Every take-back is journaled (state.json `revoking`): recorded and committed before the
+//! database is asked, recorded done and committed after it answered, one push at a time. A run
+//! killed anywhere leaves either nothing begun, or the take-back in the journal, which the next
+//! `rotate finalize` / `vauth rotate` / `key revoke` / `cert revoke` asks again — the targets'
+//! revokes read what the server holds first, so asking twice is harmless — and then records.
 
 use super::remote::Connection;
 use super::targets::resolve;
+use crate::audit::AuditEvent;
 use crate::error::{Error, ErrorKind, Result};
 use crate::remote::{RevokeSpec, TargetConfig};
 use crate::store::Session;
-use crate::store::state::KeyVersion;
+use crate::store::state::{KeyVersion, Revoking};
+use crate::testpoints::crash_point;
 
 /// Take one pushed credential back on target `tname` (its own connection).
 pub fn revoke_on(tname: &str, cfg: &TargetConfig, spec: &RevokeSpec) -> Result<Vec<String>> {
@@ -16,23 +24,63 @@ pub fn revoke_on(tname: &str, cfg: &TargetConfig, spec: &RevokeSpec) -> Result<V
     r
 }
 
-/// Take one push back on `target` with the spec `spec` makes from the target's config: the
-/// commands run, each prefixed `TARGET: `.
+/// Why a journaled take-back stopped.
+enum Failed {
+    /// The target (or its config) failed: the take-back stays journaled for the next run.
+    Remote(Error),
+    /// The home could not be written: stop everything.
+    Local(Error),
+}
+
+/// The audit event of take-back `r` at `stage` (`revoke.begin`, `revoke.done`).
+fn event(stage: &str, r: &Revoking) -> AuditEvent {
+    let ev = AuditEvent::new(stage)
+        .detail("name", &r.credential)
+        .detail("target", &r.target);
+    match (r.version, &r.serial) {
+        (Some(v), _) => ev.detail("version", v.to_string()),
+        (None, Some(sr)) => ev.detail("serial", sr),
+        (None, None) => ev,
+    }
+}
+
+/// Take the push `r` names back on its target with the spec `spec` makes from the target's
+/// config, journaled (see the module doc): the commands run, each prefixed `TARGET: `.
 fn take_back(
     s: &mut Session,
-    target: &str,
+    r: Revoking,
     spec: impl FnOnce(&TargetConfig) -> RevokeSpec,
-) -> Result<Vec<String>> {
-    let cfg = resolve(s, target)?;
-    let cmds = revoke_on(target, &cfg, &spec(&cfg))?;
+) -> std::result::Result<Vec<String>, Failed> {
+    s.state.begin_revoking(r.clone());
+    s.commit(event("revoke.begin", &r)).map_err(Failed::Local)?;
+    crash_point("revoke-before-remote");
+    let target = r.target.clone();
+    let cmds = resolve(s, &target)
+        .and_then(|cfg| revoke_on(&target, &cfg, &spec(&cfg)))
+        .map_err(Failed::Remote)?;
+    crash_point("revoke-after-remote");
+    let now = s.now;
+    let push = match (r.version, &r.serial) {
+        (Some(v), _) => s.state.key_push_mut(&r.credential, v, &target),
+        (None, Some(sr)) => s.state.cert_push_mut(&r.credential, sr, &target),
+        (None, None) => None,
+    };
+    if let Some(p) = push {
+        p.revoked_at.get_or_insert(now);
+    }
+    s.state.end_revoking(&r);
+    s.state.settle_kept(now);
+    s.commit(event("revoke.done", &r)).map_err(Failed::Local)?;
     Ok(cmds.into_iter().map(|c| format!("{target}: {c}")).collect())
 }
 
 /// Take versions `versions` of `name` back on every target they were pushed to. A version with
 /// a newer live version is taken back on a target only when that newer version was pushed there
 /// and verified (never revoke without a verified successor); the newest live version, or every
-/// version (`all`), is an explicit stop and always taken back. Marks the pushes revoked in the
-/// session; returns the commands run and the first error.
+/// version (`all`), is an explicit stop and always taken back. Each push is journaled, taken
+/// back and recorded revoked with its own commits (module doc); the versions themselves are the
+/// caller's to record. Returns the commands run and the first error (a home that cannot be
+/// written stops at once).
 pub fn revoke_remote(
     s: &mut Session,
     name: &str,
@@ -79,7 +127,14 @@ pub fn revoke_remote(
                     continue;
                 }
             }
-            let r = take_back(s, &p.target, |cfg| RevokeSpec {
+            let r = Revoking {
+                credential: name.to_string(),
+                version: Some(v.version),
+                serial: None,
+                target: p.target.clone(),
+                at: s.now,
+            };
+            let res = take_back(s, r, |cfg| RevokeSpec {
                 name: p.remote_name.clone(),
                 user: p.user.clone(),
                 sha256: v.sha256.clone(),
@@ -93,17 +148,12 @@ pub fn revoke_remote(
                 others_live: !live_others.is_empty(),
                 remote_id: p.remote_id.clone(),
             });
-            match r {
-                Ok(lines) => {
-                    log.extend(lines);
-                    let now = s.now;
-                    if let Some(x) = s.state.key_push_mut(name, v.version, &p.target) {
-                        x.revoked_at = Some(now);
-                    }
-                }
-                Err(e) => {
+            match res {
+                Ok(lines) => log.extend(lines),
+                Err(Failed::Remote(e)) => {
                     first_err.get_or_insert(e);
                 }
+                Err(Failed::Local(e)) => return (log, Some(e)),
             }
         }
     }
@@ -112,13 +162,12 @@ pub fn revoke_remote(
 
 /// Take back, on every target, the pushes of the certificates `certs` (name, serial) that are
 /// being revoked: postgres `NOLOGIN` + end its sessions — unless another valid certificate of
-/// this home has the same CN (a renewal logs in as the same role). Marks them revoked in the
-/// session; returns what was run and the first error.
+/// this home has the same CN (a renewal logs in as the same role). Journaled and committed per
+/// push as [`revoke_remote`]; returns what was run and the first error.
 pub fn revoke_cert_pushes(
     s: &mut Session,
     certs: &[(String, String)],
 ) -> (Vec<String>, Option<Error>) {
-    let now = s.now;
     let mut log = Vec::new();
     let mut first_err = None;
     for (name, serial) in certs {
@@ -132,6 +181,7 @@ pub fn revoke_cert_pushes(
             continue;
         };
         for p in c.pushed.iter().filter(|p| p.revoked_at.is_none()) {
+            let now = s.now;
             let still_used = s.state.certs.values().any(|r| {
                 r.issued.iter().any(|x| {
                     x.cn == p.user
@@ -139,7 +189,14 @@ pub fn revoke_cert_pushes(
                         && x.status(now) == crate::store::state::pki::CertStatus::Active
                 })
             });
-            let r = take_back(s, &p.target, |_| RevokeSpec {
+            let r = Revoking {
+                credential: name.clone(),
+                version: None,
+                serial: Some(serial.clone()),
+                target: p.target.clone(),
+                at: now,
+            };
+            let res = take_back(s, r, |_| RevokeSpec {
                 name: p.user.clone(),
                 user: p.user.clone(),
                 sha256: String::new(),
@@ -147,7 +204,7 @@ pub fn revoke_cert_pushes(
                 others_live: still_used,
                 remote_id: None,
             });
-            match r {
+            match res {
                 Ok(lines) => {
                     if still_used {
                         log.push(format!(
@@ -156,13 +213,11 @@ pub fn revoke_cert_pushes(
                         ));
                     }
                     log.extend(lines);
-                    if let Some(x) = s.state.cert_push_mut(name, serial, &p.target) {
-                        x.revoked_at = Some(now);
-                    }
                 }
-                Err(e) => {
+                Err(Failed::Remote(e)) => {
                     first_err.get_or_insert(e);
                 }
+                Err(Failed::Local(e)) => return (log, Some(e)),
             }
         }
     }

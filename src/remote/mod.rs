@@ -30,6 +30,8 @@ pub mod postgres;
 pub mod qdrant;
 mod redact;
 pub mod redis;
+#[cfg(test)]
+mod revoke_tests;
 pub mod scram;
 mod spec;
 mod tls;

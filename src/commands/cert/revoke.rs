@@ -133,14 +133,16 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
             v.retain_prefixed(e, |_| false);
         }
     }
-    // Where a certificate was pushed (postgres CN roles), the role stops logging in now.
-    let (remote_log, remote_err) = crate::lifecycle::revoke::revoke_cert_pushes(&mut s, &todo);
+    // The record first (the CRL lists them from now on), then, push by push, journaled, each
+    // postgres CN role stops logging in; a run killed in between is finished by the next
+    // `cert revoke` or `rotate finalize`.
     let serials: Vec<&str> = todo.iter().map(|(_, s)| s.as_str()).collect();
     s.commit(
         AuditEvent::new("cert.revoke")
             .detail("serials", serials.join(","))
             .detail("reason", &args.reason),
     )?;
+    let (remote_log, remote_err) = crate::lifecycle::revoke::revoke_cert_pushes(&mut s, &todo);
     for l in &remote_log {
         ctx.ui.note(l);
     }
@@ -148,7 +150,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
         return Err(Error::new(
             e.kind(),
             format!(
-                "{}; revoked in this home (publish the CRL), but that target still lets it in",
+                "{}; revoked in this home (publish the CRL), but not yet taken back on that target",
                 e.message()
             ),
         )

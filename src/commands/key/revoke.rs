@@ -100,30 +100,38 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
     let mut s = ctx.open(OpenMode::Write)?;
     let now = s.now;
     let todo = targets(find(&s, &args.name)?, args.version)?;
-    // Remote first: every target the versions were pushed to.
-    let (remote_log, remote_err) = revoke_remote(&mut s, &args.name, &todo, args.version.is_none());
-    // Revoking the whole key also ends an unfinished `vauth rotate`: its successor is taken back
-    // wherever it reached, so nothing the journal made outlives the key.
-    let (cancel_log, cancel_err) = if args.version.is_none() {
-        cancel_rotation(&mut s, &args.name)
-    } else {
-        (Vec::new(), None)
-    };
-    let remote_err = remote_err.or(cancel_err);
-    for line in remote_log.iter().chain(&cancel_log) {
-        ctx.ui.debug(&format!("vauth: ran {line}"));
-    }
+    // The record first: from this commit on the versions are revoked here (`key verify` refuses
+    // them, their plaintext is erased), and every push of them still out there waits to be
+    // taken back — by what follows, or, if this run is killed, by the next `key revoke` or
+    // `rotate finalize` (lifecycle::revoke journals each take-back).
     if let Some(k) = s.state.api_keys.get_mut(&args.name) {
         for v in k.versions.iter_mut().filter(|v| todo.contains(&v.version)) {
             v.revoked_at.get_or_insert(now);
         }
     }
+    s.state.settle_kept(now);
     let list: Vec<String> = todo.iter().map(u32::to_string).collect();
     s.commit(
         AuditEvent::new("key.revoke")
             .detail("name", &args.name)
             .detail("versions", list.join(",")),
     )?;
+    // Then every target the versions were pushed to, one push at a time.
+    let (remote_log, remote_err) = revoke_remote(&mut s, &args.name, &todo, args.version.is_none());
+    // Revoking the whole key also ends an unfinished `vauth rotate`: its successor is taken back
+    // wherever it reached, so nothing the journal made outlives the key.
+    let (cancel_log, cancel_err) =
+        if args.version.is_none() && s.state.rotations.contains_key(&args.name) {
+            let r = cancel_rotation(&mut s, &args.name);
+            s.commit(AuditEvent::new("rotate.cancel").detail("name", &args.name))?;
+            r
+        } else {
+            (Vec::new(), None)
+        };
+    let remote_err = remote_err.or(cancel_err);
+    for line in remote_log.iter().chain(&cancel_log) {
+        ctx.ui.debug(&format!("vauth: ran {line}"));
+    }
     ctx.ui.report(&Revoked {
         name: &args.name,
         revoked: todo,
@@ -133,11 +141,14 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
         return Err(Error::new(
             e.kind(),
             format!(
-                "{}; revoked locally, but that target still accepts it (`vauth target show`)",
+                "{}; revoked in this home, but not yet taken back on that target (`vauth target drift` shows what it holds)",
                 e.message()
             ),
         )
-        .hint("fix the target, then run the same `vauth key revoke` again"));
+        .hint(e.hint_text().map_or_else(
+            || "fix the target, then run the same `vauth key revoke` again (or `vauth rotate finalize`)".to_string(),
+            |h| format!("{h}; then run the same `vauth key revoke` again"),
+        )));
     }
     Ok(Outcome::Ok)
 }

@@ -27,8 +27,14 @@ pub fn run(ctx: &Ctx<'_>, a: &RotateArgs) -> Result<Outcome> {
         }
         Some(RotateCommand::Outputs(o)) => outputs::run(ctx, o),
         Some(RotateCommand::Finalize(f)) => {
-            let r = finalize::finalize(ctx, &f.only, f.lock_timeout)?;
-            apply::report(ctx, &apply::Applied::default(), Some(&r))
+            // Its own report: on failure, the notes of what was done, then the error once
+            // (exit 4 for a target), and never "Nothing was due.".
+            let mut r = finalize::finalize(ctx, &f.only, f.lock_timeout)?;
+            ctx.ui.report(&finalize::FinalizeOnly::of(&r))?;
+            match r.first_err.take() {
+                Some(e) => Err(e),
+                None => Ok(Outcome::Ok),
+            }
         }
         None => {
             let r = apply::apply(ctx, true, &[], &a.only, a.lock_timeout)?;

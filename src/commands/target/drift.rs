@@ -1,5 +1,12 @@
 //! `vauth target drift NAME`: compare what state.json says was pushed to a target with what the
 //! database holds now (exit 1 on a difference).
+//!
+//! A push whose take-back is pending — the record revoked its version (or certificate), or a
+//! take-back of it is journaled, but it is not yet recorded taken back (a killed `rotate
+//! finalize` / `key revoke`, a target that failed) — is expected `revoked` and noted
+//! "revocation pending (run `vauth rotate finalize`)". It is a difference (exit 1) while the
+//! database still lets it in, and not one (exit 0) once the database no longer does: then only
+//! the record lags, and the next `rotate finalize` records it.
 
 use serde::Serialize;
 
@@ -31,6 +38,9 @@ struct DriftRow {
     ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<String>,
+    /// Its take-back is pending (module doc).
+    #[serde(skip)]
+    revoking: bool,
 }
 
 /// A push state.json records, and what it expects the database to hold.
@@ -41,6 +51,8 @@ struct Expect {
     serial: Option<String>,
     live: bool,
     pending: bool,
+    /// Its take-back is pending (module doc).
+    revoking: bool,
     /// Pushes in one group with the same user share it (alternating users; one CN role).
     group: String,
     q: HeldQuery,
@@ -88,18 +100,28 @@ impl Report for Drift<'_> {
                 "USER",
                 "STATE.JSON",
                 "DATABASE",
-                "",
+                "RESULT",
                 "NOTE",
             ],
             &table,
         ))?;
         let drifted = self.rows.iter().filter(|r| !r.ok).count();
-        ui.note(&if drifted == 0 {
-            format!("{}: the database holds what state.json says.", self.target)
+        let others = self.rows.iter().filter(|r| !r.ok && !r.revoking).count();
+        let revoking = self.rows.iter().filter(|r| r.revoking).count();
+        let t = self.target;
+        ui.note(&if drifted == 0 && revoking == 0 {
+            format!("{t}: the database holds what state.json says.")
+        } else if drifted == 0 {
+            format!(
+                "{t}: the database holds what state.json says; {revoking} revocation(s) not yet recorded: `vauth rotate finalize` records them."
+            )
+        } else if others == 0 {
+            format!(
+                "{t}: {drifted} difference(s), each a pending revocation: `vauth rotate finalize` takes them back."
+            )
         } else {
             format!(
-                "{}: {drifted} difference(s): push again (`vauth push KEY --to {}`) or revoke (`vauth key revoke KEY --version N`).",
-                self.target, self.target
+                "{t}: {drifted} difference(s): push again (`vauth push KEY --to {t}`) or revoke (`vauth key revoke KEY --version N`); pending revocations: `vauth rotate finalize`."
             )
         });
         Ok(())
@@ -117,8 +139,9 @@ fn expected(s: &Session, target: &str) -> Vec<Expect> {
                 kind: r.kind,
                 version: r.version,
                 serial: r.serial.map(str::to_string),
-                live: r.push.revoked_at.is_none(),
+                live: r.push.revoked_at.is_none() && !r.revoking,
                 pending: r.pending,
+                revoking: r.revoking,
                 group: if cert {
                     "cert".to_string()
                 } else {
@@ -135,6 +158,9 @@ fn expected(s: &Session, target: &str) -> Vec<Expect> {
         .collect()
 }
 
+/// The note of a push whose take-back is pending.
+const REVOCATION_PENDING: &str = "revocation pending (run `vauth rotate finalize`)";
+
 /// The row of expectation `e` given what the database holds, `h`.
 fn compare(e: Expect, h: Held) -> DriftRow {
     let (actual, note) = match h {
@@ -147,9 +173,16 @@ fn compare(e: Expect, h: Held) -> DriftRow {
         (_, "unknown") | (true, "live") | (false, "gone")
     );
     let pending_gone = e.pending && e.live && actual == "gone";
-    let note = note.or_else(|| {
-        pending_gone.then(|| "pending restart: the server has not read it yet".to_string())
-    });
+    let note = if e.revoking {
+        Some(match note {
+            Some(why) => format!("{REVOCATION_PENDING}; {why}"),
+            None => REVOCATION_PENDING.to_string(),
+        })
+    } else {
+        note.or_else(|| {
+            pending_gone.then(|| "pending restart: the server has not read it yet".to_string())
+        })
+    };
     DriftRow {
         credential: e.credential,
         kind: e.kind,
@@ -158,8 +191,13 @@ fn compare(e: Expect, h: Held) -> DriftRow {
         user: e.q.user,
         expected: if e.live { "live" } else { "revoked" },
         actual,
-        ok: ok || pending_gone,
+        ok: if e.revoking {
+            actual != "live"
+        } else {
+            ok || pending_gone
+        },
         note,
+        revoking: e.revoking,
     }
 }
 

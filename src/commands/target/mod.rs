@@ -80,6 +80,9 @@ struct Recorded<'a> {
     pending: bool,
     /// The push record.
     push: &'a Pushed,
+    /// Its take-back is pending: the record revoked the version (certificate), or a take-back
+    /// is journaled, and the push is not yet recorded revoked (`rotate finalize` finishes it).
+    revoking: bool,
 }
 
 /// Every push to `target` that state.json records: API keys first, then certificates.
@@ -96,6 +99,7 @@ fn pushes_to<'a>(state: &'a State, target: &str) -> Vec<Recorded<'a>> {
                     sha256: &v.sha256,
                     pending: p.pending,
                     push: p,
+                    revoking: state.key_push_pending(&k.name, v, p),
                 });
             }
         }
@@ -111,6 +115,7 @@ fn pushes_to<'a>(state: &'a State, target: &str) -> Vec<Recorded<'a>> {
                     sha256: "",
                     pending: false,
                     push: p,
+                    revoking: state.cert_push_pending(&r.name, c, p),
                 });
             }
         }

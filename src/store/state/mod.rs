@@ -30,6 +30,35 @@ use crate::timefmt::serde_rfc3339;
 /// The schema this build writes and the newest it reads.
 pub const SCHEMA: u32 = 1;
 
+/// One remote take-back that was begun: the push of an API-key version or a certificate to a
+/// target, which vauth was about to revoke there (or did, and was killed before recording it).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Revoking {
+    /// The API key's or certificate's name.
+    pub credential: String,
+    /// The API-key version (absent for a certificate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    /// The certificate's serial (absent for an API key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    /// The target it is taken back on.
+    pub target: String,
+    /// When the take-back began.
+    #[serde(with = "serde_rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+impl Revoking {
+    /// Whether this is the take-back of the same push as `other` (its time aside).
+    pub fn same_push(&self, other: &Revoking) -> bool {
+        self.credential == other.credential
+            && self.version == other.version
+            && self.serial == other.serial
+            && self.target == other.target
+    }
+}
+
 /// The whole registry.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct State {
@@ -59,6 +88,11 @@ pub struct State {
     /// by key name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rotations: BTreeMap<String, Rotation>,
+    /// The revocation journal: remote take-backs begun (recorded before the database was asked)
+    /// and not yet recorded done. The next `rotate finalize`, `vauth rotate`, `key revoke` or
+    /// `cert revoke` finishes each (the targets' revokes are idempotent).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revoking: Vec<Revoking>,
     /// `hmac-sha256:<hex>` over the bytes of the file without this member (it is the last
     /// one), under the home's state-integrity key sealed in the vault. A state.json edited
     /// outside vauth — a revocation removed, a version added, the audit head rewritten — fails
@@ -93,6 +127,7 @@ impl State {
             ca: None,
             certs: BTreeMap::new(),
             rotations: BTreeMap::new(),
+            revoking: Vec::new(),
             integrity: None,
         }
     }
@@ -227,6 +262,62 @@ impl State {
             .iter()
             .map(|(name, r)| format!("apikey/{name}/{}", r.to_version));
         api.chain(jwt).chain(journal).collect()
+    }
+
+    /// Journal the take-back `r` (once: a resumed one keeps its first time).
+    pub fn begin_revoking(&mut self, r: Revoking) {
+        if !self.revoking.iter().any(|x| x.same_push(&r)) {
+            self.revoking.push(r);
+        }
+    }
+
+    /// Drop the take-back `r` from the journal (it is recorded done, or its push is gone).
+    pub fn end_revoking(&mut self, r: &Revoking) {
+        self.revoking.retain(|x| !x.same_push(r));
+    }
+
+    /// Whether a take-back of version `version` of API key `name` on `target` is journaled.
+    pub fn key_revoking(&self, name: &str, version: u32, target: &str) -> bool {
+        self.revoking
+            .iter()
+            .any(|r| r.credential == name && r.version == Some(version) && r.target == target)
+    }
+
+    /// Whether a take-back of certificate `name`/`serial` on `target` is journaled.
+    pub fn cert_revoking(&self, name: &str, serial: &str, target: &str) -> bool {
+        self.revoking.iter().any(|r| {
+            r.credential == name && r.serial.as_deref() == Some(serial) && r.target == target
+        })
+    }
+
+    /// Whether the push `p` of version `v` of API key `name` waits to be taken back: the record
+    /// revoked the version, or a take-back of it is journaled, and the push is not yet recorded
+    /// revoked.
+    pub fn key_push_pending(&self, name: &str, v: &KeyVersion, p: &Pushed) -> bool {
+        p.revoked_at.is_none()
+            && (v.revoked_at.is_some() || self.key_revoking(name, v.version, &p.target))
+    }
+
+    /// Whether the push `p` of certificate `name`/`c` waits to be taken back (as
+    /// [`State::key_push_pending`]).
+    pub fn cert_push_pending(&self, name: &str, c: &pki::IssuedCert, p: &Pushed) -> bool {
+        p.revoked_at.is_none()
+            && (c.revoked_at.is_some() || self.cert_revoking(name, &c.serial, &p.target))
+    }
+
+    /// Make every API-key version's `kept` tell the truth at `now`: a version whose plaintext
+    /// the vault no longer needs (revoked, retired, expired — [`State::needed_key_entries`]
+    /// drops it at the next commit) is no longer kept.
+    pub fn settle_kept(&mut self, now: OffsetDateTime) {
+        let needed = self.needed_key_entries(now);
+        for k in self.api_keys.values_mut() {
+            let name = k.name.clone();
+            for v in k.versions.iter_mut().filter(|v| v.kept) {
+                if !needed.contains(&v.vault_entry(&name)) {
+                    v.kept = false;
+                }
+            }
+        }
     }
 
     /// Find a version by its public id: (key, version).
