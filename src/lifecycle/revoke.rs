@@ -69,7 +69,6 @@ fn take_back(
         p.revoked_at.get_or_insert(now);
     }
     s.state.end_revoking(&r);
-    s.state.settle_kept(now);
     s.commit(event("revoke.done", &r)).map_err(Failed::Local)?;
     Ok(cmds.into_iter().map(|c| format!("{target}: {c}")).collect())
 }

@@ -109,7 +109,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
             v.revoked_at.get_or_insert(now);
         }
     }
-    s.state.settle_kept(now);
     let list: Vec<String> = todo.iter().map(u32::to_string).collect();
     s.commit(
         AuditEvent::new("key.revoke")

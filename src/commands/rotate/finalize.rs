@@ -155,8 +155,6 @@ pub(super) fn finalize(
             finalize_jwt(s.now, &name, k, &mut out, &mut changed);
         }
         if !changed.is_empty() {
-            let now = s.now;
-            s.state.settle_kept(now);
             s.commit(AuditEvent::new("rotate.finalize").detail("revoked", changed.join(",")))?;
         }
     }
