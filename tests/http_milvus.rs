@@ -375,8 +375,12 @@ fn milvus_push_rotate_revoke_http_contract() {
     k3.ok();
     let k3 = k3.line();
     let n = s.count();
-    let r = env.run(&["key", "rotate", "app-key", "--grace", "1h"]);
-    r.ok().stderr_has("log in as app_key_b (probed)");
+    // v2 is in its grace: rotating again ends it (the rule of 2), with --yes. Its user app_key_b
+    // takes v4, so nothing more is called to take v2 back.
+    let r = env.run(&["--yes", "key", "rotate", "app-key", "--grace", "1h"]);
+    r.ok()
+        .stderr_has("log in as app_key_b (probed)")
+        .stderr_has("Ended app-key v2");
     let k4 = r.line();
     let reqs = s.since(n);
     admin_calls(
@@ -402,7 +406,7 @@ fn milvus_push_rotate_revoke_http_contract() {
     // drift: v3/v4 live on app_key_a/_b, v1/v2 revoked share those users, so no difference.
     env.run(&["target", "drift", "m"]).ok();
 
-    // Revoking v2 must not drop app_key_b: v4 (live) logs in as that user now.
+    // Revoking v2 (ended already) must not drop app_key_b: v4 (live) logs in as that user now.
     let n = s.count();
     env.run(&["key", "revoke", "app-key", "--version", "2", "--yes"])
         .ok();

@@ -300,19 +300,20 @@ fn weaviate_create_rotate_revoke_http_contract() {
     assert_eq!(header(&reqs[3], "authorization"), format!("Bearer {B2}"));
     assert!(wv.users.lock().unwrap().contains("rag-a"));
 
-    // rotate again before v1 was revoked: rag-a is ours (recorded), so it is replaced; v1's
-    // push is recorded as taken back, with a warning.
+    // rotate again before v1 was revoked: v1 is in its grace, so this ends it (the rule of 2,
+    // --yes); rag-a is ours (recorded), so it is replaced; v1's push is recorded as taken back.
     fake.reset();
     mount(&fake, &wv);
-    let r = env.run(&["--json", "key", "rotate", "rag", "--grace", "1h"]);
-    r.ok()
-        .stderr_has("rag v1 lived on rag-a, which now holds v3");
+    let r = env.run(&["--json", "--yes", "key", "rotate", "rag", "--grace", "1h"]);
+    r.ok().stderr_has("Ended rag v1 (revoked now)");
+    assert_eq!(r.json()["ended"], json!([1]));
     assert_eq!(r.json()["key"], A3);
     let keys: Vec<String> = r.json().as_object().unwrap().keys().cloned().collect();
     assert_eq!(
         keys,
         [
             "created",
+            "ended",
             "expires",
             "fingerprint",
             "id",
