@@ -68,3 +68,5 @@ mod http_qdrant;
 mod http_weaviate;
 // rotate plan/apply/finalize + check against real PostgreSQL and Redis; crashes; concurrency.
 mod rotate;
+// The rule of 2: rotating inside a grace ends the oldest version, against real PostgreSQL and Redis.
+mod grace;
