@@ -613,3 +613,61 @@ fn milvus_unmanaged_user_refused_unless_adopt_http_contract() {
         vec![(1, "app_key_a".into(), "app_key".into(), true, false)]
     );
 }
+
+/// The rule of 2 (issue 16 §2): v1 and v2 live on app_key_a/_b; a third rotation inside v1's
+/// grace is refused without --yes (exit 2, no call made). With --yes v1 is recorded ended, and
+/// v3 takes its user: `users/drop` app_key_a, then `users/create` with v3 — v1's password is gone
+/// from the server, v2's user untouched, and the record and the server agree (drift exit 0).
+#[test]
+fn milvus_third_rotation_inside_a_grace_drops_the_oldest_user_http_contract() {
+    let s = setup();
+    let env = &s.env;
+    let k1 = env.create("app-key");
+    env.run(&["push", "app-key", "--to", "m", "--role", "reader"])
+        .ok();
+    let k2 = env
+        .run(&["key", "rotate", "app-key", "--grace", "1h"])
+        .line();
+    env.secret(&k2);
+    assert_eq!(s.users()["app_key_a"], entry(&k1, &["reader"]));
+    let n = s.count();
+    env.run(&["key", "rotate", "app-key", "--grace", "1h"])
+        .code(2)
+        .stderr_has("app-key v1 (grace until ");
+    assert!(s.since(n).is_empty(), "{:?}", calls(&s.since(n)));
+    assert_eq!(s.users()["app_key_a"], entry(&k1, &["reader"]));
+
+    let n = s.count();
+    let r = env.run(&["--yes", "key", "rotate", "app-key", "--grace", "1h"]);
+    r.ok().stderr_has("Ended app-key v1 (revoked now)");
+    let k3 = r.line();
+    env.secret(&k3);
+    let reqs = s.since(n);
+    admin_calls(
+        &reqs[..5],
+        &[
+            ("/users/list", json!({})),
+            ("/users/describe", json!({"userName": "app_key_b"})),
+            ("/users/drop", json!({"userName": "app_key_a"})),
+            (
+                "/users/create",
+                json!({"userName": "app_key_a", "password": k3}),
+            ),
+            (
+                "/users/grant_role",
+                json!({"userName": "app_key_a", "roleName": "reader"}),
+            ),
+        ],
+    );
+    probes(&reqs[5..], "app_key_a", &k3);
+    assert_eq!(s.users()["app_key_a"], entry(&k3, &["reader"]));
+    assert_eq!(s.users()["app_key_b"], entry(&k2, &["reader"]));
+    assert_eq!(
+        pushed(env, "app-key")
+            .iter()
+            .map(|p| (p.0, p.4))
+            .collect::<Vec<_>>(),
+        vec![(1, true), (2, false), (3, false)]
+    );
+    env.run(&["target", "drift", "m"]).ok();
+}
