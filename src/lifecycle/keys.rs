@@ -242,6 +242,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn rule_of_two_ends_every_older_live_version_and_asks_only_inside_a_grace() {
+        let now = time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
+        let mut k = ApiKey {
+            name: "k".into(),
+            prefix: None,
+            scopes: Vec::new(),
+            labels: Default::default(),
+            created: now,
+            versions: (1..=4).map(crate::store::state::tests::version).collect(),
+        };
+        k.versions[0].revoked_at = Some(now);
+        k.versions[1].grace_until = Some(now - time::Duration::seconds(1));
+        k.versions[2].grace_until = Some(now + time::Duration::hours(1));
+        let e = to_end(&k, now);
+        assert_eq!(
+            e.iter()
+                .map(|x| (x.version, x.in_grace_until.is_some()))
+                .collect::<Vec<_>>(),
+            vec![(2, false), (3, true)]
+        );
+        let err = confirm_ending("k", &e, 5, |_| Ok(false)).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(
+            err.message().contains("k v3 (grace until "),
+            "{}",
+            err.message()
+        );
+        assert!(confirm_ending("k", &e, 5, |_| Ok(true)).is_ok());
+        assert!(confirm_ending("k", &e[..1], 5, |_| unreachable!()).is_ok());
+        k.versions[2].end(5, true, now);
+        assert!(k.versions[2].ended_by(5) && !k.versions[2].ended_by(50));
+        assert_eq!(
+            k.versions[2].status(now),
+            crate::store::state::Status::Revoked
+        );
+    }
+
+    #[test]
     fn variable_names() {
         assert_eq!(default_var("qdrant-prod"), "QDRANT_PROD");
         assert_eq!(default_var("a.b"), "A_B");
