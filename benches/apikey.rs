@@ -36,6 +36,7 @@ fn state_with(n: usize) -> (State, Vec<String>) {
                     expires: None,
                     grace_until: None,
                     revoked_at: None,
+                    revoked_reason: None,
                     pushed: Vec::new(),
                 }],
             },

@@ -35,6 +35,7 @@ fn inventory(n: usize) -> (State, Vec<Policy>) {
                     expires: None,
                     grace_until: None,
                     revoked_at: None,
+                    revoked_reason: None,
                     pushed: vec![],
                 }],
             },

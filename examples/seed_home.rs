@@ -84,6 +84,7 @@ fn seed(dir: &Path, n: usize) -> Result<(), Box<dyn std::error::Error>> {
             expires: None,
             grace_until: None,
             revoked_at: None,
+            revoked_reason: None,
             pushed: Vec::new(),
         };
         let entry = version.vault_entry(&name);

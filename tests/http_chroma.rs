@@ -219,3 +219,58 @@ fn chroma_refuses_foreign_files_and_open_servers_http_contract() {
         .code(2)
         .stderr_has("--credentials-file");
 }
+
+/// The rule of 2 (issue 16 §2): with v1 and v2 (probed after a restart) in the credentials file,
+/// a third rotation inside v1's grace is refused without --yes (file unchanged). With --yes v1 is
+/// ended: v3 is added and v1's token removed from the file — two tokens of the key remain.
+#[test]
+fn chroma_third_rotation_inside_a_grace_removes_the_oldest_token_http_contract() {
+    let (f, known) = fake();
+    let env = TestEnv::new().with_env("CHROMA_ADMIN", ADMIN);
+    env.secret(ADMIN);
+    env.run(&["init"]).ok();
+    let creds = env.path("chroma-credentials.yaml");
+    env.run(&[
+        "target",
+        "add",
+        "c",
+        "--kind",
+        "chroma",
+        "--url",
+        &f.url(),
+        "--admin-key-env",
+        "CHROMA_ADMIN",
+        "--credentials-file",
+        creds.to_str().unwrap(),
+    ])
+    .ok();
+    let k1 = env.create("app");
+    env.run(&["push", "app", "--to", "c"]).ok();
+    restart(&known, &creds);
+    env.run(&["target", "test", "c"]).ok();
+    let k2 = env.run(&["key", "rotate", "app", "--grace", "1h"]).line();
+    env.secret(&k2);
+    restart(&known, &creds);
+    env.run(&["target", "test", "c"]).ok();
+
+    let before = std::fs::read_to_string(&creds).unwrap();
+    env.run(&["key", "rotate", "app", "--grace", "1h"])
+        .code(2)
+        .stderr_has("app v1 (grace until ");
+    assert_eq!(std::fs::read_to_string(&creds).unwrap(), before);
+
+    let r = env.run(&["--yes", "key", "rotate", "app", "--grace", "1h"]);
+    r.ok().stderr_has("Ended app v1 (revoked now)");
+    let k3 = r.line();
+    env.secret(&k3);
+    let text = std::fs::read_to_string(&creds).unwrap();
+    assert!(!text.contains(&k1), "{text}");
+    assert!(text.contains(&k2) && text.contains(&k3) && text.contains(ADMIN));
+    let st = crate::util::state(&env);
+    assert!(st["api_keys"]["app"]["versions"][0]["pushed"][0]["revoked_at"].is_string());
+    // After the restart, v1 is refused and v2, v3 accepted.
+    restart(&known, &creds);
+    let k = known.lock().unwrap().clone();
+    assert!(!k.contains(&k1) && k.contains(&k2) && k.contains(&k3));
+    env.run(&["target", "test", "c"]).ok();
+}

@@ -534,3 +534,49 @@ fn elasticsearch_errors_http_contract() {
     assert_eq!(body_json(reqs.last().unwrap()), json!({"ids": [KEYS[1].0]}));
     assert_eq!(env.read_home("state.json"), before);
 }
+
+/// The rule of 2 (issue 16 §2): a third rotation inside one grace ends v1 (only with --yes) and
+/// invalidates it by id once v3 probed; v2 and v3 stay valid.
+#[test]
+fn elasticsearch_third_rotation_inside_a_grace_invalidates_the_oldest_key_http_contract() {
+    let (env, fake, es) = setup();
+    let rd = env.write("rd.json", RD);
+    env.run(&[
+        "key",
+        "create",
+        "search",
+        "--on",
+        "es",
+        "--role-descriptors",
+        rd.to_str().unwrap(),
+    ])
+    .ok();
+    env.run(&["key", "rotate", "search", "--grace", "1h"]).ok();
+    fake.reset();
+    mount(&fake, &es);
+    env.run(&["key", "rotate", "search", "--grace", "1h"])
+        .code(2)
+        .stderr_has("search v1 (grace until ");
+    assert!(fake.requests().is_empty());
+    let r = env.run(&["--yes", "key", "rotate", "search", "--grace", "1h"]);
+    r.ok().stderr_has("Ended search v1 (revoked now)");
+    assert_eq!(r.line(), encoded(2));
+    let reqs = fake.requests();
+    assert_eq!(
+        calls(&reqs),
+        [
+            ("GET".into(), "/_security/api_key".into()),
+            ("POST".into(), "/_security/api_key".into()),
+            ("GET".into(), "/_security/_authenticate".into()),
+            ("GET".into(), "/_security/_authenticate".into()),
+            ("DELETE".into(), "/_security/api_key".into()),
+        ]
+    );
+    assert_eq!(body_json(&reqs[4]), json!({"ids": [KEYS[0].0]}));
+    let st = state(&env);
+    let vs = &st["api_keys"]["search"]["versions"];
+    assert!(vs[0]["revoked_at"].is_string());
+    assert!(vs[0]["pushed"][0]["revoked_at"].is_string());
+    assert!(vs[1]["pushed"][0].get("revoked_at").is_none());
+    assert!(vs[2]["pushed"][0].get("revoked_at").is_none());
+}

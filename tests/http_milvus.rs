@@ -375,8 +375,12 @@ fn milvus_push_rotate_revoke_http_contract() {
     k3.ok();
     let k3 = k3.line();
     let n = s.count();
-    let r = env.run(&["key", "rotate", "app-key", "--grace", "1h"]);
-    r.ok().stderr_has("log in as app_key_b (probed)");
+    // v2 is in its grace: rotating again ends it (the rule of 2), with --yes. Its user app_key_b
+    // takes v4, so nothing more is called to take v2 back.
+    let r = env.run(&["--yes", "key", "rotate", "app-key", "--grace", "1h"]);
+    r.ok()
+        .stderr_has("log in as app_key_b (probed)")
+        .stderr_has("Ended app-key v2");
     let k4 = r.line();
     let reqs = s.since(n);
     admin_calls(
@@ -402,7 +406,7 @@ fn milvus_push_rotate_revoke_http_contract() {
     // drift: v3/v4 live on app_key_a/_b, v1/v2 revoked share those users, so no difference.
     env.run(&["target", "drift", "m"]).ok();
 
-    // Revoking v2 must not drop app_key_b: v4 (live) logs in as that user now.
+    // Revoking v2 (ended already) must not drop app_key_b: v4 (live) logs in as that user now.
     let n = s.count();
     env.run(&["key", "revoke", "app-key", "--version", "2", "--yes"])
         .ok();
@@ -608,4 +612,62 @@ fn milvus_unmanaged_user_refused_unless_adopt_http_contract() {
         pushed(env, "app-key"),
         vec![(1, "app_key_a".into(), "app_key".into(), true, false)]
     );
+}
+
+/// The rule of 2 (issue 16 §2): v1 and v2 live on app_key_a/_b; a third rotation inside v1's
+/// grace is refused without --yes (exit 2, no call made). With --yes v1 is recorded ended, and
+/// v3 takes its user: `users/drop` app_key_a, then `users/create` with v3 — v1's password is gone
+/// from the server, v2's user untouched, and the record and the server agree (drift exit 0).
+#[test]
+fn milvus_third_rotation_inside_a_grace_drops_the_oldest_user_http_contract() {
+    let s = setup();
+    let env = &s.env;
+    let k1 = env.create("app-key");
+    env.run(&["push", "app-key", "--to", "m", "--role", "reader"])
+        .ok();
+    let k2 = env
+        .run(&["key", "rotate", "app-key", "--grace", "1h"])
+        .line();
+    env.secret(&k2);
+    assert_eq!(s.users()["app_key_a"], entry(&k1, &["reader"]));
+    let n = s.count();
+    env.run(&["key", "rotate", "app-key", "--grace", "1h"])
+        .code(2)
+        .stderr_has("app-key v1 (grace until ");
+    assert!(s.since(n).is_empty(), "{:?}", calls(&s.since(n)));
+    assert_eq!(s.users()["app_key_a"], entry(&k1, &["reader"]));
+
+    let n = s.count();
+    let r = env.run(&["--yes", "key", "rotate", "app-key", "--grace", "1h"]);
+    r.ok().stderr_has("Ended app-key v1 (revoked now)");
+    let k3 = r.line();
+    env.secret(&k3);
+    let reqs = s.since(n);
+    admin_calls(
+        &reqs[..5],
+        &[
+            ("/users/list", json!({})),
+            ("/users/describe", json!({"userName": "app_key_b"})),
+            ("/users/drop", json!({"userName": "app_key_a"})),
+            (
+                "/users/create",
+                json!({"userName": "app_key_a", "password": k3}),
+            ),
+            (
+                "/users/grant_role",
+                json!({"userName": "app_key_a", "roleName": "reader"}),
+            ),
+        ],
+    );
+    probes(&reqs[5..], "app_key_a", &k3);
+    assert_eq!(s.users()["app_key_a"], entry(&k3, &["reader"]));
+    assert_eq!(s.users()["app_key_b"], entry(&k2, &["reader"]));
+    assert_eq!(
+        pushed(env, "app-key")
+            .iter()
+            .map(|p| (p.0, p.4))
+            .collect::<Vec<_>>(),
+        vec![(1, true), (2, false), (3, false)]
+    );
+    env.run(&["target", "drift", "m"]).ok();
 }

@@ -547,3 +547,46 @@ fn opensearch_error_answer_http_contract() {
     assert_eq!(env.read_home("state.json"), before, "state.json changed");
     assert!(s.user("app-key_a").is_none());
 }
+
+/// The rule of 2 (issue 16 §2): a third rotation inside v1's grace is refused without --yes
+/// (exit 2, no call made). With --yes v1 is recorded ended and v3 takes its user: `PUT
+/// internalusers/app-key_a` with v3's password replaces v1's (no DELETE: v3 lives there now);
+/// v2's user is untouched, and drift finds the record and the server agreeing.
+#[test]
+fn opensearch_third_rotation_inside_a_grace_replaces_the_oldest_password_http_contract() {
+    let s = setup();
+    let env = &s.env;
+    let k1 = env.create("app-key");
+    env.run(&["push", "app-key", "--to", "os", "--role", "vector_reader"])
+        .ok();
+    let k2 = env
+        .run(&["key", "rotate", "app-key", "--grace", "1h"])
+        .line();
+    env.secret(&k2);
+    let n = s.count();
+    env.run(&["key", "rotate", "app-key", "--grace", "1h"])
+        .code(2)
+        .stderr_has("app-key v1 (grace until ");
+    assert_eq!(s.count(), n, "a refused rotation sent requests");
+    assert_eq!(s.user("app-key_a").unwrap()["password"], k1.as_str());
+
+    let n = s.count();
+    let r = env.run(&["--yes", "key", "rotate", "app-key", "--grace", "1h"]);
+    r.ok().stderr_has("Ended app-key v1 (revoked now)");
+    let k3 = r.line();
+    env.secret(&k3);
+    let c = calls(&s.since(n));
+    assert!(c.contains(&req("PUT", &users("app-key_a"))), "{c:?}");
+    assert!(!c.iter().any(|x| x.0 == "DELETE"), "{c:?}");
+    assert_eq!(s.user("app-key_a").unwrap()["password"], k3.as_str());
+    assert_eq!(s.user("app-key_b").unwrap()["password"], k2.as_str());
+    assert_eq!(
+        pushed(env, "app-key"),
+        vec![
+            (1, "app-key_a".into(), true, true),
+            (2, "app-key_b".into(), true, false),
+            (3, "app-key_a".into(), true, false)
+        ]
+    );
+    env.run(&["target", "drift", "os"]).ok();
+}

@@ -413,3 +413,53 @@ fn pinecone_errors_http_contract() {
     );
     assert_eq!(env.read_home("state.json"), before);
 }
+
+/// The rule of 2 (issue 16 §2): a third rotation inside one grace ends v1 (only with --yes) and
+/// takes it back — `DELETE /admin/api-keys/{v1's id}` — once v3 probed; two keys stay live.
+#[test]
+fn pinecone_third_rotation_inside_a_grace_deletes_the_oldest_key_http_contract() {
+    let (env, fake, pc) = setup();
+    env.run(&[
+        "key",
+        "create",
+        "vec",
+        "--on",
+        "pc",
+        "--role",
+        "DataPlaneViewer",
+    ])
+    .ok();
+    env.run(&["key", "rotate", "vec", "--grace", "1h"]).ok();
+    // Without --yes: exit 2 before anything is asked of the server.
+    fake.reset();
+    mount(&fake, &pc);
+    env.run(&["key", "rotate", "vec", "--grace", "1h"])
+        .code(2)
+        .stderr_has("vec v1 (grace until ");
+    assert!(fake.requests().is_empty(), "{:?}", calls(&fake.requests()));
+    let r = env.run(&["--json", "--yes", "key", "rotate", "vec", "--grace", "1h"]);
+    r.ok();
+    assert_eq!(r.json()["ended"], json!([1]));
+    assert_eq!(r.json()["key"], KEYS[2].1);
+    let reqs = fake.requests();
+    assert_eq!(
+        calls(&reqs),
+        [
+            s("POST", "/oauth/token"),
+            s("GET", &format!("/admin/api-keys/{}", KEYS[1].0)),
+            s("POST", "/admin/projects/proj-1/api-keys"),
+            s("GET", "/indexes"),
+            s("GET", "/indexes"),
+            s("POST", "/oauth/token"),
+            s("DELETE", &format!("/admin/api-keys/{}", KEYS[0].0)),
+        ]
+    );
+    let st = state(&env);
+    let vs = &st["api_keys"]["vec"]["versions"];
+    assert!(vs[0]["revoked_at"].is_string());
+    assert!(vs[0]["pushed"][0]["revoked_at"].is_string());
+    for v in [1, 2] {
+        assert!(vs[v].get("revoked_at").is_none());
+        assert!(vs[v]["pushed"][0].get("revoked_at").is_none());
+    }
+}

@@ -300,19 +300,20 @@ fn weaviate_create_rotate_revoke_http_contract() {
     assert_eq!(header(&reqs[3], "authorization"), format!("Bearer {B2}"));
     assert!(wv.users.lock().unwrap().contains("rag-a"));
 
-    // rotate again before v1 was revoked: rag-a is ours (recorded), so it is replaced; v1's
-    // push is recorded as taken back, with a warning.
+    // rotate again before v1 was revoked: v1 is in its grace, so this ends it (the rule of 2,
+    // --yes); rag-a is ours (recorded), so it is replaced; v1's push is recorded as taken back.
     fake.reset();
     mount(&fake, &wv);
-    let r = env.run(&["--json", "key", "rotate", "rag", "--grace", "1h"]);
-    r.ok()
-        .stderr_has("rag v1 lived on rag-a, which now holds v3");
+    let r = env.run(&["--json", "--yes", "key", "rotate", "rag", "--grace", "1h"]);
+    r.ok().stderr_has("Ended rag v1 (revoked now)");
+    assert_eq!(r.json()["ended"], json!([1]));
     assert_eq!(r.json()["key"], A3);
     let keys: Vec<String> = r.json().as_object().unwrap().keys().cloned().collect();
     assert_eq!(
         keys,
         [
             "created",
+            "ended",
             "expires",
             "fingerprint",
             "id",
@@ -468,4 +469,43 @@ fn weaviate_errors_http_contract() {
         ]
     );
     assert_eq!(env.read_home("state.json"), before);
+}
+
+/// The rule of 2 (issue 16 §2): a third rotation inside one grace lands on v1's user rag-a. It is
+/// refused without --yes (exit 2, no call made); with --yes v1 is recorded ended first, then
+/// rag-a is deleted and made again for v3, so v1's key is gone on the server and in the record.
+#[test]
+fn weaviate_third_rotation_inside_a_grace_ends_the_oldest_user_http_contract() {
+    let (env, fake, wv) = setup();
+    env.run(&["key", "create", "rag", "--on", "wv", "--role", "viewer"])
+        .ok();
+    env.run(&["key", "rotate", "rag", "--grace", "1h"]).ok();
+    fake.reset();
+    mount(&fake, &wv);
+    env.run(&["key", "rotate", "rag", "--grace", "1h"])
+        .code(2)
+        .stderr_has("rag v1 (grace until ")
+        .stderr_has("pass --yes");
+    assert!(fake.requests().is_empty());
+    assert!(
+        state(&env)["api_keys"]["rag"]["versions"][0]
+            .get("revoked_at")
+            .is_none()
+    );
+    let r = env.run(&["--json", "--yes", "key", "rotate", "rag", "--grace", "1h"]);
+    r.ok();
+    assert_eq!(r.json()["key"], A3);
+    assert_eq!(r.json()["ended"], json!([1]));
+    let c = calls(&fake.requests());
+    assert!(c.contains(&s("DELETE", "/v1/users/db/rag-a")), "{c:?}");
+    let st = state(&env);
+    let vs = &st["api_keys"]["rag"]["versions"];
+    assert_eq!(
+        vs[0]["revoked_reason"],
+        "superseded: rotated to v3 inside its grace"
+    );
+    assert!(vs[0]["pushed"][0]["revoked_at"].is_string());
+    assert!(vs[1]["pushed"][0].get("revoked_at").is_none());
+    assert_eq!(vs[2]["pushed"][0]["user"], "rag-a");
+    env.run(&["target", "drift", "wv"]).ok();
 }

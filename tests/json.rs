@@ -247,6 +247,9 @@ struct NewKey {
     kept: bool,
     #[serde(default, deserialize_with = "omittable")]
     previous: Option<Previous>,
+    /// Older versions a rotation ended (the rule of 2); absent when none.
+    #[serde(default)]
+    ended: Vec<u32>,
     #[serde(default, deserialize_with = "omittable")]
     out: Option<String>,
     #[serde(default, deserialize_with = "omittable")]
@@ -1238,11 +1241,13 @@ fn key_rotate_json() {
     // The note about the grace is on stderr, not in the object.
     assert!(r.stderr.contains("stays valid until"), "{}", r.stderr);
 
-    // --no-keep and --out.
+    assert!(k.ended.is_empty(), "a first rotation ends nothing");
+    // --no-keep and --out. v1 is still in its grace: ending it (the rule of 2) needs --yes.
     let path = env.path("v3.key");
     let p = path.to_str().unwrap();
     let r = env.run(&[
         "--json",
+        "--yes",
         "key",
         "rotate",
         "app",
@@ -1258,6 +1263,7 @@ fn key_rotate_json() {
     assert!(k.key.is_none());
     assert_eq!(k.out.as_deref(), Some(p));
     assert_eq!(k.previous.unwrap().version, 2);
+    assert_eq!(k.ended, vec![1]);
 
     // Unknown, and fully revoked.
     err(
@@ -1275,7 +1281,8 @@ fn key_revoke_json() {
     let env = TestEnv::new();
     env.create("app");
     env.run(&["key", "rotate", "app", "--grace", "1h"]).ok();
-    env.run(&["key", "rotate", "app", "--grace", "1h"]).ok();
+    env.run(&["--yes", "key", "rotate", "app", "--grace", "1h"])
+        .ok();
 
     // No terminal, no --yes: refused, nothing revoked.
     let e = err(
@@ -1286,18 +1293,21 @@ fn key_revoke_json() {
     assert!(e.hint.unwrap().contains("--yes"));
 
     let r: RevokeReport = out(env
-        .run(&["--json", "key", "revoke", "app", "--version", "1", "--yes"])
+        .run(&["--json", "key", "revoke", "app", "--version", "2", "--yes"])
         .ok());
     assert_eq!(r.name, "app");
-    assert_eq!(r.revoked, vec![1]);
-    // Again: nothing to do, still exit 0 and an object (no confirmation needed).
-    let r: RevokeReport = out(env
-        .run(&["--json", "key", "revoke", "app", "--version", "1"])
-        .ok());
-    assert_eq!(r.revoked, Vec::<u32>::new());
+    assert_eq!(r.revoked, vec![2]);
+    // Again, or v1 (ended by the second rotation: the rule of 2): nothing to do, still exit 0 and
+    // an object (no confirmation needed).
+    for v in ["2", "1"] {
+        let r: RevokeReport = out(env
+            .run(&["--json", "key", "revoke", "app", "--version", v])
+            .ok());
+        assert_eq!(r.revoked, Vec::<u32>::new());
+    }
     // All the rest.
     let r: RevokeReport = out(env.run(&["--json", "key", "revoke", "app", "--yes"]).ok());
-    assert_eq!(r.revoked, vec![2, 3]);
+    assert_eq!(r.revoked, vec![3]);
     let r: RevokeReport = out(env.run(&["--json", "key", "revoke", "app"]).ok());
     assert!(r.revoked.is_empty());
 

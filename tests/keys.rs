@@ -113,8 +113,14 @@ fn rotate_keeps_the_old_key_valid_for_the_grace_only() {
         .stdout_has("outside_grace");
     env.run_in(&["key", "verify", "svc", "--at", "+61m"], &new)
         .ok();
-    // A zero grace invalidates the previous version at once, with no further command.
-    let newer = env.run(&["key", "rotate", "svc", "--grace", "0s"]).line();
+    // A zero grace invalidates the previous version at once, with no further command. (v1 is
+    // still in its grace: rotating again ends it — at most two live versions — with --yes.)
+    let newer = env
+        .run(&["--yes", "key", "rotate", "svc", "--grace", "0s"])
+        .line();
+    env.run_in(&["key", "verify"], &old)
+        .code(1)
+        .stdout_has("revoked");
     env.run_in(&["key", "verify"], &new)
         .code(1)
         .stdout_has("outside_grace");

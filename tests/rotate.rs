@@ -978,7 +978,8 @@ fn rotate_output_that_fails_is_done_but_not_delivered_and_can_be_redelivered() {
     // Make the dotenv output impossible to write (a directory in its place), then rotate.
     std::fs::remove_file(env.path("ci.env")).unwrap();
     std::fs::create_dir(env.path("ci.env")).unwrap();
-    let r = env.run(&["--json", "rotate", "apply", "svc-a"]);
+    // (v2 is in its grace: ending it — the rule of 2 — needs --yes.)
+    let r = env.run(&["--json", "--yes", "rotate", "apply", "svc-a"]);
     r.code(5);
     let err = r.json_err();
     assert_eq!(err["error"]["kind"], "undelivered", "{}", r.stderr);

@@ -70,3 +70,5 @@ mod http_weaviate;
 mod rotate;
 // Journaled take-backs: finalize/key revoke killed around each remote revoke, then resumed.
 mod finalize;
+// The rule of 2: rotating inside a grace ends the oldest version, against real PostgreSQL and Redis.
+mod grace;

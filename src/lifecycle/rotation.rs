@@ -8,7 +8,9 @@ use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use super::journal::{cancel_rotation, save, step, stop};
-use super::keys::find;
+use super::keys::{
+    Ending, confirm_ending, end_versions, ended_by, find, joined as join, take_back_ended, to_end,
+};
 use super::push::{PushOptions, push_one, spec_for};
 use super::targets::resolve;
 use crate::audit::AuditEvent;
@@ -27,19 +29,38 @@ pub struct KeyRotation {
     pub journal: Rotation,
     /// The successor's plaintext.
     pub secret: Zeroizing<String>,
+    /// The older versions this rotation ended (the rule of 2), recorded revoked when it began.
+    pub ended: Vec<u32>,
+    /// Why an ended version could not be taken back on some target (it stays recorded revoked;
+    /// `rotate finalize` takes it back later).
+    pub take_back_err: Option<Error>,
 }
 
 /// Rotate API key `p.credential` up to the point where its successor is current: begin a
 /// rotation (or resume the journaled one), push and probe the successor on every target, make
-/// it current — journaling each step. A rotation whose predecessor was revoked meanwhile is
-/// cancelled instead.
-pub fn advance_api_key(s: &mut Session, p: &Policy) -> Result<KeyRotation> {
+/// it current — journaling each step — then take back the older versions it ended. A rotation
+/// whose predecessor was revoked meanwhile is cancelled instead.
+///
+/// The rule of 2: a new rotation ends every live version older than the current one, recorded
+/// revoked in the commit that journals the successor (before it is pushed anywhere: on an
+/// alternating target it replaces the oldest version's password). One still in its grace is
+/// ended only when `confirm` (asked the question) says yes; otherwise exit 2, nothing changed.
+pub fn advance_api_key(
+    s: &mut Session,
+    p: &Policy,
+    confirm: impl FnOnce(&str) -> Result<bool>,
+) -> Result<KeyRotation> {
     let name = p.credential.as_str();
     let k = find(s, name)?.clone();
     let mut r = match s.state.rotations.get(name).cloned() {
         Some(r) if predecessor_revoked(&k, &r) => return Err(cancel(s, name, &r)),
         Some(r) => r,
-        None => begin(s, p, &k)?,
+        None => {
+            let to = super::next_version(name, k.versions.last().map(|v| v.version))?;
+            let ending = to_end(&k, s.now);
+            confirm_ending(name, &ending, to, confirm)?;
+            begin(s, p, &k, to, &ending)?
+        }
     };
     let secret = successor_secret(s, name, &r)?;
     if r.stage != RotationStage::Current {
@@ -51,7 +72,33 @@ pub fn advance_api_key(s: &mut Session, p: &Policy) -> Result<KeyRotation> {
         }
         make_current(s, name, &mut r, succ)?;
     }
-    Ok(KeyRotation { journal: r, secret })
+    let take_back_err = take_back(s, name, &r)?;
+    Ok(KeyRotation {
+        ended: ended_by(s, name, r.to_version),
+        journal: r,
+        secret,
+        take_back_err,
+    })
+}
+
+/// The successor of `r` is current and verified everywhere: take back the versions its rotation
+/// ended that are still out on some target, and commit what was taken back. `Ok(Some(e))`: a
+/// target did not take one back (it stays recorded revoked; the next finalize tries again).
+fn take_back(s: &mut Session, name: &str, r: &Rotation) -> Result<Option<Error>> {
+    let (vs, _, err) = take_back_ended(s, name, r.to_version);
+    if vs.is_empty() {
+        return Ok(None);
+    }
+    let mut ev = AuditEvent::new("rotate.step")
+        .detail("name", name)
+        .detail("step", "ended")
+        .detail("versions", join(&vs));
+    if let Some(e) = &err {
+        ev = ev.detail("error", e.message());
+    }
+    s.commit(ev)?;
+    crash_point("rotate-after-ended");
+    Ok(err)
 }
 
 /// Whether the version a journaled rotation replaces is gone (revoked meanwhile).
@@ -80,8 +127,9 @@ fn cancel(s: &mut Session, name: &str, r: &Rotation) -> Error {
     })
 }
 
-/// Make the successor of `k`'s current version, seal it in the vault and journal the rotation.
-fn begin(s: &mut Session, p: &Policy, k: &ApiKey) -> Result<Rotation> {
+/// Make the successor `to` of `k`'s current version, seal it in the vault and journal the
+/// rotation — in the same commit, record the versions `ending` revoked (the rule of 2).
+fn begin(s: &mut Session, p: &Policy, k: &ApiKey, to: u32, ending: &[Ending]) -> Result<Rotation> {
     let name = k.name.as_str();
     let now = s.now;
     let cur = k.current().cloned().ok_or_else(|| {
@@ -95,7 +143,6 @@ fn begin(s: &mut Session, p: &Policy, k: &ApiKey) -> Result<Rotation> {
         .unwrap_or_else(|| crate::apikey::DEFAULT_PREFIX.to_string());
     let secret = crate::apikey::generate(&prefix)
         .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
-    let to = super::next_version(name, k.versions.last().map(|v| v.version))?;
     let grace = p
         .grace()
         .or_else(|| s.config.key_grace())
@@ -119,15 +166,15 @@ fn begin(s: &mut Session, p: &Policy, k: &ApiKey) -> Result<Rotation> {
         Zeroizing::new(secret.to_string()),
     );
     step(&mut r, "create", None, true, None, now);
-    save(
-        s,
-        name,
-        &r,
-        AuditEvent::new("rotate.begin")
-            .detail("name", name)
-            .detail("version", to.to_string())
-            .detail("targets", r.targets.join(",")),
-    )?;
+    let ended = end_versions(s, name, ending, to);
+    let mut ev = AuditEvent::new("rotate.begin")
+        .detail("name", name)
+        .detail("version", to.to_string())
+        .detail("targets", r.targets.join(","));
+    if !ended.is_empty() {
+        ev = ev.detail("ended", join(&ended));
+    }
+    save(s, name, &r, ev)?;
     crash_point("rotate-created");
     Ok(r)
 }
@@ -159,6 +206,7 @@ fn successor(r: &Rotation) -> KeyVersion {
         expires: r.expires,
         grace_until: None,
         revoked_at: None,
+        revoked_reason: None,
         pushed: Vec::new(),
     }
 }
@@ -256,17 +304,17 @@ fn make_current(s: &mut Session, name: &str, r: &mut Rotation, succ: KeyVersion)
     r.stage = RotationStage::Current;
     r.error = None;
     step(r, "current", None, true, None, now);
-    save(
-        s,
-        name,
-        r,
-        AuditEvent::new("key.rotate")
-            .detail("name", name)
-            .detail("version", r.to_version.to_string())
-            .detail("previous_version", r.from_version.to_string())
-            .detail("grace_until", rfc3339(grace_until))
-            .detail("via", "rotate apply"),
-    )?;
+    let ended = ended_by(s, name, r.to_version);
+    let mut ev = AuditEvent::new("key.rotate")
+        .detail("name", name)
+        .detail("version", r.to_version.to_string())
+        .detail("previous_version", r.from_version.to_string())
+        .detail("grace_until", rfc3339(grace_until))
+        .detail("via", "rotate apply");
+    if !ended.is_empty() {
+        ev = ev.detail("ended", join(&ended));
+    }
+    save(s, name, r, ev)?;
     crash_point("rotate-after-current");
     Ok(())
 }

@@ -148,6 +148,7 @@ fn parse_record(r: &str) -> Option<(String, Hit)> {
                 expires: parse_time(expires)?,
                 grace_until: parse_time(grace)?,
                 revoked_at: parse_time(revoked)?,
+                revoked_reason: None,
                 pushed: Vec::new(),
             },
         },

@@ -164,6 +164,8 @@ pub(crate) struct NewKeyReport<'a> {
     kept: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     previous: Option<PreviousReport>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    ended: Vec<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     target: Option<OnReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -177,6 +179,9 @@ pub(crate) struct NewKeyReport<'a> {
 pub(crate) struct PreviousReport {
     pub(crate) version: u32,
     pub(crate) grace_until: String,
+    /// The older versions the rotation ended (the rule of 2): the report's `ended`.
+    #[serde(skip)]
+    pub(crate) ended: Vec<u32>,
 }
 
 /// What a new-key report says beyond the version itself.
@@ -297,6 +302,10 @@ impl Delivery<'_> {
             force,
         } = *self;
         let Extras { previous, target } = extras;
+        let ended = previous
+            .as_ref()
+            .map(|p| p.ended.clone())
+            .unwrap_or_default();
         let var = out.var.clone().unwrap_or_else(|| default_var(name));
         let mut report = NewKeyReport {
             name,
@@ -307,6 +316,7 @@ impl Delivery<'_> {
             expires: v.expires.map(rfc3339),
             kept: v.kept,
             previous,
+            ended,
             target,
             out: None,
             key: None,

@@ -6,7 +6,9 @@ use super::{Ctx, Delivery, Extras, PreviousReport, resolve_expiry};
 use crate::audit::AuditEvent;
 use crate::cli::key::RotateArgs;
 use crate::error::{Error, Outcome, Result};
-use crate::lifecycle::keys::{add_version, find};
+use crate::lifecycle::keys::{
+    add_version, confirm_ending, end_versions, find, joined, take_back_ended, to_end, versions_list,
+};
 use crate::lifecycle::made::{OnReport, create_on, describe, undo};
 use crate::lifecycle::push::{follow_pushes, marker, record};
 use crate::remote::{PushSpec, TargetConfig};
@@ -86,6 +88,40 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         None => crate::lifecycle::same_lifetime(now, current.created, current.expires)?,
     };
     let grace_until = now + grace.duration();
+    // The rule of 2: older live versions end now (a version in grace only when confirmed), and
+    // are recorded revoked before the successor reaches any target (on an alternating target it
+    // takes the oldest version's user).
+    let next = crate::lifecycle::next_version(&args.name, Some(k_last(&s, &args.name)))?;
+    let k = find(&s, &args.name)?;
+    let ending = to_end(k, now);
+    let pushed_somewhere = k
+        .versions
+        .iter()
+        .any(|v| v.pushed.iter().any(|p| p.revoked_at.is_none()));
+    confirm_ending(&args.name, &ending, next, |q| {
+        Ok(ctx.global.yes || (ctx.can_prompt() && ctx.confirm(q)?))
+    })?;
+    let ended = end_versions(&mut s, &args.name, &ending, next);
+    if !ended.is_empty() && pushed_somewhere {
+        s.commit(
+            AuditEvent::new("key.end")
+                .detail("name", &args.name)
+                .detail("versions", joined(&ended))
+                .detail("successor", next.to_string()),
+        )?;
+    }
+    let not_rotated = |e: &Error| {
+        let mut m = format!("{}; nothing was rotated", e.message());
+        if !ended.is_empty() {
+            m.push_str(&format!(
+                ", but {} {} ended as asked (recorded revoked; `vauth key revoke {} --version N` takes it back on its targets)",
+                args.name,
+                versions_list(&ended),
+                args.name
+            ));
+        }
+        Error::new(e.kind(), m).hint(e.hint_text().unwrap_or("fix the target, then rotate again"))
+    };
     if let Some(k) = s.state.api_keys.get_mut(&args.name) {
         for v in k
             .versions
@@ -107,7 +143,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
             }
             let spec = PushSpec {
                 name: prev.remote_name.clone(),
-                version: crate::lifecycle::next_version(&args.name, Some(k_last(&s, &args.name)))?,
+                version: next,
                 valid_until: expires,
                 now,
                 marker: marker(&s),
@@ -120,10 +156,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
                 roles: Vec::new(),
                 role_descriptors: None,
             };
-            let (pushed, secret) = create_on(tname, cfg, &spec, Some(prev), now).map_err(|e| {
-                Error::new(e.kind(), format!("{}; nothing was rotated", e.message()))
-                    .hint(e.hint_text().unwrap_or("fix the target, then rotate again"))
-            })?;
+            let (pushed, secret) =
+                create_on(tname, cfg, &spec, Some(prev), now).map_err(|e| not_rotated(&e))?;
             made = Some((tname.clone(), cfg.clone(), spec, pushed));
             secret
         }
@@ -141,6 +175,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     if let Some((tname, _, _, pushed)) = &made {
         record(&mut s, &args.name, v.version, pushed.clone());
         cut_off = replaced_users(&mut s, &args.name, v.version, tname, &pushed.user);
+        cut_off.retain(|(old, _)| !ended.contains(old));
     }
     // Push the new version wherever the old one lives, and probe it, before anything is committed.
     let (pushes, push_err) = follow_pushes(&mut s, &args.name, &v, &key);
@@ -149,10 +184,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         && pushes.is_empty()
         && made.is_none()
     {
-        return Err(
-            Error::new(e.kind(), format!("{}; nothing was rotated", e.message()))
-                .hint(e.hint_text().unwrap_or("fix the target, then rotate again")),
-        );
+        return Err(not_rotated(e));
     }
     let mut ev = AuditEvent::new("key.rotate")
         .detail("name", &args.name)
@@ -162,6 +194,9 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         .detail("grace_until", rfc3339(grace_until));
     if let Some(id) = &v.id {
         ev = ev.detail("id", id);
+    }
+    if !ended.is_empty() {
+        ev = ev.detail("ended", joined(&ended));
     }
     if let Some((tname, _, _, p)) = &made {
         ev = ev.detail("target", tname).detail("user", &p.user);
@@ -179,11 +214,28 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     if let Err(e) = s.commit(ev) {
         return Err(undo_made(made.as_ref(), e));
     }
+    // The successor is current (and verified wherever it was pushed): take the ended versions
+    // back on their targets.
+    let (taken, log, mut take_back_err) = take_back_ended(&mut s, &args.name, v.version);
+    for l in &log {
+        ctx.ui.debug(&format!("vauth: ran {l}"));
+    }
+    if !taken.is_empty()
+        && let Err(e) = s.commit(
+            AuditEvent::new("key.revoke")
+                .detail("name", &args.name)
+                .detail("versions", joined(&taken))
+                .detail("reason", format!("ended by the rotation to v{}", v.version)),
+        )
+    {
+        take_back_err.get_or_insert(e);
+    }
     let hook_scrub = crate::hook::secret_env_names(&s.config);
     drop(s);
     let prev = PreviousReport {
         version: current.version,
         grace_until: rfc3339(grace_until),
+        ended: ended.clone(),
     };
     to.emit(
         &v,
@@ -209,6 +261,13 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
             args.name, v.version
         ));
     }
+    if !ended.is_empty() {
+        ctx.ui.note(&format!(
+            "Ended {} {} (revoked now): at most two versions stay live, the current one and one in grace.",
+            args.name,
+            versions_list(&ended)
+        ));
+    }
     ctx.ui.note(&format!(
         "{} v{} stays valid until {} (grace {grace}).",
         args.name,
@@ -224,6 +283,22 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
             p.user,
             crate::output::probed(p.verified)
         ));
+    }
+    if let Some(e) = take_back_err {
+        return Err(Error::new(
+            e.kind(),
+            format!(
+                "{} v{} is current, but {} (ended) was not taken back everywhere: {}",
+                args.name,
+                v.version,
+                versions_list(&ended),
+                e.message()
+            ),
+        )
+        .hint(format!(
+            "it is recorded revoked; `vauth key revoke {} --version N` takes it back once the target answers",
+            args.name
+        )));
     }
     if let Some(e) = push_err {
         return Err(Error::new(

@@ -21,6 +21,9 @@ struct VersionRow<'a> {
     expires: Option<String>,
     grace_until: Option<String>,
     revoked_at: Option<String>,
+    /// Why, when vauth ended it (a rotation inside its grace: the rule of 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revoked_reason: Option<&'a str>,
     kept: bool,
 }
 
@@ -64,7 +67,10 @@ impl Report for Shown<'_> {
                 let until = v
                     .revoked_at
                     .clone()
-                    .map(|t| format!("revoked {t}"))
+                    .map(|t| match v.revoked_reason {
+                        Some(r) => format!("revoked {t} ({r})"),
+                        None => format!("revoked {t}"),
+                    })
                     .or_else(|| v.grace_until.clone().map(|t| format!("grace until {t}")))
                     .or_else(|| v.expires.clone().map(|t| format!("expires {t}")))
                     .unwrap_or_else(|| "-".into());
@@ -136,6 +142,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
                 expires: v.expires.map(rfc3339),
                 grace_until: v.grace_until.map(rfc3339),
                 revoked_at: v.revoked_at.map(rfc3339),
+                revoked_reason: v.revoked_reason.as_deref(),
                 kept: v.kept && v.status(now).is_valid(),
             })
             .collect(),

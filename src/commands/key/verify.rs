@@ -101,10 +101,14 @@ fn judge(
             who,
             "revoked",
             format!(
-                "{} v{} was revoked at {}",
+                "{} v{} was revoked at {}{}",
                 key_name,
                 v.version,
-                v.revoked_at.map(rfc3339).unwrap_or_default()
+                v.revoked_at.map(rfc3339).unwrap_or_default(),
+                v.revoked_reason
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default()
             ),
         )),
         Status::Expired => Err((

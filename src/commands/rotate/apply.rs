@@ -27,6 +27,12 @@ struct Rotated {
     #[serde(skip_serializing_if = "Option::is_none")]
     grace_until: Option<String>,
     targets: Vec<TargetRow>,
+    /// Older versions this rotation ended (the rule of 2: at most two live versions).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    ended: Vec<u32>,
+    /// An ended version a target did not take back (exit 4; recorded revoked all the same).
+    #[serde(skip)]
+    take_back_err: Option<Error>,
     outputs: Vec<String>,
     /// Outputs that could not be written: the rotation stands (exit 5).
     undelivered: Vec<OutputFailure>,
@@ -127,7 +133,7 @@ pub(super) fn apply(
     };
     for (p, resume) in todo {
         let name = p.credential.clone();
-        let r = match rotate_one(&mut s, &p, resume) {
+        let r = match rotate_one(ctx, &mut s, &p, resume) {
             Ok(Ok(rot)) => Ok(rot),
             Ok(Err(reason)) => {
                 out.skipped.push(Skipped {
@@ -139,7 +145,17 @@ pub(super) fn apply(
             Err(e) => Err(e),
         };
         match r {
-            Ok(rot) => out.rotated.push(rot),
+            Ok(rot) => {
+                if let Some(e) = &rot.take_back_err {
+                    out.first_err.get_or_insert(Error::new(e.kind(), e.message().to_string()).hint(
+                        format!(
+                            "{name} v{} is current; `vauth rotate finalize` takes the ended version back once the target answers",
+                            rot.to_version
+                        ),
+                    ));
+                }
+                out.rotated.push(rot);
+            }
             Err(e) => {
                 out.failed.push(Failed {
                     credential: name,
@@ -155,6 +171,7 @@ pub(super) fn apply(
 
 /// Rotate the credential of policy `p`: `Ok(Err(why))` when it is skipped.
 fn rotate_one(
+    ctx: &Ctx<'_>,
     s: &mut Session,
     p: &Policy,
     resume: bool,
@@ -173,7 +190,7 @@ fn rotate_one(
         )));
     }
     if s.state.api_keys.contains_key(name) {
-        return rotate_api_key(s, p, resume).map(Ok);
+        return rotate_api_key(ctx, s, p, resume).map(Ok);
     }
     if s.state.jwt_keys.contains_key(name) {
         return rotate_jwt(s, p).map(Ok);
@@ -192,10 +209,13 @@ fn rotate_one(
 
 /// Rotate API key `p.credential`, then write its outputs. The successor is current everywhere
 /// before any output is written: an output that fails is reported (exit 5) and can be delivered
-/// again (`rotate outputs`); it never leaves the rotation unfinished.
-fn rotate_api_key(s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> {
+/// again (`rotate outputs`); it never leaves the rotation unfinished. Ending a version still in
+/// its grace (the rule of 2) needs `--yes` or a yes at the prompt: else exit 2 for this one.
+fn rotate_api_key(ctx: &Ctx<'_>, s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> {
     let name = p.credential.as_str();
-    let k = advance_api_key(s, p)?;
+    let mut k = advance_api_key(s, p, |q| {
+        Ok(ctx.global.yes || (ctx.can_prompt() && ctx.confirm(q)?))
+    })?;
     let delivery = deliver_key(p, name, &k.secret);
     let r = &k.journal;
     let grace_until = finish_api_key(s, name, r, |ev| delivery.audit(ev))?;
@@ -206,6 +226,8 @@ fn rotate_api_key(s: &mut Session, p: &Policy, resume: bool) -> Result<Rotated> 
         to_version: r.to_version,
         grace_until: grace_until.map(rfc3339),
         targets: r.pushed.iter().map(TargetRow::of).collect(),
+        ended: k.ended.clone(),
+        take_back_err: k.take_back_err.take(),
         outputs: delivery.written,
         undelivered: delivery.failed,
         resumed: resume,
@@ -222,6 +244,8 @@ fn rotate_jwt(s: &mut Session, p: &Policy) -> Result<Rotated> {
         to_version: j.to_version,
         grace_until: Some(rfc3339(j.grace_until)),
         targets: Vec::new(),
+        ended: Vec::new(),
+        take_back_err: None,
         outputs: Vec::new(),
         undelivered: Vec::new(),
         resumed: false,
@@ -248,6 +272,8 @@ fn rotate_cert(s: &mut Session, p: &Policy) -> Result<Option<Rotated>> {
         to_version: n + 1,
         grace_until,
         targets: c.record.pushed.iter().map(TargetRow::of).collect(),
+        ended: Vec::new(),
+        take_back_err: None,
         outputs: delivery.written,
         undelivered: delivery.failed,
         resumed: false,
@@ -287,7 +313,7 @@ impl Report for RunReport<'_> {
     fn human(&self, ui: &Ui) -> Result<()> {
         for r in self.rotated {
             ui.note(&format!(
-                "rotated {} v{} → v{}{}{}{}",
+                "rotated {} v{} → v{}{}{}{}{}",
                 r.credential,
                 r.from_version,
                 r.to_version,
@@ -296,6 +322,14 @@ impl Report for RunReport<'_> {
                     .as_ref()
                     .map(|g| format!("; v{} valid until {g}", r.from_version))
                     .unwrap_or_default(),
+                if r.ended.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; ended {} (revoked now: at most two versions live)",
+                        crate::lifecycle::keys::versions_list(&r.ended)
+                    )
+                },
                 if r.targets.is_empty() {
                     String::new()
                 } else {
@@ -311,6 +345,14 @@ impl Report for RunReport<'_> {
             ));
         }
         for r in self.rotated {
+            if let Some(e) = &r.take_back_err {
+                ui.warn(&format!(
+                    "vauth: {} {} ended, but not yet taken back: {}",
+                    r.credential,
+                    crate::lifecycle::keys::versions_list(&r.ended),
+                    e.message()
+                ));
+            }
             for f in &r.undelivered {
                 ui.warn(&format!(
                     "{} v{} is current, but output {} was not written: {}",

@@ -79,6 +79,10 @@ pub struct KeyVersion {
         skip_serializing_if = "Option::is_none"
     )]
     pub revoked_at: Option<OffsetDateTime>,
+    /// Why it was revoked, when vauth ended it itself (a rotation ended it: at most two versions
+    /// live, the current one and the one before it, in its grace).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked_reason: Option<String>,
     /// Where this version was pushed (`vauth push`, rotations).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pushed: Vec<Pushed>,
@@ -118,6 +122,9 @@ pub fn record_push(pushed: &mut Vec<Pushed>, p: Pushed) {
     pushed.retain(|x| x.target != p.target);
     pushed.push(p);
 }
+
+/// How the reason of a version a rotation ended begins.
+const ENDED: &str = "superseded: rotated to";
 
 /// A version's standing at some instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -176,6 +183,27 @@ impl KeyVersion {
     /// The vault entry name of this version's plaintext.
     pub fn vault_entry(&self, key_name: &str) -> String {
         format!("apikey/{key_name}/{}", self.version)
+    }
+
+    /// Whether the rotation to version `to` ended it ([`KeyVersion::end`]).
+    pub fn ended_by(&self, to: u32) -> bool {
+        self.revoked_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with(&format!("{ENDED} v{to} ")))
+    }
+
+    /// Record it ended at `now` by the rotation to version `to` (the rule of 2); `in_grace`: a
+    /// consumer could still use it.
+    pub fn end(&mut self, to: u32, in_grace: bool, now: OffsetDateTime) {
+        self.revoked_at = Some(now);
+        self.revoked_reason = Some(format!(
+            "{ENDED} v{to} {}",
+            if in_grace {
+                "inside its grace"
+            } else {
+                "after its grace"
+            }
+        ));
     }
 
     /// The public fingerprint (`sha256:` + 16 hex).

@@ -390,6 +390,7 @@ pub(crate) mod tests {
             expires: None,
             grace_until: None,
             revoked_at: None,
+            revoked_reason: None,
             pushed: Vec::new(),
         }
     }
