@@ -68,3 +68,5 @@ mod http_qdrant;
 mod http_weaviate;
 // rotate plan/apply/finalize + check against real PostgreSQL and Redis; crashes; concurrency.
 mod rotate;
+// Seeded kill -9 campaign (issue 16): apply/finalize/revoke killed, record vs real logins.
+mod kill_campaign;
