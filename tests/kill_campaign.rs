@@ -27,8 +27,8 @@ use crate::util::postgres::{PG_ADMIN_PW, Pg, start_pg};
 use crate::util::redis::{REDIS_ADMIN_PW, RedisServer, start_redis};
 use crate::util::{Run, TestEnv, rfc3339, state, test_hooks};
 
-/// Cycles of the default run: the crash-point walk plus random ones, well under a minute of
-/// work on a busy 2-core machine.
+/// Cycles of the default run: the walk of every crash point plus random ones, about a minute
+/// on a busy 2-core machine (some 2 s a cycle).
 const DEFAULT_CYCLES: u32 = 30;
 /// The seed of the default run.
 const DEFAULT_SEED: u64 = 0x16_c0ff_ee16;
