@@ -72,3 +72,5 @@ mod rotate;
 mod finalize;
 // The rule of 2: rotating inside a grace ends the oldest version, against real PostgreSQL and Redis.
 mod grace;
+// Seeded kill -9 campaign (issue 16): apply/finalize/revoke killed, record vs real logins.
+mod kill_campaign;

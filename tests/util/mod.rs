@@ -302,6 +302,22 @@ impl Drop for TestEnv {
     }
 }
 
+/// `t` as RFC 3339: what `VAUTH_TEST_NOW` and `--at` take.
+pub fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
+}
+
+impl TestEnv {
+    /// Append `text` to the home's vauth.toml (a `[[policy]]` table, say).
+    pub fn append_config(&self, text: &str) {
+        let p = self.home().join("vauth.toml");
+        let mut t = std::fs::read_to_string(&p).unwrap();
+        t.push_str(text);
+        std::fs::write(&p, t).unwrap();
+    }
+}
+
 /// The home's state.json, parsed.
 pub fn state(env: &TestEnv) -> serde_json::Value {
     serde_json::from_str(&env.read_home("state.json")).unwrap()

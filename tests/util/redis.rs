@@ -109,6 +109,25 @@ impl RedisServer {
     }
 }
 
+impl RedisServer {
+    /// Whether `user` logs in with `pass`: AUTH succeeds and PING answers PONG.
+    pub fn logs_in(&self, user: &str, pass: &str) -> bool {
+        self.cli(user, pass, &["PING"]).1.contains("PONG")
+    }
+
+    /// The SHA-256 (hex) of every password `user` has, as `ACL GETUSER` lists them (asked as
+    /// `default`); empty when there is no such user.
+    pub fn password_hashes(&self, user: &str) -> std::collections::BTreeSet<String> {
+        self.cli("default", REDIS_ADMIN_PW, &["ACL", "GETUSER", user])
+            .1
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.len() == 64 && l.chars().all(|c| c.is_ascii_hexdigit()))
+            .map(str::to_string)
+            .collect()
+    }
+}
+
 /// Redis with TLS only (a vauth-issued server certificate), `tls-auth-clients` as given.
 pub fn tls_redis(env: &TestEnv, auth_clients: &str) -> Option<(RedisServer, PathBuf)> {
     if Command::new("redis-server")
