@@ -371,7 +371,9 @@ impl Report for RunReport<'_> {
         }
         if self.rotated.is_empty()
             && self.failed.is_empty()
-            && self.finalized.is_none_or(|f| f.revoked.is_empty())
+            && self
+                .finalized
+                .is_none_or(|f| f.revoked.is_empty() && f.first_err.is_none())
         {
             ui.note("Nothing was due.");
         }
