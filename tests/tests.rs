@@ -74,3 +74,5 @@ mod finalize;
 mod grace;
 // Seeded kill -9 campaign (issue 16): apply/finalize/revoke killed, record vs real logins.
 mod kill_campaign;
+// A real Chroma server (its Python app) reading the credentials file vauth keeps.
+mod chroma;

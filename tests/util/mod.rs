@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 pub mod ca;
+pub mod chroma;
 pub mod http;
 pub mod postgres;
 pub mod qdrant;
