@@ -3,7 +3,6 @@
 //! the error bodies.
 
 use crate::util::chroma::{ChromaServer, Transport};
-use crate::util::*;
 
 #[test]
 fn real_chroma_takes_tokens_in_its_default_bearer_header_and_refuses_the_other() {
