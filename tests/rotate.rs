@@ -24,13 +24,6 @@ fn hours(d: i64, h: i64) -> String {
     rfc(time::OffsetDateTime::now_utc() + time::Duration::days(d) + time::Duration::hours(h))
 }
 
-fn append_config(env: &TestEnv, text: &str) {
-    let p = env.home().join("vauth.toml");
-    let mut t = std::fs::read_to_string(&p).unwrap();
-    t.push_str(text);
-    std::fs::write(&p, t).unwrap();
-}
-
 fn reveal(env: &TestEnv, name: &str, version: u32) -> String {
     let r = env.run(&[
         "--yes",
@@ -61,10 +54,6 @@ fn redis_target(env: &TestEnv, redis: &RedisServer) {
         "R_ADMIN",
     ])
     .ok();
-}
-
-fn redis_ok(redis: &RedisServer, user: &str, key: &str) -> bool {
-    redis.cli(user, key, &["PING"]).1.contains("PONG")
 }
 
 #[test]
@@ -103,15 +92,12 @@ fn rotate_plan_apply_finalize_with_real_logins_across_max_age_and_grace() {
     env.run(&["jwt", "key", "create", "sig", "--alg", "ES256"])
         .ok();
     let ci_env = env.path("ci.env");
-    append_config(
-        &env,
-        &format!(
-            "\n[[policy]]\ncredential = \"svc-a\"\nmax_age = \"30d\"\ngrace = \"1d\"\n\
+    env.append_config(&format!(
+        "\n[[policy]]\ncredential = \"svc-a\"\nmax_age = \"30d\"\ngrace = \"1d\"\n\
              outputs = [\"dotenv:{}\"]\n\n[[policy]]\ncredential = \"svc-b\"\nmax_age = \"10d\"\n\
              grace = \"2h\"\n\n[[policy]]\ncredential = \"sig\"\nmax_age = \"7d\"\n",
-            ci_env.display()
-        ),
-    );
+        ci_env.display()
+    ));
 
     // plan: a pure function of inventory + policy + time.
     let p = env.run(&["--json", "rotate", "plan"]);
@@ -167,8 +153,8 @@ fn rotate_plan_apply_finalize_with_real_logins_across_max_age_and_grace() {
     assert!(!r.stdout.contains(&a2) && !r.stderr.contains(&a2));
     // Old and new log in during the grace (never both broken).
     assert!(pg.login("svc_a_a", &a1, "SELECT 1").0 && pg.login("svc_a_b", &a2, "SELECT 1").0);
-    assert!(redis_ok(&redis, "svc-a", &a1) && redis_ok(&redis, "svc-a", &a2));
-    assert!(redis_ok(&redis, "svc-b", &b1) && redis_ok(&redis, "svc-b", &b2));
+    assert!(redis.logs_in("svc-a", &a1) && redis.logs_in("svc-a", &a2));
+    assert!(redis.logs_in("svc-b", &b1) && redis.logs_in("svc-b", &b2));
     assert!(
         state(&env)["rotations"].is_null(),
         "the journal is empty after a clean run"
@@ -194,8 +180,8 @@ fn rotate_plan_apply_finalize_with_real_logins_across_max_age_and_grace() {
         .map(|x| format!("{}:{}", x["credential"].as_str().unwrap(), x["version"]))
         .collect();
     assert_eq!(revoked, ["svc-b:1"]);
-    assert!(!redis_ok(&redis, "svc-b", &b1) && redis_ok(&redis, "svc-b", &b2));
-    assert!(pg.login("svc_a_a", &a1, "SELECT 1").0 && redis_ok(&redis, "svc-a", &a1));
+    assert!(!redis.logs_in("svc-b", &b1) && redis.logs_in("svc-b", &b2));
+    assert!(pg.login("svc_a_a", &a1, "SELECT 1").0 && redis.logs_in("svc-a", &a1));
 
     // +33d: `vauth rotate` (plan + apply + finalize) finalizes svc-a and sig; nothing is due.
     let r = env.run_with(
@@ -210,7 +196,7 @@ fn rotate_plan_apply_finalize_with_real_logins_across_max_age_and_grace() {
     let (ok, out) = pg.login("svc_a_a", &a1, "SELECT 1");
     assert!(!ok, "v1 still logs in after finalize: {out}");
     assert!(pg.login("svc_a_b", &a2, "SELECT 1").0);
-    assert!(!redis_ok(&redis, "svc-a", &a1) && redis_ok(&redis, "svc-a", &a2));
+    assert!(!redis.logs_in("svc-a", &a1) && redis.logs_in("svc-a", &a2));
     // check at +33d: no policy is due, but the server certificate (30 days) has expired.
     let c = env.run_with(
         &["--json", "check", "--within", "1d"],
@@ -239,18 +225,6 @@ fn rotate_plan_apply_finalize_with_real_logins_across_max_age_and_grace() {
     env.run(&["audit", "verify"]).ok();
 }
 
-/// The redis ACL user's password hashes.
-fn hashes(redis: &RedisServer, user: &str) -> BTreeSet<String> {
-    let out = redis
-        .cli("default", REDIS_ADMIN_PW, &["ACL", "GETUSER", user])
-        .1;
-    out.lines()
-        .map(str::trim)
-        .filter(|l| l.len() == 64 && l.chars().all(|c| c.is_ascii_hexdigit()))
-        .map(str::to_string)
-        .collect()
-}
-
 #[test]
 fn rotate_apply_killed_after_each_journaled_step_converges() {
     if !test_hooks("rotate::rotate_apply_killed_after_each_journaled_step_converges") {
@@ -273,10 +247,9 @@ fn rotate_apply_killed_after_each_journaled_step_converges() {
         let user = format!("crash-{}", point.replace('-', ""));
         let k1 = env.create(&user);
         env.run(&["push", &user, "--to", "cache"]).ok();
-        append_config(
-            &env,
-            &format!("\n[[policy]]\ncredential = \"{user}\"\nmax_age = \"1d\"\ngrace = \"1h\"\n"),
-        );
+        env.append_config(&format!(
+            "\n[[policy]]\ncredential = \"{user}\"\nmax_age = \"1d\"\ngrace = \"1h\"\n"
+        ));
         let later = days(2);
         let t = [("VAUTH_TEST_NOW", later.as_str())];
         let r = env.run_with(
@@ -290,7 +263,7 @@ fn rotate_apply_killed_after_each_journaled_step_converges() {
         assert_ne!(r.code, 0, "{point}: the process should have died");
         // Whatever was done, the old key still logs in: nothing was revoked.
         assert!(
-            redis_ok(&redis, &user, &k1),
+            redis.logs_in(&user, &k1),
             "{point}: v1 refused after the crash"
         );
         // The next run converges: exactly one successor, on the server exactly v1 + v2.
@@ -306,11 +279,11 @@ fn rotate_apply_killed_after_each_journaled_step_converges() {
         );
         let k2 = reveal(&env, &user, 2);
         assert_eq!(
-            hashes(&redis, &user),
+            redis.password_hashes(&user),
             BTreeSet::from([sha256_hex(&k1), sha256_hex(&k2)]),
             "{point}: the server must hold exactly v1 and v2"
         );
-        assert!(redis_ok(&redis, &user, &k2), "{point}: v2 refused");
+        assert!(redis.logs_in(&user, &k2), "{point}: v2 refused");
         assert_eq!(versions[1]["pushed"][0]["verified"], true, "{point}");
         env.run(&["audit", "verify"]).ok();
     }
@@ -335,7 +308,7 @@ fn rotate_two_runs_at_once_rotate_each_credential_once() {
             "\n[[policy]]\ncredential = \"{n}\"\nmax_age = \"1d\"\n"
         ));
     }
-    append_config(&env, &policy);
+    env.append_config(&policy);
     let later = days(2);
     let spawn = || {
         let mut c = env.command();
@@ -366,7 +339,7 @@ fn rotate_two_runs_at_once_rotate_each_credential_once() {
                 .len(),
             2
         );
-        assert_eq!(hashes(&redis, &format!("conc-{i}")).len(), 2);
+        assert_eq!(redis.password_hashes(&format!("conc-{i}")).len(), 2);
     }
 }
 
@@ -399,8 +372,7 @@ fn rotate_stops_for_a_target_that_cannot_probe_and_others_still_rotate() {
     let good1 = env.create("good");
     let bad1 = env.create("bad");
     env.run(&["push", "good", "bad", "--to", "cache"]).ok();
-    append_config(
-        &env,
+    env.append_config(
         "\n[[policy]]\ncredential = \"good\"\nmax_age = \"1d\"\n\n[[policy]]\n\
          credential = \"bad\"\nmax_age = \"1d\"\ntargets = [\"cache\", \"gone\"]\n",
     );
@@ -423,9 +395,9 @@ fn rotate_stops_for_a_target_that_cannot_probe_and_others_still_rotate() {
     );
     let j = &s["rotations"]["bad"];
     assert!(j["error"].as_str().unwrap().starts_with("gone:"), "{j}");
-    assert!(redis_ok(&redis, "bad", &bad1));
+    assert!(redis.logs_in("bad", &bad1));
     let good2 = reveal(&env, "good", 2);
-    assert!(redis_ok(&redis, "good", &good1) && redis_ok(&redis, "good", &good2));
+    assert!(redis.logs_in("good", &good1) && redis.logs_in("good", &good2));
     // Plan says it resumes; finalize never revokes bad v1 (no successor).
     let p = env.run_with(
         &["--json", "rotate", "plan"],
@@ -446,16 +418,16 @@ fn rotate_stops_for_a_target_that_cannot_probe_and_others_still_rotate() {
         .code(3)
         .stderr_has("unfinished");
     // The successor reached `cache` before `gone` failed: Redis holds v1 and v2 now.
-    assert_eq!(hashes(&redis, "bad").len(), 2);
+    assert_eq!(redis.password_hashes("bad").len(), 2);
     // Revoking the key ends the unfinished rotation too: the successor is taken back.
     env.run(&["--yes", "key", "revoke", "bad"]).ok();
     assert!(
-        hashes(&redis, "bad").is_empty(),
+        redis.password_hashes("bad").is_empty(),
         "{:?}",
-        hashes(&redis, "bad")
+        redis.password_hashes("bad")
     );
     assert!(state(&env)["rotations"].is_null());
-    assert!(!redis_ok(&redis, "bad", &bad1));
+    assert!(!redis.logs_in("bad", &bad1));
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -556,8 +528,7 @@ fn rotate_json_shapes_windows_and_bad_policies() {
         .ok();
     env.run(&["jwt", "key", "create", "pat-2", "--alg", "HS256"])
         .ok();
-    append_config(
-        &env,
+    env.append_config(
         "\n[[policy]]\ncredential = \"sig\"\nmax_age = \"7d\"\ngrace = \"1h\"\n\n[[policy]]\n\
          credential = \"ghost\"\nmax_age = \"7d\"\n\n[[policy]]\ncredential = \"night\"\n\
          max_age = \"1d\"\nwindow = \"02:00-03:00\"\n\n[[policy]]\ncredential = \"pat-*\"\n\
@@ -708,7 +679,7 @@ fn rotate_json_shapes_windows_and_bad_policies() {
     ] {
         let e2 = TestEnv::new();
         e2.run(&["init"]).ok();
-        append_config(&e2, &format!("\n[[policy]]\ncredential = \"x\"\n{bad}\n"));
+        e2.append_config(&format!("\n[[policy]]\ncredential = \"x\"\n{bad}\n"));
         e2.run(&["rotate", "plan"]).code(3).stderr_has(what);
     }
 }
@@ -752,10 +723,7 @@ fn rotate_lock_timeout_names_the_holder() {
     ])
     .ok();
     env.create("k");
-    append_config(
-        &env,
-        "\n[[policy]]\ncredential = \"k\"\nmax_age = \"1d\"\ntargets = [\"slow\"]\n",
-    );
+    env.append_config("\n[[policy]]\ncredential = \"k\"\nmax_age = \"1d\"\ntargets = [\"slow\"]\n");
     let later = days(2);
     let mut first = env.command();
     first
@@ -806,14 +774,11 @@ fn rotate_renews_a_pushed_certificate_and_it_logs_in() {
         .ok();
     let out = env.path("out");
     std::fs::create_dir(&out).unwrap();
-    append_config(
-        &env,
-        &format!(
-            "\n[[policy]]\ncredential = \"alice\"\nmax_age = \"1s\"\ngrace = \"1s\"\n\
+    env.append_config(&format!(
+        "\n[[policy]]\ncredential = \"alice\"\nmax_age = \"1s\"\ngrace = \"1s\"\n\
              outputs = [\"dir:{}\"]\n",
-            out.display()
-        ),
-    );
+        out.display()
+    ));
     let login = |crt: &std::path::Path, key: &std::path::Path| {
         cert_login(&cluster, &ca, crt, key, "alice", "SELECT current_user")
     };
@@ -879,16 +844,13 @@ fn rotate_writes_github_gitlab_dotenv_and_dir_outputs() {
     );
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(&gh, "earlier=1\n").unwrap();
-    append_config(
-        &env,
-        &format!(
-            "\n[[policy]]\ncredential = \"svc-*\"\nmax_age = \"30d\"\noutputs = [\"github\", \
+    env.append_config(&format!(
+        "\n[[policy]]\ncredential = \"svc-*\"\nmax_age = \"30d\"\noutputs = [\"github\", \
              \"gitlab:{}\", \"dotenv:{}\", \"dir:{}\"]\n",
-            gl.display(),
-            de.display(),
-            dir.display()
-        ),
-    );
+        gl.display(),
+        de.display(),
+        dir.display()
+    ));
     let gh_env = gh.to_str().unwrap().to_string();
     let r = env.run_with(
         &["rotate", "apply", "svc-a", "svc-b"],
@@ -961,8 +923,7 @@ fn rotate_output_that_fails_is_done_but_not_delivered_and_can_be_redelivered() {
     let env = TestEnv::new();
     env.run(&["init"]).ok();
     env.create("svc-a");
-    append_config(
-        &env,
+    env.append_config(
         "\n[[policy]]\ncredential = \"svc-a\"\nmax_age = \"30d\"\ngrace = \"1d\"\n\
          outputs = [\"dotenv:ci.env\", \"dir:keys/new\"]\n",
     );
@@ -1030,8 +991,7 @@ fn rotate_output_that_fails_is_done_but_not_delivered_and_can_be_redelivered() {
         3
     );
     // A github output without GITHUB_OUTPUT is refused before anything rotates.
-    append_config(
-        &env,
+    env.append_config(
         "\n[[policy]]\ncredential = \"svc-g\"\nmax_age = \"30d\"\noutputs = [\"github\"]\n",
     );
     env.create("svc-g");
