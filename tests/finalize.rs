@@ -105,18 +105,6 @@ fn reveal(env: &TestEnv, name: &str, version: u32) -> String {
     k
 }
 
-/// The Redis ACL user's password hashes.
-fn hashes(redis: &RedisServer, user: &str) -> BTreeSet<String> {
-    redis
-        .cli("default", REDIS_ADMIN_PW, &["ACL", "GETUSER", user])
-        .1
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.len() == 64 && l.chars().all(|c| c.is_ascii_hexdigit()))
-        .map(str::to_string)
-        .collect()
-}
-
 fn can_login(pg: &Pg, role: &str) -> String {
     pg.admin(&format!(
         "SELECT rolcanlogin FROM pg_roles WHERE rolname = '{role}'"
@@ -192,7 +180,7 @@ fn finalize_killed_around_a_remote_revoke_is_finished_by_the_next_run() {
         let k2 = reveal(&env, &name, 2);
         let (h1, h2) = (sha256_hex(&k1), sha256_hex(&k2));
         assert_eq!(
-            hashes(&sv.redis, &name),
+            sv.redis.password_hashes(&name),
             BTreeSet::from([h1.clone(), h2.clone()])
         );
         let role = |s: &str| format!("{}_{s}", name.replace('-', "_"));
@@ -220,7 +208,7 @@ fn finalize_killed_around_a_remote_revoke_is_finished_by_the_next_run() {
         assert!(version(&env, &name, 1)["revoked_at"].is_null(), "{point}");
         let gone = point == "revoke-after-remote";
         assert_eq!(
-            hashes(&sv.redis, &name).contains(&h1),
+            sv.redis.password_hashes(&name).contains(&h1),
             !gone,
             "{point}: Redis holds v1's hash?"
         );
@@ -246,7 +234,7 @@ fn finalize_killed_around_a_remote_revoke_is_finished_by_the_next_run() {
         assert_eq!(revoked, [format!("{name}:1")], "{point}");
         recorded_revoked(&env, &name, 1);
         assert_eq!(
-            hashes(&sv.redis, &name),
+            sv.redis.password_hashes(&name),
             BTreeSet::from([h2.clone()]),
             "{point}"
         );
@@ -274,7 +262,7 @@ fn finalize_killed_around_a_remote_revoke_is_finished_by_the_next_run() {
         )
         .ok();
         recorded_revoked(&env, &name, 2);
-        assert!(hashes(&sv.redis, &name).is_empty(), "{point}");
+        assert!(sv.redis.password_hashes(&name).is_empty(), "{point}");
         assert!(
             !sv.pg.login(&role("b"), &k2, "SELECT 1").0,
             "{point}: v2 still logs in"
@@ -331,7 +319,7 @@ fn key_revoke_killed_at_each_point_converges() {
             }
             recorded_revoked(&env, &name, 1);
             assert_eq!(
-                hashes(&sv.redis, &name),
+                sv.redis.password_hashes(&name),
                 BTreeSet::from([sha256_hex(&k2)]),
                 "{point} / {resume}"
             );
