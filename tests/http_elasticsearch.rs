@@ -5,6 +5,21 @@
 //! and the standard error body `{"error":{"root_cause":[…],"type":…,"reason":…},"status":…}`.
 //! Each test asserts the exact requests (method, path, auth header, JSON body), their order,
 //! the output, and what state.json records.
+//!
+//! Checked against elastic/elasticsearch-specification at 9d9b9a521cc1 (2026-08-20),
+//! `specification/security/`: create_api_key (`POST /_security/api_key`, body `name`,
+//! `expiration` (a duration), `role_descriptors`, `metadata`) → `{id, name, api_key, encoded,
+//! expiration?}`; authenticate → `username`, `roles`, `enabled`, `metadata`,
+//! `authentication_realm`, `lookup_realm`, `authentication_type` (required) and `api_key {id,
+//! name?, managed_by}`; get_api_key (`?id=`) → `{"api_keys":[ApiKey]}` (`id`, `name`, `type`,
+//! `creation`, `invalidated`, `username`, `realm`, `metadata` required; `role_descriptors`
+//! optional); invalidate_api_key (`DELETE` with body `ids`) → `error_count`,
+//! `invalidated_api_keys`, `previously_invalidated_api_keys`; errors `ErrorResponseBase`
+//! (`error` ErrorCause + `status`). Not in the specification (report of issue 13 §4): the
+//! `type`/`reason` texts of the errors; that an unknown API key is 401 (not 403); and the
+//! "security off" answer this fake gives (a 200 naming `_anonymous`) — Elasticsearch documents
+//! neither what `_authenticate` answers with security disabled nor that anonymous access applies
+//! to a request carrying wrong credentials.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -39,6 +54,21 @@ fn es_error(status: u16, typ: &str, reason: &str) -> ResponseTemplate {
     }))
 }
 
+/// A `GET /_security/_authenticate` answer with every field the specification requires
+/// (`SecurityAuthenticateResponse`), as `username`, through the API key `key` (id, name) if any.
+fn authn(username: &str, key: Option<(&str, &str)>) -> ResponseTemplate {
+    let realm = json!({"name": "_es_api_key", "type": "_es_api_key"});
+    let mut b = json!({
+        "username": username, "roles": [], "full_name": null, "email": null, "metadata": {},
+        "enabled": true, "authentication_realm": realm, "lookup_realm": realm,
+        "authentication_type": "api_key",
+    });
+    if let Some((id, name)) = key {
+        b["api_key"] = json!({"id": id, "name": name, "managed_by": "elasticsearch"});
+    }
+    ResponseTemplate::new(200).set_body_json(b)
+}
+
 /// The fake's switches.
 #[derive(Clone, Default)]
 struct Es {
@@ -60,27 +90,18 @@ fn mount(fake: &Fake, es: &Es) {
             .respond_with(move |r: &Request| {
                 let h = header(r, "authorization");
                 if h == a {
-                    return ResponseTemplate::new(200).set_body_json(
-                        json!({"username": "vauth-admin", "authentication_type": "api_key"}),
-                    );
+                    return authn("vauth-admin", Some(("admin-key-id", "vauth-admin-key")));
                 }
                 let made = st.made.load(Ordering::SeqCst);
                 for (i, (id, _)) in KEYS.iter().enumerate().take(made) {
                     if h == format!("ApiKey {}", encoded(i))
                         && !st.refuse.lock().unwrap().contains(&i)
                     {
-                        return ResponseTemplate::new(200).set_body_json(json!({
-                            "username": "vauth-admin",
-                            "authentication_type": "api_key",
-                            "api_key": {"id": id, "name": format!("k{i}")},
-                        }));
+                        return authn("vauth-admin", Some((id, &format!("k{i}"))));
                     }
                 }
                 if st.open.load(Ordering::SeqCst) && made > 0 {
-                    return ResponseTemplate::new(200).set_body_json(json!({
-                        "username": "_anonymous",
-                        "api_key": {"id": KEYS[made - 1].0},
-                    }));
+                    return authn("_anonymous", Some((KEYS[made - 1].0, "anonymous")));
                 }
                 es_error(
                     401,
@@ -132,7 +153,8 @@ fn mount(fake: &Fake, es: &Es) {
                     .map(|(_, v)| v.to_string())
                     .unwrap_or_default();
                 ResponseTemplate::new(200).set_body_json(json!({"api_keys": [{
-                    "id": id, "name": "search-v1", "invalidated": false,
+                    "id": id, "name": "search-v1", "type": "rest", "creation": 1_767_225_600_000_u64,
+                    "invalidated": false, "username": "vauth-admin", "realm": "_es_api_key",
                     "role_descriptors": {"ro": {"indices": [{"names": ["vectors-*"], "privileges": ["read"]}]}},
                     "metadata": {"managed_by": "x"},
                 }]}))

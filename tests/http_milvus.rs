@@ -4,6 +4,19 @@
 //! user:password`, HTTP 200 with `{"code":0,"data":…}` or `{"code":N,"message":…}`, and HTTP 401
 //! with code 1800 for a missing or wrong credential. Each test asserts the exact requests (method,
 //! path, decoded credential, JSON body, order), the output, and what state.json records.
+//!
+//! Checked against the Milvus RESTful reference (milvus.io/api-reference/restful/v2.6.x, as
+//! stored 2026-08; source repo milvus-io/web-content, docs v2.6.x) and docs/v2.6.x
+//! users_and_roles.md: `POST /v2/vectordb/users/create {userName, password}` → `{"code":0,
+//! "data":{}}`; `users/list` and `users/describe {userName}` → `data` an array of strings (user
+//! names / role names); `users/grant_role {userName, roleName}`; `users/drop {userName}`;
+//! `Authorization: Bearer user:password`; a failure is `{"code":N,"message":…}`. Not documented
+//! (report of issue 13 §4): the reference lists only HTTP 200 answers, while this fake answers a
+//! wrong credential HTTP 401 code 1800 and a caller without rights HTTP 403 code 65535 (as
+//! milvus-io/milvus `handler_v2.go` does; vauth takes 401 and 200+1800 alike); the codes for "user
+//! exists"/"not found" and that `users/drop` of an absent user answers code 0; and the password
+//! rule (8–64 characters, three of upper/lower/digit/special) — vauth's keys (61 characters with
+//! the default prefix, base62) are not checked against it.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};

@@ -4,6 +4,18 @@
 //! /_plugins/_security/api/internalusers/{user}` as an admin with HTTP Basic, and `GET
 //! /_plugins/_security/authinfo` (401 for a wrong password). Each test asserts the exact requests
 //! (method, path, decoded credential, JSON body, order), the output, and what state.json records.
+//!
+//! Checked against opensearch-project/documentation-website `_security/access-control/api.md`
+//! at 9c582ce7931f (the Security plugin REST API page, "Introduced 1.0"; the docs site's 3.x
+//! line): create user `PUT …/internalusers/<user>` with `password`, `opendistro_security_roles`
+//! (must exist), `backend_roles`, `attributes` → `{"status":"CREATED","message":"User kirk
+//! created"}`; update → `{"status":"OK","message":"'kirk' updated."}`; delete →
+//! `{"status":"OK","message":"user kirk deleted."}`; get user → `{"<user>": {"hash":"", …,
+//! "attributes"}}`. Not on that page (report of issue 13 §4): the get-user fields vauth reads
+//! besides `attributes` (the page's example shows `roles`; the plugin answers
+//! `opendistro_security_roles` and `backend_roles`), the 404 body for an unknown user, the 400
+//! text for a role that does not exist, the 403 for a caller without REST API access, and
+//! `GET /_plugins/_security/authinfo` (its shape and its 401 for a wrong password).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -118,13 +130,13 @@ impl Respond for FakeOpensearch {
                     }),
                 );
                 if created {
-                    status(201, "CREATED", &format!("'{name}' created."))
+                    status(201, "CREATED", &format!("User {name} created"))
                 } else {
                     status(200, "OK", &format!("'{name}' updated."))
                 }
             }
             "DELETE" => match db.users.remove(&name) {
-                Some(_) => status(200, "OK", &format!("'{name}' deleted.")),
+                Some(_) => status(200, "OK", &format!("user {name} deleted.")),
                 None => not_found,
             },
             _ => ResponseTemplate::new(405),

@@ -6,6 +6,21 @@
 //! `GET /indexes` + `Api-Key`, the error body `{"status","error":{"code","message"}}` and the OAuth
 //! error `{"error","error_description"}`. Each test asserts the exact requests, their order, the
 //! output, and what state.json records.
+//!
+//! Checked against pinecone-io/pinecone-api at 068bdf773d32 (2026-05-20): `2025-04/admin_2025-04.oas.yaml`
+//! (the version vauth sends in `X-Pinecone-Api-Version`; the 2026-04 file has the same shapes)
+//! — create_api_key 201 `APIKeyWithSecret` (`key` + `value`, key ids are UUIDs; body `name` 1–80
+//! chars, `roles` default `["ProjectEditor"]`), fetch_api_key 200 `APIKey` / 404, delete_api_key
+//! 202 without a body / 404, list_project_api_keys `{"data":[…]}`, every error `ErrorResponse`
+//! `{"status","error":{"code","message"}}`; `oauth_2025-04.oas.yaml` — `POST /oauth/token` with
+//! `client_id`, `client_secret`, `grant_type: client_credentials`, `audience:
+//! https://api.pinecone.io/` (all four required) → `{access_token, token_type, expires_in}`, errors
+//! `{"error","error_description"}`; `db_control_2025-04.oas.yaml` — `GET /indexes` with `Api-Key`,
+//! 401 UNAUTHENTICATED. Not documented (report of issue 13 §4): what `GET /indexes` answers a key
+//! whose roles have no control-plane permission (DataPlaneViewer/Editor: docs.pinecone.io
+//! "Security overview" gives them none, so a real Pinecone may refuse the probe that this fake
+//! answers 200); the 403 body for a service account without rights (the spec's 403 on create
+//! says "not enough quota"); the project id here is not a UUID as the spec's is.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -23,10 +38,22 @@ const TOKEN: &str = "eyJhbGciOiJSUzI1NiJ9.pc-admin-token.sig-4fG8h";
 const VERSION: &str = "2025-04";
 /// `(id, value)` of each key the fake makes, in order.
 const KEYS: &[(&str, &str)] = &[
-    ("3a7f0c2e-0001", "pckey_3a7f_Ab12Cd34Ef56Gh78Ij90Kl12Mn34"),
-    ("3a7f0c2e-0002", "pckey_3a7f_Bc23De45Fg67Hi89Jk01Lm23No45"),
-    ("3a7f0c2e-0003", "pckey_3a7f_Cd34Ef56Gh78Ij90Kl12Mn34Op56"),
-    ("3a7f0c2e-0004", "pckey_3a7f_De45Fg67Hi89Jk01Lm23No45Pq67"),
+    (
+        "3a7f0c2e-5b1d-4c6e-9f00-000000000001",
+        "pckey_3a7f_Ab12Cd34Ef56Gh78Ij90Kl12Mn34",
+    ),
+    (
+        "3a7f0c2e-5b1d-4c6e-9f00-000000000002",
+        "pckey_3a7f_Bc23De45Fg67Hi89Jk01Lm23No45",
+    ),
+    (
+        "3a7f0c2e-5b1d-4c6e-9f00-000000000003",
+        "pckey_3a7f_Cd34Ef56Gh78Ij90Kl12Mn34Op56",
+    ),
+    (
+        "3a7f0c2e-5b1d-4c6e-9f00-000000000004",
+        "pckey_3a7f_De45Fg67Hi89Jk01Lm23No45Pq67",
+    ),
 ];
 
 fn pc_error(status: u16, code: &str, msg: &str) -> ResponseTemplate {

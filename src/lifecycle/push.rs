@@ -184,6 +184,7 @@ pub fn spec_for(
         sha256: v.sha256.clone(),
         roles: o.roles.clone(),
         role_descriptors: o.role_descriptors.clone(),
+        scopes: k.scopes.clone(),
     }
 }
 

@@ -1,11 +1,20 @@
-//! Qdrant (reference §1): no user or key API exists. Two things reach it from vauth:
+//! Qdrant (reference §1): no user or key API exists. Qdrant has three key slots in its config —
+//! `service.api_key` (master), `service.alt_api_key` (a second master key, ≥ 1.17, "for rolling
+//! key rotation") and `service.read_only_api_key` (global read) — and accepts HS256 JWTs signed
+//! with either master key. Two things reach it from vauth:
 //!
 //! - JWTs: `vauth jwt sign --for TARGET` signs HS256 with the target's API key (the admin key),
 //!   with the `access` claims of the `--qdrant-*` flags, and probes the token ([`Qdrant::probe_token`]).
-//! - API keys: `vauth push KEY --to TARGET` makes the key Qdrant's `alt_api_key` — the second
-//!   master key Qdrant (≥ 1.17) keeps for rolling rotation. vauth cannot set a config value on
-//!   the server: the push renders the setting, is recorded *pending restart*, and
-//!   `vauth target test` probes it once Qdrant runs with it.
+//!   This is how applications reach Qdrant, with the least rights they need.
+//! - API keys: `vauth push KEY --to TARGET` is for rotating Qdrant's admin key only. It writes
+//!   one slot, `alt_api_key`, and only for a key scoped `admin` ([`Qdrant::slot`]): any other
+//!   key is refused (exit 2), since `alt_api_key` has full manage rights and signs JWTs. A `read`
+//!   key is refused too: `read_only_api_key` is one slot, so its rotation could not keep the old
+//!   key working through a grace. vauth cannot set a config value on the server: the push renders
+//!   the setting, is recorded *pending restart*, and `vauth target test` probes it once Qdrant
+//!   runs with it. The rollover is api_key → alt_api_key → api_key: the new key goes in as
+//!   `alt_api_key`, is promoted to `api_key` (and the target's admin key), and the old one is
+//!   removed — which ends every JWT signed with the old key.
 //!
 //! Probes: `GET /collections` answers 200 to any valid credential and 401/403 (plain text) to
 //! anything else; `/` and `/healthz` are unauthenticated and prove nothing.
@@ -17,6 +26,12 @@ use super::{
     Applied, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable,
 };
 use crate::error::{Error, ErrorKind, Result};
+
+/// The scope that marks a key as Qdrant's admin key (`vauth key create NAME --scope admin`).
+pub const ADMIN_SCOPE: &str = "admin";
+
+/// The one slot `vauth push` writes: Qdrant's second master key.
+const ALT_API_KEY: &str = "alt_api_key";
 
 /// A Qdrant target.
 pub struct Qdrant {
@@ -39,6 +54,29 @@ impl Qdrant {
                 "add it again with --admin-key-env VAR or --admin-key-file FILE: `vauth target add {name} --kind qdrant … --force`"
             ))
         })
+    }
+
+    /// The key slot a push of `spec` writes in Qdrant's config, `alt_api_key`, for a key scoped
+    /// `admin`; any other key is refused (usage, exit 2) and pointed to scoped JWTs.
+    pub fn slot(target: &str, spec: &PushSpec) -> Result<&'static str> {
+        if spec.scopes.iter().any(|s| s == ADMIN_SCOPE) {
+            return Ok(ALT_API_KEY);
+        }
+        let jwt = format!(
+            "applications reach Qdrant with scoped JWTs: `vauth jwt sign --for {target} --qdrant-collection NAME=r` (or --qdrant-access r); to rotate Qdrant's admin key, push a key made with --scope admin"
+        );
+        let why = if spec.scopes.iter().any(|s| s == "read") {
+            format!(
+                "{} has the read scope, and vauth does not write Qdrant's read_only_api_key: it is one slot, so a rotation could not keep the old key working during a grace",
+                spec.name
+            )
+        } else {
+            format!(
+                "{} is not scoped admin, and Qdrant's alt_api_key would make it a second master key (full manage access, and a JWT signing secret)",
+                spec.name
+            )
+        };
+        Err(Error::usage(format!("target {target}: {why}")).hint(jwt))
     }
 
     fn unverifiable(&self, what: &str) -> Error {
@@ -127,13 +165,18 @@ impl Target for Qdrant {
     }
 
     fn user_for(&self, _spec: &PushSpec) -> String {
-        "alt_api_key".to_string()
+        ALT_API_KEY.to_string()
     }
 
-    fn plan(&self, _spec: &PushSpec) -> Vec<String> {
+    fn plan(&self, spec: &PushSpec) -> Vec<String> {
+        let t = self.http.target();
+        if let Err(e) = Qdrant::slot(t, spec) {
+            return vec![format!("refused: {}", e.message())];
+        }
         vec![
-            "set service.alt_api_key = **** in Qdrant's config (or QDRANT__SERVICE__ALT_API_KEY), then restart Qdrant".to_string(),
+            "set service.alt_api_key = **** in Qdrant's config (or QDRANT__SERVICE__ALT_API_KEY), then restart Qdrant — a second master key: full manage access, and a JWT signing secret".to_string(),
             "at the next `vauth target test`: GET /collections with api-key: **** (200), and with a wrong key (401)".to_string(),
+            format!("then promote it: make it service.api_key and this target's admin key, remove the old key, restart — JWTs signed with the old key stop working; sign new ones with `vauth jwt sign --for {t}`"),
         ]
     }
 
@@ -163,10 +206,11 @@ impl Target for Qdrant {
         Ok(format!("Qdrant {version}"))
     }
 
-    async fn apply(&mut self, _spec: &PushSpec, secret: &str) -> Result<Applied> {
+    async fn apply(&mut self, spec: &PushSpec, secret: &str) -> Result<Applied> {
+        let slot = Qdrant::slot(self.http.target(), spec)?;
         self.http.add_secret(secret);
         Ok(Applied {
-            user: "alt_api_key".to_string(),
+            user: slot.to_string(),
             remote_id: None,
             pending: true,
         })
@@ -186,7 +230,7 @@ impl Target for Qdrant {
 
     async fn revoke(&mut self, _spec: &RevokeSpec) -> Result<Vec<String>> {
         Ok(vec![
-            "remove this key from Qdrant's service.api_key/alt_api_key and restart Qdrant (vauth cannot change Qdrant's config)".to_string(),
+            "remove this key from Qdrant's service.api_key/alt_api_key (its successor as service.api_key) and restart Qdrant — vauth cannot change Qdrant's config; JWTs signed with this key stop working then".to_string(),
         ])
     }
 }

@@ -35,6 +35,9 @@ pub struct PushSpec {
     pub roles: Vec<String>,
     /// elasticsearch: the `role_descriptors` object of a new API key (`--role-descriptors`).
     pub role_descriptors: Option<serde_json::Value>,
+    /// The key's scopes (`key create --scope`): qdrant writes only a key scoped `admin`, as its
+    /// `alt_api_key` (a second master key).
+    pub scopes: Vec<String>,
 }
 
 /// What the database holds after `apply`.

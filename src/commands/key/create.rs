@@ -159,6 +159,7 @@ fn run_on(
         sha256: String::new(),
         roles: o.roles.clone(),
         role_descriptors: o.role_descriptors.clone(),
+        scopes: args.meta.scope.clone(),
     };
     let t = AnyTarget::offline(tname, &cfg)?;
     let user = t.user_for(&spec);

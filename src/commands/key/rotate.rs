@@ -155,6 +155,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
                 sha256: String::new(),
                 roles: Vec::new(),
                 role_descriptors: None,
+                scopes: find(&s, &args.name)?.scopes.clone(),
             };
             let (pushed, secret) =
                 create_on(tname, cfg, &spec, Some(prev), now).map_err(|e| not_rotated(&e))?;
