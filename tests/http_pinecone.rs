@@ -68,6 +68,8 @@ struct Pc {
     refuse: Arc<Mutex<Vec<usize>>>,
     /// The data plane lets any key in.
     open: Arc<AtomicBool>,
+    /// Keys it made may not list indexes (roles without control-plane permission): 403.
+    data_plane_only: Arc<AtomicBool>,
 }
 
 fn admin_ok(r: &Request) -> bool {
@@ -164,6 +166,9 @@ fn mount(fake: &Fake, pc: &Pc) {
                     .enumerate()
                     .take(made)
                     .any(|(i, (_, v))| *v == k && !st.refuse.lock().unwrap().contains(&i));
+                if known && st.data_plane_only.load(Ordering::SeqCst) {
+                    return pc_error(403, "PERMISSION_DENIED", "Insufficient permissions");
+                }
                 if known || st.open.load(Ordering::SeqCst) {
                     return ResponseTemplate::new(200).set_body_json(json!({"indexes": []}));
                 }
@@ -489,4 +494,47 @@ fn pinecone_third_rotation_inside_a_grace_deletes_the_oldest_key_http_contract()
         assert!(vs[v].get("revoked_at").is_none());
         assert!(vs[v]["pushed"][0].get("revoked_at").is_none());
     }
+}
+
+#[test]
+fn pinecone_data_plane_key_that_may_not_list_indexes_still_probes_http_contract() {
+    // Not documented: what `GET /indexes` answers a known key without control-plane rights.
+    // vauth takes a 403 for it as "known" only when a wrong key gets 401 at the same call.
+    let (env, fake, pc) = setup();
+    pc.data_plane_only.store(true, Ordering::SeqCst);
+    env.run(&[
+        "--json",
+        "key",
+        "create",
+        "vec",
+        "--on",
+        "pc",
+        "--role",
+        "DataPlaneViewer",
+    ])
+    .ok();
+    let st = state(&env);
+    assert_eq!(
+        st["api_keys"]["vec"]["versions"][0]["pushed"][0]["verified"],
+        true
+    );
+    let probes = fake.requests_to("GET", "/indexes");
+    assert_eq!(
+        probes.len(),
+        3,
+        "the key (403), then a wrong key twice (401)"
+    );
+    // A server that answers 403 to every key proves nothing: the key is not trusted.
+    pc.open.store(true, Ordering::SeqCst);
+    fake.reset();
+    mount(&fake, &pc);
+    fake.mount(
+        Mock::given(method("GET"))
+            .and(path("/indexes"))
+            .respond_with(pc_error(
+                403,
+                "PERMISSION_DENIED",
+                "Insufficient permissions",
+            )),
+    );
 }
