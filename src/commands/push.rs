@@ -66,7 +66,12 @@ impl Report for Pushes {
     fn human(&self, ui: &Ui) -> Result<()> {
         for rep in &self.reps {
             ui.out(&rep.user)?;
-            ui.note(&if rep.pending {
+            ui.note(&if rep.restarted {
+                format!(
+                    "Pushed {} v{} to {}: the target's apply command restarted the server, which now accepts it (probed: a wrong one is refused).",
+                    rep.key, rep.version, rep.target
+                )
+            } else if rep.pending {
                 format!(
                     "Pushed {} v{} to {}: pending restart — the server reads it when it restarts; `vauth target test {}` then probes it.",
                     rep.key, rep.version, rep.target, rep.target
