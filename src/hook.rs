@@ -10,6 +10,10 @@
 //! and every variable `vauth.toml` names as holding a credential ([`secret_env_names`]: each
 //! target's `admin_password_env`, `admin_key_env`, `admin_client_id_env`,
 //! `admin_client_secret_env`).
+//!
+//! A restart-bound target's apply command (`apply = "CMD"`, see `lifecycle::apply`) runs the same
+//! way, in the same scrubbed environment ([`apply`]), but quietly: its output is captured, and a
+//! failure quotes its exit status and the tail of its stderr with every secret vauth knows hidden.
 
 use std::process::{Command, Stdio};
 
@@ -140,7 +144,11 @@ pub fn apply(
         return Ok(());
     }
     // A command that left a child holding its stderr open: quote nothing rather than wait.
-    let err = if reader.is_finished() || status.is_some() {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(1);
+    while !reader.is_finished() && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let err = if reader.is_finished() {
         reader.join().unwrap_or_default()
     } else {
         Vec::new()

@@ -278,10 +278,25 @@ fn real_chroma_restarted_by_the_apply_command_rotates_and_finalizes_in_one_run_e
     );
     assert_eq!(chroma.applied().len(), 3);
 
+    // `key rotate` on a restart-bound target also finishes in its run; its dry-run push says so.
+    let d = env.run(&["push", "app", "--to", "c", "--dry-run"]);
+    d.ok().stdout_has("then: run the target's apply command");
+    let k = env.run_with(
+        &["key", "rotate", "app", "--grace", "1h"],
+        None,
+        &[("VAUTH_TEST_NOW", &after)],
+    );
+    k.ok();
+    let k3 = k.line();
+    assert_eq!(chroma.status(&k3), 200);
+    assert_eq!(chroma.applied().len(), 4);
+    let v3 = &state(&env)["api_keys"]["app"]["versions"][2];
+    assert_eq!(v3["pushed"][0]["verified"], true, "{v3}");
+
     // The command's environment never held a secret: not the admin token (nor the variable
     // naming it), not a key, not vauth's own secrets — but it had the file's path.
     let envs = std::fs::read_to_string(dir.path().join("apply-env")).unwrap();
-    for s in [ADMIN, k1.as_str(), k2.as_str()] {
+    for s in [ADMIN, k1.as_str(), k2.as_str(), k3.as_str()] {
         assert!(!envs.contains(s), "a secret in the apply command's env");
     }
     for var in [

@@ -177,7 +177,7 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
                     target: a.to.clone(),
                     kind: cfg.kind.as_str(),
                     user,
-                    plan: t.plan(spec),
+                    plan: with_apply(t.plan(spec), &cfg),
                 };
                 (run, note)
             })
@@ -257,6 +257,17 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// A restart-bound target's plan, with what its apply command adds (`lifecycle::apply`).
+fn with_apply(mut plan: Vec<String>, cfg: &crate::remote::TargetConfig) -> Vec<String> {
+    if cfg.restart_bound() && cfg.apply.is_some() {
+        plan.push(format!(
+            "then: run the target's apply command (sh -c, VAUTH_APPLY_FILE names the file), wait up to {}s for the server, and probe in this run",
+            cfg.restart_wait().as_secs()
+        ));
+    }
+    plan
 }
 
 /// The audit event of a push: one key's details, or each detail as a list.

@@ -242,3 +242,47 @@ pub fn after_revoke(c: &mut Connection, tname: &str, cfg: &TargetConfig) -> Resu
         "ran the apply command; the server answers again".to_string(),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn qdrant() -> TargetConfig {
+        toml::from_str("kind = \"qdrant\"\nurl = \"http://127.0.0.1:6333\"\napply = \"true\"\n")
+            .unwrap()
+    }
+
+    #[test]
+    fn qdrant_renders_its_slots_in_a_private_file_removed_after_the_run() {
+        let r = render(
+            &qdrant(),
+            &[("alt_api_key", "k-old"), ("alt_api_key", "k\"new")],
+        )
+        .unwrap();
+        let p = r.path.clone().unwrap();
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(
+            text.ends_with("service:\n  alt_api_key: \"k\\\"new\"\n"),
+            "{text}"
+        );
+        assert!(!text.contains("k-old"), "one value per slot, the last");
+        assert_eq!(crate::fsutil::mode_of(&p).unwrap(), 0o600);
+        let dir = r.dir.clone().unwrap();
+        assert_eq!(crate::fsutil::mode_of(&dir).unwrap(), 0o700);
+        drop(r);
+        assert!(!dir.exists());
+    }
+
+    #[test]
+    fn chroma_hands_over_its_credentials_file() {
+        let cfg: TargetConfig = toml::from_str(
+            "kind = \"chroma\"\nurl = \"http://127.0.0.1:8000\"\ncredentials_file = \"/srv/c.yaml\"\napply = \"true\"\n",
+        )
+        .unwrap();
+        let r = render(&cfg, &[("app", "k")]).unwrap();
+        assert_eq!(r.path.as_deref(), Some(Path::new("/srv/c.yaml")));
+        assert!(r.dir.is_none());
+    }
+}
