@@ -990,6 +990,8 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take [default: 10]')
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA that signed the server''s certificate (postgres: turns TLS on, verified; https targets: the only CA trusted)')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Prefix of the users/roles vauth creates on this target')
+            [CompletionResult]::new('--apply', '--apply', [CompletionResultType]::ParameterName, 'chroma, qdrant (servers that read credentials at start-up): a command (sh -c) that hands what vauth rendered to the server and restarts it, e.g. `systemctl restart chroma`. push, key rotate and rotate apply run it, wait for the server and probe in the same run; the rendered file''s path is in VAUTH_APPLY_FILE — never a secret on its argv or environment')
+            [CompletionResult]::new('--restart-wait', '--restart-wait', [CompletionResultType]::ParameterName, 'How long to wait for the server after --apply, e.g. 90s, 5m [default: 60s]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')

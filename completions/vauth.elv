@@ -903,6 +903,8 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --timeout 'Seconds one request may take [default: 10]'
             cand --ca-file 'PEM CA that signed the server''s certificate (postgres: turns TLS on, verified; https targets: the only CA trusted)'
             cand --prefix 'Prefix of the users/roles vauth creates on this target'
+            cand --apply 'chroma, qdrant (servers that read credentials at start-up): a command (sh -c) that hands what vauth rendered to the server and restarts it, e.g. `systemctl restart chroma`. push, key rotate and rotate apply run it, wait for the server and probe in the same run; the rendered file''s path is in VAUTH_APPLY_FILE — never a secret on its argv or environment'
+            cand --restart-wait 'How long to wait for the server after --apply, e.g. 90s, 5m [default: 60s]'
             cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'

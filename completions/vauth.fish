@@ -667,6 +667,8 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds one request may take [default: 10]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l ca-file -d 'PEM CA that signed the server\'s certificate (postgres: turns TLS on, verified; https targets: the only CA trusted)' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l prefix -d 'Prefix of the users/roles vauth creates on this target' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l apply -d 'chroma, qdrant (servers that read credentials at start-up): a command (sh -c) that hands what vauth rendered to the server and restarts it, e.g. `systemctl restart chroma`. push, key rotate and rotate apply run it, wait for the server and probe in the same run; the rendered file\'s path is in VAUTH_APPLY_FILE — never a secret on its argv or environment' -r
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l restart-wait -d 'How long to wait for the server after --apply, e.g. 90s, 5m [default: 60s]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'

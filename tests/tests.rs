@@ -57,6 +57,9 @@ mod json_pki;
 mod push;
 // --json contract of target/push (docs/json.md).
 mod json_push;
+// Restart-bound targets with an apply command: a real Chroma restarted by it, push/rotate/finalize
+// in one run each; a failing command; no secret in its environment.
+mod restart;
 // HTTP targets: exact contract against a local fake (wiremock), per database, and the faults.
 mod http_chroma;
 mod http_elasticsearch;

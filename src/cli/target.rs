@@ -110,6 +110,15 @@ pub struct TargetAddArgs {
     /// Prefix of the users/roles vauth creates on this target.
     #[arg(long, value_name = "PREFIX")]
     pub prefix: Option<String>,
+    /// chroma, qdrant (servers that read credentials at start-up): a command (sh -c) that hands
+    /// what vauth rendered to the server and restarts it, e.g. `systemctl restart chroma`. push,
+    /// key rotate and rotate apply run it, wait for the server and probe in the same run; the
+    /// rendered file's path is in VAUTH_APPLY_FILE — never a secret on its argv or environment.
+    #[arg(long, value_name = "CMD")]
+    pub apply: Option<String>,
+    /// How long to wait for the server after --apply, e.g. 90s, 5m [default: 60s].
+    #[arg(long, value_name = "DURATION", requires = "apply")]
+    pub restart_wait: Option<String>,
     /// Replace a target of the same name.
     #[arg(long)]
     pub force: bool,

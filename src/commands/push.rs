@@ -66,7 +66,12 @@ impl Report for Pushes {
     fn human(&self, ui: &Ui) -> Result<()> {
         for rep in &self.reps {
             ui.out(&rep.user)?;
-            ui.note(&if rep.pending {
+            ui.note(&if rep.restarted {
+                format!(
+                    "Pushed {} v{} to {}: the target's apply command restarted the server, which now accepts it (probed: a wrong one is refused).",
+                    rep.key, rep.version, rep.target
+                )
+            } else if rep.pending {
                 format!(
                     "Pushed {} v{} to {}: pending restart — the server reads it when it restarts; `vauth target test {}` then probes it.",
                     rep.key, rep.version, rep.target, rep.target
@@ -172,7 +177,7 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
                     target: a.to.clone(),
                     kind: cfg.kind.as_str(),
                     user,
-                    plan: t.plan(spec),
+                    plan: with_apply(t.plan(spec), &cfg),
                 };
                 (run, note)
             })
@@ -252,6 +257,17 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// A restart-bound target's plan, with what its apply command adds (`lifecycle::apply`).
+fn with_apply(mut plan: Vec<String>, cfg: &crate::remote::TargetConfig) -> Vec<String> {
+    if cfg.restart_bound() && cfg.apply.is_some() {
+        plan.push(format!(
+            "then: run the target's apply command (sh -c, VAUTH_APPLY_FILE names the file), wait up to {}s for the server, and probe in this run",
+            cfg.restart_wait().as_secs()
+        ));
+    }
+    plan
 }
 
 /// The audit event of a push: one key's details, or each detail as a list.

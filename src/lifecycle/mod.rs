@@ -3,6 +3,7 @@
 //! holds, revoke, and the rotation journal. Commands call it; it never imports `commands`, and it
 //! takes the clock and the home (`Session`) as arguments, never the command line.
 
+pub mod apply;
 pub mod certs;
 pub mod journal;
 pub mod jwt;

@@ -121,6 +121,10 @@ pub struct PushReport {
     /// Whether it waits for a server restart.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub pending: bool,
+    /// Whether the target's apply command restarted the server to verify it (a restart-bound
+    /// kind, verified in the same run).
+    #[serde(skip)]
+    pub restarted: bool,
 }
 
 impl PushReport {
@@ -134,6 +138,7 @@ impl PushReport {
             user: p.user.clone(),
             verified: p.verified,
             pending: p.pending,
+            restarted: matches!(kind, Kind::Chroma | Kind::Qdrant) && p.verified,
         }
     }
 }
@@ -210,6 +215,7 @@ pub fn push_batch(
         .iter()
         .map(|(spec, secret)| push_item(&mut c, tname, spec, secret, now))
         .collect();
+    apply_pending(&mut c, tname, cfg, items, &mut out);
     // Persist once for the batch (redis ACL SAVE). The database already holds every applied
     // item, so a failure here is reported on the last one, records kept.
     if let Err(e) = c.finish()
@@ -218,6 +224,43 @@ pub fn push_batch(
         probe.get_or_insert(e);
     }
     Ok(out)
+}
+
+/// A restart-bound target with an apply command: run it for the items that wait for a restart,
+/// and record them verified when the server takes them — or keep them pending with the error.
+fn apply_pending(
+    c: &mut Connection,
+    tname: &str,
+    cfg: &TargetConfig,
+    items: &[(&PushSpec, &str)],
+    out: &mut [Result<PushOutcome>],
+) {
+    let waiting: Vec<usize> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, Ok((p, None)) if p.pending))
+        .map(|(i, _)| i)
+        .collect();
+    let pending: Vec<(&str, &str)> = waiting
+        .iter()
+        .filter_map(|&i| match &out[i] {
+            Ok((p, _)) => Some((p.user.as_str(), items[i].1)),
+            Err(_) => None,
+        })
+        .collect();
+    let r = super::apply::after_push(c, tname, cfg, &pending);
+    for i in waiting {
+        if let Ok((p, probe)) = &mut out[i] {
+            match &r {
+                Ok(true) => {
+                    p.pending = false;
+                    p.verified = true;
+                }
+                Ok(false) => {}
+                Err(e) => *probe = Some(e.clone()),
+            }
+        }
+    }
 }
 
 fn push_item(

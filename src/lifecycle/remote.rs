@@ -25,6 +25,8 @@ fn block_on<F: Future>(f: F) -> Result<F::Output> {
 pub struct Connection {
     rt: tokio::runtime::Runtime,
     t: AnyTarget,
+    name: String,
+    cfg: TargetConfig,
 }
 
 impl Connection {
@@ -32,7 +34,12 @@ impl Connection {
     pub fn open(tname: &str, cfg: &TargetConfig) -> Result<Connection> {
         let t = AnyTarget::new(tname, cfg)?;
         let rt = crate::remote::runtime()?;
-        Ok(Connection { rt, t })
+        Ok(Connection {
+            rt,
+            t,
+            name: tname.to_string(),
+            cfg: cfg.clone(),
+        })
     }
 
     /// Reach the server and check the admin credential; returns the server's version line.
@@ -50,9 +57,16 @@ impl Connection {
         self.rt.block_on(self.t.probe(user, secret))
     }
 
-    /// Take a pushed credential back; returns the commands run.
+    /// Take a pushed credential back; returns the commands run. On a restart-bound target with
+    /// an apply command whose take-back rewrote what the server reads (chroma), the command runs
+    /// and the server answers again before this returns ([`super::apply::after_revoke`]).
     pub fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
-        self.rt.block_on(self.t.revoke(spec))
+        let mut lines = self.rt.block_on(self.t.revoke(spec))?;
+        let (name, cfg) = (self.name.clone(), self.cfg.clone());
+        if let Some(l) = super::apply::after_revoke(self, &name, &cfg)? {
+            lines.push(l);
+        }
+        Ok(lines)
     }
 
     /// Let the database make a credential for `spec` (kinds that generate their secrets).

@@ -277,7 +277,7 @@ fn push_to(
             format!("target {t}: the push waits for a restart; it cannot be probed now"),
         )
         .hint(format!(
-            "restart the server, then `vauth target test {t}` and run the rotation again"
+            "restart the server, then `vauth target test {t}` and run the rotation again; to finish in one run, give the target an apply command (`apply = \"CMD\"` in [target.{t}], docs/ci-rotation.md)"
         ));
         return Err(stop(s, name, r, Some(t), e));
     }

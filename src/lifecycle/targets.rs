@@ -20,6 +20,7 @@ pub fn find<'a>(s: &'a Session, name: &str) -> Result<&'a TargetConfig> {
 /// home: the newest certificate of that name, which must be valid and have its key kept.
 pub fn resolve(s: &mut Session, name: &str) -> Result<TargetConfig> {
     let mut cfg = find(s, name)?.clone();
+    cfg.secret_env = crate::hook::secret_env_names(&s.config);
     let Some(cert) = cfg.client_cert.clone() else {
         return Ok(cfg);
     };

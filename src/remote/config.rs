@@ -73,7 +73,22 @@ pub struct TargetConfig {
     /// Prefix of the users/roles vauth creates there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
+    /// chroma, qdrant (servers that read credentials at start-up): the command, run through
+    /// `sh -c`, that hands what vauth rendered to the server and restarts it
+    /// (`lifecycle::apply`). Without it, such a push waits for a restart by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apply: Option<String>,
+    /// How long vauth waits for the server after `apply`, e.g. `90s`, `5m` (default 60s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restart_wait: Option<String>,
+    /// The variables vauth.toml names as holding credentials, kept from `apply`'s environment;
+    /// filled when the target is resolved, never written.
+    #[serde(skip)]
+    pub secret_env: Vec<String>,
 }
+
+/// How long vauth waits for a restart-bound server after its apply command, by default.
+const RESTART_WAIT: Duration = Duration::from_secs(60);
 
 /// A client certificate and its private key (PEM), presented in TLS handshakes.
 #[derive(Clone, PartialEq, Eq)]
@@ -183,6 +198,7 @@ impl TargetConfig {
                     .to_string(),
             );
         }
+        self.validate_apply()?;
         if self.timeout == Some(0) {
             return Err("timeout: at least 1 second".to_string());
         }
@@ -194,6 +210,51 @@ impl TargetConfig {
             return Err("prefix: use letters, digits, '_' or '-'".to_string());
         }
         Ok(())
+    }
+
+    /// Check `apply` and `restart_wait`: for restart-bound kinds only, a command, a wait of
+    /// 1 second to 1 hour.
+    fn validate_apply(&self) -> std::result::Result<(), String> {
+        if let Some(cmd) = &self.apply {
+            if !self.restart_bound() {
+                return Err(format!(
+                    "--apply is for targets that read credentials at start-up (chroma, qdrant); a {} target takes them at once",
+                    self.kind.as_str()
+                ));
+            }
+            if cmd.trim().is_empty() {
+                return Err("--apply: an empty command".to_string());
+            }
+        }
+        if let Some(w) = &self.restart_wait {
+            if self.apply.is_none() {
+                return Err(
+                    "--restart-wait needs --apply (it is how long vauth waits after it)"
+                        .to_string(),
+                );
+            }
+            let secs = crate::timefmt::parse_span(w)?.seconds();
+            if !(1..=3600).contains(&secs) {
+                return Err(format!("--restart-wait {w}: from 1s to 1h"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether this target's server reads credentials only at start-up (chroma's credentials
+    /// file, qdrant's config): a push there waits for a restart.
+    pub fn restart_bound(&self) -> bool {
+        matches!(self.kind, Kind::Chroma | Kind::Qdrant)
+    }
+
+    /// How long to wait for the server after the apply command (60s unless
+    /// `restart_wait` says).
+    pub fn restart_wait(&self) -> Duration {
+        self.restart_wait
+            .as_deref()
+            .and_then(|w| crate::timefmt::parse_span(w).ok())
+            .and_then(|s| u64::try_from(s.seconds()).ok())
+            .map_or(RESTART_WAIT, Duration::from_secs)
     }
 
     /// Whether connections use TLS.

@@ -32,6 +32,9 @@ fn cfg(kind: Kind, url: &str, secret: &tempfile::NamedTempFile) -> TargetConfig 
         ca_file: None,
         insecure: false,
         prefix: None,
+        apply: None,
+        restart_wait: None,
+        secret_env: Vec::new(),
     }
 }
 

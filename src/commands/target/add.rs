@@ -51,6 +51,9 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
         ca_file: abs(&a.ca_file),
         insecure: a.insecure,
         prefix: a.prefix.clone(),
+        apply: a.apply.clone(),
+        restart_wait: a.restart_wait.clone(),
+        secret_env: Vec::new(),
     };
     cfg.validate().map_err(|e| {
         let hint = if e.contains("contains a password") {

@@ -389,6 +389,9 @@ mod tests {
                 ca_file: None,
                 insecure: false,
                 prefix: None,
+                apply: None,
+                restart_wait: None,
+                secret_env: Vec::new(),
             }
         }
 
