@@ -321,11 +321,10 @@ fn qdrant_push_refuses_keys_not_scoped_admin_and_points_to_jwts_http_contract() 
         before,
         "a refused push records nothing"
     );
-    // The dry run says so too, and still changes nothing.
+    // The dry run is refused the same way (exit 2), and still changes nothing.
     env.run(&["push", "reader", "--to", "q", "--dry-run"])
-        .ok()
-        .stdout_has("refused:")
-        .stdout_has("read_only_api_key");
+        .code(2)
+        .stderr_has("read_only_api_key");
     assert!(!env.read_home("state.json").contains("alt_api_key"));
 }
 

@@ -164,6 +164,12 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
     for (_, _, spec) in items.iter_mut() {
         spec.adopt = a.adopt.as_deref() == Some(spec.name.as_str());
     }
+    if cfg.kind == crate::remote::Kind::Qdrant {
+        // Which of Qdrant's key slots a key may go to is decided before anything, dry run too.
+        for (_, _, spec) in &items {
+            crate::remote::qdrant::Qdrant::slot(&a.to, spec)?;
+        }
+    }
     if a.dry_run {
         let runs = items
             .iter()
