@@ -142,6 +142,16 @@ impl Ui {
         }
     }
 
+    /// One line of what a take-back did on a target (`TARGET: what`): shown with `-v` — unless
+    /// it is a step left to the user (`TARGET: todo: …`, e.g. Qdrant's config, which vauth cannot
+    /// change), which everyone sees.
+    pub fn remote_log(&self, line: &str) {
+        match line.split_once(": todo: ") {
+            Some((target, step)) => self.note(&format!("{target}: to do by hand: {step}")),
+            None => self.debug(&format!("ran {line}")),
+        }
+    }
+
     /// A detail shown with `-v`.
     pub fn debug(&self, msg: &str) {
         if self.verbose > 0 {

@@ -230,7 +230,7 @@ impl Target for Qdrant {
 
     async fn revoke(&mut self, _spec: &RevokeSpec) -> Result<Vec<String>> {
         Ok(vec![
-            "remove this key from Qdrant's service.api_key/alt_api_key (its successor as service.api_key) and restart Qdrant — vauth cannot change Qdrant's config; JWTs signed with this key stop working then".to_string(),
+            "todo: remove this key from Qdrant's service.api_key/alt_api_key (its successor as service.api_key) and restart Qdrant — vauth cannot change Qdrant's config; JWTs signed with this key stop working then".to_string(),
         ])
     }
 }

@@ -129,7 +129,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
         };
     let remote_err = remote_err.or(cancel_err);
     for line in remote_log.iter().chain(&cancel_log) {
-        ctx.ui.debug(&format!("vauth: ran {line}"));
+        ctx.ui.remote_log(line);
     }
     ctx.ui.report(&Revoked {
         name: &args.name,

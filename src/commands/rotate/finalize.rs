@@ -207,7 +207,7 @@ fn resume_key(
     }
     let (log, err) = revoke_remote(s, name, &todo, false);
     for l in log {
-        ctx.ui.debug(&l);
+        ctx.ui.remote_log(&l);
     }
     let left = pending(s);
     let now = s.now;
@@ -264,7 +264,7 @@ fn resume_cert(
         .collect();
     let (log, err) = revoke_cert_pushes(s, &certs);
     for l in log {
-        ctx.ui.debug(&l);
+        ctx.ui.remote_log(&l);
     }
     let left = pending(s);
     for serial in todo.iter().filter(|sr| !left.contains(sr)) {
@@ -335,7 +335,7 @@ fn finalize_key(
         }
         let (log, err) = revoke_remote(s, name, &[v.version], false);
         for l in log {
-            ctx.ui.debug(&l);
+            ctx.ui.remote_log(&l);
         }
         if let Some(e) = err {
             out.failed(name, v.version, e);
@@ -389,7 +389,7 @@ fn finalize_cert(
     // leaves (resume_cert).
     let (log, err) = revoke_cert_pushes(s, &old);
     for l in log {
-        ctx.ui.debug(&l);
+        ctx.ui.remote_log(&l);
     }
     for (_, serial) in &old {
         changed.push(format!("{name}:{serial}"));
