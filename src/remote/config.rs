@@ -73,6 +73,9 @@ pub struct TargetConfig {
     /// Prefix of the users/roles vauth creates there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
+    /// chroma: the header tokens travel in (unset: `authorization`, Chroma's default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_header: Option<super::chroma::TokenHeader>,
 }
 
 /// A client certificate and its private key (PEM), presented in TLS handshakes.
@@ -153,8 +156,10 @@ impl TargetConfig {
         if self.kind != Kind::Pinecone && (self.project.is_some() || self.token_url.is_some()) {
             return Err("--project and --token-url are for pinecone targets".to_string());
         }
-        if self.kind != Kind::Chroma && self.credentials_file.is_some() {
-            return Err("--credentials-file is for chroma targets".to_string());
+        if self.kind != Kind::Chroma
+            && (self.credentials_file.is_some() || self.token_header.is_some())
+        {
+            return Err("--credentials-file and --token-header are for chroma targets".to_string());
         }
         if self.kind.is_http()
             && ep.user.is_some()

@@ -51,6 +51,10 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
         ca_file: abs(&a.ca_file),
         insecure: a.insecure,
         prefix: a.prefix.clone(),
+        // Written out for chroma, so the file says which header the server reads.
+        token_header: a
+            .token_header
+            .or((a.kind == crate::remote::Kind::Chroma).then(Default::default)),
     };
     cfg.validate().map_err(|e| {
         let hint = if e.contains("contains a password") {
