@@ -59,7 +59,7 @@ fn add_target(env: &TestEnv, name: &str, chroma: &ChromaServer, header: Transpor
         "CHROMA_ADMIN",
         "--credentials-file",
         chroma.file.to_str().unwrap(),
-        "--token-header",
+        "--auth-header",
         header.option(),
     ])
     .ok();
@@ -129,7 +129,7 @@ fn lifecycle_against_real_chroma(transport: Transport) {
             "the server refused the admin token sent as `{}`",
             shown(transport.other())
         ))
-        .stderr_has(&format!("--token-header {}", transport.option()));
+        .stderr_has(&format!("--auth-header {}", transport.option()));
     assert!(!r.stderr.contains("lacks the rights"), "{}", r.stderr);
 }
 

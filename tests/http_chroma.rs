@@ -291,11 +291,11 @@ fn chroma_third_rotation_inside_a_grace_removes_the_oldest_token_http_contract()
     env.run(&["target", "test", "c"]).ok();
 }
 
-/// The transport is the target's: `--token-header x-chroma-token` speaks to a server that reads
+/// The transport is the target's: `--auth-header x-chroma-token` speaks to a server that reads
 /// X-Chroma-Token; a target left at the default (`Authorization: Bearer`) is refused there, and
 /// the error names the header refused and the option, not the admin's rights.
 #[test]
-fn chroma_token_header_option_and_a_refused_header_named_http_contract() {
+fn chroma_auth_header_option_and_a_refused_header_named_http_contract() {
     let (f, _known) = fake_with(true);
     let env = TestEnv::new().with_env("CHROMA_ADMIN", ADMIN);
     env.secret(ADMIN);
@@ -320,25 +320,25 @@ fn chroma_token_header_option_and_a_refused_header_named_http_contract() {
         env.run(&a).ok();
     };
     add("bearer", &[]);
-    add("x", &["--token-header", "x-chroma-token"]);
+    add("x", &["--auth-header", "x-chroma-token"]);
     let toml = env.read_home("vauth.toml");
-    assert!(toml.contains("token_header = \"authorization\""), "{toml}");
-    assert!(toml.contains("token_header = \"x-chroma-token\""), "{toml}");
+    assert!(toml.contains("auth_header = \"authorization\""), "{toml}");
+    assert!(toml.contains("auth_header = \"x-chroma-token\""), "{toml}");
     let show = env.run(&["--json", "target", "show", "x"]);
-    assert_eq!(show.json()["token_header"], "x-chroma-token");
+    assert_eq!(show.json()["auth_header"], "x-chroma-token");
 
     let t = env.run(&["target", "test", "bearer"]);
     t.code(4)
         .stderr_has("HTTP 403")
         .stderr_has("the server refused the admin token sent as `Authorization: Bearer`")
-        .stderr_has("--token-header x-chroma-token");
+        .stderr_has("--auth-header x-chroma-token");
     assert!(!t.stderr.contains("lacks the rights"), "{}", t.stderr);
     env.run(&["target", "test", "x"]).ok();
     let probes = f.requests_to("GET", COLLECTIONS);
     assert_eq!(header(probes.last().unwrap(), "x-chroma-token"), "");
     assert!(probes.iter().any(|r| header(r, "x-chroma-token") == ADMIN));
 
-    // --token-header is for chroma only.
+    // --auth-header is for chroma only.
     env.run(&[
         "target",
         "add",
@@ -349,11 +349,11 @@ fn chroma_token_header_option_and_a_refused_header_named_http_contract() {
         &f.url(),
         "--admin-key-env",
         "X",
-        "--token-header",
+        "--auth-header",
         "authorization",
     ])
     .code(2)
-    .stderr_has("--token-header");
+    .stderr_has("--auth-header");
 }
 
 /// Simple RBAC: `push --role` writes the user's role; a file whose roles_mapping does not name

@@ -23,7 +23,7 @@ EXAMPLES:
     vauth target add pc --kind pinecone --url https://api.pinecone.io --project PROJECT_ID \\
         --admin-client-id-env PINECONE_CLIENT_ID --admin-client-secret-env PINECONE_CLIENT_SECRET
     vauth target add vec --kind chroma --url http://127.0.0.1:8000 --admin-key-env CHROMA_ADMIN \\
-        --credentials-file /etc/chroma/users.yaml --token-header authorization")]
+        --credentials-file /etc/chroma/users.yaml --auth-header authorization")]
     Add(Box<TargetAddArgs>),
     /// List the configured targets.
     #[command(after_long_help = "\
@@ -100,7 +100,7 @@ pub struct TargetAddArgs {
     /// says: authorization (`Authorization: Bearer <token>`, Chroma's default) or x-chroma-token
     /// [default: authorization].
     #[arg(long, value_name = "HEADER")]
-    pub token_header: Option<TokenHeader>,
+    pub auth_header: Option<TokenHeader>,
     /// A certificate of this home (issued with --keep-key) that vauth presents to the server,
     /// for servers that require client certificates (needs TLS).
     #[arg(long, value_name = "CERT")]

@@ -75,7 +75,7 @@ pub struct TargetConfig {
     pub prefix: Option<String>,
     /// chroma: the header tokens travel in (unset: `authorization`, Chroma's default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token_header: Option<super::chroma::TokenHeader>,
+    pub auth_header: Option<super::chroma::TokenHeader>,
 }
 
 /// A client certificate and its private key (PEM), presented in TLS handshakes.
@@ -157,9 +157,9 @@ impl TargetConfig {
             return Err("--project and --token-url are for pinecone targets".to_string());
         }
         if self.kind != Kind::Chroma
-            && (self.credentials_file.is_some() || self.token_header.is_some())
+            && (self.credentials_file.is_some() || self.auth_header.is_some())
         {
-            return Err("--credentials-file and --token-header are for chroma targets".to_string());
+            return Err("--credentials-file and --auth-header are for chroma targets".to_string());
         }
         if self.kind.is_http()
             && ep.user.is_some()

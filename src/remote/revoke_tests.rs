@@ -32,7 +32,7 @@ fn cfg(kind: Kind, url: &str, secret: &tempfile::NamedTempFile) -> TargetConfig 
         ca_file: None,
         insecure: false,
         prefix: None,
-        token_header: None,
+        auth_header: None,
     }
 }
 

@@ -30,7 +30,7 @@ impl Transport {
         }
     }
 
-    /// vauth's `--token-header` value for this transport.
+    /// vauth's `--auth-header` value for this transport.
     pub fn option(self) -> &'static str {
         match self {
             Transport::Bearer => "authorization",

@@ -52,8 +52,8 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
         insecure: a.insecure,
         prefix: a.prefix.clone(),
         // Written out for chroma, so the file says which header the server reads.
-        token_header: a
-            .token_header
+        auth_header: a
+            .auth_header
             .or((a.kind == crate::remote::Kind::Chroma).then(Default::default)),
     };
     cfg.validate().map_err(|e| {

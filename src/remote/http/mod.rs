@@ -389,7 +389,7 @@ mod tests {
                 ca_file: None,
                 insecure: false,
                 prefix: None,
-                token_header: None,
+                auth_header: None,
             }
         }
 
