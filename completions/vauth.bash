@@ -4030,7 +4030,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__target__subcmd__add)
-            opts="-q -v -h --kind --url --admin-password-env --admin-password-file --admin-key-env --admin-key-file --admin-client-id-env --admin-client-secret-env --project --token-url --credentials-file --client-cert --timeout --ca-file --insecure --prefix --apply --restart-wait --force --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            opts="-q -v -h --kind --url --admin-password-env --admin-password-file --admin-key-env --admin-key-file --admin-client-id-env --admin-client-secret-env --project --token-url --credentials-file --auth-header --client-cert --timeout --ca-file --insecure --prefix --apply --restart-wait --force --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4078,6 +4078,10 @@ _vauth() {
                     ;;
                 --credentials-file)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-header)
+                    COMPREPLY=($(compgen -W "authorization x-chroma-token" -- "${cur}"))
                     return 0
                     ;;
                 --client-cert)

@@ -1,8 +1,10 @@
-//! Chroma target, against a local fake (wiremock) because Chroma's Python token server is not
-//! installed here: the fake answers as reference/vector-db-admin-apis.md §6.2 documents — tokens
-//! in `X-Chroma-Token`, read from the credentials file at start-up only ("restart" below reloads
-//! the file vauth wrote), 403 `{"error":"AuthError","message":"Forbidden"}` for an unknown token,
-//! the heartbeat public.
+//! Chroma target, against a local fake (wiremock) for the error bodies and request shapes: the
+//! fake answers as reference/vector-db-admin-apis.md §6.2 documents — tokens in `Authorization:
+//! Bearer` (Chroma's default) or `X-Chroma-Token` (a server started with
+//! `CHROMA_AUTH_TOKEN_TRANSPORT_HEADER=X-Chroma-Token`), read from the credentials file at
+//! start-up only ("restart" below reloads the file vauth wrote), 403
+//! `{"error":"AuthError","message":"Forbidden"}` for an unknown token, the heartbeat public.
+//! The real server is tested in chroma.rs.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -18,16 +20,22 @@ use crate::util::http::{Fake, header};
 const ADMIN: &str = "chroma-admin-token-5b0e77c1d2";
 const COLLECTIONS: &str = "/api/v2/tenants/default_tenant/databases/default_database/collections";
 
-struct ChromaAuth(Arc<Mutex<BTreeSet<String>>>);
+struct ChromaAuth(Arc<Mutex<BTreeSet<String>>>, bool);
+
+/// The token a request carries: `Authorization: Bearer` or, `x_chroma`, `X-Chroma-Token`.
+fn token(r: &Request, x_chroma: bool) -> String {
+    if x_chroma {
+        header(r, "x-chroma-token")
+    } else {
+        header(r, "authorization")
+            .strip_prefix("Bearer ")
+            .map_or_else(String::new, str::to_string)
+    }
+}
 
 impl Respond for ChromaAuth {
     fn respond(&self, r: &Request) -> ResponseTemplate {
-        if self
-            .0
-            .lock()
-            .unwrap()
-            .contains(&header(r, "x-chroma-token"))
-        {
+        if self.0.lock().unwrap().contains(&token(r, self.1)) {
             ResponseTemplate::new(200).set_body_json(json!([]))
         } else {
             ResponseTemplate::new(403)
@@ -53,6 +61,10 @@ fn restart(known: &Arc<Mutex<BTreeSet<String>>>, file: &Path) {
 }
 
 fn fake() -> (Fake, Arc<Mutex<BTreeSet<String>>>) {
+    fake_with(false)
+}
+
+fn fake_with(x_chroma: bool) -> (Fake, Arc<Mutex<BTreeSet<String>>>) {
     let f = Fake::start();
     let known = Arc::new(Mutex::new(BTreeSet::from([ADMIN.to_string()])));
     f.mount(
@@ -70,7 +82,7 @@ fn fake() -> (Fake, Arc<Mutex<BTreeSet<String>>>) {
     f.mount(
         Mock::given(method("GET"))
             .and(path(COLLECTIONS))
-            .respond_with(ChromaAuth(known.clone())),
+            .respond_with(ChromaAuth(known.clone(), x_chroma)),
     );
     (f, known)
 }
@@ -101,8 +113,12 @@ fn chroma_tokens_file_pending_restart_rotate_and_revoke_http_contract() {
     assert_eq!(t.json()["server"], "Chroma 1.0.21");
     let probes = f.requests_to("GET", COLLECTIONS);
     assert_eq!(probes.len(), 2, "admin read, then a read without a token");
-    assert_eq!(header(&probes[0], "x-chroma-token"), ADMIN);
-    assert_eq!(header(&probes[1], "x-chroma-token"), "");
+    assert_eq!(
+        header(&probes[0], "authorization"),
+        format!("Bearer {ADMIN}")
+    );
+    assert_eq!(header(&probes[1], "authorization"), "");
+    assert_eq!(header(&probes[0], "x-chroma-token"), "");
 
     let k1 = env.create("app");
     let p = env.run(&["--json", "push", "app", "--to", "c"]);
@@ -128,7 +144,7 @@ fn chroma_tokens_file_pending_restart_rotate_and_revoke_http_contract() {
     assert!(
         wrong
             .iter()
-            .any(|r| header(r, "x-chroma-token").starts_with("vauth-wrong-"))
+            .any(|r| header(r, "authorization").starts_with("Bearer vauth-wrong-"))
     );
 
     // Rotate: both tokens listed during the grace; the old one cannot be revoked remotely
@@ -173,7 +189,7 @@ fn chroma_refuses_foreign_files_and_open_servers_http_contract() {
     env.create("app");
     let before = env.read_home("state.json");
     env.run(&["push", "app", "--to", "c"])
-        .code(4)
+        .code(3)
         .stderr_has("not written by vauth");
     assert_eq!(env.read_home("state.json"), before, "nothing recorded");
     assert!(
@@ -273,4 +289,126 @@ fn chroma_third_rotation_inside_a_grace_removes_the_oldest_token_http_contract()
     let k = known.lock().unwrap().clone();
     assert!(!k.contains(&k1) && k.contains(&k2) && k.contains(&k3));
     env.run(&["target", "test", "c"]).ok();
+}
+
+/// The transport is the target's: `--auth-header x-chroma-token` speaks to a server that reads
+/// X-Chroma-Token; a target left at the default (`Authorization: Bearer`) is refused there, and
+/// the error names the header refused and the option, not the admin's rights.
+#[test]
+fn chroma_auth_header_option_and_a_refused_header_named_http_contract() {
+    let (f, _known) = fake_with(true);
+    let env = TestEnv::new().with_env("CHROMA_ADMIN", ADMIN);
+    env.secret(ADMIN);
+    env.run(&["init"]).ok();
+    let creds = env.path("creds.yaml");
+    let url = f.url();
+    let add = |name: &str, extra: &[&str]| {
+        let mut a = vec![
+            "target",
+            "add",
+            name,
+            "--kind",
+            "chroma",
+            "--url",
+            &url,
+            "--admin-key-env",
+            "CHROMA_ADMIN",
+            "--credentials-file",
+            creds.to_str().unwrap(),
+        ];
+        a.extend_from_slice(extra);
+        env.run(&a).ok();
+    };
+    add("bearer", &[]);
+    add("x", &["--auth-header", "x-chroma-token"]);
+    let toml = env.read_home("vauth.toml");
+    assert!(toml.contains("auth_header = \"authorization\""), "{toml}");
+    assert!(toml.contains("auth_header = \"x-chroma-token\""), "{toml}");
+    let show = env.run(&["--json", "target", "show", "x"]);
+    assert_eq!(show.json()["auth_header"], "x-chroma-token");
+
+    let t = env.run(&["target", "test", "bearer"]);
+    t.code(4)
+        .stderr_has("HTTP 403")
+        .stderr_has("the server refused the admin token sent as `Authorization: Bearer`")
+        .stderr_has("--auth-header x-chroma-token");
+    assert!(!t.stderr.contains("lacks the rights"), "{}", t.stderr);
+    env.run(&["target", "test", "x"]).ok();
+    let probes = f.requests_to("GET", COLLECTIONS);
+    assert_eq!(header(probes.last().unwrap(), "x-chroma-token"), "");
+    assert!(probes.iter().any(|r| header(r, "x-chroma-token") == ADMIN));
+
+    // --auth-header is for chroma only.
+    env.run(&[
+        "target",
+        "add",
+        "q",
+        "--kind",
+        "qdrant",
+        "--url",
+        &f.url(),
+        "--admin-key-env",
+        "X",
+        "--auth-header",
+        "authorization",
+    ])
+    .code(2)
+    .stderr_has("--auth-header");
+}
+
+/// Simple RBAC: `push --role` writes the user's role; a file whose roles_mapping does not name
+/// it is refused (Chroma would not start), exit 3, the file unchanged; a later push naming no
+/// role keeps it; the mapping stays byte for byte.
+#[test]
+fn chroma_role_is_written_and_roles_mapping_kept_http_contract() {
+    let (f, known) = fake();
+    let env = TestEnv::new().with_env("CHROMA_ADMIN", ADMIN);
+    env.secret(ADMIN);
+    env.run(&["init"]).ok();
+    let mapping = "roles_mapping:\n  admin:\n    actions: [\"db:list_collections\", \"system:reset\"]\n  reader:\n    actions: [\"db:list_collections\", \"collection:get\"]\n";
+    let creds = env.write(
+        "creds.yaml",
+        &format!(
+            "# managed by vauth (by hand)\nusers:\n  - id: vauth-admin\n    role: admin\n    tokens:\n      - \"{ADMIN}\"\n{mapping}"
+        ),
+    );
+    env.run(&[
+        "target",
+        "add",
+        "c",
+        "--kind",
+        "chroma",
+        "--url",
+        &f.url(),
+        "--admin-key-env",
+        "CHROMA_ADMIN",
+        "--credentials-file",
+        creds.to_str().unwrap(),
+    ])
+    .ok();
+    env.create("app");
+    let before = std::fs::read_to_string(&creds).unwrap();
+    env.run(&["push", "app", "--to", "c"])
+        .code(3)
+        .stderr_has("user \"app\" has no role")
+        .stderr_has("--role");
+    env.run(&["push", "app", "--to", "c", "--role", "writer"])
+        .code(3)
+        .stderr_has("roles_mapping does not name");
+    assert_eq!(std::fs::read_to_string(&creds).unwrap(), before);
+    env.run(&["push", "app", "--to", "c", "--role", "reader"])
+        .ok();
+    let text = std::fs::read_to_string(&creds).unwrap();
+    assert!(text.ends_with(mapping), "{text}");
+    assert!(
+        text.contains("role: \"admin\"") && text.contains("role: \"reader\""),
+        "{text}"
+    );
+    restart(&known, &creds);
+    env.run(&["target", "test", "c"]).ok();
+    let k2 = env.run(&["key", "rotate", "app", "--grace", "1h"]).line();
+    env.secret(&k2);
+    let text = std::fs::read_to_string(&creds).unwrap();
+    assert_eq!(text.matches("role: \"reader\"").count(), 1, "{text}");
+    assert!(text.contains(&k2) && text.ends_with(mapping), "{text}");
 }

@@ -15,9 +15,8 @@ use serde_json::json;
 use crate::util::chroma::{PROBE_PATH, Transport, chroma_python};
 use crate::util::{TestEnv, free_port, rfc3339, state, test_hooks, wait_until};
 
-/// The token transport of the test server. vauth sends `X-Chroma-Token` on this branch; when it
-/// speaks Chroma's default (`Authorization: Bearer`), flip this one constant.
-const TRANSPORT: Transport = Transport::XChromaToken;
+/// The token transport of the test server: Chroma's default, which is vauth's default too.
+const TRANSPORT: Transport = Transport::Bearer;
 
 const ADMIN: &str = "chroma-admin-token-restart-7c1e90";
 

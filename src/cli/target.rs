@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 
 use super::parse_name;
 use crate::remote::Kind;
+use crate::remote::chroma::TokenHeader;
 
 /// `vauth target …`.
 #[derive(Debug, Subcommand)]
@@ -20,7 +21,9 @@ EXAMPLES:
     vauth target add wv --kind weaviate --url https://weaviate.internal:8080 \\
         --admin-key-env WEAVIATE_ADMIN_KEY --ca-file ./ca.pem
     vauth target add pc --kind pinecone --url https://api.pinecone.io --project PROJECT_ID \\
-        --admin-client-id-env PINECONE_CLIENT_ID --admin-client-secret-env PINECONE_CLIENT_SECRET")]
+        --admin-client-id-env PINECONE_CLIENT_ID --admin-client-secret-env PINECONE_CLIENT_SECRET
+    vauth target add vec --kind chroma --url http://127.0.0.1:8000 --admin-key-env CHROMA_ADMIN \\
+        --credentials-file /etc/chroma/users.yaml --auth-header authorization")]
     Add(Box<TargetAddArgs>),
     /// List the configured targets.
     #[command(after_long_help = "\
@@ -93,6 +96,11 @@ pub struct TargetAddArgs {
     /// chroma: the server's token credentials file (YAML) that vauth keeps.
     #[arg(long, value_name = "FILE")]
     pub credentials_file: Option<PathBuf>,
+    /// chroma: the header tokens travel in, as the server's CHROMA_AUTH_TOKEN_TRANSPORT_HEADER
+    /// says: authorization (`Authorization: Bearer <token>`, Chroma's default) or x-chroma-token
+    /// [default: authorization].
+    #[arg(long, value_name = "HEADER")]
+    pub auth_header: Option<TokenHeader>,
     /// A certificate of this home (issued with --keep-key) that vauth presents to the server,
     /// for servers that require client certificates (needs TLS).
     #[arg(long, value_name = "CERT")]
@@ -158,8 +166,10 @@ pub struct PushArgs {
     #[arg(long, value_name = "RULE", allow_hyphen_values = true)]
     pub category: Vec<String>,
     /// weaviate, milvus, opensearch, pinecone: a server-side role the user or key gets
-    /// (repeatable), e.g. viewer, ProjectViewer; postgres certificates: a group role the CN
-    /// role joins (e.g. the +group of a `hostssl … cert` line).
+    /// (repeatable), e.g. viewer, ProjectViewer; chroma: the user's one `role:` in the
+    /// credentials file (simple RBAC; kept when a later push names none); postgres
+    /// certificates: a group role the CN role joins (e.g. the +group of a `hostssl … cert`
+    /// line).
     #[arg(long, value_name = "ROLE")]
     pub role: Vec<String>,
     /// elasticsearch: a JSON file holding the API key's `role_descriptors` object.

@@ -111,7 +111,7 @@ fn secrets(cfg: &TargetConfig, known: &[&str]) -> Vec<Zeroizing<String>> {
         .map(Zeroizing::new)
         && let Ok(c) = crate::remote::chroma::Credentials::parse(&text)
     {
-        out.extend(c.users.into_iter().flat_map(|(_, toks)| toks));
+        out.extend(c.users.into_iter().flat_map(|u| u.tokens));
     }
     out
 }

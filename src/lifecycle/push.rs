@@ -73,12 +73,11 @@ impl PushOptions {
         if k != Kind::Redis && (!self.key_patterns.is_empty() || !self.commands.is_empty()) {
             return bad("--pattern/--category", "redis");
         }
-        if matches!(
-            k,
-            Kind::Redis | Kind::Qdrant | Kind::Chroma | Kind::Elasticsearch
-        ) && !self.roles.is_empty()
-        {
-            return bad("--role", "weaviate, milvus, opensearch and pinecone");
+        if matches!(k, Kind::Redis | Kind::Qdrant | Kind::Elasticsearch) && !self.roles.is_empty() {
+            return bad(
+                "--role",
+                "weaviate, milvus, opensearch, pinecone and chroma",
+            );
         }
         if k != Kind::Elasticsearch && self.role_descriptors.is_some() {
             return bad("--role-descriptors", "elasticsearch");

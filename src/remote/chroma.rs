@@ -5,128 +5,107 @@
 //! it starts, and `vauth target test` probes pending tokens then. During a grace both tokens are
 //! listed. The admin token stays listed as user `vauth-admin`, so vauth keeps its access.
 //!
-//! Probes: `GET /api/v2/tenants/default_tenant/databases/default_database/collections` with
-//! `X-Chroma-Token` answers 200 to a known token and 403 `{"error":"AuthError"}` otherwise.
+//! Tokens travel as the server's `CHROMA_AUTH_TOKEN_TRANSPORT_HEADER` says: `Authorization:
+//! Bearer <token>` (Chroma's default, the target's `auth_header = "authorization"`) or
+//! `X-Chroma-Token: <token>` (`auth_header = "x-chroma-token"`).
+//!
+//! Simple RBAC (`SimpleRBACAuthorizationProvider`, its config file = the same file): each user
+//! has one `role:`, and `roles_mapping:` maps roles to actions. vauth writes the pushed user's
+//! role from `push --role` (kept when a later push names none), never changes another user's
+//! role (the admin's included), and keeps the `roles_mapping:` section byte for byte. It refuses
+//! to rewrite a file holding anything else it would lose, and a file with a `roles_mapping:` in
+//! which a user lacks a role the mapping names (Chroma would not start).
+//!
+//! Probes: `GET /api/v2/tenants/default_tenant/databases/default_database/collections` answers
+//! 200 to a known token and 403 `{"error":"AuthError"}` otherwise.
 
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::http::{Auth, Call, Http};
+use super::http::{Auth, Call, Http, Reply};
 use super::{
     Applied, Held, HeldQuery, PushSpec, RevokeSpec, Target, TargetConfig, Wrong, unverifiable,
 };
 use crate::error::{Error, ErrorKind, Result};
 
-/// The header tokens travel in.
-pub const HEADER: &str = "x-chroma-token";
-/// An authenticated read every token may do.
+mod credentials;
+
+pub use credentials::{Credentials, User};
+
+/// An authenticated read every token may do (RBAC action `db:list_collections`).
 pub const PROBE_PATH: &str =
     "/api/v2/tenants/default_tenant/databases/default_database/collections";
 /// The user the admin token is listed under.
 pub const ADMIN_USER: &str = "vauth-admin";
-const MARK: &str = "# managed by vauth";
+
+/// How tokens travel to Chroma (its `CHROMA_AUTH_TOKEN_TRANSPORT_HEADER`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum TokenHeader {
+    /// `Authorization: Bearer <token>`: Chroma's default.
+    #[default]
+    Authorization,
+    /// `X-Chroma-Token: <token>`: a server started with
+    /// `CHROMA_AUTH_TOKEN_TRANSPORT_HEADER=X-Chroma-Token`.
+    XChromaToken,
+}
+
+impl TokenHeader {
+    /// The value in vauth.toml and JSON (and of `--auth-header`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenHeader::Authorization => "authorization",
+            TokenHeader::XChromaToken => "x-chroma-token",
+        }
+    }
+
+    /// How a request carries a token, for messages: `Authorization: Bearer` or `X-Chroma-Token`.
+    pub fn shown(self) -> &'static str {
+        match self {
+            TokenHeader::Authorization => "Authorization: Bearer",
+            TokenHeader::XChromaToken => "X-Chroma-Token",
+        }
+    }
+
+    /// `(header name, value)` carrying `token`.
+    pub fn carry(self, token: &str) -> (&'static str, String) {
+        match self {
+            TokenHeader::Authorization => ("authorization", format!("Bearer {token}")),
+            TokenHeader::XChromaToken => ("x-chroma-token", token.to_string()),
+        }
+    }
+
+    fn other(self) -> TokenHeader {
+        match self {
+            TokenHeader::Authorization => TokenHeader::XChromaToken,
+            TokenHeader::XChromaToken => TokenHeader::Authorization,
+        }
+    }
+}
 
 /// A Chroma target.
 pub struct Chroma {
     http: Http,
     admin: Option<Zeroizing<String>>,
     file: Option<PathBuf>,
-}
-
-/// The users and tokens of a credentials file vauth wrote, in order (its Debug form shows the
-/// users and how many tokens each has, never a token).
-#[derive(Default, PartialEq)]
-pub struct Credentials {
-    /// `(user id, tokens)`.
-    pub users: Vec<(String, Vec<Zeroizing<String>>)>,
-}
-
-impl std::fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut m = f.debug_map();
-        for (u, t) in &self.users {
-            m.entry(u, &format_args!("{} token(s) ****", t.len()));
-        }
-        m.finish()
-    }
-}
-
-impl Credentials {
-    /// Parse a file vauth wrote. Anything else is refused: vauth does not rewrite a file it
-    /// cannot read back exactly.
-    pub fn parse(text: &str) -> std::result::Result<Credentials, String> {
-        if !text.starts_with(MARK) {
-            return Err("it was not written by vauth (no `# managed by vauth` first line)".into());
-        }
-        let mut c = Credentials::default();
-        for (n, line) in text.lines().enumerate() {
-            let t = line.trim();
-            if t.is_empty() || t.starts_with('#') || t == "users:" || t == "tokens:" {
-                continue;
-            }
-            let quoted = |s: &str| {
-                serde_json::from_str::<String>(s.trim())
-                    .map_err(|_| format!("line {}: expected a quoted string", n + 1))
-            };
-            if let Some(id) = t.strip_prefix("- id:") {
-                c.users.push((quoted(id)?, Vec::new()));
-            } else if let Some(tok) = t.strip_prefix("- ") {
-                let tok = Zeroizing::new(quoted(tok)?);
-                c.users
-                    .last_mut()
-                    .ok_or_else(|| format!("line {}: a token before any user", n + 1))?
-                    .1
-                    .push(tok);
-            } else {
-                return Err(format!("line {}: not in the form vauth writes", n + 1));
-            }
-        }
-        Ok(c)
-    }
-
-    /// The file text (YAML, every string JSON-quoted).
-    pub fn render(&self, marker: &str) -> Zeroizing<String> {
-        let mut s = Zeroizing::new(format!(
-            "{MARK} ({marker}): Chroma token credentials (CHROMA_SERVER_AUTHN_CREDENTIALS_FILE).\n\
-             # vauth rewrites this file on push and revoke; restart Chroma to apply it.\n\
-             users:\n"
-        ));
-        for (id, toks) in &self.users {
-            s.push_str(&format!("  - id: {}\n    tokens:\n", json_str(id)));
-            for t in toks {
-                s.push_str(&format!("      - {}\n", json_str(t)));
-            }
-        }
-        s
-    }
-
-    fn user_mut(&mut self, id: &str) -> &mut Vec<Zeroizing<String>> {
-        let i = match self.users.iter().position(|(u, _)| u == id) {
-            Some(i) => i,
-            None => {
-                self.users.push((id.to_string(), Vec::new()));
-                self.users.len() - 1
-            }
-        };
-        &mut self.users[i].1
-    }
-}
-
-fn json_str(s: &str) -> String {
-    serde_json::Value::String(s.to_string()).to_string()
+    header: TokenHeader,
 }
 
 impl Chroma {
     /// A target named `name`; `admin` is a token the server accepts.
     pub fn new(name: &str, cfg: &TargetConfig, admin: Option<Zeroizing<String>>) -> Result<Chroma> {
-        let auth = admin
-            .clone()
-            .map_or(Auth::None, |k| Auth::Header(HEADER, k));
+        let header = cfg.auth_header.unwrap_or_default();
+        let auth = admin.clone().map_or(Auth::None, |k| match header {
+            TokenHeader::Authorization => Auth::Bearer(k),
+            TokenHeader::XChromaToken => Auth::Header("x-chroma-token", k),
+        });
         Ok(Chroma {
             http: Http::new(name, cfg, auth)?,
             admin,
             file: cfg.credentials_file.clone(),
+            header,
         })
     }
 
@@ -140,15 +119,24 @@ impl Chroma {
         })
     }
 
+    /// A local-state refusal about the credentials file (exit 3): nothing was changed.
+    fn refuse(&self, why: &str, hint: &str) -> Error {
+        let file = self
+            .file
+            .as_ref()
+            .map_or(String::new(), |p| p.display().to_string());
+        Error::state(format!(
+            "target {}: {file}: {why}; vauth does not rewrite it, nothing was changed",
+            self.http.target()
+        ))
+        .hint(hint.to_string())
+    }
+
     fn load(&self) -> Result<Credentials> {
         let p = self.file()?;
         match std::fs::read_to_string(p) {
             Ok(t) => Credentials::parse(&t).map_err(|e| {
-                Error::new(
-                    ErrorKind::Remote,
-                    format!("target {}: {}: {e}", self.http.target(), p.display()),
-                )
-                .hint("point --credentials-file at a new file vauth may own, and list it in Chroma's settings")
+                self.refuse(&e, "keep only users (id, role, tokens) and roles_mapping in it, or point --credentials-file at a new file vauth may own and list it in Chroma's settings")
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Credentials::default()),
             Err(e) => Err(Error::io("read", p, &e)),
@@ -156,9 +144,40 @@ impl Chroma {
     }
 
     fn save(&self, c: &Credentials, marker: &str) -> Result<()> {
+        c.check_roles().map_err(|e| {
+            self.refuse(
+                &format!("{e} (Chroma would not start)"),
+                "push with --role ROLE (one roles_mapping names); give other users a `role:` in the file",
+            )
+        })?;
         let p = self.file()?;
         crate::fsutil::write_atomic(p, c.render(marker).as_bytes(), 0o600)
             .map_err(|e| Error::io("write", p, &e))
+    }
+
+    /// The error for a token the server refused (401/403): names the header it travelled in,
+    /// and the other transport.
+    fn refused(&self, what: &str, whose: &str, r: &Reply) -> Error {
+        Error::new(
+            ErrorKind::Remote,
+            format!(
+                "target {}: {what}: HTTP {}: {}: the server refused {whose} sent as `{}`",
+                self.http.target(),
+                r.status,
+                super::redact(&r.message(), &self.http.secrets()),
+                self.header.shown()
+            ),
+        )
+        .hint(format!(
+            "if the server reads `{}` (its CHROMA_AUTH_TOKEN_TRANSPORT_HEADER), add the target again with --force --auth-header {}; otherwise {}",
+            self.header.other().shown(),
+            self.header.other().as_str(),
+            if whose == "the admin token" {
+                "check that the credentials file lists it and Chroma was restarted since"
+            } else {
+                "restart Chroma so it reads the credentials file vauth wrote"
+            }
+        ))
     }
 }
 
@@ -167,9 +186,9 @@ impl Target for Chroma {
         let c = self.load()?;
         Ok(q.iter()
             .map(|h| {
-                let listed = c.users.iter().any(|(u, toks)| {
-                    u == &h.name
-                        && toks
+                let listed = c.users.iter().any(|u| {
+                    u.id == h.name
+                        && u.tokens
                             .iter()
                             .any(|t| crate::apikey::digest_hex(t) == h.sha256)
                 });
@@ -185,14 +204,19 @@ impl Target for Chroma {
             .map_or("(no --credentials-file)".to_string(), |p| {
                 p.display().to_string()
             });
+        let role = spec
+            .roles
+            .first()
+            .map_or(String::new(), |r| format!(" with role {r:?}"));
         vec![
             format!(
-                "{file}: add token **** for user {:?} (file mode 0600)",
+                "{file}: add token **** for user {:?}{role} (file mode 0600)",
                 spec.name
             ),
             "restart Chroma to apply it (pending restart)".to_string(),
             format!(
-                "at the next `vauth target test`: GET {PROBE_PATH} with {HEADER}: **** (200), and with a wrong token (403)"
+                "at the next `vauth target test`: GET {PROBE_PATH} with {}: **** (200), and with a wrong token (403)",
+                self.header.shown()
             ),
         ]
     }
@@ -214,7 +238,16 @@ impl Target for Chroma {
             .and_then(|r| r.json())
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_else(|| "unknown".to_string());
-        self.http.ok("admin check", &Call::get(PROBE_PATH)).await?;
+        let r = self
+            .http
+            .send("admin check", &Call::get(PROBE_PATH))
+            .await?;
+        if matches!(r.status, 401 | 403) {
+            return Err(self.refused("admin check", "the admin token", &r));
+        }
+        if !r.ok() {
+            return Err(self.http.fail("admin check", &r));
+        }
         let anon = self
             .http
             .send("read without a token", &Call::get(PROBE_PATH).anonymous())
@@ -227,7 +260,7 @@ impl Target for Chroma {
                     self.http.target()
                 ),
             )
-            .hint("run Chroma's Python server with CHROMA_SERVER_AUTHN_PROVIDER=chromadb.auth.token_authn.TokenAuthenticationServerProvider and CHROMA_AUTH_TOKEN_TRANSPORT_HEADER=X-Chroma-Token"));
+            .hint("run Chroma's Python server (`python -m uvicorn chromadb.app:app`, not `chroma run`) with CHROMA_SERVER_AUTHN_PROVIDER=chromadb.auth.token_authn.TokenAuthenticationServerProvider and CHROMA_SERVER_AUTHN_CREDENTIALS_FILE"));
         }
         Ok(format!("Chroma {version}"))
     }
@@ -240,14 +273,21 @@ impl Target for Chroma {
                     .hint("push a key vauth generated"),
             );
         }
+        if spec.roles.len() > 1 {
+            return Err(Error::usage(format!(
+                "a Chroma user has one role, and --role was given {} times",
+                spec.roles.len()
+            ))
+            .hint("pass one --role (a role of the file's roles_mapping)"));
+        }
         let mut c = self.load()?;
         if let Some(a) = &self.admin {
             let admin = c.user_mut(ADMIN_USER);
-            if !admin.iter().any(|t| t.as_str() == a.as_str()) {
-                admin.push(a.clone());
+            if !admin.tokens.iter().any(|t| t.as_str() == a.as_str()) {
+                admin.tokens.push(a.clone());
             }
         }
-        let exists = c.users.iter().any(|(u, _)| u == &spec.name);
+        let exists = c.users.iter().any(|u| u.id == spec.name);
         if exists && !spec.recorded && !spec.adopt {
             return Err(Error::new(
                 ErrorKind::Remote,
@@ -259,9 +299,12 @@ impl Target for Chroma {
             )
             .hint(format!("pass --adopt {} to take it over, or set a target prefix", spec.name)));
         }
-        let toks = c.user_mut(&spec.name);
-        if !toks.iter().any(|t| t.as_str() == secret) {
-            toks.push(Zeroizing::new(secret.to_string()));
+        let user = c.user_mut(&spec.name);
+        if let Some(r) = spec.roles.first() {
+            user.role = Some(r.clone());
+        }
+        if !user.tokens.iter().any(|t| t.as_str() == secret) {
+            user.tokens.push(Zeroizing::new(secret.to_string()));
         }
         self.save(&c, &spec.marker)?;
         Ok(Applied {
@@ -273,30 +316,20 @@ impl Target for Chroma {
 
     async fn probe_login(&mut self, _user: &str, secret: &str) -> Result<()> {
         self.http.add_secret(secret);
+        let (h, v) = self.header.carry(secret);
         let r = self
             .http
-            .send(
-                "probe",
-                &Call::get(PROBE_PATH).anonymous().header(HEADER, secret),
-            )
+            .send("probe", &Call::get(PROBE_PATH).anonymous().header(h, v))
             .await?;
         if !r.ok() {
-            return Err(Error::new(
-                ErrorKind::Remote,
-                format!(
-                    "target {}: probe: the token was refused: HTTP {}: {}",
-                    self.http.target(),
-                    r.status,
-                    super::redact(&r.message(), &self.http.secrets())
-                ),
-            )
-            .hint("restart Chroma so it reads the credentials file vauth wrote"));
+            return Err(self.refused("probe", "the token", &r));
         }
         Ok(())
     }
 
     async fn probe_wrong(&mut self, _user: &str, _secret: &str, wrong: &str) -> Result<Wrong> {
-        let call = Call::get(PROBE_PATH).anonymous().header(HEADER, wrong);
+        let (h, v) = self.header.carry(wrong);
+        let call = Call::get(PROBE_PATH).anonymous().header(h, v);
         let r = self.http.send("probe", &call).await?;
         r.wrong(|r| self.http.fail("probe with a wrong token", r))
     }
@@ -312,14 +345,14 @@ impl Target for Chroma {
     async fn revoke(&mut self, spec: &RevokeSpec) -> Result<Vec<String>> {
         let mut c = self.load()?;
         let mut removed = 0;
-        for (u, toks) in c.users.iter_mut().filter(|(u, _)| u == &spec.name) {
-            let _ = u;
-            let before = toks.len();
-            toks.retain(|t| crate::apikey::digest_hex(t) != spec.sha256);
-            removed += before - toks.len();
+        for u in c.users.iter_mut().filter(|u| u.id == spec.name) {
+            let before = u.tokens.len();
+            u.tokens
+                .retain(|t| crate::apikey::digest_hex(t) != spec.sha256);
+            removed += before - u.tokens.len();
         }
         c.users
-            .retain(|(u, toks)| !toks.is_empty() || u == ADMIN_USER);
+            .retain(|u| !u.tokens.is_empty() || u.id == ADMIN_USER);
         let file = self.file()?.display().to_string();
         if removed > 0 {
             self.save(&c, "vauth")?;
@@ -336,25 +369,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn debug_shows_no_token() {
-        let mut c = Credentials::default();
-        c.user_mut("app").push(Zeroizing::new("tok-s3cret".into()));
-        let d = format!("{c:?}");
-        assert!(!d.contains("s3cret"), "{d}");
-        assert!(d.contains("app") && d.contains("1 token(s)"), "{d}");
-    }
-
-    #[test]
-    fn credentials_round_trip_and_refuse_foreign_files() {
-        let mut c = Credentials::default();
-        c.user_mut("app").push(Zeroizing::new("tok\"1".into()));
-        c.user_mut("app").push(Zeroizing::new("tok2".into()));
-        c.user_mut(ADMIN_USER).push(Zeroizing::new("adm".into()));
-        let text = c.render("managed by vauth h1");
-        assert_eq!(Credentials::parse(&text).unwrap(), c);
-        assert!(Credentials::parse("users:\n  - id: x\n").is_err());
-        assert!(
-            Credentials::parse("# managed by vauth\nusers:\n  - id: x\n    role: admin\n").is_err()
+    fn auth_headers_carry_tokens_as_chroma_reads_them() {
+        assert_eq!(TokenHeader::default(), TokenHeader::Authorization);
+        assert_eq!(
+            TokenHeader::Authorization.carry("t"),
+            ("authorization", "Bearer t".to_string())
         );
+        assert_eq!(
+            TokenHeader::XChromaToken.carry("t"),
+            ("x-chroma-token", "t".to_string())
+        );
+        let v: TokenHeader = serde_json::from_str("\"x-chroma-token\"").unwrap();
+        assert_eq!(v.as_str(), "x-chroma-token");
     }
 }

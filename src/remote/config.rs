@@ -85,6 +85,9 @@ pub struct TargetConfig {
     /// filled when the target is resolved, never written.
     #[serde(skip)]
     pub secret_env: Vec<String>,
+    /// chroma: the header tokens travel in (unset: `authorization`, Chroma's default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_header: Option<super::chroma::TokenHeader>,
 }
 
 /// How long vauth waits for a restart-bound server after its apply command, by default.
@@ -168,8 +171,10 @@ impl TargetConfig {
         if self.kind != Kind::Pinecone && (self.project.is_some() || self.token_url.is_some()) {
             return Err("--project and --token-url are for pinecone targets".to_string());
         }
-        if self.kind != Kind::Chroma && self.credentials_file.is_some() {
-            return Err("--credentials-file is for chroma targets".to_string());
+        if self.kind != Kind::Chroma
+            && (self.credentials_file.is_some() || self.auth_header.is_some())
+        {
+            return Err("--credentials-file and --auth-header are for chroma targets".to_string());
         }
         if self.kind.is_http()
             && ep.user.is_some()

@@ -35,6 +35,7 @@ fn cfg(kind: Kind, url: &str, secret: &tempfile::NamedTempFile) -> TargetConfig 
         apply: None,
         restart_wait: None,
         secret_env: Vec::new(),
+        auth_header: None,
     }
 }
 

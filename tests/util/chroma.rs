@@ -30,6 +30,22 @@ impl Transport {
         }
     }
 
+    /// vauth's `--auth-header` value for this transport.
+    pub fn option(self) -> &'static str {
+        match self {
+            Transport::Bearer => "authorization",
+            Transport::XChromaToken => "x-chroma-token",
+        }
+    }
+
+    /// The other transport.
+    pub fn other(self) -> Transport {
+        match self {
+            Transport::Bearer => Transport::XChromaToken,
+            Transport::XChromaToken => Transport::Bearer,
+        }
+    }
+
     fn line(self, token: &str) -> String {
         match self {
             Transport::Bearer => format!("Authorization: Bearer {token}"),
@@ -53,6 +69,8 @@ pub struct ChromaServer {
     pub file: PathBuf,
     /// The token transport it was started with.
     pub transport: Transport,
+    /// Whether the simple RBAC authorization provider reads the same file.
+    pub rbac: bool,
 }
 
 impl Drop for ChromaServer {
@@ -79,6 +97,12 @@ impl ChromaServer {
     /// Start Chroma on `file` (which must exist: Chroma reads it at start-up) with `transport`;
     /// None (after a loud skip) when no Chroma Python is configured.
     pub fn start(file: &Path, transport: Transport) -> Option<ChromaServer> {
+        Self::start_with(file, transport, false)
+    }
+
+    /// [`ChromaServer::start`], and with `rbac` the simple RBAC authorization provider reading
+    /// its roles from the same file (`role:` per user, `roles_mapping:`).
+    pub fn start_with(file: &Path, transport: Transport, rbac: bool) -> Option<ChromaServer> {
         let python = chroma_python()?;
         let mut s = ChromaServer {
             child: None,
@@ -87,6 +111,7 @@ impl ChromaServer {
             port: free_port(),
             file: file.to_path_buf(),
             transport,
+            rbac,
         };
         s.spawn();
         Some(s)
@@ -94,7 +119,15 @@ impl ChromaServer {
 
     fn spawn(&mut self) {
         let log = std::fs::File::create(self.dir.path().join("chroma.log")).unwrap();
-        let child = Command::new(&self.python)
+        let mut cmd = Command::new(&self.python);
+        if self.rbac {
+            cmd.env(
+                "CHROMA_SERVER_AUTHZ_PROVIDER",
+                "chromadb.auth.simple_rbac_authz.SimpleRBACAuthorizationProvider",
+            )
+            .env("CHROMA_SERVER_AUTHZ_CONFIG_FILE", &self.file);
+        }
+        let child = cmd
             .args(["-m", "uvicorn", "chromadb.app:app", "--host", "127.0.0.1"])
             .args(["--port", &self.port.to_string(), "--log-level", "warning"])
             .env(
@@ -162,6 +195,21 @@ impl ChromaServer {
         self.status_with(self.transport, token)
     }
 
+    /// The status of creating collection `name` with `token` (RBAC action
+    /// `db:create_collection`).
+    pub fn create_collection_status(&self, token: &str, name: &str) -> u16 {
+        let body = serde_json::json!({ "name": name }).to_string();
+        request(
+            self.port,
+            "POST",
+            PROBE_PATH,
+            Some(&self.transport.line(token)),
+            Some(&body),
+        )
+        .map(|(c, _)| c)
+        .expect("Chroma answers")
+    }
+
     /// Whether the official Python client (`chromadb.HttpClient` with the token provider) lists
     /// the collections with `token` (the token travels in the child's stdin, not argv).
     pub fn client_accepts(&self, token: &str) -> bool {
@@ -209,11 +257,29 @@ except Exception as e:
 
 /// A plain HTTP/1.1 GET on loopback: (status, body), or None when nothing answers.
 fn get(port: u16, path: &str, header: Option<&str>) -> Option<(u16, String)> {
+    request(port, "GET", path, header, None)
+}
+
+/// A plain HTTP/1.1 request on loopback, with an optional JSON body.
+fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    header: Option<&str>,
+    json: Option<&str>,
+) -> Option<(u16, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
-    let extra = header.map(|h| format!("{h}\r\n")).unwrap_or_default();
+    let mut extra = header.map(|h| format!("{h}\r\n")).unwrap_or_default();
+    if let Some(b) = json {
+        extra.push_str(&format!(
+            "Content-Type: application/json\r\nContent-Length: {}\r\n",
+            b.len()
+        ));
+    }
     let req = format!(
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{extra}Connection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{extra}Connection: close\r\n\r\n{}",
+        json.unwrap_or("")
     );
     s.write_all(req.as_bytes()).ok()?;
     let mut buf = String::new();

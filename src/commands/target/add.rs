@@ -54,6 +54,10 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &TargetAddArgs) -> Result<Outcome> {
         apply: a.apply.clone(),
         restart_wait: a.restart_wait.clone(),
         secret_env: Vec::new(),
+        // Written out for chroma, so the file says which header the server reads.
+        auth_header: a
+            .auth_header
+            .or((a.kind == crate::remote::Kind::Chroma).then(Default::default)),
     };
     cfg.validate().map_err(|e| {
         let hint = if e.contains("contains a password") {

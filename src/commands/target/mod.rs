@@ -44,6 +44,8 @@ struct TargetReport<'a> {
     prefix: Option<&'a str>,
     project: Option<&'a str>,
     credentials_file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    auth_header: Option<&'static str>,
 }
 
 impl<'a> TargetReport<'a> {
@@ -60,6 +62,8 @@ impl<'a> TargetReport<'a> {
             prefix: t.prefix.as_deref(),
             project: t.project.as_deref(),
             credentials_file: t.credentials_file.as_ref().map(|p| p.display().to_string()),
+            auth_header: (t.kind == crate::remote::Kind::Chroma)
+                .then(|| t.auth_header.unwrap_or_default().as_str()),
         }
     }
 }

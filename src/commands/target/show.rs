@@ -54,6 +54,7 @@ impl Report for Show<'_> {
             ("client cert", r.client_cert.map(str::to_string)),
             ("project", r.project.map(str::to_string)),
             ("credentials", r.credentials_file.clone()),
+            ("auth header", r.auth_header.map(str::to_string)),
         ] {
             if let Some(v) = v {
                 out.push_str(&format!("{:<16}{v}\n", format!("{label}:")));

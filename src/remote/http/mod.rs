@@ -392,6 +392,7 @@ mod tests {
                 apply: None,
                 restart_wait: None,
                 secret_env: Vec::new(),
+                auth_header: None,
             }
         }
 
