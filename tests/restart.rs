@@ -171,6 +171,11 @@ fn add_target(env: &TestEnv, url: &str, file: &Path, apply: &str, wait: &str) {
         wait,
     ])
     .ok();
+    // `target show` says what runs after a push, and how long vauth waits.
+    let show = env.run(&["--json", "target", "show", "c"]);
+    show.ok();
+    assert_eq!(show.json()["apply"], apply);
+    assert_eq!(show.json()["restart_wait"], wait);
 }
 
 /// The plaintext of version `v` of `name`.

@@ -548,10 +548,14 @@ fn attack_exec_hook_that_dumps_env_sees_no_vauth_or_admin_secrets() {
     );
     assert_scrubbed(&d, secrets);
 
-    // push --exec (qdrant: the push is pending until Qdrant restarts, no request is made)
+    // push --exec (qdrant: the push is pending until Qdrant restarts, no request is made; only
+    // a key scoped admin may go to Qdrant)
     let (cmd, out) = hook("push.env");
+    let qadm = env.run(&["key", "create", "qadm", "--scope", "admin"]);
+    qadm.ok();
+    env.secret(&qadm.line());
     env.run_with(
-        &["push", "app", "--to", "qd", "--exec", &cmd],
+        &["push", "qadm", "--to", "qd", "--exec", &cmd],
         None,
         &run_env,
     )

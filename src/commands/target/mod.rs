@@ -46,6 +46,10 @@ struct TargetReport<'a> {
     credentials_file: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     auth_header: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    apply: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    restart_wait: Option<&'a str>,
 }
 
 impl<'a> TargetReport<'a> {
@@ -64,6 +68,8 @@ impl<'a> TargetReport<'a> {
             credentials_file: t.credentials_file.as_ref().map(|p| p.display().to_string()),
             auth_header: (t.kind == crate::remote::Kind::Chroma)
                 .then(|| t.auth_header.unwrap_or_default().as_str()),
+            apply: t.apply.as_deref(),
+            restart_wait: t.restart_wait.as_deref(),
         }
     }
 }

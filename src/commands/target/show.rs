@@ -55,6 +55,8 @@ impl Report for Show<'_> {
             ("project", r.project.map(str::to_string)),
             ("credentials", r.credentials_file.clone()),
             ("auth header", r.auth_header.map(str::to_string)),
+            ("apply", r.apply.map(str::to_string)),
+            ("restart wait", r.restart_wait.map(str::to_string)),
         ] {
             if let Some(v) = v {
                 out.push_str(&format!("{:<16}{v}\n", format!("{label}:")));
