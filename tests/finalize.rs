@@ -43,40 +43,12 @@ fn home(sv: &Servers, name: &str) -> (TestEnv, String) {
     env.secret(REDIS_ADMIN_PW);
     env.secret(PG_ADMIN_PW);
     env.run(&["init"]).ok();
-    add_redis(&env, sv.redis.port);
-    env.run(&[
-        "target",
-        "add",
-        "pg",
-        "--kind",
-        "postgres",
-        "--url",
-        &format!("postgres://postgres@127.0.0.1:{}/postgres", sv.pg.port),
-        "--admin-password-env",
-        "PG_ADMIN",
-        "--ca-file",
-        sv.pg.ca.to_str().unwrap(),
-    ])
-    .ok();
+    sv.redis.add_target(&env, "rd");
+    sv.pg.add_target(&env, "pg");
     let k1 = env.create(name);
     env.run(&["push", name, "--to", "rd"]).ok();
     env.run(&["push", name, "--to", "pg"]).ok();
     (env, k1)
-}
-
-fn add_redis(env: &TestEnv, port: u16) {
-    env.run(&[
-        "target",
-        "add",
-        "rd",
-        "--kind",
-        "redis",
-        "--url",
-        &format!("redis://default@127.0.0.1:{port}"),
-        "--admin-password-env",
-        "R_ADMIN",
-    ])
-    .ok();
 }
 
 fn policy(env: &TestEnv, name: &str) {
@@ -86,23 +58,6 @@ fn policy(env: &TestEnv, name: &str) {
         "\n[[policy]]\ncredential = \"{name}\"\nmax_age = \"1d\"\ngrace = \"1h\"\n"
     ));
     std::fs::write(&p, t).unwrap();
-}
-
-fn reveal(env: &TestEnv, name: &str, version: u32) -> String {
-    let r = env.run(&[
-        "--yes",
-        "--json",
-        "key",
-        "show",
-        name,
-        "--reveal",
-        "--version",
-        &version.to_string(),
-    ]);
-    r.ok();
-    let k = r.json()["key"].as_str().unwrap().to_string();
-    env.secret(&k);
-    k
 }
 
 fn can_login(pg: &Pg, role: &str) -> String {
@@ -177,7 +132,7 @@ fn finalize_killed_around_a_remote_revoke_is_finished_by_the_next_run() {
             &[("VAUTH_TEST_NOW", &t1)],
         );
         r.ok();
-        let k2 = reveal(&env, &name, 2);
+        let k2 = env.reveal(&name, 2);
         let (h1, h2) = (sha256_hex(&k1), sha256_hex(&k2));
         assert_eq!(
             sv.redis.password_hashes(&name),
@@ -287,7 +242,7 @@ fn key_revoke_killed_at_each_point_converges() {
             let name = format!("svc-kr{n}");
             let (env, k1) = home(&sv, &name);
             env.run(&["key", "rotate", &name, "--grace", "1h"]).ok();
-            let k2 = reveal(&env, &name, 2);
+            let k2 = env.reveal(&name, 2);
             let r = env.run_with(
                 &["--yes", "key", "revoke", &name, "--version", "1"],
                 None,
@@ -350,7 +305,7 @@ fn a_failing_finalize_prints_its_error_once() {
     let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
     env.secret(REDIS_ADMIN_PW);
     env.run(&["init"]).ok();
-    add_redis(&env, redis.port);
+    redis.add_target(&env, "rd");
     let k1 = env.create("svc-fail");
     env.run(&["push", "svc-fail", "--to", "rd"]).ok();
     policy(&env, "svc-fail");
@@ -405,7 +360,7 @@ fn drift_table_columns_line_up() {
     let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
     env.secret(REDIS_ADMIN_PW);
     env.run(&["init"]).ok();
-    add_redis(&env, redis.port);
+    redis.add_target(&env, "rd");
     let long = "a-rather-long-service-key-name-for-drift";
     let k = env.create(long);
     env.run(&["push", long, "--to", "rd"]).ok();

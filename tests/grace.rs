@@ -26,32 +26,8 @@ fn setup() -> Option<(TestEnv, Pg, RedisServer)> {
     env.run(&["init"]).ok();
     env.run(&["ca", "init"]).ok();
     let pg = start_pg(&env)?;
-    env.run(&[
-        "target",
-        "add",
-        "cache",
-        "--kind",
-        "redis",
-        "--url",
-        &format!("redis://default@127.0.0.1:{}", redis.port),
-        "--admin-password-env",
-        "R_ADMIN",
-    ])
-    .ok();
-    env.run(&[
-        "target",
-        "add",
-        "pg",
-        "--kind",
-        "postgres",
-        "--url",
-        &format!("postgres://postgres@127.0.0.1:{}/postgres", pg.port),
-        "--admin-password-env",
-        "PG_ADMIN",
-        "--ca-file",
-        pg.ca.to_str().unwrap(),
-    ])
-    .ok();
+    redis.add_target(&env, "cache");
+    pg.add_target(&env, "pg");
     Some((env, pg, redis))
 }
 
@@ -267,7 +243,7 @@ fn rotate_apply_inside_a_grace_needs_yes_for_that_key_and_the_others_still_rotat
 
     // v2 of both; ga's v1 is in its grace, gb's is not (a zero grace).
     env.run(&["rotate", "apply", "ga", "gb"]).ok();
-    let a2 = reveal(&env, "ga", 2);
+    let a2 = env.reveal("ga", 2);
     assert!(logs_in(&pg, &redis, "ga", 1, &a1));
     assert!(logs_in(&pg, &redis, "ga", 2, &a2));
     assert!(redis.cli("gb", &b1, &["PING"]).1.contains("PONG"));
@@ -311,7 +287,7 @@ fn rotate_apply_inside_a_grace_needs_yes_for_that_key_and_the_others_still_rotat
     r.ok()
         .stderr_has("rotated ga v2 → v3")
         .stderr_has("ended v1 (revoked now");
-    let a3 = reveal(&env, "ga", 3);
+    let a3 = env.reveal("ga", 3);
     assert!(!logs_in(&pg, &redis, "ga", 1, &a1));
     assert!(logs_in(&pg, &redis, "ga", 2, &a2));
     assert!(logs_in(&pg, &redis, "ga", 3, &a3));
@@ -339,21 +315,4 @@ fn rotate_apply_inside_a_grace_needs_yes_for_that_key_and_the_others_still_rotat
         assert!(p["revoked_at"].is_string(), "{p}");
     }
     env.run(&["audit", "verify"]).ok();
-}
-
-fn reveal(env: &TestEnv, name: &str, version: u32) -> String {
-    let r = env.run(&[
-        "--yes",
-        "--json",
-        "key",
-        "show",
-        name,
-        "--reveal",
-        "--version",
-        &version.to_string(),
-    ]);
-    r.ok();
-    let k = r.json()["key"].as_str().unwrap().to_string();
-    env.secret(&k);
-    k
 }

@@ -936,32 +936,8 @@ fn kill_campaign_keeps_record_and_databases_in_step() {
     env.run(&["init"]).ok();
     env.run(&["ca", "init"]).ok();
     let Some(pg) = start_pg(&env) else { return };
-    env.run(&[
-        "target",
-        "add",
-        "pg",
-        "--kind",
-        "postgres",
-        "--url",
-        &format!("postgres://postgres@127.0.0.1:{}/postgres", pg.port),
-        "--admin-password-env",
-        "PG_ADMIN",
-        "--ca-file",
-        pg.ca.to_str().unwrap(),
-    ])
-    .ok();
-    env.run(&[
-        "target",
-        "add",
-        "rd",
-        "--kind",
-        "redis",
-        "--url",
-        &format!("redis://default@127.0.0.1:{}", redis.port),
-        "--admin-password-env",
-        "R_ADMIN",
-    ])
-    .ok();
+    pg.add_target(&env, "pg");
+    redis.add_target(&env, "rd");
     // The clock starts a minute from now and only moves forward.
     let start = OffsetDateTime::now_utc() + time::Duration::minutes(1);
     let at = rfc3339(start);

@@ -178,24 +178,6 @@ fn add_target(env: &TestEnv, url: &str, file: &Path, apply: &str, wait: &str) {
     assert_eq!(show.json()["restart_wait"], wait);
 }
 
-/// The plaintext of version `v` of `name`.
-fn reveal(env: &TestEnv, name: &str, v: u32) -> String {
-    let r = env.run(&[
-        "--yes",
-        "--json",
-        "key",
-        "show",
-        name,
-        "--reveal",
-        "--version",
-        &v.to_string(),
-    ]);
-    r.ok();
-    let k = r.json()["key"].as_str().unwrap().to_string();
-    env.secret(&k);
-    k
-}
-
 #[test]
 fn real_chroma_restarted_by_the_apply_command_rotates_and_finalizes_in_one_run_each() {
     if !test_hooks("restart-bound rotation under the test clock") {
@@ -256,7 +238,7 @@ fn real_chroma_restarted_by_the_apply_command_rotates_and_finalizes_in_one_run_e
             .as_object()
             .is_none_or(|m| m.is_empty())
     );
-    let k2 = reveal(&env, "app", 2);
+    let k2 = env.reveal("app", 2);
     assert_eq!(chroma.status(&k2), 200, "the successor, after the restart");
     assert_eq!(chroma.status(&k1), 200, "the predecessor, in its grace");
     assert_eq!(chroma.applied().len(), 2);

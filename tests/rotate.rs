@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::util::postgres::{PG_ADMIN_PW, cert_login, start_cert_pg, start_pg};
-use crate::util::redis::{REDIS_ADMIN_PW, RedisServer, start_redis};
+use crate::util::redis::{REDIS_ADMIN_PW, start_redis};
 use crate::util::{TestEnv, free_port, sha256_hex, state, test_hooks, wait_until};
 
 fn rfc(t: time::OffsetDateTime) -> String {
@@ -22,38 +22,6 @@ fn days(n: i64) -> String {
 
 fn hours(d: i64, h: i64) -> String {
     rfc(time::OffsetDateTime::now_utc() + time::Duration::days(d) + time::Duration::hours(h))
-}
-
-fn reveal(env: &TestEnv, name: &str, version: u32) -> String {
-    let r = env.run(&[
-        "--yes",
-        "--json",
-        "key",
-        "show",
-        name,
-        "--reveal",
-        "--version",
-        &version.to_string(),
-    ]);
-    r.ok();
-    let k = r.json()["key"].as_str().unwrap().to_string();
-    env.secret(&k);
-    k
-}
-
-fn redis_target(env: &TestEnv, redis: &RedisServer) {
-    env.run(&[
-        "target",
-        "add",
-        "cache",
-        "--kind",
-        "redis",
-        "--url",
-        &format!("redis://default@127.0.0.1:{}", redis.port),
-        "--admin-password-env",
-        "R_ADMIN",
-    ])
-    .ok();
 }
 
 #[test]
@@ -70,21 +38,8 @@ fn rotate_plan_apply_finalize_with_real_logins_across_max_age_and_grace() {
     env.run(&["init"]).ok();
     env.run(&["ca", "init"]).ok();
     let Some(pg) = start_pg(&env) else { return };
-    redis_target(&env, &redis);
-    env.run(&[
-        "target",
-        "add",
-        "pg",
-        "--kind",
-        "postgres",
-        "--url",
-        &format!("postgres://postgres@127.0.0.1:{}/postgres", pg.port),
-        "--admin-password-env",
-        "PG_ADMIN",
-        "--ca-file",
-        pg.ca.to_str().unwrap(),
-    ])
-    .ok();
+    redis.add_target(&env, "cache");
+    pg.add_target(&env, "pg");
     let a1 = env.create("svc-a");
     let b1 = env.create("svc-b");
     env.run(&["push", "svc-a", "--to", "pg"]).ok();
@@ -142,8 +97,8 @@ fn rotate_plan_apply_finalize_with_real_logins_across_max_age_and_grace() {
             .iter()
             .all(|t| t["verified"] == true)
     );
-    let a2 = reveal(&env, "svc-a", 2);
-    let b2 = reveal(&env, "svc-b", 2);
+    let a2 = env.reveal("svc-a", 2);
+    let b2 = env.reveal("svc-b", 2);
     // The dotenv output (0600) holds the new key; nothing else printed it.
     assert_eq!(env.mode(&ci_env), 0o600);
     assert_eq!(
@@ -243,7 +198,7 @@ fn rotate_apply_killed_after_each_journaled_step_converges() {
         let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
         env.secret(REDIS_ADMIN_PW);
         env.run(&["init"]).ok();
-        redis_target(&env, &redis);
+        redis.add_target(&env, "cache");
         let user = format!("crash-{}", point.replace('-', ""));
         let k1 = env.create(&user);
         env.run(&["push", &user, "--to", "cache"]).ok();
@@ -277,7 +232,7 @@ fn rotate_apply_killed_after_each_journaled_step_converges() {
             "{point}: journal left: {}",
             s["rotations"]
         );
-        let k2 = reveal(&env, &user, 2);
+        let k2 = env.reveal(&user, 2);
         assert_eq!(
             redis.password_hashes(&user),
             BTreeSet::from([sha256_hex(&k1), sha256_hex(&k2)]),
@@ -298,7 +253,7 @@ fn rotate_two_runs_at_once_rotate_each_credential_once() {
     let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
     env.secret(REDIS_ADMIN_PW);
     env.run(&["init"]).ok();
-    redis_target(&env, &redis);
+    redis.add_target(&env, "cache");
     let mut policy = String::new();
     for i in 0..4 {
         let n = format!("conc-{i}");
@@ -354,7 +309,7 @@ fn rotate_stops_for_a_target_that_cannot_probe_and_others_still_rotate() {
         .with_env("Q_ADMIN", "qdrant-admin-key-unused-1234");
     env.secret(REDIS_ADMIN_PW);
     env.run(&["init"]).ok();
-    redis_target(&env, &redis);
+    redis.add_target(&env, "cache");
     // A second redis target on a port where nothing listens: the push cannot happen.
     let dead = free_port();
     env.run(&[
@@ -396,7 +351,7 @@ fn rotate_stops_for_a_target_that_cannot_probe_and_others_still_rotate() {
     let j = &s["rotations"]["bad"];
     assert!(j["error"].as_str().unwrap().starts_with("gone:"), "{j}");
     assert!(redis.logs_in("bad", &bad1));
-    let good2 = reveal(&env, "good", 2);
+    let good2 = env.reveal("good", 2);
     assert!(redis.logs_in("good", &good1) && redis.logs_in("good", &good2));
     // Plan says it resumes; finalize never revokes bad v1 (no successor).
     let p = env.run_with(
@@ -858,7 +813,7 @@ fn rotate_writes_github_gitlab_dotenv_and_dir_outputs() {
         &[("GITHUB_OUTPUT", gh_env.as_str())],
     );
     r.ok();
-    let (a2, b2) = (reveal(&env, "svc-a", 2), reveal(&env, "svc-b", 2));
+    let (a2, b2) = (env.reveal("svc-a", 2), env.reveal("svc-b", 2));
     // GitHub: masked on stdout before anything else could print it, then the step output.
     assert_eq!(
         r.stdout
@@ -929,7 +884,7 @@ fn rotate_output_that_fails_is_done_but_not_delivered_and_can_be_redelivered() {
     );
     // Relative outputs, from the working directory; the missing directories are made 0700.
     env.run(&["rotate", "apply", "svc-a"]).ok();
-    let v2 = reveal(&env, "svc-a", 2);
+    let v2 = env.reveal("svc-a", 2);
     assert_eq!(
         std::fs::read_to_string(env.path("ci.env")).unwrap(),
         format!("SVC_A={v2}\n")
@@ -965,7 +920,7 @@ fn rotate_output_that_fails_is_done_but_not_delivered_and_can_be_redelivered() {
     // The rotation is finished: v3 current, no journal, the next run has nothing unfinished.
     let st = state(&env);
     assert!(st["rotations"].as_object().is_none_or(|m| m.is_empty()));
-    let v3 = reveal(&env, "svc-a", 3);
+    let v3 = env.reveal("svc-a", 3);
     assert_eq!(
         std::fs::read_to_string(env.path("keys/new/svc-a.key")).unwrap(),
         format!("{v3}\n")

@@ -310,6 +310,25 @@ pub fn rfc3339(t: time::OffsetDateTime) -> String {
 }
 
 impl TestEnv {
+    /// The plaintext of version `version` of key `name` (`key show --reveal`), registered as a
+    /// secret the scans look for.
+    pub fn reveal(&self, name: &str, version: u32) -> String {
+        let r = self.run(&[
+            "--yes",
+            "--json",
+            "key",
+            "show",
+            name,
+            "--reveal",
+            "--version",
+            &version.to_string(),
+        ]);
+        r.ok();
+        let k = r.json()["key"].as_str().unwrap().to_string();
+        self.secret(&k);
+        k
+    }
+
     /// Append `text` to the home's vauth.toml (a `[[policy]]` table, say).
     pub fn append_config(&self, text: &str) {
         let p = self.home().join("vauth.toml");

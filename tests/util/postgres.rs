@@ -233,6 +233,25 @@ pub struct Pg {
 }
 
 impl Pg {
+    /// `vauth target add NAME --kind postgres` for this server: TLS verified with its CA, the
+    /// admin password from `PG_ADMIN`.
+    pub fn add_target(&self, env: &TestEnv, name: &str) {
+        env.run(&[
+            "target",
+            "add",
+            name,
+            "--kind",
+            "postgres",
+            "--url",
+            &format!("postgres://postgres@127.0.0.1:{}/postgres", self.port),
+            "--admin-password-env",
+            "PG_ADMIN",
+            "--ca-file",
+            self.ca.to_str().unwrap(),
+        ])
+        .ok();
+    }
+
     pub fn admin(&self, sql: &str) -> String {
         self.cluster.admin(sql)
     }

@@ -88,6 +88,22 @@ pub fn start_redis() -> Option<RedisServer> {
 }
 
 impl RedisServer {
+    /// `vauth target add NAME --kind redis` for this server, the admin password from `R_ADMIN`.
+    pub fn add_target(&self, env: &TestEnv, name: &str) {
+        env.run(&[
+            "target",
+            "add",
+            name,
+            "--kind",
+            "redis",
+            "--url",
+            &format!("redis://default@127.0.0.1:{}", self.port),
+            "--admin-password-env",
+            "R_ADMIN",
+        ])
+        .ok();
+    }
+
     /// redis-cli as `user` (AUTH with `pass`); (ok, output). redis-cli exits 0 on command errors,
     /// so callers look at the output.
     pub fn cli(&self, user: &str, pass: &str, args: &[&str]) -> (bool, String) {
