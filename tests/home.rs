@@ -340,48 +340,74 @@ fn keyring_protection_without_a_session_bus_is_a_clear_error() {
     assert!(!env.home().join("state.json").exists());
 }
 
+/// A home named by --home / VAUTH_HOME that does not exist is created by the first writing
+/// command, as the default one is (`VAUTH_HOME=$PWD/home vauth key create demo` in a fresh
+/// directory), with the notice that says where. A typo in a directory part (a missing parent),
+/// a reading command, or `CI` set creates nothing.
 #[test]
-fn a_named_home_that_does_not_exist_is_not_created() {
+fn a_missing_named_home_is_created_one_level_deep_by_the_first_writing_command() {
     let env = TestEnv::new();
-    let typo = env.path("homme");
-    let t = typo.to_str().unwrap();
-    // --home or VAUTH_HOME naming a missing directory: exit 3 with `vauth init --home DIR`,
-    // nothing created (no home, no key file), for writing and reading commands alike.
+    // A typo in a directory part: exit 3 naming the missing directory, nothing created.
+    let deep = env.path("hoem/team");
+    let t = deep.to_str().unwrap();
     for (args, envs) in [
         (vec!["--home", t, "key", "create", "x"], vec![]),
         (vec!["key", "create", "x"], vec![("VAUTH_HOME", t)]),
-        (
-            vec!["--home", t, "jwt", "key", "create", "j", "--alg", "HS256"],
-            vec![],
-        ),
         (vec!["--home", t, "ca", "init"], vec![]),
-        (vec!["--home", t, "key", "list"], vec![]),
     ] {
         env.run_with(&args, None, &envs)
             .code(3)
             .stderr_has("no directory")
             .stderr_has(&format!("vauth init --home {t}"));
-        assert!(!typo.exists(), "{args:?} created {}", typo.display());
+        assert!(!env.path("hoem").exists(), "{args:?} created a directory");
     }
-    assert!(!env.key_dir().exists(), "a key file was created");
-    // The JSON error says the same.
     let e = env
         .run(&["--json", "--home", t, "key", "create", "x"])
         .code(3)
         .json_err();
     assert_eq!(e["error"]["kind"], "not_found");
-    assert!(
-        e["error"]["hint"]
-            .as_str()
+    // A reading command on a missing home: exit 3, nothing created.
+    env.run(&["--home", "reading", "key", "list"])
+        .code(3)
+        .stderr_has("no vauth home");
+    assert!(!env.path("reading").exists());
+    // With CI set no home is created implicitly, named or not.
+    env.run_with(
+        &["key", "create", "x"],
+        None,
+        &[("VAUTH_HOME", "ci-home"), ("CI", "true")],
+    )
+    .code(3)
+    .stderr_has("CI is set");
+    assert!(!env.path("ci-home").exists());
+    assert!(!env.key_dir().exists(), "a key file was created");
+    // A new user's first command, relative paths in a fresh directory: the home is made 0700
+    // and the command says where.
+    env.run_with(
+        &["key", "create", "demo", "--out", "demo.key"],
+        None,
+        &[("VAUTH_HOME", "home")],
+    )
+    .ok()
+    .stderr_has("created a new vauth home at home");
+    assert!(env.path("home/state.json").is_file() && env.path("demo.key").is_file());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(env.path("home"))
             .unwrap()
-            .contains("vauth init --home")
-    );
-    // `vauth init` creates it; then it works.
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+    env.run_in(
+        &["--home", "home", "key", "verify", "demo"],
+        &std::fs::read_to_string(env.path("demo.key")).unwrap(),
+    )
+    .ok();
+    // `vauth init --home` still makes a deeper one on purpose.
     env.run(&["--home", t, "init"]).ok();
     env.run(&["--home", t, "key", "create", "x"]).ok();
-    // The default home is still created implicitly.
-    env.run(&["key", "create", "y"]).ok();
-    assert!(env.home().join("state.json").exists());
 }
 
 /// A new user who makes a directory for the home and names it, relatively, as they would type

@@ -80,11 +80,12 @@ impl Ctx<'_> {
         lock_wait: Option<std::time::Duration>,
     ) -> Result<Session> {
         let backend = self.backend()?;
-        // A directory named by --home / VAUTH_HOME must exist, so a typo in it cannot start a
-        // second, empty home with a new vault key somewhere else. In an existing directory (one
-        // the user made: `mkdir`, `mktemp -d`) a home is created like the default one.
+        // A home named by --home / VAUTH_HOME is created by the first writing command like the
+        // default one (with the same notice), but only one level deep: a path whose parent does
+        // not exist is a typo in a directory, not a new home.
         if let Some(dir) = self.global.home.as_deref()
             && std::fs::symlink_metadata(dir).is_err()
+            && !crate::fsutil::parent_dir(dir).is_dir()
         {
             return Err(crate::store::no_named_home(dir));
         }

@@ -50,13 +50,14 @@ fn no_home(location: &str) -> Error {
         .hint("run `vauth init`, or pass --home DIR / set VAUTH_HOME to an existing home")
 }
 
-/// The error for a home directory named by `--home` / `VAUTH_HOME` that does not exist (never
-/// created implicitly: a typo would otherwise start a second home with a new vault key).
+/// The error for a home named by `--home` / `VAUTH_HOME` whose parent directory does not exist
+/// (a typo in a directory part; vauth creates a missing home one level deep only).
 pub fn no_named_home(dir: &Path) -> Error {
     Error::new(
         ErrorKind::NotFound,
         format!(
-            "no directory {} (named by --home or VAUTH_HOME; vauth makes a home only in an existing directory, or at the default location)",
+            "no directory {} for the home {} (named by --home or VAUTH_HOME)",
+            crate::fsutil::parent_dir(dir).display(),
             dir.display()
         ),
     )
