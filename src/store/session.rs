@@ -301,7 +301,7 @@ impl Session {
         let now = self.now;
         let needed = self.state.needed_key_entries(now);
         // What the vault drops below is no longer kept: every commit says so in the record.
-        self.state.settle_kept(now);
+        self.state.settle_kept(&needed);
         let vault = self.vault()?;
         for prefix in state::MANAGED_VAULT_PREFIXES {
             vault.retain_prefixed(prefix, |k| needed.contains(k));

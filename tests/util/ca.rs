@@ -59,3 +59,20 @@ pub fn issue(env: &TestEnv, name: &str, extra: &[&str]) -> (PathBuf, PathBuf) {
     register_keys(env, &[&key]);
     (crt, key)
 }
+
+/// A server certificate for a test server on loopback (`dns:localhost`, `ip:127.0.0.1`) issued
+/// by the home's CA as `name`: (certificate, key) files.
+pub fn loopback_server_cert(env: &TestEnv, name: &str) -> (PathBuf, PathBuf) {
+    issue(
+        env,
+        name,
+        &[
+            "--profile",
+            "server",
+            "--san",
+            "dns:localhost",
+            "--san",
+            "ip:127.0.0.1",
+        ],
+    )
+}

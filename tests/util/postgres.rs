@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::ca::{export_bundle, issue};
+use super::ca::{export_bundle, loopback_server_cert};
 use super::{TestEnv, free_port, skip};
 
 /// The superuser's password [`start_pg`] and [`start_cert_pg`] set.
@@ -281,18 +281,7 @@ pub fn start_pg(env: &TestEnv) -> Option<Pg> {
         return None;
     };
     let ca = export_bundle(env, "ca.pem", false);
-    let (srv_crt, srv_key) = issue(
-        env,
-        "pg-server",
-        &[
-            "--profile",
-            "server",
-            "--san",
-            "dns:localhost",
-            "--san",
-            "ip:127.0.0.1",
-        ],
-    );
+    let (srv_crt, srv_key) = loopback_server_cert(env, "pg-server");
     let cluster = start_cluster(
         &bin,
         &srv_crt,
@@ -324,18 +313,7 @@ pub fn start_cert_pg(env: &TestEnv) -> Option<(Cluster, PathBuf)> {
     };
     env.secret(PG_ADMIN_PW);
     let ca = export_bundle(env, "ca.pem", false);
-    let (srv_crt, srv_key) = issue(
-        env,
-        "pg-server",
-        &[
-            "--profile",
-            "server",
-            "--san",
-            "dns:localhost",
-            "--san",
-            "ip:127.0.0.1",
-        ],
-    );
+    let (srv_crt, srv_key) = loopback_server_cert(env, "pg-server");
     let cluster = start_cluster(
         &bin,
         &srv_crt,

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::ca::{export_bundle, issue};
+use super::ca::{export_bundle, issue, loopback_server_cert};
 use super::{TestEnv, free_port, sha256_hex, skip, wait_until};
 
 /// The `default` user's password in the servers' ACL file.
@@ -39,16 +39,7 @@ pub fn start_redis() -> Option<RedisServer> {
         skip("redis-server/redis-cli not found (apt-get install redis-server redis-tools)");
         return None;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let acl = dir.path().join("users.acl");
-    std::fs::write(
-        &acl,
-        format!(
-            "user default on #{} ~* &* +@all\n",
-            sha256_hex(REDIS_ADMIN_PW)
-        ),
-    )
-    .unwrap();
+    let (dir, acl) = admin_acl();
     let port = free_port();
     let child = Command::new("redis-server")
         .args([
@@ -156,28 +147,8 @@ pub fn tls_redis(env: &TestEnv, auth_clients: &str) -> Option<(RedisServer, Path
     }
     env.secret(REDIS_ADMIN_PW);
     let ca = export_bundle(env, "ca.pem", false);
-    let (crt, key) = issue(
-        env,
-        "redis-server",
-        &[
-            "--profile",
-            "server",
-            "--san",
-            "dns:localhost",
-            "--san",
-            "ip:127.0.0.1",
-        ],
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let acl = dir.path().join("users.acl");
-    std::fs::write(
-        &acl,
-        format!(
-            "user default on #{} ~* &* +@all\n",
-            sha256_hex(REDIS_ADMIN_PW)
-        ),
-    )
-    .unwrap();
+    let (crt, key) = loopback_server_cert(env, "redis-server");
+    let (dir, acl) = admin_acl();
     let port = free_port();
     let child = Command::new("redis-server")
         .args([
@@ -268,4 +239,19 @@ impl RedisServer {
             String::from_utf8_lossy(&o.stderr)
         )
     }
+}
+
+/// A temp dir holding an ACL file whose `default` user has [`REDIS_ADMIN_PW`]: (dir, file).
+fn admin_acl() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let acl = dir.path().join("users.acl");
+    std::fs::write(
+        &acl,
+        format!(
+            "user default on #{} ~* &* +@all\n",
+            sha256_hex(REDIS_ADMIN_PW)
+        ),
+    )
+    .unwrap();
+    (dir, acl)
 }

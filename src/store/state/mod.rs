@@ -305,11 +305,10 @@ impl State {
             && (c.revoked_at.is_some() || self.cert_revoking(name, &c.serial, &p.target))
     }
 
-    /// Make every API-key version's `kept` tell the truth at `now`: a version whose plaintext
-    /// the vault no longer needs (revoked, retired, expired — [`State::needed_key_entries`]
-    /// drops it at the next commit) is no longer kept.
-    pub fn settle_kept(&mut self, now: OffsetDateTime) {
-        let needed = self.needed_key_entries(now);
+    /// Make every API-key version's `kept` tell the truth: a version whose plaintext is not in
+    /// `needed` (what [`State::needed_key_entries`] keeps; the vault drops the rest at commit —
+    /// revoked, retired, expired) is no longer kept.
+    pub fn settle_kept(&mut self, needed: &std::collections::BTreeSet<String>) {
         for k in self.api_keys.values_mut() {
             let name = k.name.clone();
             for v in k.versions.iter_mut().filter(|v| v.kept) {
