@@ -209,12 +209,18 @@ pub fn line_hash(line: &str) -> String {
     hex::encode(Sha256::digest(line.as_bytes()))
 }
 
+/// The `seq` field of a line.
+pub fn seq_of(line: &str) -> Option<u64> {
+    serde_json::from_str::<Line>(line).ok().map(|l| l.seq)
+}
+
 /// The `prev` field of a line.
 pub fn prev_of(line: &str) -> Option<String> {
     serde_json::from_str::<Line>(line).ok().map(|l| l.prev)
 }
 
-fn lines(log: &[u8]) -> impl Iterator<Item = &[u8]> {
+/// The non-empty lines of a log.
+pub fn lines(log: &[u8]) -> impl Iterator<Item = &[u8]> {
     log.split(|&b| b == b'\n').filter(|l| !l.is_empty())
 }
 

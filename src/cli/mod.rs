@@ -163,6 +163,9 @@ EXAMPLES:
     /// Manage the vault's protection.
     #[command(subcommand)]
     Vault(VaultCommand),
+    /// Copy a whole home between a directory and PostgreSQL (checked, never overwriting).
+    #[command(subcommand)]
+    Home(HomeCommand),
     /// Print a shell completion script.
     #[command(after_long_help = "\
 EXAMPLES:
@@ -256,6 +259,37 @@ EXAMPLES:
     NEW_KEY=$(head -c 32 /dev/urandom | base64) vauth vault rekey --protect master-key --new-master-key-env NEW_KEY
     vauth vault rekey --protect passphrase --new-passphrase-file ./new-pass.txt")]
     Rekey(RekeyArgs),
+}
+
+/// `vauth home …`.
+#[derive(Debug, Subcommand)]
+pub enum HomeCommand {
+    /// Copy this home (VAUTH_HOME / --home) into a new directory home at DIR.
+    ///
+    /// The state's integrity tag and the audit chain are checked first; DIR must not exist or be
+    /// empty, and is written whole or not at all. The copy records no audit line, so exporting,
+    /// importing and exporting again gives byte-identical files.
+    #[command(after_long_help = "\
+EXAMPLES:
+    VAUTH_HOME='postgresql://ci@db.example/vauth?sslrootcert=ca.pem&home=fleet' vauth home export backup
+    vauth --home ./home home export ./home-copy")]
+    Export(HomeDirArgs),
+    /// Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist.
+    ///
+    /// The copy is checked first (integrity tag, audit chain) and written in one transaction.
+    /// The vault must open with this run's protection (same VAUTH_MASTER_KEY, passphrase, …).
+    #[command(after_long_help = "\
+EXAMPLES:
+    VAUTH_HOME='postgresql://ci@db.example/vauth?sslrootcert=ca.pem&home=fleet' vauth home import ./home")]
+    Import(HomeDirArgs),
+}
+
+/// `vauth home export` / `import`.
+#[derive(Debug, Args)]
+pub struct HomeDirArgs {
+    /// The directory home.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
 }
 
 /// `vauth vault rekey`.

@@ -7,7 +7,7 @@ use crate::audit::{self, Line};
 use crate::cli::{AuditCommand, AuditShowArgs};
 use crate::error::{Error, Outcome, Result};
 use crate::output::{Report, Ui};
-use crate::store::{AUDIT_KEY_ENTRY, OpenMode};
+use crate::store::OpenMode;
 
 /// Run `vauth audit …`.
 pub fn run(ctx: &Ctx<'_>, cmd: &AuditCommand) -> Result<Outcome> {
@@ -69,37 +69,13 @@ fn show(ctx: &Ctx<'_>, args: &AuditShowArgs) -> Result<Outcome> {
 
 fn verify(ctx: &Ctx<'_>) -> Result<Outcome> {
     let mut s = ctx.open(OpenMode::Read)?;
-    // The head the log is checked against must be the one vauth wrote.
-    s.verify_state()?;
-    let log = s.audit_log()?;
-    let key = s
-        .vault()?
-        .get(AUDIT_KEY_ENTRY)
-        .map(|k| zeroize::Zeroizing::new(k.to_string()))
-        .ok_or_else(|| {
-            Error::vault("secrets.vault has no audit key").hint("restore secrets.vault")
-        })?;
-    // A command killed between writing state.json and appending its audit line leaves that
-    // line in state.json; the next change appends it. Until then, verify with it in place.
-    let mut log = log;
-    let (count, last) = audit::tail(&log);
-    let head = &s.state.audit;
-    if count.checked_add(1) == Some(head.count)
-        && let Some(line) = &head.last_line
-        && audit::prev_of(line).as_deref()
-            == Some(if count == 0 {
-                audit::GENESIS
-            } else {
-                last.as_str()
-            })
-    {
-        log.extend_from_slice(line.as_bytes());
-        log.push(b'\n');
+    // The head the log is checked against must be the one vauth wrote (checked_audit checks it).
+    let (_, v, pending) = s.checked_audit()?;
+    if pending {
         ctx.ui.note(
             "vauth: the last audit line is pending in state.json; the next change appends it",
         );
     }
-    let v = audit::verify(&log, key.as_bytes(), &s.state.audit)?;
     ctx.ui.report(&Verified(&v))?;
     Ok(if v.ok { Outcome::Ok } else { Outcome::Negative })
 }

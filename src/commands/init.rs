@@ -7,7 +7,7 @@ use crate::cli::InitArgs;
 use crate::error::{Error, Outcome, Result};
 use crate::output::{self, Ui};
 use crate::store::vault::Protection;
-use crate::store::{Backend, OpenMode, Session};
+use crate::store::{OpenMode, Session};
 
 /// What `vauth init` reports.
 #[derive(Serialize)]
@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
             Some(p) => p,
             None => crate::store::default_protection(&ctx.unlock())?,
         };
-        Session::create(Box::new(backend), protection, ctx.unlock(), ctx.now)?
+        Session::create(backend, protection, ctx.unlock(), ctx.now)?
     };
     let protection = session.protection()?;
     if let Some(want) = asked

@@ -7,6 +7,7 @@ pub mod ca;
 pub mod cert;
 pub mod check;
 pub mod generate;
+pub mod home;
 pub mod init;
 pub mod jwt;
 pub mod key;
@@ -22,7 +23,7 @@ use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::{Outcome, Result};
 use crate::output::Ui;
 use crate::store::vault::Unlock;
-use crate::store::{FileBackend, OpenMode, Session};
+use crate::store::{OpenMode, Session};
 
 /// What every command gets: the global flags, the output, and the time it acts at.
 pub struct Ctx<'a> {
@@ -50,17 +51,19 @@ impl Ctx<'_> {
         }
     }
 
+    /// Where the home is.
+    pub fn home(&self) -> Result<crate::store::HomeSpec> {
+        crate::store::resolve_home(self.global.home.as_deref())
+    }
+
     /// The home's backend.
-    pub fn backend(&self) -> Result<FileBackend> {
-        Ok(FileBackend::new(crate::store::resolve_home(
-            self.global.home.as_deref(),
-        )?))
+    pub fn backend(&self) -> Result<Box<dyn crate::store::Backend>> {
+        Ok(self.home()?.backend())
     }
 
     /// The home's vauth.toml alone (defaults when there is no home yet), without loading the
     /// registry: for commands that only need limits and defaults.
     pub fn config(&self) -> Result<crate::config::Config> {
-        use crate::store::Backend as _;
         let b = self.backend()?;
         if !b.exists()? {
             return Ok(crate::config::Config::default());
@@ -83,13 +86,14 @@ impl Ctx<'_> {
         // A home named by --home / VAUTH_HOME is created by the first writing command like the
         // default one (with the same notice), but only one level deep: a path whose parent does
         // not exist is a typo in a directory, not a new home.
-        if let Some(dir) = self.global.home.as_deref()
-            && std::fs::symlink_metadata(dir).is_err()
-            && !crate::fsutil::parent_dir(dir).is_dir()
+        if let crate::store::HomeSpec::Dir(dir) = self.home()?
+            && self.global.home.is_some()
+            && std::fs::symlink_metadata(&dir).is_err()
+            && !crate::fsutil::parent_dir(&dir).is_dir()
         {
-            return Err(crate::store::no_named_home(dir));
+            return Err(crate::store::no_named_home(&dir));
         }
-        let s = Session::open_with(Box::new(backend), mode, self.unlock(), self.now, lock_wait)?;
+        let s = Session::open_with(backend, mode, self.unlock(), self.now, lock_wait)?;
         for n in &s.notices {
             self.ui.note(&format!("vauth: {n}"));
         }
@@ -170,6 +174,7 @@ pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
         Command::Check(c) => check::run(&ctx, c),
         Command::Audit(a) => audit::run(&ctx, a),
         Command::Vault(v) => vault::run(&ctx, v),
+        Command::Home(h) => home::run(&ctx, h),
         Command::Completions(a) => generate::completions(&ctx, a),
         Command::Man(a) => generate::man(&ctx, a),
     }

@@ -111,6 +111,14 @@ impl Url {
         u.into()
     }
 
+    /// The query parameters, percent-decoded, in order.
+    pub fn query_pairs(&self) -> Vec<(String, String)> {
+        self.inner
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect()
+    }
+
     /// The URL as normalised by the parser (what a request is made to).
     pub fn as_str(&self) -> &str {
         self.inner.as_str()

@@ -19,8 +19,53 @@ pub const GITIGNORE: &str = "# Written by vauth. Commit vauth.toml, state.json a
 # commit secrets.vault too only if your team chose to (it is sealed).\n\
 *\n!.gitignore\n!vauth.toml\n!state.json\n!audit.log\n";
 
-/// Storage of one home. The local-directory implementation is [`FileBackend`]; a shared
-/// PostgreSQL backend can implement the same calls.
+/// The hold on a home's lock; released on drop. A directory home holds a file lock; a
+/// PostgreSQL home's lock lives in its connection (released when the backend is dropped).
+#[derive(Debug)]
+pub struct HomeLock {
+    _file: Option<LockGuard>,
+}
+
+impl HomeLock {
+    /// A lock held elsewhere (by the backend's connection), or none needed.
+    pub fn none() -> HomeLock {
+        HomeLock { _file: None }
+    }
+    /// A file lock.
+    pub fn file(g: LockGuard) -> HomeLock {
+        HomeLock { _file: Some(g) }
+    }
+}
+
+/// What one [`Session::commit`](super::Session::commit) writes: the sealed state, the vault when
+/// it changed, and the audit line that records the change (a pending vauth.toml goes with it).
+pub struct Commit<'a> {
+    /// state.json's new bytes (sealed with its integrity tag).
+    pub state: &'a [u8],
+    /// secrets.vault's new bytes, when the vault changed.
+    pub vault: Option<&'a [u8]>,
+    /// The audit line (no newline).
+    pub audit_line: &'a str,
+    /// Its sequence number.
+    pub audit_seq: u64,
+    /// The new state, for derived data (the key-id index).
+    pub new_state: &'a State,
+}
+
+/// A whole home, as `vauth home export` / `import` move it.
+pub struct Snapshot {
+    /// state.json.
+    pub state: Vec<u8>,
+    /// secrets.vault.
+    pub vault: Vec<u8>,
+    /// vauth.toml.
+    pub config: String,
+    /// audit.log (lines ending in a newline).
+    pub audit: Vec<u8>,
+}
+
+/// Storage of one home: a local directory ([`FileBackend`]) or PostgreSQL
+/// ([`PgBackend`](super::postgres::PgBackend)).
 pub trait Backend {
     /// Where the home is, for messages.
     fn location(&self) -> String;
@@ -28,21 +73,18 @@ pub trait Backend {
     fn exists(&self) -> Result<bool>;
     /// Whether a vault exists (an interrupted init leaves a vault without state).
     fn vault_exists(&self) -> bool;
-    /// Create the container (directory, .gitignore, default config if absent).
+    /// Create the container (directory, .gitignore, default config if absent; the schema).
     fn create(&self) -> Result<()>;
     /// Take the home's lock.
-    fn lock(&self, mode: LockMode, timeout: Duration) -> Result<LockGuard>;
+    fn lock(&self, mode: LockMode, timeout: Duration) -> Result<HomeLock>;
     /// Read state.json.
     fn read_state(&self) -> Result<Vec<u8>>;
-    /// Replace state.json atomically.
-    fn write_state(&self, bytes: &[u8]) -> Result<()>;
     /// Read secrets.vault.
     fn read_vault(&self) -> Result<Vec<u8>>;
-    /// Replace secrets.vault atomically.
-    fn write_vault(&self, bytes: &[u8]) -> Result<()>;
-    /// Read vauth.toml (empty when absent).
+    /// Read vauth.toml (the default one when absent).
     fn read_config(&self) -> Result<String>;
-    /// Replace vauth.toml atomically (`vauth target add/remove`).
+    /// Replace vauth.toml (`vauth target add/remove`): at once in a directory, with the next
+    /// commit in PostgreSQL.
     fn write_config(&self, text: &str) -> Result<()>;
     /// Where vauth.toml is, for messages that tell the user to edit it.
     fn config_location(&self) -> String {
@@ -50,15 +92,22 @@ pub trait Backend {
     }
     /// Read the whole audit log (empty when absent).
     fn read_audit(&self) -> Result<Vec<u8>>;
-    /// Append one line to the audit log, durably.
+    /// The audit log's line count and the hash of its last line.
+    fn audit_tail(&self) -> Result<(u64, String)> {
+        Ok(crate::audit::tail(&self.read_audit()?))
+    }
+    /// Append one line to the audit log, durably (restoring a line a crash lost).
     fn append_audit(&self, line: &str) -> Result<()>;
+    /// Write one change: all of it or, where the storage cannot promise that, in an order that
+    /// the next open reconciles (vault, then state, then audit).
+    fn commit(&self, change: &Commit<'_>) -> Result<()>;
+    /// Create this home from `snapshot`, all or nothing; refuse (exit 3) if it exists.
+    fn create_from(&self, snapshot: &Snapshot) -> Result<()>;
     /// Remove what killed writes left behind (temporary copies of the home's files) and return
     /// their names. Called under the exclusive lock, so no writer of this home is running.
     fn remove_stale_temps(&self) -> Result<Vec<String>> {
         Ok(Vec::new())
     }
-    /// Rebuild the API-key id index after a state write (best effort: derived data).
-    fn write_key_index(&self, _state: &State) {}
     /// Look an API-key id up in the index; [`index::Miss::Stale`] when there is no fresh index.
     fn lookup_key_id(&self, _id: &str) -> std::result::Result<index::Hit, index::Miss> {
         Err(index::Miss::Stale)
@@ -168,20 +217,14 @@ impl Backend for FileBackend {
         }
         Ok(())
     }
-    fn lock(&self, mode: LockMode, timeout: Duration) -> Result<LockGuard> {
-        fsutil::lock(&self.path("lock"), mode, timeout)
+    fn lock(&self, mode: LockMode, timeout: Duration) -> Result<HomeLock> {
+        fsutil::lock(&self.path("lock"), mode, timeout).map(HomeLock::file)
     }
     fn read_state(&self) -> Result<Vec<u8>> {
         self.read("state.json", MAX_STATE_BYTES)
     }
-    fn write_state(&self, bytes: &[u8]) -> Result<()> {
-        self.write("state.json", bytes)
-    }
     fn read_vault(&self) -> Result<Vec<u8>> {
         self.read("secrets.vault", vault::MAX_VAULT_BYTES)
-    }
-    fn write_vault(&self, bytes: &[u8]) -> Result<()> {
-        self.write("secrets.vault", bytes)
     }
     fn read_config(&self) -> Result<String> {
         let p = self.path("vauth.toml");
@@ -212,17 +255,57 @@ impl Backend for FileBackend {
         fsutil::append_regular(&p, line, fsutil::PRIVATE)
             .map_err(|e| Error::io("append to", &p, &e))
     }
-    fn write_key_index(&self, state: &State) {
-        let p = self.path(KEY_INDEX);
-        let built = self
-            .state_stamp()
-            .and_then(|stamp| index::build(state, stamp));
-        let ok =
-            built.is_some_and(|bytes| fsutil::write_derived(&p, &bytes, fsutil::PRIVATE).is_ok());
-        if !ok {
-            // No index is better than a wrong one; a stale one would be detected anyway.
-            let _ = std::fs::remove_file(&p);
+    fn commit(&self, ch: &Commit<'_>) -> Result<()> {
+        if let Some(v) = ch.vault {
+            self.write("secrets.vault", v)?;
         }
+        crate::testpoints::crash_point("after-vault");
+        self.write("state.json", ch.state)?;
+        self.write_key_index(ch.new_state);
+        crate::testpoints::crash_point("after-state");
+        self.append_audit(ch.audit_line)?;
+        crate::testpoints::crash_point("after-audit");
+        Ok(())
+    }
+    fn create_from(&self, snap: &Snapshot) -> Result<()> {
+        let root = &self.root;
+        if let Ok(mut entries) = std::fs::read_dir(root)
+            && entries.next().is_some()
+        {
+            return Err(Error::new(
+                crate::error::ErrorKind::Exists,
+                format!("{} exists and is not empty", root.display()),
+            )
+            .hint("name a new directory; nothing was changed"));
+        }
+        let parent = fsutil::parent_dir(root);
+        let name = root
+            .file_name()
+            .ok_or_else(|| Error::usage(format!("{} names no directory", root.display())))?
+            .to_string_lossy()
+            .into_owned();
+        let mut tag = [0u8; 6];
+        getrandom::fill(&mut tag)
+            .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
+        let tmp = parent.join(format!(".{name}.import-{}", hex::encode(tag)));
+        fsutil::create_dir_private(&tmp).map_err(|e| Error::io("create", &tmp, &e))?;
+        let staged = FileBackend::new(tmp.clone());
+        let r = (|| {
+            let gi = staged.path(".gitignore");
+            fsutil::write_atomic(&gi, GITIGNORE.as_bytes(), fsutil::PUBLIC)
+                .map_err(|e| Error::io("write", &gi, &e))?;
+            staged.write("vauth.toml", snap.config.as_bytes())?;
+            staged.write("secrets.vault", &snap.vault)?;
+            staged.write("state.json", &snap.state)?;
+            staged.write("audit.log", &snap.audit)?;
+            // Onto a missing or empty directory, in one step.
+            std::fs::rename(&tmp, root).map_err(|e| Error::io("create", root, &e))?;
+            fsutil::sync_dir(parent).map_err(|e| Error::io("sync", parent, &e))
+        })();
+        if r.is_err() {
+            let _ = std::fs::remove_dir_all(&tmp);
+        }
+        r
     }
     fn lookup_key_id(&self, id: &str) -> std::result::Result<index::Hit, index::Miss> {
         let stamp = self.state_stamp().ok_or(index::Miss::Stale)?;
@@ -235,6 +318,20 @@ impl Backend for FileBackend {
 pub const KEY_INDEX: &str = "keys.idx";
 
 impl FileBackend {
+    /// Rebuild the API-key id index after a state write (best effort: derived data).
+    fn write_key_index(&self, state: &State) {
+        let p = self.path(KEY_INDEX);
+        let built = self
+            .state_stamp()
+            .and_then(|stamp| index::build(state, stamp));
+        let ok =
+            built.is_some_and(|bytes| fsutil::write_derived(&p, &bytes, fsutil::PRIVATE).is_ok());
+        if !ok {
+            // No index is better than a wrong one; a stale one would be detected anyway.
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+
     /// Identity of the current state.json (length, mtime, inode).
     #[cfg(unix)]
     fn state_stamp(&self) -> Option<index::StateStamp> {

@@ -15,6 +15,7 @@
 pub mod backend;
 pub mod index;
 pub mod keyring;
+pub mod postgres;
 pub mod session;
 pub mod state;
 pub mod vault;
@@ -26,26 +27,52 @@ use crate::env;
 use crate::error::{Error, Result};
 use vault::{Protection, Unlock};
 
-pub use backend::{Backend, FileBackend, GITIGNORE, KEY_INDEX, lookup_key_id};
+pub use backend::{Backend, FileBackend, GITIGNORE, KEY_INDEX, Snapshot, lookup_key_id};
 pub use session::{OpenMode, Session, no_named_home};
 
 /// Vault entry holding the audit HMAC key.
 pub const AUDIT_KEY_ENTRY: &str = "audit/hmac-key";
 
+/// Where a home is: a directory, or a PostgreSQL database.
+#[derive(Debug, Clone)]
+pub enum HomeSpec {
+    /// A local directory.
+    Dir(PathBuf),
+    /// A home in PostgreSQL (`postgresql://…`).
+    Postgres(postgres::HomeUrl),
+}
+
+impl HomeSpec {
+    /// The storage for this home.
+    pub fn backend(&self) -> Box<dyn Backend> {
+        match self {
+            HomeSpec::Dir(d) => Box::new(FileBackend::new(d.clone())),
+            HomeSpec::Postgres(u) => Box::new(postgres::PgBackend::new(u.clone())),
+        }
+    }
+}
+
 /// Where the home is: `--home`, else `$VAUTH_HOME` (clap folds both), else
-/// `$XDG_DATA_HOME/vauth`, else `~/.local/share/vauth`.
-pub fn resolve_home(flag: Option<&Path>) -> Result<PathBuf> {
+/// `$XDG_DATA_HOME/vauth`, else `~/.local/share/vauth`. A value that starts with
+/// `postgres://` or `postgresql://` is a PostgreSQL home; anything else is a directory.
+pub fn resolve_home(flag: Option<&Path>) -> Result<HomeSpec> {
     if let Some(p) = flag {
         if p.as_os_str().is_empty() {
             return Err(Error::usage("--home is empty").hint("pass a directory path"));
         }
-        return Ok(p.to_path_buf());
+        if postgres::url::is_pg_url(p.as_os_str()) {
+            let raw = p.to_str().ok_or_else(|| {
+                Error::usage("the home URL is not UTF-8").hint("write the URL in ASCII")
+            })?;
+            return Ok(HomeSpec::Postgres(postgres::HomeUrl::parse(raw)?));
+        }
+        return Ok(HomeSpec::Dir(p.to_path_buf()));
     }
     if let Some(d) = env::get_os(env::XDG_DATA_HOME) {
-        return Ok(PathBuf::from(d).join("vauth"));
+        return Ok(HomeSpec::Dir(PathBuf::from(d).join("vauth")));
     }
     if let Some(h) = env::get_os(env::HOME) {
-        return Ok(PathBuf::from(h).join(".local/share/vauth"));
+        return Ok(HomeSpec::Dir(PathBuf::from(h).join(".local/share/vauth")));
     }
     Err(Error::state("cannot find a home: HOME is not set")
         .hint("pass --home DIR or set VAUTH_HOME"))

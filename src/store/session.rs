@@ -6,6 +6,7 @@ use std::time::Duration;
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
+use super::backend::{Commit, HomeLock, Snapshot};
 use super::state::{self, State};
 use super::vault::{self, Protection, Unlock, Vault};
 use super::{AUDIT_KEY_ENTRY, Backend, default_protection, keyring, lock_timeout};
@@ -13,12 +14,12 @@ use crate::audit::{self, AuditEvent};
 use crate::config::Config;
 use crate::env;
 use crate::error::{Error, ErrorKind, Result};
-use crate::fsutil::{LockGuard, LockMode};
+use crate::fsutil::LockMode;
 
 /// An open home.
 pub struct Session {
     backend: Box<dyn Backend>,
-    _lock: LockGuard,
+    _lock: HomeLock,
     writable: bool,
     unlock: Unlock,
     /// The registry. Commands change it in place and then [`Session::commit`].
@@ -131,7 +132,7 @@ impl Session {
 
     fn load(
         backend: Box<dyn Backend>,
-        lock: LockGuard,
+        lock: HomeLock,
         writable: bool,
         unlock: Unlock,
         now: OffsetDateTime,
@@ -272,8 +273,7 @@ impl Session {
 
     /// Restore an audit line lost between the state write and the audit append.
     fn reconcile_audit(&mut self) -> Result<()> {
-        let log = self.backend.read_audit()?;
-        let (count, last_hash) = audit::tail(&log);
+        let (count, last_hash) = self.backend.audit_tail()?;
         let head = &self.state.audit;
         if count.checked_add(1) == Some(head.count)
             && let Some(line) = head.last_line.clone()
@@ -312,11 +312,11 @@ impl Session {
             .ok_or_else(|| {
                 Error::vault("secrets.vault has no audit key").hint("restore secrets.vault")
             })?;
-        if vault.is_dirty() {
-            let bytes = vault.to_bytes()?;
-            self.backend.write_vault(&bytes)?;
-        }
-        crate::testpoints::crash_point("after-vault");
+        let vault_bytes = if vault.is_dirty() {
+            Some(vault.to_bytes()?)
+        } else {
+            None
+        };
         let actor = audit::Actor::from_env();
         let seq = audit::next_seq(self.state.audit.count)?;
         let line = audit::make_line(
@@ -332,12 +332,19 @@ impl Session {
         self.state.audit.last_line = Some(line.clone());
         let state_key = Zeroizing::new(*self.vault()?.state_key());
         let raw = self.state.to_sealed_bytes(&state_key)?;
-        self.backend.write_state(&raw)?;
+        self.backend.commit(&Commit {
+            state: &raw,
+            vault: vault_bytes.as_deref(),
+            audit_line: &line,
+            audit_seq: seq,
+            new_state: &self.state,
+        })?;
+        if vault_bytes.is_some()
+            && let Some(v) = self.vault.as_mut()
+        {
+            v.mark_clean();
+        }
         self.state_raw = raw;
-        self.backend.write_key_index(&self.state);
-        crate::testpoints::crash_point("after-state");
-        self.backend.append_audit(&line)?;
-        crate::testpoints::crash_point("after-audit");
         Ok(())
     }
 
@@ -372,6 +379,62 @@ impl Session {
     /// The audit log's bytes and the HMAC key to check it.
     pub fn audit_log(&self) -> Result<Vec<u8>> {
         self.backend.read_audit()
+    }
+
+    /// The audit log checked against the state's head under the vault's audit key (the state's
+    /// integrity is checked first): the log, with a line that a crash left pending in the state
+    /// appended; the verdict; and whether such a line was pending.
+    pub fn checked_audit(&mut self) -> Result<(Vec<u8>, audit::Verdict, bool)> {
+        self.verify_state()?;
+        let mut log = self.backend.read_audit()?;
+        let key = self
+            .vault()?
+            .get(AUDIT_KEY_ENTRY)
+            .map(|k| Zeroizing::new(k.to_string()))
+            .ok_or_else(|| {
+                Error::vault("secrets.vault has no audit key").hint("restore secrets.vault")
+            })?;
+        // A command killed between writing state.json and appending its audit line leaves that
+        // line in state.json; the next change appends it. Until then, check with it in place.
+        let (count, last) = audit::tail(&log);
+        let head = &self.state.audit;
+        let mut pending = false;
+        if count.checked_add(1) == Some(head.count)
+            && let Some(line) = &head.last_line
+            && audit::prev_of(line).as_deref()
+                == Some(if count == 0 {
+                    audit::GENESIS
+                } else {
+                    last.as_str()
+                })
+        {
+            log.extend_from_slice(line.as_bytes());
+            log.push(b'\n');
+            pending = true;
+        }
+        let v = audit::verify(&log, key.as_bytes(), &self.state.audit)?;
+        Ok((log, v, pending))
+    }
+
+    /// The whole home, checked (state integrity and the audit chain), for `vauth home export`
+    /// and `import`.
+    pub fn snapshot(&mut self) -> Result<Snapshot> {
+        let (audit, v, _) = self.checked_audit()?;
+        if !v.ok {
+            return Err(Error::state(format!(
+                "the audit log of {} fails its check at line {}: {}",
+                self.location(),
+                v.bad_line.unwrap_or(0),
+                v.reason.as_deref().unwrap_or("invalid")
+            ))
+            .hint("run `vauth audit verify`; a home whose log fails is not copied"));
+        }
+        Ok(Snapshot {
+            state: self.state_raw.clone(),
+            vault: self.backend.read_vault()?,
+            config: self.backend.read_config()?,
+            audit,
+        })
     }
 }
 

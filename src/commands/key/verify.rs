@@ -147,7 +147,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
     // below. The index is written only from states vauth sealed, so it needs no vault.
     if key.len() <= MAX_KEY_LEN
         && let Ok(p) = crate::apikey::parse(&key)
-        && let Ok(Ok(hit)) = crate::store::lookup_key_id(&ctx.backend()?, p.id)
+        && let Ok(Ok(hit)) = crate::store::lookup_key_id(ctx.backend()?.as_ref(), p.id)
         && args.name.as_ref().is_none_or(|n| *n == hit.name)
     {
         let outcome = if crate::apikey::matches(&key, &hit.version.sha256) {

@@ -338,6 +338,10 @@ impl Vault {
     pub fn is_dirty(&self) -> bool {
         self.dirty
     }
+    /// Mark the vault as written (after a commit stored it).
+    pub fn mark_clean(&mut self) {
+        self.dirty = false;
+    }
     /// A secret by name.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.entries.get(name).map(|v| v.as_str())
