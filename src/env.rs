@@ -43,7 +43,10 @@ pub const CI_JOB_VARS: &[&str] = &[
 
 /// The variables a user may set, with one line each (README table).
 pub const DOCUMENTED: &[(&str, &str)] = &[
-    (VAUTH_HOME, "home directory (default $XDG_DATA_HOME/vauth)"),
+    (
+        VAUTH_HOME,
+        "home directory or postgresql:// URL (default $XDG_DATA_HOME/vauth)",
+    ),
     (
         VAUTH_MASTER_KEY,
         "base64 of 32 random bytes; protects the vault (CI)",

@@ -60,8 +60,9 @@ EXAMPLES:
 /// Global flags.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// The vauth home directory [default: $XDG_DATA_HOME/vauth].
-    #[arg(long, global = true, value_name = "DIR", env = "VAUTH_HOME")]
+    /// The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL
+    /// [default: $XDG_DATA_HOME/vauth].
+    #[arg(long, global = true, value_name = "DIR|URL", env = "VAUTH_HOME")]
     pub home: Option<PathBuf>,
     /// Print one JSON object per result on stdout; errors as JSON on stderr.
     #[arg(long, global = true)]
@@ -282,6 +283,23 @@ EXAMPLES:
 EXAMPLES:
     VAUTH_HOME='postgresql://ci@db.example/vauth?sslrootcert=ca.pem&home=fleet' vauth home import ./home")]
     Import(HomeDirArgs),
+    /// Print this home's vauth.toml, or replace it with --set FILE (checked first, audited).
+    ///
+    /// A directory home's vauth.toml can also be edited in place; a PostgreSQL home keeps it in
+    /// the database, so this is how its policies change (`vauth target add/remove` edit targets).
+    #[command(after_long_help = "\
+EXAMPLES:
+    vauth home config > vauth.toml
+    vauth home config --set vauth.toml")]
+    Config(HomeConfigArgs),
+}
+
+/// `vauth home config`.
+#[derive(Debug, Args)]
+pub struct HomeConfigArgs {
+    /// Replace vauth.toml with FILE (`-` = stdin) after checking it.
+    #[arg(long, value_name = "FILE")]
+    pub set: Option<PathBuf>,
 }
 
 /// `vauth home export` / `import`.

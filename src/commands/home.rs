@@ -36,7 +36,78 @@ pub fn run(ctx: &Ctx<'_>, cmd: &HomeCommand) -> Result<Outcome> {
     match cmd {
         HomeCommand::Export(a) => export(ctx, &a.dir),
         HomeCommand::Import(a) => import(ctx, &a.dir),
+        HomeCommand::Config(a) => config(ctx, a.set.as_deref()),
     }
+}
+
+/// What `home config` prints: the text itself.
+#[derive(Serialize)]
+struct ConfigText {
+    location: String,
+    text: String,
+}
+
+impl output::Report for ConfigText {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.out(self.text.trim_end_matches('\n'))
+    }
+}
+
+/// What `home config --set` reports.
+#[derive(Serialize)]
+struct ConfigSet {
+    location: String,
+    changed: bool,
+}
+
+impl output::Report for ConfigSet {
+    fn human(&self, ui: &Ui) -> Result<()> {
+        ui.note(&if self.changed {
+            format!("Replaced {}.", self.location)
+        } else {
+            format!(
+                "{} already holds that text; nothing changed.",
+                self.location
+            )
+        });
+        Ok(())
+    }
+}
+
+fn config(ctx: &Ctx<'_>, set: Option<&Path>) -> Result<Outcome> {
+    let Some(file) = set else {
+        let s = ctx.open(OpenMode::Read)?;
+        let b = ctx.backend()?;
+        return ctx
+            .ui
+            .report(&ConfigText {
+                location: b.config_location(),
+                text: s.config_text()?,
+            })
+            .map(|()| Outcome::Ok);
+    };
+    let bytes = if file == Path::new("-") {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b)
+            .map_err(|e| Error::input(format!("cannot read stdin: {e}")))?;
+        b
+    } else {
+        crate::fsutil::read_regular(file, 1 << 20).map_err(|e| Error::io("read", file, &e))?
+    };
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::input(format!("{} is not UTF-8", file.display())).hint("save it as UTF-8")
+    })?;
+    // Checked against the file's own name first, so a mistake is reported where it is.
+    crate::config::Config::parse_file(&text, &file.display().to_string())?;
+    let mut s = ctx.open(OpenMode::Write)?;
+    let location = ctx.backend()?.config_location();
+    let changed = s.config_text()? != text;
+    if changed {
+        s.write_config(&text)?;
+        s.commit(crate::audit::AuditEvent::new("home.config"))?;
+    }
+    ctx.ui.report(&ConfigSet { location, changed })?;
+    Ok(Outcome::Ok)
 }
 
 fn lines(s: &Snapshot) -> usize {
