@@ -33,6 +33,9 @@ mod generated;
 mod json;
 // Many processes on one home: no lost update.
 mod concurrency;
+// The PostgreSQL home against a real PostgreSQL: two runners, 16 writers, kills, bad connections,
+// export/import.
+mod pg_home;
 // kill -9 and injected crashes: state always parses, nothing half-written, recovery.
 mod crash;
 // The real OS keyring (Secret Service under dbus-run-session); run by .ci/run with --ignored.

@@ -193,6 +193,30 @@ pub fn start_cluster(
 }
 
 impl Cluster {
+    /// Restart the server (fast shutdown: every session is ended), waiting until it is up.
+    pub fn restart(&self) {
+        let o = pg(
+            &self._server.pg_ctl,
+            &[
+                "-D",
+                self._server.data.to_str().unwrap(),
+                "-l",
+                self.log.to_str().unwrap(),
+                "-m",
+                "fast",
+                "-w",
+                "-t",
+                "30",
+                "restart",
+            ],
+        );
+        assert!(
+            o.status.success(),
+            "pg_ctl restart: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
     /// Run SQL as the superuser over the unix socket; the trimmed output.
     pub fn admin(&self, sql: &str) -> String {
         let (ok, out) = psql(&[
@@ -254,6 +278,11 @@ impl Pg {
 
     pub fn admin(&self, sql: &str) -> String {
         self.cluster.admin(sql)
+    }
+
+    /// Restart the server (see [`Cluster::restart`]).
+    pub fn restart(&self) {
+        self.cluster.restart();
     }
 
     /// A real TLS + password login as `user`; (ok, output).
