@@ -255,6 +255,24 @@ impl Backend for FileBackend {
         fsutil::append_regular(&p, line, fsutil::PRIVATE)
             .map_err(|e| Error::io("append to", &p, &e))
     }
+    fn audit_tail(&self) -> Result<(u64, String)> {
+        // Every writing command asks this: read the end of the log, not all of it.
+        let p = self.path("audit.log");
+        let mut f = match fsutil::open_regular(&p) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((0, String::new())),
+            Err(e) => return Err(Error::io("read", &p, &e)),
+        };
+        let len = f.metadata().map_err(|e| Error::io("read", &p, &e))?.len();
+        match last_line(&mut f, len).map_err(|e| Error::io("read", &p, &e))? {
+            None => Ok((0, String::new())),
+            Some(line) => match crate::audit::seq_of(&line) {
+                Some(seq) => Ok((seq, crate::audit::line_hash(&line))),
+                // Not a line vauth wrote: count the way `audit verify` does.
+                None => Ok(crate::audit::tail(&self.read_audit()?)),
+            },
+        }
+    }
     fn commit(&self, ch: &Commit<'_>) -> Result<()> {
         if let Some(v) = ch.vault {
             self.write("secrets.vault", v)?;
@@ -314,6 +332,26 @@ impl Backend for FileBackend {
     }
 }
 
+/// The last non-empty line of a file of `len` bytes, read from its end in growing windows.
+fn last_line(f: &mut std::fs::File, len: u64) -> std::io::Result<Option<String>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut window: u64 = 16 << 10;
+    loop {
+        let start = len.saturating_sub(window);
+        f.seek(SeekFrom::Start(start))?;
+        let mut buf = Vec::new();
+        f.by_ref().take(len - start).read_to_end(&mut buf)?;
+        let body = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        if let Some(i) = body.iter().rposition(|&b| b == b'\n') {
+            return Ok(Some(String::from_utf8_lossy(&body[i + 1..]).into_owned()));
+        }
+        if start == 0 {
+            return Ok((!body.is_empty()).then(|| String::from_utf8_lossy(body).into_owned()));
+        }
+        window = window.saturating_mul(4);
+    }
+}
+
 /// The API-key id index beside state.json (derived; see [`index`]).
 pub const KEY_INDEX: &str = "keys.idx";
 
@@ -360,4 +398,30 @@ pub fn lookup_key_id(
     }
     let _lock = backend.lock(LockMode::Shared, lock_timeout())?;
     Ok(backend.lookup_key_id(id))
+}
+
+#[cfg(test)]
+mod tail_tests {
+    use super::last_line;
+
+    fn last(text: &str) -> Option<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("log");
+        std::fs::write(&p, text).unwrap();
+        let mut f = std::fs::File::open(&p).unwrap();
+        last_line(&mut f, text.len() as u64).unwrap()
+    }
+
+    #[test]
+    fn the_last_line_is_found_from_the_end_whatever_its_length() {
+        assert_eq!(last(""), None);
+        assert_eq!(last("one\n").as_deref(), Some("one"));
+        assert_eq!(last("one\ntwo\n").as_deref(), Some("two"));
+        assert_eq!(last("one\ntwo").as_deref(), Some("two"));
+        // A last line longer than the first window (16 KiB), after a long log.
+        let long = "x".repeat(40 << 10);
+        let text = format!("{}\n{long}\n", "a\n".repeat(50_000));
+        assert_eq!(last(&text), Some(long.clone()));
+        assert_eq!(last(&format!("{long}\n")), Some(long));
+    }
 }
