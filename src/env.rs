@@ -29,6 +29,8 @@ pub const GITHUB_OUTPUT: &str = "GITHUB_OUTPUT";
 pub const DBUS_SESSION_BUS_ADDRESS: &str = "DBUS_SESSION_BUS_ADDRESS";
 /// Runtime directory; `$XDG_RUNTIME_DIR/bus` is the default session bus.
 pub const XDG_RUNTIME_DIR: &str = "XDG_RUNTIME_DIR";
+/// The PostgreSQL home's login password (libpq's variable); never passed on to hooks.
+pub const PGPASSWORD: &str = "PGPASSWORD";
 /// The user name recorded as the audit actor.
 pub const USER: &str = "USER";
 

@@ -41,7 +41,8 @@ pub fn secret_env_names(config: &crate::config::Config) -> Vec<String> {
 }
 
 /// `sh -c cmd` with `vars` added to the environment and `secret_env` (from
-/// [`secret_env_names`]) and vauth's own `VAUTH_*` secrets removed from it, stdin closed.
+/// [`secret_env_names`]) and vauth's own secrets (`VAUTH_*`, `PGPASSWORD`) removed from it,
+/// stdin closed.
 fn command(cmd: &str, vars: &[(&str, String)], secret_env: &[String]) -> Command {
     let mut c = Command::new("sh");
     c.arg("-c").arg(cmd);
@@ -50,6 +51,8 @@ fn command(cmd: &str, vars: &[(&str, String)], secret_env: &[String]) -> Command
             c.env_remove(k);
         }
     }
+    // The PostgreSQL home's password is vauth's credential too.
+    c.env_remove(crate::env::PGPASSWORD);
     for k in secret_env {
         c.env_remove(k);
     }

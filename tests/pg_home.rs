@@ -457,6 +457,15 @@ fn pg_home_bad_connections_fail_clearly_and_lose_nothing() {
     ] {
         with_home(&url).code(2).stderr_has(why);
     }
+    // A typo in home= is not a new empty home: only `vauth init` makes one.
+    with_home(&f.url("errz"))
+        .code(3)
+        .stderr_has("no vauth home")
+        .stderr_has("vauth init");
+    assert_eq!(
+        f.pg.admin("SELECT count(*) FROM vauth.home WHERE name = 'errz'"),
+        "0"
+    );
     // Unreachable: nothing listens on the port.
     let dead = crate::util::free_port();
     with_home(&format!(
@@ -486,6 +495,27 @@ fn pg_home_bad_connections_fail_clearly_and_lose_nothing() {
     .code(3)
     .stderr_has("password authentication failed")
     .stderr_has("PGPASSWORD");
+    // The libpq password file: used when it is 0600, refused (not skipped) when others may read it.
+    let pass = a.write(
+        "pgpass",
+        &format!(
+            "# host:port:db:user:password\n127.0.0.1:{port}:postgres:postgres:{PG_ADMIN_PW}\n"
+        ),
+    );
+    let via_file = |mode: u32| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pass, std::fs::Permissions::from_mode(mode)).unwrap();
+        a.run_with(
+            &["key", "list"],
+            None,
+            &[("PGPASSWORD", ""), ("PGPASSFILE", pass.to_str().unwrap())],
+        )
+    };
+    via_file(0o644)
+        .code(3)
+        .stderr_has("may be read by others")
+        .stderr_has("chmod 600");
+    via_file(0o600).ok().stdout_has("kept");
     assert_eq!(f.generation("errs"), gen_before, "a failed run wrote");
 
     // A role with fewer GRANTs than docs/postgres-home.md lists: reads work, writes fail whole.
@@ -596,4 +626,69 @@ fn pg_home_export_import_export_is_byte_identical() {
         f.pg.admin("SELECT count(*) FROM vauth.home WHERE name = 'tampered'"),
         "0"
     );
+}
+
+/// A runner logs in with a client certificate from vauth's own CA (no password anywhere), as a
+/// role holding exactly the GRANTs docs/postgres-home.md lists.
+#[test]
+fn pg_home_runner_logs_in_with_a_vauth_client_certificate_and_the_documented_grants() {
+    let ca = TestEnv::new();
+    ca.run(&["init"]).ok();
+    ca.run(&["ca", "init"]).ok();
+    let Some((cluster, ca_file)) = crate::util::postgres::start_cert_pg(&ca) else {
+        return;
+    };
+    let base = format!(
+        "127.0.0.1:{}/postgres?sslmode=verify-full&sslrootcert={}&home=certs",
+        cluster.port,
+        ca_file.display()
+    );
+    // The owner creates the schema and the home (password login).
+    let owner = TestEnv::new()
+        .with_env("VAUTH_HOME", &format!("postgresql://postgres@{base}"))
+        .with_env("PGPASSWORD", PG_ADMIN_PW)
+        .with_env("VAUTH_MASTER_KEY", MASTER_KEY);
+    owner.secret(PG_ADMIN_PW);
+    owner.run(&["init"]).ok();
+    owner.create("from-owner");
+    cluster.admin(
+        "CREATE ROLE vauth_runner LOGIN IN ROLE cert_users; \
+         GRANT USAGE ON SCHEMA vauth TO vauth_runner; \
+         GRANT SELECT ON vauth.schema_version TO vauth_runner; \
+         GRANT SELECT, INSERT, UPDATE ON vauth.home TO vauth_runner; \
+         GRANT SELECT, INSERT ON vauth.audit TO vauth_runner",
+    );
+    ca.run(&["cert", "issue", "vauth_runner", "--out", "runner"])
+        .ok();
+    let (crt, key) = (
+        ca.path("runner/vauth_runner.crt"),
+        ca.path("runner/vauth_runner.key"),
+    );
+    let runner = TestEnv::new()
+        .with_env(
+            "VAUTH_HOME",
+            &format!(
+                "postgresql://vauth_runner@{base}&sslcert={}&sslkey={}",
+                crt.display(),
+                key.display()
+            ),
+        )
+        .with_env("VAUTH_MASTER_KEY", MASTER_KEY);
+    runner.run(&["init"]).ok();
+    runner.create("from-runner");
+    runner
+        .run(&["key", "list"])
+        .ok()
+        .stdout_has("from-owner")
+        .stdout_has("from-runner");
+    runner.run(&["audit", "verify"]).ok();
+    // Without its certificate the runner is not let in (no password to fall back on).
+    runner
+        .run_with(
+            &["key", "list"],
+            None,
+            &[("VAUTH_HOME", &format!("postgresql://vauth_runner@{base}"))],
+        )
+        .code(3)
+        .stderr_has("cannot open the home");
 }

@@ -164,7 +164,7 @@ EXAMPLES:
     /// Manage the vault's protection.
     #[command(subcommand)]
     Vault(VaultCommand),
-    /// Copy a whole home between a directory and PostgreSQL (checked, never overwriting).
+    /// Copy a home between a directory and PostgreSQL; show or replace its vauth.toml.
     #[command(subcommand)]
     Home(HomeCommand),
     /// Print a shell completion script.

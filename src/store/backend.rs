@@ -75,6 +75,12 @@ pub trait Backend {
     fn vault_exists(&self) -> bool;
     /// Create the container (directory, .gitignore, default config if absent; the schema).
     fn create(&self) -> Result<()>;
+    /// Whether the first writing command may create this home when it does not exist (a
+    /// directory may; a database home is made by `vauth init` only, so a typo in `home=` is an
+    /// error, not a new empty home).
+    fn created_implicitly(&self) -> bool {
+        true
+    }
     /// Take the home's lock.
     fn lock(&self, mode: LockMode, timeout: Duration) -> Result<HomeLock>;
     /// Read state.json.

@@ -90,6 +90,9 @@ impl Session {
         if !backend.exists()? {
             match mode {
                 OpenMode::Read | OpenMode::Write => return Err(no_home(&backend.location())),
+                OpenMode::WriteOrCreate if !backend.created_implicitly() => {
+                    return Err(no_home(&backend.location()));
+                }
                 OpenMode::WriteOrCreate => {
                     if env::in_ci() {
                         return Err(Error::new(

@@ -483,6 +483,7 @@ fn attack_exec_hook_that_dumps_env_sees_no_vauth_or_admin_secrets() {
         ("PC_ID", "marker-pinecone-client-id"),
         ("PC_SECRET", "marker-pinecone-client-secret"),
         ("ES_ADMIN_PW", "marker-es-admin-pw"),
+        ("PGPASSWORD", "marker-pg-home-password"),
     ];
     let env = TestEnv::new()
         .with_env("CI", "true")

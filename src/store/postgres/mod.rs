@@ -114,7 +114,7 @@ impl PgBackend {
             .dbname(&u.dbname)
             .application_name(&application_name())
             .connect_timeout(CONNECT_TIMEOUT);
-        if let Some(p) = u.password() {
+        if let Some(p) = u.password()? {
             cfg.password(p.as_bytes());
         }
         let r = match &u.tls {
@@ -162,6 +162,9 @@ impl PgBackend {
                 "check the user and how pg_hba.conf lets it in (password or client certificate)"
             }
             Some(c) if *c == SqlState::INVALID_CATALOG_NAME => "check the database name in the URL",
+            _ if detail.contains("password missing") => {
+                "the server asks for a password: set PGPASSWORD, add a line to the password file (PGPASSFILE / ~/.pgpass), or log in with a client certificate (sslcert, sslkey)"
+            }
             _ if detail.contains("certificate") || detail.contains("UnknownIssuer") => {
                 "check sslrootcert: it must be the CA that signed the server's certificate, for this host name"
             }
@@ -228,7 +231,7 @@ impl PgBackend {
     /// Who holds the home's lock, as far as this role may see.
     fn holder(c: &mut Client, home: &str) -> String {
         c.query_opt(
-            "SELECT coalesce(a.application_name, ''), coalesce(a.client_addr::text, 'local'), \
+            "SELECT coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'), \
                     coalesce(to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '?') \
              FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid \
              WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 \
@@ -321,6 +324,9 @@ impl Backend for PgBackend {
         Ok(self.row()?.is_some())
     }
     fn vault_exists(&self) -> bool {
+        false
+    }
+    fn created_implicitly(&self) -> bool {
         false
     }
     fn create(&self) -> Result<()> {

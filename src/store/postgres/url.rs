@@ -63,7 +63,7 @@ const MAX_HOME_NAME: usize = 64;
 
 fn bad(raw: &str, why: impl std::fmt::Display) -> Error {
     Error::usage(format!(
-        "the home URL {} {why}",
+        "the home URL {} is not usable: {why}",
         crate::net::url::display(raw)
     ))
     .hint("use postgresql://USER@HOST[:PORT]/DB?sslmode=verify-full&sslrootcert=CA.pem&home=NAME (README: A home on PostgreSQL)")
@@ -84,7 +84,10 @@ impl HomeUrl {
         let u =
             crate::net::url::parse(raw, &["postgres", "postgresql"]).map_err(|e| bad(raw, e))?;
         if let Some(k) = crate::net::url::credential_in_query(&u) {
-            return Err(bad(raw, format!("carries a credential in its query ({k})")));
+            return Err(bad(
+                raw,
+                format!("it carries a credential in its query ({k})"),
+            ));
         }
         let mut sslmode = None;
         let mut root = None;
@@ -102,33 +105,33 @@ impl HomeUrl {
                     return Err(bad(
                         raw,
                         format!(
-                            "has the parameter {other:?}, which vauth does not take \
+                            "it has the parameter {other:?}, which vauth does not take \
                              (it takes sslmode, sslrootcert, sslcert, sslkey and home)"
                         ),
                     ));
                 }
             };
             if slot.replace(v).is_some() {
-                return Err(bad(raw, format!("gives {k} twice")));
+                return Err(bad(raw, format!("it gives {k} twice")));
             }
         }
         let home = home.unwrap_or_else(|| "default".to_string());
         if !valid_home_name(&home) {
             return Err(bad(
                 raw,
-                format!("names the home {home:?}: use 1 to 64 of A-Z a-z 0-9 . _ -"),
+                format!("it names the home {home:?}: use 1 to 64 of A-Z a-z 0-9 . _ -"),
             ));
         }
         let dbname = u.path_decoded().map_err(|e| bad(raw, e))?;
         if dbname.is_empty() || dbname.contains('/') {
-            return Err(bad(raw, "names no database (…/DB)"));
+            return Err(bad(raw, "it names no database (…/DB)"));
         }
         let user = u
             .user()
             .map(str::to_string)
             .or_else(|| env::get("PGUSER"))
             .or_else(|| env::get(env::USER))
-            .ok_or_else(|| bad(raw, "names no user, and neither PGUSER nor USER is set"))?;
+            .ok_or_else(|| bad(raw, "it names no user, and neither PGUSER nor USER is set"))?;
         let sslmode = sslmode.or_else(|| env::get("PGSSLMODE"));
         let tls = match sslmode.as_deref().unwrap_or("verify-full") {
             "disable" => {
@@ -136,7 +139,7 @@ impl HomeUrl {
                     return Err(bad(
                         raw,
                         format!(
-                            "asks for sslmode=disable to {}, which is not a loopback host \
+                            "it asks for sslmode=disable to {}, which is not a loopback host \
                              (plain TCP would expose the login and the sealed vault)",
                             u.host()
                         ),
@@ -150,14 +153,14 @@ impl HomeUrl {
                 let root = from(root, "PGSSLROOTCERT").ok_or_else(|| {
                     bad(
                         raw,
-                        "has no sslrootcert: vauth verifies the server against the CA you name \
+                        "it has no sslrootcert: vauth verifies the server against the CA you name \
                          (sslrootcert=PATH or PGSSLROOTCERT)",
                     )
                 })?;
                 let client = match (from(cert, "PGSSLCERT"), from(key, "PGSSLKEY")) {
                     (Some(c), Some(k)) => Some((c, k)),
                     (None, None) => None,
-                    _ => return Err(bad(raw, "gives sslcert without sslkey or the reverse")),
+                    _ => return Err(bad(raw, "it gives sslcert without sslkey or the reverse")),
                 };
                 Tls::VerifyFull { root, client }
             }
@@ -165,7 +168,7 @@ impl HomeUrl {
                 return Err(bad(
                     raw,
                     format!(
-                        "asks for sslmode={other}: vauth takes verify-full (the default), or \
+                        "it asks for sslmode={other}: vauth takes verify-full (the default), or \
                          disable to a loopback host"
                     ),
                 ));
@@ -194,17 +197,26 @@ impl HomeUrl {
         )
     }
 
-    /// The password: `PGPASSWORD`, else the matching line of the password file.
-    pub fn password(&self) -> Option<Zeroizing<String>> {
-        if let Some(p) = env::get("PGPASSWORD") {
-            return Some(Zeroizing::new(p));
+    /// The password: `PGPASSWORD`, else the matching line of the password file (`PGPASSFILE`,
+    /// default `~/.pgpass`). A password file that others may read is an error (libpq skips it
+    /// with a warning; vauth says so and stops).
+    pub fn password(&self) -> Result<Option<Zeroizing<String>>> {
+        if let Some(p) = env::get(env::PGPASSWORD) {
+            return Ok(Some(Zeroizing::new(p)));
         }
-        let file = env::get_os("PGPASSFILE")
+        let Some(file) = env::get_os("PGPASSFILE")
             .map(PathBuf::from)
-            .or_else(|| env::get_os(env::HOME).map(|h| PathBuf::from(h).join(".pgpass")))?;
-        let text = Zeroizing::new(read_passfile(&file)?);
+            .or_else(|| env::get_os(env::HOME).map(|h| PathBuf::from(h).join(".pgpass")))
+        else {
+            return Ok(None);
+        };
+        let Some(text) = read_passfile(&file)? else {
+            return Ok(None);
+        };
+        let text = Zeroizing::new(text);
         let port = self.port.to_string();
-        text.lines()
+        Ok(text
+            .lines()
             .filter(|l| !l.trim_start().starts_with('#'))
             .find_map(|l| {
                 let f = split_passfile_line(l);
@@ -214,22 +226,36 @@ impl HomeUrl {
                 let hit = |pat: &str, v: &str| pat == "*" || pat == v;
                 (hit(h, &self.host) && hit(p, &port) && hit(d, &self.dbname) && hit(u, &self.user))
                     .then(|| Zeroizing::new(pw.to_string()))
-            })
+            }))
     }
 }
 
-/// The password file's text, when it is a regular file only its owner can read (libpq's rule).
-fn read_passfile(p: &std::path::Path) -> Option<String> {
-    let bytes = crate::fsutil::read_regular(p, 1 << 20).ok()?;
+/// The password file's text (`None` when there is none); an error when others may read it.
+fn read_passfile(p: &std::path::Path) -> Result<Option<String>> {
+    let bytes = match crate::fsutil::read_regular(p, 1 << 20) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io("read the password file", p, &e)),
+    };
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(p).ok()?.permissions().mode();
+        let mode = std::fs::metadata(p)
+            .map_err(|e| Error::io("read the password file", p, &e))?
+            .permissions()
+            .mode();
         if mode & 0o077 != 0 {
-            return None;
+            return Err(Error::state(format!(
+                "the password file {} may be read by others (mode {:04o})",
+                p.display(),
+                mode & 0o777
+            ))
+            .hint(format!("run `chmod 600 {}`", p.display())));
         }
     }
-    String::from_utf8(bytes).ok()
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| Error::input(format!("the password file {} is not UTF-8", p.display())))
 }
 
 /// The five fields of a password-file line (`host:port:db:user:password`, `\:` and `\\`
