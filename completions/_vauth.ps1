@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'vauth' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the hash-chained audit log')
             [CompletionResult]::new('vault', 'vault', [CompletionResultType]::ParameterValue, 'Manage the vault''s protection')
+            [CompletionResult]::new('home', 'home', [CompletionResultType]::ParameterValue, 'Copy a home between a directory and PostgreSQL; show or replace its vauth.toml')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (vauth(1), or the page of a subcommand)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -54,7 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;init' {
             [CompletionResult]::new('--protect', '--protect', [CompletionResultType]::ParameterName, 'How to protect the vault [default: keyring when reachable, else key-file; master-key when VAUTH_MASTER_KEY is set; passphrase with --passphrase-file]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -70,7 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;status' {
             [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'Report what expires within this window')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -85,7 +86,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;key' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -119,7 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600) instead of stdout')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the key')
             [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'Variable name for env/dotenv/github [default: the NAME upper-cased, `-`/`.` as `_`]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--no-keep', '--no-keep', [CompletionResultType]::ParameterName, 'Keep only the hash: the key can be verified but never shown or pushed again')
@@ -141,7 +142,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Expiry: a duration from now (90d) or an RFC 3339 time')
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'A scope to record (repeatable)')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'A label KEY=VALUE to record (repeatable)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--no-keep', '--no-keep', [CompletionResultType]::ParameterName, 'Keep only the hash')
@@ -160,7 +161,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;key;list' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Evaluate status at TIME instead of now (RFC 3339 or +DURATION)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -176,7 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;key;show' {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'With --reveal: which version [default: the current one]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--reveal', '--reveal', [CompletionResultType]::ParameterName, 'Print the kept plaintext (asks for confirmation; --yes answers it)')
@@ -194,7 +195,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;key;verify' {
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'Read the presented key from FILE instead of stdin')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Check validity at TIME instead of now (RFC 3339 or +DURATION)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -215,7 +216,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600) instead of stdout')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the key')
             [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'Variable name for env/dotenv/github [default: the NAME upper-cased, `-`/`.` as `_`]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--no-keep', '--no-keep', [CompletionResultType]::ParameterName, 'Keep only the hash of the new version')
@@ -233,7 +234,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;key;revoke' {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Revoke only this version [default: every version]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -283,7 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;jwt' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -305,7 +306,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;jwt;key' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -329,7 +330,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;jwt;key;create' {
             [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Signing algorithm')
             [CompletionResult]::new('--rsa-bits', '--rsa-bits', [CompletionResultType]::ParameterName, 'RSA modulus size for RS*/PS* keys')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing key of the same name (its versions are retired)')
@@ -346,7 +347,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;jwt;key;list' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Evaluate status at TIME instead of now (RFC 3339 or +DURATION)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -361,7 +362,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;jwt;key;show' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -377,7 +378,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;jwt;key;rotate' {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long the previous version keeps verifying [default: jwt.max_lifetime, 24h]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -393,7 +394,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;jwt;key;retire' {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Only this version [default: all]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -411,7 +412,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Which version [default: the current one]')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--public', '--public', [CompletionResultType]::ParameterName, 'Export the public key (the only export there is: private keys stay in the vault)')
@@ -461,7 +462,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;jwt;jwks' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE (atomically) instead of stdout')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Evaluate which versions are published at TIME instead of now')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -478,7 +479,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;jwt;oidc' {
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'The issuer URL (https), exactly as tokens carry it in `iss`')
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Directory to write into (created if missing)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -511,7 +512,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--qdrant-value-exists', '--qdrant-value-exists', [CompletionResultType]::ParameterName, 'Qdrant: only valid while COLLECTION holds a point with KEY=VALUE (repeatable)')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Mint N tokens (one per line; JSON lines with --json)')
             [CompletionResult]::new('--subjects', '--subjects', [CompletionResultType]::ParameterName, 'Mint one token per subject, read one per line from FILE (`-` = stdin)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--no-exp', '--no-exp', [CompletionResultType]::ParameterName, 'Mint a token without exp (needs --subtle): it never expires')
@@ -540,7 +541,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Accepted audience (repeatable; one match is enough; required unless --subtle)')
             [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'Allowed clock skew for exp/nbf (at most 5m)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge exp/nbf at TIME instead of now')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--subtle', '--subtle', [CompletionResultType]::ParameterName, 'Do not require --iss/--aud, and accept a token without exp')
@@ -557,7 +558,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;jwt;inspect' {
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE instead of stdin')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -627,7 +628,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;ca' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -655,7 +656,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--not-after', '--not-after', [CompletionResultType]::ParameterName, 'End of the root''s validity (the intermediate ends one day earlier) [default: 10y]')
             [CompletionResult]::new('--permit-dns', '--permit-dns', [CompletionResultType]::ParameterName, 'Permit only this DNS subtree (repeatable); `example.com` covers its subdomains')
             [CompletionResult]::new('--permit-ip', '--permit-ip', [CompletionResultType]::ParameterName, 'Permit only this IP range (repeatable), e.g. 10.0.0.0/8')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--intermediate', '--intermediate', [CompletionResultType]::ParameterName, 'Also make an intermediate CA (pathlen 0) that signs leaves and CRLs')
@@ -672,7 +673,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;ca;show' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -688,7 +689,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;ca;export' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE (0644) instead of stdout')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--root-only', '--root-only', [CompletionResultType]::ParameterName, 'Only the root certificate')
@@ -707,7 +708,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;ca;crl' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (replaced atomically: servers can re-read it any time)')
             [CompletionResult]::new('--next-update', '--next-update', [CompletionResultType]::ParameterName, 'When the CRL expires; publish a new one before then [default: 7d]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--der', '--der', [CompletionResultType]::ParameterName, 'DER instead of PEM')
@@ -746,7 +747,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;cert' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -786,7 +787,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--p12', '--p12', [CompletionResultType]::ParameterName, 'Also write a PKCS#12 bundle (key, certificate, chain) to FILE (0600)')
             [CompletionResult]::new('--p12-password-file', '--p12-password-file', [CompletionResultType]::ParameterName, 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]')
             [CompletionResult]::new('--p12-password-env', '--p12-password-env', [CompletionResultType]::ParameterName, 'Read the PKCS#12 password from the environment variable NAME')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--keep-key', '--keep-key', [CompletionResultType]::ParameterName, 'Keep the private key sealed in the vault (enables `cert export --key-out`, `renew --reuse-key`)')
@@ -805,7 +806,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;cert;list' {
             [CompletionResult]::new('--expiring-within', '--expiring-within', [CompletionResultType]::ParameterName, 'Exit 1 when any active certificate expires within DURATION (lists only those)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Also list revoked and expired certificates, and earlier ones of renewed names')
@@ -821,7 +822,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;cert;inspect' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -837,7 +838,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;cert;verify' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Check at TIME instead of now (RFC 3339 or +DURATION)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -854,7 +855,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;cert;revoke' {
             [CompletionResult]::new('--serial', '--serial', [CompletionResultType]::ParameterName, 'Revoke only the certificate with this serial (hex, colons allowed)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'RFC 5280 reason: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -878,7 +879,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--p12', '--p12', [CompletionResultType]::ParameterName, 'Also write a PKCS#12 bundle (key, certificate, chain) to FILE (0600)')
             [CompletionResult]::new('--p12-password-file', '--p12-password-file', [CompletionResultType]::ParameterName, 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]')
             [CompletionResult]::new('--p12-password-env', '--p12-password-env', [CompletionResultType]::ParameterName, 'Read the PKCS#12 password from the environment variable NAME')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--reuse-key', '--reuse-key', [CompletionResultType]::ParameterName, 'Reuse the kept key (needs --keep-key at issue) instead of a new one')
@@ -901,7 +902,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--p12', '--p12', [CompletionResultType]::ParameterName, 'Write a PKCS#12 bundle (the key when kept, certificate, chain) to FILE (0600)')
             [CompletionResult]::new('--p12-password-file', '--p12-password-file', [CompletionResultType]::ParameterName, 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]')
             [CompletionResult]::new('--p12-password-env', '--p12-password-env', [CompletionResultType]::ParameterName, 'Read the PKCS#12 password from the environment variable NAME')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'Append the intermediate and root after the certificate')
@@ -953,7 +954,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;target' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -993,7 +994,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Prefix of the users/roles vauth creates on this target')
             [CompletionResult]::new('--apply', '--apply', [CompletionResultType]::ParameterName, 'chroma, qdrant (servers that read credentials at start-up): a command (sh -c) that hands what vauth rendered to the server and restarts it, e.g. `systemctl restart chroma`. push, key rotate and rotate apply run it, wait for the server and probe in the same run; the rendered file''s path is in VAUTH_APPLY_FILE — never a secret on its argv or environment')
             [CompletionResult]::new('--restart-wait', '--restart-wait', [CompletionResultType]::ParameterName, 'How long to wait for the server after --apply, e.g. 90s, 5m [default: 60s]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Allow a non-loopback host without TLS. Credentials then cross the network in the clear')
@@ -1010,7 +1011,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;target;list' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1025,7 +1026,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;target;show' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1040,7 +1041,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;target;test' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1055,7 +1056,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;target;drift' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1070,7 +1071,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;target;remove' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1124,7 +1125,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--role-descriptors', '--role-descriptors', [CompletionResultType]::ParameterName, 'elasticsearch: a JSON file holding the API key''s `role_descriptors` object')
             [CompletionResult]::new('--adopt', '--adopt', [CompletionResultType]::ParameterName, 'Take over an existing user/role of this name that vauth did not create')
             [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run CMD (through sh -c) after a successful push, e.g. to restart the consumer. It gets VAUTH_EVENT=push, VAUTH_KEY, VAUTH_VERSION, VAUTH_TARGET, VAUTH_USER — never the secret')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'CREDENTIAL names a certificate (needed only when an API key has the same name)')
@@ -1144,7 +1145,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Only these credentials (repeatable) [default: every policy]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another run holding the home''s lock [default: 60s]')
             [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run CMD (sh -c) after each credential rotated, with VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_KIND, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION — never the secret')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1166,7 +1167,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;rotate;plan' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Plan as of this time (RFC 3339, or a duration from now) [default: now]')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Only these credentials (repeatable)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1183,7 +1184,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;rotate;apply' {
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another run holding the home''s lock [default: 60s]')
             [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run CMD (sh -c) after each credential rotated (see `vauth rotate --help`)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'Rotate every credential whose policy says it is due (and resume unfinished ones)')
@@ -1201,7 +1202,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;rotate;finalize' {
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Only these credentials (repeatable)')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another run holding the home''s lock [default: 60s]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1217,7 +1218,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;rotate;outputs' {
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another run holding the home''s lock [default: 60s]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1256,7 +1257,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;check' {
             [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'Also report what expires or falls due within this window')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1271,7 +1272,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;audit' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1290,7 +1291,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;audit;show' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the last N lines')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1305,7 +1306,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;audit;verify' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1335,7 +1336,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;vault' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1356,7 +1357,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--new-passphrase-file', '--new-passphrase-file', [CompletionResultType]::ParameterName, 'Read the new passphrase from FILE (for --protect passphrase; else a prompt)')
             [CompletionResult]::new('--new-master-key-env', '--new-master-key-env', [CompletionResultType]::ParameterName, 'Read the new master key (base64 of 32 bytes) from the environment variable NAME (for --protect master-key; never the variable that opens the vault now)')
             [CompletionResult]::new('--new-master-key-file', '--new-master-key-file', [CompletionResultType]::ParameterName, 'Read the new master key (base64 of 32 bytes) from FILE (`-` = stdin)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1381,8 +1382,92 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;vault;help;help' {
             break
         }
+        'vauth;home' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'vauth;home;export' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;home;import' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;home;config' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Replace vauth.toml with FILE (`-` = stdin) after checking it')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the product and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is happening (on stderr)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail (exit 3) naming the flag that answers the question')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (revoke, reveal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vauth;home;help' {
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'vauth;home;help;export' {
+            break
+        }
+        'vauth;home;help;import' {
+            break
+        }
+        'vauth;home;help;config' {
+            break
+        }
+        'vauth;home;help;help' {
+            break
+        }
         'vauth;completions' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1397,7 +1482,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;man' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home directory [default: $XDG_DATA_HOME/vauth]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color messages')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the vault passphrase from FILE (first line; `-` = stdin)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per result on stdout; errors as JSON on stderr')
@@ -1424,6 +1509,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the hash-chained audit log')
             [CompletionResult]::new('vault', 'vault', [CompletionResultType]::ParameterValue, 'Manage the vault''s protection')
+            [CompletionResult]::new('home', 'home', [CompletionResultType]::ParameterValue, 'Copy a home between a directory and PostgreSQL; show or replace its vauth.toml')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (vauth(1), or the page of a subcommand)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1635,6 +1721,21 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             break
         }
         'vauth;help;vault;rekey' {
+            break
+        }
+        'vauth;help;home' {
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)')
+            break
+        }
+        'vauth;help;home;export' {
+            break
+        }
+        'vauth;help;home;import' {
+            break
+        }
+        'vauth;help;home;config' {
             break
         }
         'vauth;help;completions' {

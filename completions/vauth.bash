@@ -34,6 +34,9 @@ _vauth() {
             vauth,help)
                 cmd="vauth__subcmd__help"
                 ;;
+            vauth,home)
+                cmd="vauth__subcmd__home"
+                ;;
             vauth,init)
                 cmd="vauth__subcmd__init"
                 ;;
@@ -175,6 +178,9 @@ _vauth() {
             vauth__subcmd__help,help)
                 cmd="vauth__subcmd__help__subcmd__help"
                 ;;
+            vauth__subcmd__help,home)
+                cmd="vauth__subcmd__help__subcmd__home"
+                ;;
             vauth__subcmd__help,init)
                 cmd="vauth__subcmd__help__subcmd__init"
                 ;;
@@ -240,6 +246,15 @@ _vauth() {
                 ;;
             vauth__subcmd__help__subcmd__cert,verify)
                 cmd="vauth__subcmd__help__subcmd__cert__subcmd__verify"
+                ;;
+            vauth__subcmd__help__subcmd__home,config)
+                cmd="vauth__subcmd__help__subcmd__home__subcmd__config"
+                ;;
+            vauth__subcmd__help__subcmd__home,export)
+                cmd="vauth__subcmd__help__subcmd__home__subcmd__export"
+                ;;
+            vauth__subcmd__help__subcmd__home,import)
+                cmd="vauth__subcmd__help__subcmd__home__subcmd__import"
                 ;;
             vauth__subcmd__help__subcmd__jwt,inspect)
                 cmd="vauth__subcmd__help__subcmd__jwt__subcmd__inspect"
@@ -330,6 +345,30 @@ _vauth() {
                 ;;
             vauth__subcmd__help__subcmd__vault,rekey)
                 cmd="vauth__subcmd__help__subcmd__vault__subcmd__rekey"
+                ;;
+            vauth__subcmd__home,config)
+                cmd="vauth__subcmd__home__subcmd__config"
+                ;;
+            vauth__subcmd__home,export)
+                cmd="vauth__subcmd__home__subcmd__export"
+                ;;
+            vauth__subcmd__home,help)
+                cmd="vauth__subcmd__home__subcmd__help"
+                ;;
+            vauth__subcmd__home,import)
+                cmd="vauth__subcmd__home__subcmd__import"
+                ;;
+            vauth__subcmd__home__subcmd__help,config)
+                cmd="vauth__subcmd__home__subcmd__help__subcmd__config"
+                ;;
+            vauth__subcmd__home__subcmd__help,export)
+                cmd="vauth__subcmd__home__subcmd__help__subcmd__export"
+                ;;
+            vauth__subcmd__home__subcmd__help,help)
+                cmd="vauth__subcmd__home__subcmd__help__subcmd__help"
+                ;;
+            vauth__subcmd__home__subcmd__help,import)
+                cmd="vauth__subcmd__home__subcmd__help__subcmd__import"
                 ;;
             vauth__subcmd__jwt,help)
                 cmd="vauth__subcmd__jwt__subcmd__help"
@@ -572,7 +611,7 @@ _vauth() {
 
     case "${cmd}" in
         vauth)
-            opts="-q -v -h -V --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help --version init status key jwt ca cert target push rotate check audit vault completions man help"
+            opts="-q -v -h -V --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help --version init status key jwt ca cert target push rotate check audit vault home completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1524,7 +1563,7 @@ _vauth() {
             return 0
             ;;
         vauth__subcmd__help)
-            opts="init status key jwt ca cert target push rotate check audit vault completions man help"
+            opts="init status key jwt ca cert target push rotate check audit vault home completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1792,6 +1831,62 @@ _vauth() {
         vauth__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__help__subcmd__home)
+            opts="export import config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__help__subcmd__home__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__help__subcmd__home__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__help__subcmd__home__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2342,6 +2437,184 @@ _vauth() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__home)
+            opts="-q -v -h --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help export import config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__home__subcmd__config)
+            opts="-q -v -h --set --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__home__subcmd__export)
+            opts="-q -v -h --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__home__subcmd__help)
+            opts="export import config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__home__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__home__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__home__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__home__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vauth__subcmd__home__subcmd__import)
+            opts="-q -v -h --home --json --quiet --verbose --no-input --yes --color --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

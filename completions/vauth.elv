@@ -18,7 +18,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
     }
     var completions = [
         &'vauth'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -44,13 +44,14 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand check 'Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs)'
             cand audit 'Read and verify the hash-chained audit log'
             cand vault 'Manage the vault''s protection'
+            cand home 'Copy a home between a directory and PostgreSQL; show or replace its vauth.toml'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (vauth(1), or the page of a subcommand)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vauth;init'= {
             cand --protect 'How to protect the vault [default: keyring when reachable, else key-file; master-key when VAUTH_MASTER_KEY is set; passphrase with --passphrase-file]'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -65,7 +66,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;status'= {
             cand --within 'Report what expires within this window'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -79,7 +80,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;key'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -112,7 +113,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --out 'Write the key to FILE (mode 0600) instead of stdout'
             cand --format 'Output format of the key'
             cand --var 'Variable name for env/dotenv/github [default: the NAME upper-cased, `-`/`.` as `_`]'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --no-keep 'Keep only the hash: the key can be verified but never shown or pushed again'
@@ -133,7 +134,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --expires 'Expiry: a duration from now (90d) or an RFC 3339 time'
             cand --scope 'A scope to record (repeatable)'
             cand --label 'A label KEY=VALUE to record (repeatable)'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --no-keep 'Keep only the hash'
@@ -151,7 +152,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;key;list'= {
             cand --at 'Evaluate status at TIME instead of now (RFC 3339 or +DURATION)'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -166,7 +167,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;key;show'= {
             cand --version 'With --reveal: which version [default: the current one]'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --reveal 'Print the kept plaintext (asks for confirmation; --yes answers it)'
@@ -183,7 +184,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;key;verify'= {
             cand --key-file 'Read the presented key from FILE instead of stdin'
             cand --at 'Check validity at TIME instead of now (RFC 3339 or +DURATION)'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -203,7 +204,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --out 'Write the key to FILE (mode 0600) instead of stdout'
             cand --format 'Output format of the key'
             cand --var 'Variable name for env/dotenv/github [default: the NAME upper-cased, `-`/`.` as `_`]'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --no-keep 'Keep only the hash of the new version'
@@ -220,7 +221,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;key;revoke'= {
             cand --version 'Revoke only this version [default: every version]'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -260,7 +261,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;key;help;help'= {
         }
         &'vauth;jwt'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -281,7 +282,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vauth;jwt;key'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -304,7 +305,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;jwt;key;create'= {
             cand --alg 'Signing algorithm'
             cand --rsa-bits 'RSA modulus size for RS*/PS* keys'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --force 'Replace an existing key of the same name (its versions are retired)'
@@ -320,7 +321,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;jwt;key;list'= {
             cand --at 'Evaluate status at TIME instead of now (RFC 3339 or +DURATION)'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -334,7 +335,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;jwt;key;show'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -349,7 +350,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;jwt;key;rotate'= {
             cand --grace 'How long the previous version keeps verifying [default: jwt.max_lifetime, 24h]'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -364,7 +365,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;jwt;key;retire'= {
             cand --version 'Only this version [default: all]'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -381,7 +382,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --format 'Output format'
             cand --version 'Which version [default: the current one]'
             cand --out 'Write to FILE instead of stdout'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --public 'Export the public key (the only export there is: private keys stay in the vault)'
@@ -422,7 +423,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;jwt;jwks'= {
             cand --out 'Write to FILE (atomically) instead of stdout'
             cand --at 'Evaluate which versions are published at TIME instead of now'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -438,7 +439,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;jwt;oidc'= {
             cand --issuer 'The issuer URL (https), exactly as tokens carry it in `iss`'
             cand --out-dir 'Directory to write into (created if missing)'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -470,7 +471,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --qdrant-value-exists 'Qdrant: only valid while COLLECTION holds a point with KEY=VALUE (repeatable)'
             cand --count 'Mint N tokens (one per line; JSON lines with --json)'
             cand --subjects 'Mint one token per subject, read one per line from FILE (`-` = stdin)'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --no-exp 'Mint a token without exp (needs --subtle): it never expires'
@@ -498,7 +499,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --aud 'Accepted audience (repeatable; one match is enough; required unless --subtle)'
             cand --leeway 'Allowed clock skew for exp/nbf (at most 5m)'
             cand --at 'Judge exp/nbf at TIME instead of now'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --subtle 'Do not require --iss/--aud, and accept a token without exp'
@@ -514,7 +515,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;jwt;inspect'= {
             cand --token-file 'Read the token from FILE instead of stdin'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -569,7 +570,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;jwt;help;help'= {
         }
         &'vauth;ca'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -596,7 +597,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --not-after 'End of the root''s validity (the intermediate ends one day earlier) [default: 10y]'
             cand --permit-dns 'Permit only this DNS subtree (repeatable); `example.com` covers its subdomains'
             cand --permit-ip 'Permit only this IP range (repeatable), e.g. 10.0.0.0/8'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --intermediate 'Also make an intermediate CA (pathlen 0) that signs leaves and CRLs'
@@ -612,7 +613,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;ca;show'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -627,7 +628,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;ca;export'= {
             cand --out 'Write to FILE (0644) instead of stdout'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --root-only 'Only the root certificate'
@@ -645,7 +646,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;ca;crl'= {
             cand --out 'Write to FILE instead of stdout (replaced atomically: servers can re-read it any time)'
             cand --next-update 'When the CRL expires; publish a new one before then [default: 7d]'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --der 'DER instead of PEM'
@@ -677,7 +678,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;ca;help;help'= {
         }
         &'vauth;cert'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -716,7 +717,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --p12 'Also write a PKCS#12 bundle (key, certificate, chain) to FILE (0600)'
             cand --p12-password-file 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]'
             cand --p12-password-env 'Read the PKCS#12 password from the environment variable NAME'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --keep-key 'Keep the private key sealed in the vault (enables `cert export --key-out`, `renew --reuse-key`)'
@@ -734,7 +735,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;cert;list'= {
             cand --expiring-within 'Exit 1 when any active certificate expires within DURATION (lists only those)'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --all 'Also list revoked and expired certificates, and earlier ones of renewed names'
@@ -749,7 +750,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;cert;inspect'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -764,7 +765,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;cert;verify'= {
             cand --at 'Check at TIME instead of now (RFC 3339 or +DURATION)'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -780,7 +781,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;cert;revoke'= {
             cand --serial 'Revoke only the certificate with this serial (hex, colons allowed)'
             cand --reason 'RFC 5280 reason: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -803,7 +804,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --p12 'Also write a PKCS#12 bundle (key, certificate, chain) to FILE (0600)'
             cand --p12-password-file 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]'
             cand --p12-password-env 'Read the PKCS#12 password from the environment variable NAME'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --reuse-key 'Reuse the kept key (needs --keep-key at issue) instead of a new one'
@@ -825,7 +826,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --p12 'Write a PKCS#12 bundle (the key when kept, certificate, chain) to FILE (0600)'
             cand --p12-password-file 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]'
             cand --p12-password-env 'Read the PKCS#12 password from the environment variable NAME'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --chain 'Append the intermediate and root after the certificate'
@@ -867,7 +868,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;cert;help;help'= {
         }
         &'vauth;target'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -906,7 +907,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --prefix 'Prefix of the users/roles vauth creates on this target'
             cand --apply 'chroma, qdrant (servers that read credentials at start-up): a command (sh -c) that hands what vauth rendered to the server and restarts it, e.g. `systemctl restart chroma`. push, key rotate and rotate apply run it, wait for the server and probe in the same run; the rendered file''s path is in VAUTH_APPLY_FILE — never a secret on its argv or environment'
             cand --restart-wait 'How long to wait for the server after --apply, e.g. 90s, 5m [default: 60s]'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --insecure 'Allow a non-loopback host without TLS. Credentials then cross the network in the clear'
@@ -922,7 +923,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;target;list'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -936,7 +937,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;target;show'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -950,7 +951,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;target;test'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -964,7 +965,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;target;drift'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -978,7 +979,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;target;remove'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1023,7 +1024,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --role-descriptors 'elasticsearch: a JSON file holding the API key''s `role_descriptors` object'
             cand --adopt 'Take over an existing user/role of this name that vauth did not create'
             cand --exec 'Run CMD (through sh -c) after a successful push, e.g. to restart the consumer. It gets VAUTH_EVENT=push, VAUTH_KEY, VAUTH_VERSION, VAUTH_TARGET, VAUTH_USER — never the secret'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --cert 'CREDENTIAL names a certificate (needed only when an API key has the same name)'
@@ -1042,7 +1043,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --only 'Only these credentials (repeatable) [default: every policy]'
             cand --lock-timeout 'How long to wait for another run holding the home''s lock [default: 60s]'
             cand --exec 'Run CMD (sh -c) after each credential rotated, with VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_KIND, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION — never the secret'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1063,7 +1064,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;rotate;plan'= {
             cand --at 'Plan as of this time (RFC 3339, or a duration from now) [default: now]'
             cand --only 'Only these credentials (repeatable)'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1079,7 +1080,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;rotate;apply'= {
             cand --lock-timeout 'How long to wait for another run holding the home''s lock [default: 60s]'
             cand --exec 'Run CMD (sh -c) after each credential rotated (see `vauth rotate --help`)'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --due 'Rotate every credential whose policy says it is due (and resume unfinished ones)'
@@ -1096,7 +1097,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;rotate;finalize'= {
             cand --only 'Only these credentials (repeatable)'
             cand --lock-timeout 'How long to wait for another run holding the home''s lock [default: 60s]'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1111,7 +1112,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;rotate;outputs'= {
             cand --lock-timeout 'How long to wait for another run holding the home''s lock [default: 60s]'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1143,7 +1144,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;check'= {
             cand --within 'Also report what expires or falls due within this window'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1157,7 +1158,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;audit'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1175,7 +1176,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;audit;show'= {
             cand --limit 'Only the last N lines'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1189,7 +1190,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;audit;verify'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1214,7 +1215,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;audit;help;help'= {
         }
         &'vauth;vault'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1234,7 +1235,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --new-passphrase-file 'Read the new passphrase from FILE (for --protect passphrase; else a prompt)'
             cand --new-master-key-env 'Read the new master key (base64 of 32 bytes) from the environment variable NAME (for --protect master-key; never the variable that opens the vault now)'
             cand --new-master-key-file 'Read the new master key (base64 of 32 bytes) from FILE (`-` = stdin)'
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1255,8 +1256,83 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;vault;help;help'= {
         }
+        &'vauth;home'= {
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand export 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
+            cand import 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+            cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;home;export'= {
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;home;import'= {
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;home;config'= {
+            cand --set 'Replace vauth.toml with FILE (`-` = stdin) after checking it'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
+            cand --color 'When to color messages'
+            cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
+            cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
+            cand -q 'Print nothing but the product and errors'
+            cand --quiet 'Print nothing but the product and errors'
+            cand -v 'Say more about what is happening (on stderr)'
+            cand --verbose 'Say more about what is happening (on stderr)'
+            cand --no-input 'Never prompt; fail (exit 3) naming the flag that answers the question'
+            cand --yes 'Answer yes to confirmations (revoke, reveal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vauth;home;help'= {
+            cand export 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
+            cand import 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+            cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vauth;home;help;export'= {
+        }
+        &'vauth;home;help;import'= {
+        }
+        &'vauth;home;help;config'= {
+        }
+        &'vauth;home;help;help'= {
+        }
         &'vauth;completions'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1270,7 +1346,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vauth;man'= {
-            cand --home 'The vauth home directory [default: $XDG_DATA_HOME/vauth]'
+            cand --home 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]'
             cand --color 'When to color messages'
             cand --passphrase-file 'Read the vault passphrase from FILE (first line; `-` = stdin)'
             cand --json 'Print one JSON object per result on stdout; errors as JSON on stderr'
@@ -1296,6 +1372,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand check 'Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs)'
             cand audit 'Read and verify the hash-chained audit log'
             cand vault 'Manage the vault''s protection'
+            cand home 'Copy a home between a directory and PostgreSQL; show or replace its vauth.toml'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (vauth(1), or the page of a subcommand)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1452,6 +1529,17 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand rekey 'Re-key the vault: a new data key; every secret is re-sealed'
         }
         &'vauth;help;vault;rekey'= {
+        }
+        &'vauth;help;home'= {
+            cand export 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
+            cand import 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+            cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)'
+        }
+        &'vauth;help;home;export'= {
+        }
+        &'vauth;help;home;import'= {
+        }
+        &'vauth;help;home;config'= {
         }
         &'vauth;help;completions'= {
         }

@@ -24,7 +24,7 @@ function __fish_vauth_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c vauth -n "__fish_vauth_needs_command" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_needs_command" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_needs_command" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -48,6 +48,7 @@ complete -c vauth -n "__fish_vauth_needs_command" -f -a "rotate" -d 'Rotate by t
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "check" -d 'Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs)'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "audit" -d 'Read and verify the hash-chained audit log'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "vault" -d 'Manage the vault\'s protection'
+complete -c vauth -n "__fish_vauth_needs_command" -f -a "home" -d 'Copy a home between a directory and PostgreSQL; show or replace its vauth.toml'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
 complete -c vauth -n "__fish_vauth_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -55,7 +56,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand init" -l protect -d 'How to 
 master-key\t'VAUTH_MASTER_KEY: base64 of 32 bytes from your CI secret store'
 passphrase\t'A passphrase (Argon2id), from --passphrase-file or a prompt'
 key-file\t'A 0600 key file outside the home (weakest; the default on headless machines)'"
-complete -c vauth -n "__fish_vauth_using_subcommand init" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand init" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand init" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -67,7 +68,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand init" -l no-input -d 'Never 
 complete -c vauth -n "__fish_vauth_using_subcommand init" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand status" -l within -d 'Report what expires within this window' -r
-complete -c vauth -n "__fish_vauth_using_subcommand status" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand status" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand status" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -78,7 +79,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand status" -s v -l verbose -d '
 complete -c vauth -n "__fish_vauth_using_subcommand status" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand status" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and not __fish_seen_subcommand_from create import list show verify rotate revoke help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -112,7 +113,7 @@ env\t'`export VAR=\'key\'` for a shell'
 dotenv\t'`VAR=key` for a .env file'
 github\t'GitHub Actions: `::add-mask::` on stdout, `VAR` appended to $GITHUB_OUTPUT'"
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l var -d 'Variable name for env/dotenv/github [default: the NAME upper-cased, `-`/`.` as `_`]' -r
-complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from create" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -130,7 +131,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l expires -d 'Expiry: a duration from now (90d) or an RFC 3339 time' -r
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l scope -d 'A scope to record (repeatable)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l label -d 'A label KEY=VALUE to record (repeatable)' -r
-complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -145,7 +146,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l at -d 'Evaluate status at TIME instead of now (RFC 3339 or +DURATION)' -r
-complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -157,7 +158,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l version -d 'With --reveal: which version [default: the current one]' -r
-complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -171,7 +172,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l key-file -d 'Read the presented key from FILE instead of stdin' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l at -d 'Check validity at TIME instead of now (RFC 3339 or +DURATION)' -r
-complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from verify" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -192,7 +193,7 @@ env\t'`export VAR=\'key\'` for a shell'
 dotenv\t'`VAR=key` for a .env file'
 github\t'GitHub Actions: `::add-mask::` on stdout, `VAR` appended to $GITHUB_OUTPUT'"
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l var -d 'Variable name for env/dotenv/github [default: the NAME upper-cased, `-`/`.` as `_`]' -r
-complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -206,7 +207,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -l version -d 'Revoke only this version [default: every version]' -r
-complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from revoke" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -225,7 +226,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Make a new version active; the previous stays valid until the grace ends'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Invalidate a key (all versions, or one) now'
 complete -c vauth -n "__fish_vauth_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -243,7 +244,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_sub
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -f -a "verify" -d 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason'
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -f -a "inspect" -d 'Decode a token (stdin or --token-file) without verifying anything'
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and not __fish_seen_subcommand_from key jwks oidc sign verify inspect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -263,7 +264,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from key" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l out -d 'Write to FILE (atomically) instead of stdout' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l at -d 'Evaluate which versions are published at TIME instead of now' -r
-complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -276,7 +277,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from jwks" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l issuer -d 'The issuer URL (https), exactly as tokens carry it in `iss`' -r
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l out-dir -d 'Directory to write into (created if missing)' -r -F
-complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from oidc" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -317,7 +318,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l qdrant-value-exists -d 'Qdrant: only valid while COLLECTION holds a point with KEY=VALUE (repeatable)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l count -d 'Mint N tokens (one per line; JSON lines with --json)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l subjects -d 'Mint one token per subject, read one per line from FILE (`-` = stdin)' -r -F
-complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from sign" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -353,7 +354,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l aud -d 'Accepted audience (repeatable; one match is enough; required unless --subtle)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l leeway -d 'Allowed clock skew for exp/nbf (at most 5m)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l at -d 'Judge exp/nbf at TIME instead of now' -r
-complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -366,7 +367,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l token-file -d 'Read the token from FILE instead of stdin' -r -F
-complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from inspect" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -384,7 +385,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcomm
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason'
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Decode a token (stdin or --token-file) without verifying anything'
 complete -c vauth -n "__fish_vauth_using_subcommand jwt; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and not __fish_seen_subcommand_from init show export crl help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -414,7 +415,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcomma
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l not-after -d 'End of the root\'s validity (the intermediate ends one day earlier) [default: 10y]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l permit-dns -d 'Permit only this DNS subtree (repeatable); `example.com` covers its subdomains' -r
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l permit-ip -d 'Permit only this IP range (repeatable), e.g. 10.0.0.0/8' -r
-complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -427,7 +428,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcomma
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -439,7 +440,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcomma
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l out -d 'Write to FILE (0644) instead of stdout' -r -F
-complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -454,7 +455,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcomma
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l out -d 'Write to FILE instead of stdout (replaced atomically: servers can re-read it any time)' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l next-update -d 'When the CRL expires; publish a new one before then [default: 7d]' -r
-complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from crl" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -471,7 +472,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcomma
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print (or write) the trust bundle: root, then intermediate, as PEM'
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "crl" -d 'Sign a new CRL of the issuing CA (revoked certificates, next CRL number)'
 complete -c vauth -n "__fish_vauth_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and not __fish_seen_subcommand_from issue list inspect verify revoke renew export help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -514,7 +515,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l p12 -d 'Also write a PKCS#12 bundle (key, certificate, chain) to FILE (0600)' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l p12-password-file -d 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l p12-password-env -d 'Read the PKCS#12 password from the environment variable NAME' -r
-complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -529,7 +530,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from issue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l expiring-within -d 'Exit 1 when any active certificate expires within DURATION (lists only those)' -r
-complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -541,7 +542,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -553,7 +554,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -l at -d 'Check at TIME instead of now (RFC 3339 or +DURATION)' -r
-complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -566,7 +567,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l serial -d 'Revoke only the certificate with this serial (hex, colons allowed)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l reason -d 'RFC 5280 reason: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn' -r
-complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -586,7 +587,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l p12 -d 'Also write a PKCS#12 bundle (key, certificate, chain) to FILE (0600)' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l p12-password-file -d 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l p12-password-env -d 'Read the PKCS#12 password from the environment variable NAME' -r
-complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from renew" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -605,7 +606,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l p12 -d 'Write a PKCS#12 bundle (the key when kept, certificate, chain) to FILE (0600)' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l p12-password-file -d 'Read the PKCS#12 password from FILE (first line; `-` = stdin) [default: a prompt]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l p12-password-env -d 'Read the PKCS#12 password from the environment variable NAME' -r
-complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from export" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -626,7 +627,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "renew" -d 'Issue a successor with the same subject, SANs and profile (new key by default)'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a certificate with its chain (PEM), its kept key, or a PKCS#12 bundle'
 complete -c vauth -n "__fish_vauth_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and not __fish_seen_subcommand_from add list show test drift remove help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -671,7 +672,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l prefix -d 'Prefix of the users/roles vauth creates on this target' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l apply -d 'chroma, qdrant (servers that read credentials at start-up): a command (sh -c) that hands what vauth rendered to the server and restarts it, e.g. `systemctl restart chroma`. push, key rotate and rotate apply run it, wait for the server and probe in the same run; the rendered file\'s path is in VAUTH_APPLY_FILE — never a secret on its argv or environment' -r
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l restart-wait -d 'How long to wait for the server after --apply, e.g. 90s, 5m [default: 60s]' -r
-complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -684,7 +685,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -695,7 +696,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -706,7 +707,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -717,7 +718,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -728,7 +729,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from drift" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand target; and __fish_seen_subcommand_from remove" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -754,7 +755,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand push" -l role -d 'weaviate, 
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l role-descriptors -d 'elasticsearch: a JSON file holding the API key\'s `role_descriptors` object' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l adopt -d 'Take over an existing user/role of this name that vauth did not create' -r
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l exec -d 'Run CMD (through sh -c) after a successful push, e.g. to restart the consumer. It gets VAUTH_EVENT=push, VAUTH_KEY, VAUTH_VERSION, VAUTH_TARGET, VAUTH_USER — never the secret' -r
-complete -c vauth -n "__fish_vauth_using_subcommand push" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand push" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand push" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -770,7 +771,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand push" -s h -l help -d 'Print
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l only -d 'Only these credentials (repeatable) [default: every policy]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l exec -d 'Run CMD (sh -c) after each credential rotated, with VAUTH_EVENT=rotate, VAUTH_KEY, VAUTH_KIND, VAUTH_VERSION, VAUTH_PREVIOUS_VERSION — never the secret' -r
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -788,7 +789,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and not __fish_seen_subcommand_from plan apply finalize outputs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l at -d 'Plan as of this time (RFC 3339, or a duration from now) [default: now]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l only -d 'Only these credentials (repeatable)' -r
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -801,7 +802,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l exec -d 'Run CMD (sh -c) after each credential rotated (see `vauth rotate --help`)' -r
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -815,7 +816,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l only -d 'Only these credentials (repeatable)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -827,7 +828,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -l lock-timeout -d 'How long to wait for another run holding the home\'s lock [default: 60s]' -r
-complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from outputs" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -844,7 +845,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subc
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "outputs" -d 'Deliver the current version to its policy\'s outputs again (after exit 5)'
 complete -c vauth -n "__fish_vauth_using_subcommand rotate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand check" -l within -d 'Also report what expires or falls due within this window' -r
-complete -c vauth -n "__fish_vauth_using_subcommand check" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand check" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand check" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -855,7 +856,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand check" -s v -l verbose -d 'S
 complete -c vauth -n "__fish_vauth_using_subcommand check" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand check" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -870,7 +871,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_s
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l limit -d 'Only the last N lines' -r
-complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -881,7 +882,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subco
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from verify" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -895,7 +896,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subco
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the audit log (newest last)'
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
 complete -c vauth -n "__fish_vauth_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and not __fish_seen_subcommand_from rekey help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -915,7 +916,7 @@ key-file\t'A 0600 key file outside the home (weakest; the default on headless ma
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l new-passphrase-file -d 'Read the new passphrase from FILE (for --protect passphrase; else a prompt)' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l new-master-key-env -d 'Read the new master key (base64 of 32 bytes) from the environment variable NAME (for --protect master-key; never the variable that opens the vault now)' -r
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l new-master-key-file -d 'Read the new master key (base64 of 32 bytes) from FILE (`-` = stdin)' -r -F
-complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -928,7 +929,60 @@ complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subco
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from rekey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from help" -f -a "rekey" -d 'Re-key the vault: a new data key; every secret is re-sealed'
 complete -c vauth -n "__fish_vauth_using_subcommand vault; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vauth -n "__fish_vauth_using_subcommand completions" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "export" -d 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "import" -d 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked first, audited)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from import" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from import" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from import" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from import" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -l set -d 'Replace vauth.toml with FILE (`-` = stdin) after checking it' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
+always\t'Always color'
+never\t'Never color'"
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -l passphrase-file -d 'Read the vault passphrase from FILE (first line; `-` = stdin)' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -l json -d 'Print one JSON object per result on stdout; errors as JSON on stderr'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print nothing but the product and errors'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -s v -l verbose -d 'Say more about what is happening (on stderr)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "export" -d 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "import" -d 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked first, audited)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand completions" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand completions" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -939,7 +993,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand completions" -s v -l verbose
 complete -c vauth -n "__fish_vauth_using_subcommand completions" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand completions" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand man" -l home -d 'The vauth home directory [default: $XDG_DATA_HOME/vauth]' -r -F
+complete -c vauth -n "__fish_vauth_using_subcommand man" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand man" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
 always\t'Always color'
 never\t'Never color'"
@@ -950,21 +1004,22 @@ complete -c vauth -n "__fish_vauth_using_subcommand man" -s v -l verbose -d 'Say
 complete -c vauth -n "__fish_vauth_using_subcommand man" -l no-input -d 'Never prompt; fail (exit 3) naming the flag that answers the question'
 complete -c vauth -n "__fish_vauth_using_subcommand man" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "ca" -d 'Run the local CA: init, show, export the trust bundle, sign CRLs'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "cert" -d 'Issue, list, verify, revoke, renew and export mTLS certificates'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "target" -d 'Database admin endpoints that credentials are pushed to'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "push" -d 'Put API keys or a certificate into a database, and prove it accepts them'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "rotate" -d 'Rotate by the policies in vauth.toml: plan, apply, finalize (for CI)'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "check" -d 'Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs)'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "audit" -d 'Read and verify the hash-chained audit log'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "vault" -d 'Manage the vault\'s protection'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "init" -d 'Create the home (config, state, vault, audit log); safe to run again'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "status" -d 'Show the home, its vault protection, counts, and what expires soon'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "key" -d 'Generate, list, rotate, revoke and verify API keys'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "jwt" -d 'JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "ca" -d 'Run the local CA: init, show, export the trust bundle, sign CRLs'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "cert" -d 'Issue, list, verify, revoke, renew and export mTLS certificates'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "target" -d 'Database admin endpoints that credentials are pushed to'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "push" -d 'Put API keys or a certificate into a database, and prove it accepts them'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "rotate" -d 'Rotate by the policies in vauth.toml: plan, apply, finalize (for CI)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "check" -d 'Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "audit" -d 'Read and verify the hash-chained audit log'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "vault" -d 'Manage the vault\'s protection'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "home" -d 'Copy a home between a directory and PostgreSQL; show or replace its vauth.toml'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "man" -d 'Print a man page (vauth(1), or the page of a subcommand)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and not __fish_seen_subcommand_from init status key jwt ca cert target push rotate check audit vault home completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "create" -d 'Generate a new API key and print it once'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "import" -d 'Record a key made elsewhere (read from stdin or --key-file)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List keys: name, id, version, status, created, expires, age, scopes'
@@ -1002,3 +1057,6 @@ complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print the audit log (newest last)'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from vault" -f -a "rekey" -d 'Re-key the vault: a new data key; every secret is re-sealed'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from home" -f -a "export" -d 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from home" -f -a "import" -d 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from home" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked first, audited)'

@@ -692,3 +692,44 @@ fn pg_home_runner_logs_in_with_a_vauth_client_certificate_and_the_documented_gra
         .code(3)
         .stderr_has("cannot open the home");
 }
+
+/// SECURITY.md attacker 7, the database's administrator: the rows hold no plaintext secret (see
+/// the first test); a state edited in the database (a key's version removed) is refused by every
+/// writer and by `audit verify` (exit 3) and is not written on; audit rows cannot be changed or
+/// removed, even by the owner, while the trigger stands.
+#[test]
+fn attack_pg_home_edited_by_the_database_administrator_is_refused() {
+    let Some(f) = fleet() else { return };
+    let a = f.runner("dba");
+    a.run(&["init"]).ok();
+    a.create("app");
+    a.run(&["key", "rotate", "app"]).ok();
+    let gen_before = f.generation("dba");
+    // The administrator drops v1 from the record (e.g. to hide a leaked version).
+    f.pg.admin(
+        "UPDATE vauth.home SET state = convert_to(regexp_replace(convert_from(state, 'UTF8'), \
+         '\"version\": 1,', '\"version\": 7,'), 'UTF8') WHERE name = 'dba'",
+    );
+    assert_ne!(f.generation("dba"), "", "row gone");
+    a.run(&["key", "create", "more"])
+        .code(3)
+        .stderr_has("integrity");
+    a.run(&["audit", "verify"]).code(3).stderr_has("integrity");
+    assert_eq!(
+        f.generation("dba"),
+        gen_before,
+        "a writer wrote on an edited state"
+    );
+    for sql in [
+        "UPDATE vauth.audit SET line = 'x' WHERE home = 'dba' AND seq = 2",
+        "DELETE FROM vauth.audit WHERE home = 'dba' AND seq = 3",
+        "TRUNCATE vauth.audit",
+    ] {
+        let (ok, out) = f.pg.login("postgres", PG_ADMIN_PW, sql);
+        assert!(!ok && out.contains("append-only"), "{sql}: {out}");
+    }
+    assert_eq!(
+        f.pg.admin("SELECT count(*) FROM vauth.audit WHERE home = 'dba'"),
+        "3"
+    );
+}
