@@ -1396,7 +1396,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home, which must not exist yet')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1449,7 +1449,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;home;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home, which must not exist yet')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1725,7 +1725,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         }
         'vauth;help;home' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home, which must not exist yet')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)')
             break
         }

@@ -1270,7 +1270,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand export 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
-            cand import 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+            cand import 'Copy the directory home at DIR into this home, which must not exist yet'
             cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1319,7 +1319,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;home;help'= {
             cand export 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
-            cand import 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+            cand import 'Copy the directory home at DIR into this home, which must not exist yet'
             cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1532,7 +1532,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         }
         &'vauth;help;home'= {
             cand export 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
-            cand import 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+            cand import 'Copy the directory home at DIR into this home, which must not exist yet'
             cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)'
         }
         &'vauth;help;home;export'= {

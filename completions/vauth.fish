@@ -941,7 +941,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_su
 complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "export" -d 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
-complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "import" -d 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "import" -d 'Copy the directory home at DIR into this home, which must not exist yet'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked first, audited)'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
@@ -979,7 +979,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -l yes -d 'Answer yes to confirmations (revoke, reveal)'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "export" -d 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
-complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "import" -d 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "import" -d 'Copy the directory home at DIR into this home, which must not exist yet'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked first, audited)'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand completions" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
@@ -1058,5 +1058,5 @@ complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check every line\'s HMAC and hash chain; exit 1 at the first bad line'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from vault" -f -a "rekey" -d 'Re-key the vault: a new data key; every secret is re-sealed'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from home" -f -a "export" -d 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from home" -f -a "import" -d 'Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from home" -f -a "import" -d 'Copy the directory home at DIR into this home, which must not exist yet'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from home" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked first, audited)'

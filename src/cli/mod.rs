@@ -275,9 +275,9 @@ EXAMPLES:
     VAUTH_HOME='postgresql://ci@db.example/vauth?sslrootcert=ca.pem&home=fleet' vauth home export backup
     vauth --home ./home home export ./home-copy")]
     Export(HomeDirArgs),
-    /// Copy the directory home at DIR into this home (VAUTH_HOME / --home), which must not exist.
+    /// Copy the directory home at DIR into this home, which must not exist yet.
     ///
-    /// The copy is checked first (integrity tag, audit chain) and written in one transaction.
+    /// This home is the one VAUTH_HOME / --home names. The copy is checked first (integrity tag, audit chain) and written in one transaction.
     /// The vault must open with this run's protection (same VAUTH_MASTER_KEY, passphrase, …).
     #[command(after_long_help = "\
 EXAMPLES:
