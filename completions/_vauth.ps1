@@ -1397,7 +1397,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home, which must not exist yet')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked, audited)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1450,7 +1450,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;home;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home, which must not exist yet')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked, audited)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1726,7 +1726,7 @@ Register-ArgumentCompleter -Native -CommandName 'vauth' -ScriptBlock {
         'vauth;help;home' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy the directory home at DIR into this home, which must not exist yet')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print this home''s vauth.toml, or replace it with --set FILE (checked, audited)')
             break
         }
         'vauth;help;home;export' {

@@ -1271,7 +1271,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand export 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
             cand import 'Copy the directory home at DIR into this home, which must not exist yet'
-            cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)'
+            cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked, audited)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vauth;home;export'= {
@@ -1320,7 +1320,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;home;help'= {
             cand export 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
             cand import 'Copy the directory home at DIR into this home, which must not exist yet'
-            cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)'
+            cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked, audited)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vauth;home;help;export'= {
@@ -1533,7 +1533,7 @@ set edit:completion:arg-completer[vauth] = {|@words|
         &'vauth;help;home'= {
             cand export 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
             cand import 'Copy the directory home at DIR into this home, which must not exist yet'
-            cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked first, audited)'
+            cand config 'Print this home''s vauth.toml, or replace it with --set FILE (checked, audited)'
         }
         &'vauth;help;home;export'= {
         }

@@ -942,7 +942,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_su
 complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "export" -d 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "import" -d 'Copy the directory home at DIR into this home, which must not exist yet'
-complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked first, audited)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked, audited)'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and not __fish_seen_subcommand_from export import config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from export" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
@@ -980,7 +980,7 @@ complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "export" -d 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "import" -d 'Copy the directory home at DIR into this home, which must not exist yet'
-complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked first, audited)'
+complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked, audited)'
 complete -c vauth -n "__fish_vauth_using_subcommand home; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vauth -n "__fish_vauth_using_subcommand completions" -l home -d 'The vauth home: a directory, or postgresql://USER@HOST/DB?… for a home in PostgreSQL [default: $XDG_DATA_HOME/vauth]' -r -F
 complete -c vauth -n "__fish_vauth_using_subcommand completions" -l color -d 'When to color messages' -r -f -a "auto\t'Color when stderr is a terminal and NO_COLOR is unset'
@@ -1059,4 +1059,4 @@ complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcom
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from vault" -f -a "rekey" -d 'Re-key the vault: a new data key; every secret is re-sealed'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from home" -f -a "export" -d 'Copy this home (VAUTH_HOME / --home) into a new directory home at DIR'
 complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from home" -f -a "import" -d 'Copy the directory home at DIR into this home, which must not exist yet'
-complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from home" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked first, audited)'
+complete -c vauth -n "__fish_vauth_using_subcommand help; and __fish_seen_subcommand_from home" -f -a "config" -d 'Print this home\'s vauth.toml, or replace it with --set FILE (checked, audited)'

@@ -283,7 +283,7 @@ EXAMPLES:
 EXAMPLES:
     VAUTH_HOME='postgresql://ci@db.example/vauth?sslrootcert=ca.pem&home=fleet' vauth home import ./home")]
     Import(HomeDirArgs),
-    /// Print this home's vauth.toml, or replace it with --set FILE (checked first, audited).
+    /// Print this home's vauth.toml, or replace it with --set FILE (checked, audited).
     ///
     /// A directory home's vauth.toml can also be edited in place; a PostgreSQL home keeps it in
     /// the database, so this is how its policies change (`vauth target add/remove` edit targets).
