@@ -28,8 +28,9 @@ for t in hyperfine python3 cargo "$pgbin/initdb"; do
 done
 
 (cd "$root" && cargo build --locked --release --bin vauth --example seed_home >&2)
-VAUTH="$root/target/release/vauth"
-SEED="$root/target/release/examples/seed_home"
+target="${CARGO_TARGET_DIR:-$root/target}"
+VAUTH="$target/release/vauth"
+SEED="$target/release/examples/seed_home"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vauth-backends.XXXXXX")
 chmod 755 "$WORK"
