@@ -48,6 +48,8 @@ pub struct PgBackend {
     row: RefCell<Option<Option<Row>>>,
     /// A vauth.toml written by this session, stored by the next commit.
     pending_config: RefCell<Option<String>>,
+    /// Whether the schema is there and current (checked once per process).
+    schema_ok: std::cell::Cell<Option<bool>>,
 }
 
 /// The error for a failed database call (exit 3: the home could not be read or written).
@@ -102,7 +104,21 @@ impl PgBackend {
             conn: RefCell::new(None),
             row: RefCell::new(None),
             pending_config: RefCell::new(None),
+            schema_ok: std::cell::Cell::new(None),
         }
+    }
+
+    /// Whether the schema exists (refusing one this build cannot use); asked once per process.
+    fn schema_present(&self, c: &mut Client) -> Result<bool> {
+        if let Some(ok) = self.schema_ok.get() {
+            return Ok(ok);
+        }
+        let v = schema::current(c)?;
+        if v != 0 {
+            schema::check(v)?;
+        }
+        self.schema_ok.set(Some(v != 0));
+        Ok(v != 0)
     }
 
     fn connect(&self) -> Result<Client> {
@@ -196,11 +212,9 @@ impl PgBackend {
         }
         let home = self.url.home.clone();
         let r = self.with(|c| {
-            let v = schema::current(c)?;
-            if v == 0 {
+            if !self.schema_present(c)? {
                 return Ok(None);
             }
-            schema::check(v)?;
             let row = c
                 .query_opt(
                     "SELECT generation, state, vault, config FROM vauth.home WHERE name = $1",
@@ -253,28 +267,55 @@ impl PgBackend {
     fn commit_tx(&self, c: &mut Client, ch: &Commit<'_>, generation: i64) -> Result<()> {
         let home = self.url.home.as_str();
         let config = self.pending_config.borrow().clone();
-        let mut tx = c
-            .transaction()
-            .map_err(|e| db_error("begin a commit", &e))?;
+        let seq = i64::try_from(ch.audit_seq).map_err(|_| Error::bug("audit seq overflow"))?;
+        let line = ch.audit_line.trim_end();
+        // One statement, so one transaction: state, vault and config with the audit row, or
+        // nothing (the crash points of a directory home's three writes all fall before it).
+        crate::testpoints::crash_point("after-vault");
+        crate::testpoints::crash_point("after-state");
         let n = if generation == 0 {
             let vault = ch
                 .vault
                 .ok_or_else(|| Error::bug("a new home's first commit has no vault"))?;
             let config = config.unwrap_or_else(|| crate::config::DEFAULT_TOML.to_string());
-            tx.execute(
-                "INSERT INTO vauth.home (name, generation, state, vault, config) \
-                 VALUES ($1, 1, $2, $3, $4) ON CONFLICT (name) DO NOTHING",
-                &[&home, &ch.state, &vault, &config],
-            )
+            let mut tx = c
+                .transaction()
+                .map_err(|e| db_error("begin a commit", &e))?;
+            let n = tx
+                .execute(
+                    "INSERT INTO vauth.home (name, generation, state, vault, config) \
+                     VALUES ($1, 1, $2, $3, $4) ON CONFLICT (name) DO NOTHING",
+                    &[&home, &ch.state, &vault, &config],
+                )
+                .map_err(|e| db_error("write the home", &e))?;
+            if n == 1 {
+                tx.execute(
+                    "INSERT INTO vauth.audit (home, seq, line) VALUES ($1, $2, $3)",
+                    &[&home, &seq, &line],
+                )
+                .map_err(|e| db_error("append to the audit log", &e))?;
+                tx.commit().map_err(|e| db_error("commit", &e))?;
+            }
+            n
         } else {
-            tx.execute(
-                "UPDATE vauth.home SET generation = generation + 1, state = $2, \
-                 vault = coalesce($3, vault), config = coalesce($4, config), updated = now() \
-                 WHERE name = $1 AND generation = $5",
-                &[&home, &ch.state, &ch.vault, &config, &generation],
+            c.execute(
+                "WITH changed AS ( \
+                     UPDATE vauth.home SET generation = generation + 1, state = $2, \
+                     vault = coalesce($3, vault), config = coalesce($4, config), updated = now() \
+                     WHERE name = $1 AND generation = $5 RETURNING name) \
+                 INSERT INTO vauth.audit (home, seq, line) SELECT name, $6, $7 FROM changed",
+                &[
+                    &home,
+                    &ch.state,
+                    &ch.vault,
+                    &config,
+                    &generation,
+                    &seq,
+                    &line,
+                ],
             )
-        }
-        .map_err(|e| db_error("write the home", &e))?;
+            .map_err(|e| db_error("write the home", &e))?
+        };
         if n != 1 {
             return Err(Error::state(format!(
                 "the home {} was changed by another process while this one held no lock \
@@ -283,15 +324,6 @@ impl PgBackend {
             ))
             .hint("run the command again"));
         }
-        crate::testpoints::crash_point("after-vault");
-        let seq = i64::try_from(ch.audit_seq).map_err(|_| Error::bug("audit seq overflow"))?;
-        tx.execute(
-            "INSERT INTO vauth.audit (home, seq, line) VALUES ($1, $2, $3)",
-            &[&home, &seq, &ch.audit_line.trim_end()],
-        )
-        .map_err(|e| db_error("append to the audit log", &e))?;
-        crate::testpoints::crash_point("after-state");
-        tx.commit().map_err(|e| db_error("commit", &e))?;
         crate::testpoints::crash_point("after-audit");
         Ok(())
     }
@@ -321,7 +353,19 @@ impl Backend for PgBackend {
         self.url.display()
     }
     fn exists(&self) -> Result<bool> {
-        Ok(self.row()?.is_some())
+        if let Some(r) = self.row.borrow().as_ref() {
+            return Ok(r.is_some());
+        }
+        // Without fetching the row: a writer fetches it once it holds the lock.
+        let home = self.url.home.clone();
+        self.with(|c| {
+            if !self.schema_present(c)? {
+                return Ok(false);
+            }
+            c.query_opt("SELECT 1 FROM vauth.home WHERE name = $1", &[&home])
+                .map(|r| r.is_some())
+                .map_err(|e| db_error("read the home", &e))
+        })
     }
     fn vault_exists(&self) -> bool {
         false
@@ -330,6 +374,7 @@ impl Backend for PgBackend {
         false
     }
     fn create(&self) -> Result<()> {
+        self.schema_ok.set(None);
         self.with(|c| schema::migrate(c).map(|_| ()))
     }
     fn lock(&self, mode: LockMode, timeout: Duration) -> Result<HomeLock> {
