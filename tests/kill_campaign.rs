@@ -110,14 +110,14 @@ impl Op {
             Op::Rotate => "rotate",
         }
     }
-    /// The crash points this operation can reach.
-    fn points(&self) -> Vec<&'static str> {
+    /// The crash points this operation can reach, with the home's `commit` points.
+    fn points(&self, commit: &[&'static str]) -> Vec<&'static str> {
         let mut p: Vec<&'static str> = match self {
             Op::Apply(_) => APPLY_POINTS.to_vec(),
             Op::Finalize | Op::Revoke(..) => REVOKE_POINTS.to_vec(),
             Op::Rotate => APPLY_POINTS.iter().chain(REVOKE_POINTS).copied().collect(),
         };
-        p.extend(COMMIT_POINTS);
+        p.extend(commit);
         p
     }
     /// Whether a run of it may rotate `key`.
@@ -197,7 +197,15 @@ struct Stats {
 }
 
 struct Campaign<'a> {
+    /// The runner whose runs are killed.
     env: &'a TestEnv,
+    /// The runner that resumes (and runs whatever is not killed): another machine's HOME and
+    /// XDG dirs on a PostgreSQL home, the same runner on a directory home.
+    resumer: &'a TestEnv,
+    /// The commit crash points of the home's backend.
+    commit_points: &'static [&'static str],
+    /// Whether the home is in PostgreSQL (no temp files or lock file to check).
+    db_home: bool,
     pg: &'a Pg,
     redis: &'a RedisServer,
     seed: u64,
@@ -255,7 +263,12 @@ impl Campaign<'_> {
     fn spawn(&mut self, op: &Op, death: Death) -> (Child, std::path::PathBuf) {
         self.seq += 1;
         let base = self.env.path(&format!("run-{}", self.seq));
-        let mut c = self.env.command();
+        let runner = if matches!(death, Death::Live) {
+            self.resumer
+        } else {
+            self.env
+        };
+        let mut c = runner.command();
         c.args(["--yes", "--json"])
             .args(op.args())
             .env("VAUTH_TEST_NOW", self.now_s())
@@ -539,7 +552,7 @@ impl Campaign<'_> {
             .chain(REVOKE_POINTS.iter().map(|p| ("revoke", *p)))
             .chain(REVOKE_POINTS.iter().map(|p| ("finalize", *p)))
             .chain([("finalize", "")])
-            .chain(COMMIT_POINTS.iter().map(|p| ("apply", *p)))
+            .chain(self.commit_points.iter().map(|p| ("apply", *p)))
             .collect();
         if let Some((what, point)) = walk.get(c as usize) {
             let death = if point.is_empty() {
@@ -578,7 +591,7 @@ impl Campaign<'_> {
         }
         let d = match self.rng.below(100) {
             0..=49 => {
-                let points = op.points();
+                let points = op.points(self.commit_points);
                 Death::Crash(points[self.rng.below(points.len() as u64) as usize])
             }
             50..=64 if matches!(op, Op::Finalize | Op::Rotate) => Death::KillOnRedisDrop,
@@ -641,7 +654,7 @@ impl Campaign<'_> {
     /// One cycle: move the clock, run the operation and its killer, resume, check.
     fn cycle(&mut self, c: u32) {
         self.cycle = c;
-        let walk_len = walk_len();
+        let walk_len = walk_len(self.commit_points);
         let step = if c < walk_len {
             5
         } else {
@@ -764,6 +777,14 @@ impl Campaign<'_> {
 
     /// The invariants, after the resume.
     fn check(&mut self) {
+        if !self.db_home {
+            self.check_dir();
+        }
+        self.check_record();
+    }
+
+    /// A directory home's own invariants: no temp files, a free lock.
+    fn check_dir(&mut self) {
         // No temporary copies of a killed write are left in the home.
         let temps: Vec<String> = std::fs::read_dir(self.env.home())
             .unwrap()
@@ -780,6 +801,10 @@ impl Campaign<'_> {
         self.expect("lock-free", free.unwrap_or(true), || {
             format!("{} is still locked", lock.display())
         });
+    }
+
+    /// The record's and the databases' invariants.
+    fn check_record(&mut self) {
         let journal = self.journal();
         self.expect("journal-empty", journal.is_empty(), || {
             format!("unfinished rotations after the resume: {journal:?}")
@@ -892,8 +917,8 @@ impl Campaign<'_> {
 
 /// The cycles that walk the crash points (and the kill when Redis drops a hash) before the
 /// random ones.
-fn walk_len() -> u32 {
-    (APPLY_POINTS.len() + 2 * REVOKE_POINTS.len() + 1 + COMMIT_POINTS.len()) as u32
+fn walk_len(commit: &[&str]) -> u32 {
+    (APPLY_POINTS.len() + 2 * REVOKE_POINTS.len() + 1 + commit.len()) as u32
 }
 
 /// The seed and the number of cycles: the knobs, or the defaults.
@@ -923,19 +948,86 @@ fn kill_campaign_keeps_record_and_databases_in_step() {
         return;
     }
     let (seed, cycles) = knobs();
+    campaign(seed, cycles, false);
+}
+
+/// The same campaign on a PostgreSQL home (issue 12) shared by two runners: runs that are killed
+/// belong to one, resumes and live runs to the other. `VAUTH_KILL_PG_CYCLES` (default
+/// [`DEFAULT_PG_CYCLES`]) sets its length; the seed is the same knob.
+#[test]
+fn kill_campaign_on_a_postgresql_home_with_two_runners() {
+    if !test_hooks("kill_campaign::kill_campaign_on_a_postgresql_home_with_two_runners") {
+        return;
+    }
+    let (seed, _) = knobs();
+    let cycles = std::env::var("VAUTH_KILL_PG_CYCLES")
+        .ok()
+        .map_or(DEFAULT_PG_CYCLES, |s| {
+            s.trim()
+                .parse()
+                .unwrap_or_else(|e| panic!("VAUTH_KILL_PG_CYCLES={s:?} is not a number: {e}"))
+        });
+    campaign(seed, cycles, true);
+}
+
+/// The commit crash points of a PostgreSQL home (one statement: no file renamed).
+const PG_COMMIT_POINTS: &[&str] = &["after-vault", "after-state", "after-audit"];
+/// Cycles of the default PostgreSQL-home run: the walk of every point plus three random ones.
+const DEFAULT_PG_CYCLES: u32 = 16;
+
+fn campaign(seed: u64, cycles: u32, db_home: bool) {
     eprintln!(
-        "kill campaign: seed {seed:#x}, {cycles} cycles (replay: VAUTH_KILL_SEED={seed:#x} \
-         VAUTH_KILL_CYCLES={cycles})"
+        "kill campaign: seed {seed:#x}, {cycles} cycles{} (replay: VAUTH_KILL_SEED={seed:#x} \
+         VAUTH_KILL_CYCLES={cycles})",
+        if db_home { " on a PostgreSQL home" } else { "" }
     );
-    let env = TestEnv::new()
-        .with_env("R_ADMIN", REDIS_ADMIN_PW)
-        .with_env("PG_ADMIN", PG_ADMIN_PW);
-    env.secret(REDIS_ADMIN_PW);
-    env.secret(PG_ADMIN_PW);
+    let runner = || {
+        let env = TestEnv::new()
+            .with_env("R_ADMIN", REDIS_ADMIN_PW)
+            .with_env("PG_ADMIN", PG_ADMIN_PW);
+        env.secret(REDIS_ADMIN_PW);
+        env.secret(PG_ADMIN_PW);
+        env
+    };
     let Some(redis) = start_redis() else { return };
-    env.run(&["init"]).ok();
-    env.run(&["ca", "init"]).ok();
-    let Some(pg) = start_pg(&env) else { return };
+    // The server certificate's CA: the home's own on a directory home; on a PostgreSQL home
+    // (which lives in that server) a directory home beside it.
+    let ca = TestEnv::new();
+    let mut env = runner();
+    let mut resumer = None;
+    let pg = if db_home {
+        ca.run(&["init"]).ok();
+        ca.run(&["ca", "init"]).ok();
+        let Some(pg) = start_pg(&ca) else { return };
+        let url = format!(
+            "postgresql://postgres@127.0.0.1:{}/postgres?sslmode=verify-full&sslrootcert={}&home=campaign",
+            pg.port,
+            pg.ca.display()
+        );
+        let with_home = |e: TestEnv| {
+            e.with_env("VAUTH_HOME", &url)
+                .with_env("PGPASSWORD", PG_ADMIN_PW)
+                .with_env(
+                    "VAUTH_MASTER_KEY",
+                    "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                )
+        };
+        env = with_home(env);
+        resumer = Some(with_home(runner()));
+        env.run(&["init"]).ok();
+        pg
+    } else {
+        env.run(&["init"]).ok();
+        env.run(&["ca", "init"]).ok();
+        let Some(pg) = start_pg(&env) else { return };
+        pg
+    };
+    let resumer = resumer.as_ref().unwrap_or(&env);
+    let commit_points = if db_home {
+        PG_COMMIT_POINTS
+    } else {
+        COMMIT_POINTS
+    };
     pg.add_target(&env, "pg");
     redis.add_target(&env, "rd");
     // The clock starts a minute from now and only moves forward.
@@ -958,6 +1050,9 @@ fn kill_campaign_keeps_record_and_databases_in_step() {
 
     let mut c = Campaign {
         env: &env,
+        resumer,
+        commit_points,
+        db_home,
         pg: &pg,
         redis: &redis,
         seed,
@@ -978,12 +1073,12 @@ fn kill_campaign_keeps_record_and_databases_in_step() {
         c.cycle(n - 1);
     }
     // Every crash point killed a run (the walk of the first cycles reaches each of them).
-    let walk_len = walk_len();
+    let walk_len = walk_len(commit_points);
     if cycles >= walk_len {
         for p in APPLY_POINTS
             .iter()
             .chain(REVOKE_POINTS)
-            .chain(COMMIT_POINTS)
+            .chain(commit_points)
         {
             let n = c.fired.get(p).copied().unwrap_or(0);
             c.expect("crash-point-fires", n > 0, || {

@@ -241,6 +241,15 @@ fn pg_home_sixteen_writers_on_two_runners_lose_nothing() {
                 .unwrap()
         })
         .collect();
+    // Meanwhile a reader (no lock) verifies the audit log and exports the home: each sees one
+    // consistent home, never a state and a log from different commits.
+    let reader = f.runner("busy");
+    for i in 0..8 {
+        reader.run(&["audit", "verify"]).ok();
+        reader
+            .run(&["home", "export", &format!("export-{i}")])
+            .ok();
+    }
     for h in handles {
         let o = h.wait_with_output().unwrap();
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

@@ -147,6 +147,15 @@ impl TestEnv {
         }
     }
 
+    /// The value this test gives `k` on every run, if any.
+    pub fn env_var(&self, k: &str) -> Option<&str> {
+        self.extra_env
+            .iter()
+            .rev()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.as_str())
+    }
+
     /// Add an environment variable to every run.
     pub fn with_env(mut self, k: &str, v: &str) -> TestEnv {
         self.extra_env.push((k.into(), v.into()));
@@ -331,6 +340,16 @@ impl TestEnv {
 
     /// Append `text` to the home's vauth.toml (a `[[policy]]` table, say).
     pub fn append_config(&self, text: &str) {
+        if self
+            .env_var("VAUTH_HOME")
+            .is_some_and(|h| h.starts_with("postgresql://"))
+        {
+            // A PostgreSQL home keeps vauth.toml in the database.
+            let mut t = self.run(&["home", "config"]).ok().stdout.clone();
+            t.push_str(text);
+            self.run_in(&["home", "config", "--set", "-"], &t).ok();
+            return;
+        }
         let p = self.home().join("vauth.toml");
         let mut t = std::fs::read_to_string(&p).unwrap();
         t.push_str(text);
@@ -340,6 +359,22 @@ impl TestEnv {
 
 /// The home's state.json, parsed.
 pub fn state(env: &TestEnv) -> serde_json::Value {
+    if let Some(url) = env
+        .env_var("VAUTH_HOME")
+        .filter(|h| h.starts_with("postgresql://"))
+    {
+        // A PostgreSQL home: its state.json as `vauth home export` writes it.
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("home");
+        env.run_with(
+            &["home", "export", out.to_str().unwrap()],
+            None,
+            &[("VAUTH_HOME", url)],
+        )
+        .ok();
+        return serde_json::from_str(&std::fs::read_to_string(out.join("state.json")).unwrap())
+            .unwrap();
+    }
     serde_json::from_str(&env.read_home("state.json")).unwrap()
 }
 

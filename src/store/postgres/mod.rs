@@ -437,12 +437,26 @@ impl Backend for PgBackend {
         format!("vauth.toml of {}", self.location())
     }
     fn read_audit(&self) -> Result<Vec<u8>> {
+        // The lines up to the head of the state this session read: a reader holds no lock, and
+        // rows a later commit added would not match its state (`audit verify`, `home export`).
+        #[derive(serde::Deserialize)]
+        struct Head {
+            #[serde(default)]
+            audit: crate::audit::AuditHead,
+        }
+        let upto = match self.row()? {
+            Some(r) => serde_json::from_slice::<Head>(&r.state)
+                .ok()
+                .and_then(|h| i64::try_from(h.audit.count).ok())
+                .unwrap_or(i64::MAX),
+            None => i64::MAX,
+        };
         let home = self.url.home.clone();
         self.with(|c| {
             let rows = c
                 .query(
-                    "SELECT line FROM vauth.audit WHERE home = $1 ORDER BY seq",
-                    &[&home],
+                    "SELECT line FROM vauth.audit WHERE home = $1 AND seq <= $2 ORDER BY seq",
+                    &[&home, &upto],
                 )
                 .map_err(|e| db_error("read the audit log", &e))?;
             let mut out = Vec::new();
