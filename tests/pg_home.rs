@@ -246,9 +246,7 @@ fn pg_home_sixteen_writers_on_two_runners_lose_nothing() {
     let reader = f.runner("busy");
     for i in 0..8 {
         reader.run(&["audit", "verify"]).ok();
-        reader
-            .run(&["home", "export", &format!("export-{i}")])
-            .ok();
+        reader.run(&["home", "export", &format!("export-{i}")]).ok();
     }
     for h in handles {
         let o = h.wait_with_output().unwrap();

@@ -278,25 +278,14 @@ impl PgBackend {
                 .vault
                 .ok_or_else(|| Error::bug("a new home's first commit has no vault"))?;
             let config = config.unwrap_or_else(|| crate::config::DEFAULT_TOML.to_string());
-            let mut tx = c
-                .transaction()
-                .map_err(|e| db_error("begin a commit", &e))?;
-            let n = tx
-                .execute(
-                    "INSERT INTO vauth.home (name, generation, state, vault, config) \
-                     VALUES ($1, 1, $2, $3, $4) ON CONFLICT (name) DO NOTHING",
-                    &[&home, &ch.state, &vault, &config],
-                )
-                .map_err(|e| db_error("write the home", &e))?;
-            if n == 1 {
-                tx.execute(
-                    "INSERT INTO vauth.audit (home, seq, line) VALUES ($1, $2, $3)",
-                    &[&home, &seq, &line],
-                )
-                .map_err(|e| db_error("append to the audit log", &e))?;
-                tx.commit().map_err(|e| db_error("commit", &e))?;
-            }
-            n
+            u64::from(insert_home(
+                c,
+                home,
+                ch.state,
+                vault,
+                &config,
+                &[(seq, line)],
+            )?)
         } else {
             c.execute(
                 "WITH changed AS ( \
@@ -530,36 +519,58 @@ impl Backend for PgBackend {
         let home = self.url.home.clone();
         self.with(|c| {
             schema::migrate(c)?;
-            let mut tx = c
-                .transaction()
-                .map_err(|e| db_error("begin the import", &e))?;
-            let n = tx
-                .execute(
-                    "INSERT INTO vauth.home (name, generation, state, vault, config) \
-                     VALUES ($1, 1, $2, $3, $4) ON CONFLICT (name) DO NOTHING",
-                    &[&home, &snap.state, &snap.vault, &snap.config],
-                )
-                .map_err(|e| db_error("write the home", &e))?;
-            if n != 1 {
-                return Err(Error::new(
-                    ErrorKind::Exists,
-                    format!("the home {} already exists", self.url.display()),
-                )
-                .hint("import into a new home name (…&home=NAME); nothing was changed"));
-            }
-            let stmt = tx
-                .prepare("INSERT INTO vauth.audit (home, seq, line) VALUES ($1, $2, $3)")
-                .map_err(|e| db_error("append to the audit log", &e))?;
+            let mut lines = Vec::new();
             for (i, line) in crate::audit::lines(&snap.audit).enumerate() {
                 let seq = i64::try_from(i + 1).map_err(|_| Error::bug("audit seq overflow"))?;
                 let line = std::str::from_utf8(line)
                     .map_err(|_| Error::input("the audit log is not UTF-8"))?;
-                tx.execute(&stmt, &[&home, &seq, &line])
-                    .map_err(|e| db_error("append to the audit log", &e))?;
+                lines.push((seq, line));
             }
-            tx.commit().map_err(|e| db_error("commit the import", &e))
+            if insert_home(c, &home, &snap.state, &snap.vault, &snap.config, &lines)? {
+                Ok(())
+            } else {
+                Err(Error::new(
+                    ErrorKind::Exists,
+                    format!("the home {} already exists", self.url.display()),
+                )
+                .hint("import into a new home name (…&home=NAME); nothing was changed"))
+            }
         })?;
         *self.row.borrow_mut() = None;
         Ok(())
     }
+}
+
+/// Create the home `home` in one transaction: its row (generation 1) and its audit rows. False,
+/// with nothing written, when a home of that name exists.
+fn insert_home(
+    c: &mut Client,
+    home: &str,
+    state: &[u8],
+    vault: &[u8],
+    config: &str,
+    audit: &[(i64, &str)],
+) -> Result<bool> {
+    let mut tx = c
+        .transaction()
+        .map_err(|e| db_error("begin a transaction", &e))?;
+    let n = tx
+        .execute(
+            "INSERT INTO vauth.home (name, generation, state, vault, config) \
+             VALUES ($1, 1, $2, $3, $4) ON CONFLICT (name) DO NOTHING",
+            &[&home, &state, &vault, &config],
+        )
+        .map_err(|e| db_error("write the home", &e))?;
+    if n != 1 {
+        return Ok(false);
+    }
+    let stmt = tx
+        .prepare("INSERT INTO vauth.audit (home, seq, line) VALUES ($1, $2, $3)")
+        .map_err(|e| db_error("append to the audit log", &e))?;
+    for (seq, line) in audit {
+        tx.execute(&stmt, &[&home, seq, line])
+            .map_err(|e| db_error("append to the audit log", &e))?;
+    }
+    tx.commit().map_err(|e| db_error("commit", &e))?;
+    Ok(true)
 }
