@@ -285,8 +285,10 @@ pub fn precheck_user_file(path: &Path, force: bool) -> Result<()> {
 
 /// [`precheck_user_file`] for every file of one write ([`FileSet`]), and no path named twice.
 pub fn precheck_user_files(paths: &[&Path], force: bool) -> Result<()> {
-    for (i, p) in paths.iter().enumerate() {
-        if paths[..i].contains(p) {
+    // A set, not a scan of the paths before each: `cert issue --batch` checks thousands.
+    let mut seen = std::collections::HashSet::with_capacity(paths.len());
+    for p in paths {
+        if !seen.insert(*p) {
             return Err(Error::usage(format!("{} is named twice", p.display()))
                 .hint("give each output its own file"));
         }
@@ -566,6 +568,25 @@ pub fn lock(path: &Path, mode: LockMode, timeout: Duration) -> Result<LockGuard>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn precheck_refuses_a_path_named_twice_among_many() {
+        let d = tempfile::tempdir().unwrap();
+        let mut paths: Vec<PathBuf> = (0..3000)
+            .map(|i| d.path().join(format!("c{i}.crt")))
+            .collect();
+        let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        precheck_user_files(&refs, false).unwrap();
+        // The same file spelled differently (a `.` component) is still the same path.
+        paths.push(d.path().join(".").join("c1234.crt"));
+        let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        let e = precheck_user_files(&refs, false).unwrap_err();
+        assert!(
+            e.message().contains("c1234.crt is named twice"),
+            "{}",
+            e.message()
+        );
+    }
 
     #[test]
     fn atomic_write_sets_mode_and_replaces() {

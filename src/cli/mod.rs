@@ -4,6 +4,7 @@
 
 pub mod jwt;
 pub mod key;
+mod lazy;
 // PKI.
 pub mod ca;
 pub mod cert;
@@ -14,6 +15,8 @@ pub mod target;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use lazy::{Lazy, eager};
 
 use crate::store::vault::Protection;
 
@@ -103,7 +106,7 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Top-level commands.
+/// Top-level commands. Each is [`Lazy`]: clap builds only the one the command line names.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create the home (config, state, vault, audit log); safe to run again.
@@ -112,28 +115,28 @@ EXAMPLES:
     vauth init
     VAUTH_MASTER_KEY=$(head -c 32 /dev/urandom | base64) vauth init --protect master-key
     vauth init --protect passphrase --passphrase-file ./pass.txt")]
-    Init(InitArgs),
+    Init(Lazy<InitArgs>),
     /// Show the home, its vault protection, counts, and what expires soon.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth status
     vauth status --within 7d --json")]
-    Status(StatusArgs),
+    Status(Lazy<StatusArgs>),
     /// Generate, list, rotate, revoke and verify API keys.
     #[command(subcommand)]
-    Key(key::KeyCommand),
+    Key(Lazy<key::KeyCommand>),
     /// JWT signing keys (rotation, JWKS) and minting, verifying, inspecting tokens.
     #[command(subcommand)]
-    Jwt(jwt::JwtCommand),
+    Jwt(Lazy<jwt::JwtCommand>),
     /// Run the local CA: init, show, export the trust bundle, sign CRLs.
     #[command(subcommand)]
-    Ca(ca::CaCommand),
+    Ca(Lazy<ca::CaCommand>),
     /// Issue, list, verify, revoke, renew and export mTLS certificates.
     #[command(subcommand)]
-    Cert(cert::CertCommand),
+    Cert(Lazy<cert::CertCommand>),
     /// Database admin endpoints that credentials are pushed to.
     #[command(subcommand)]
-    Target(target::TargetCommand),
+    Target(Lazy<target::TargetCommand>),
     /// Put API keys or a certificate into a database, and prove it accepts them.
     #[command(after_long_help = "\
 EXAMPLES:
@@ -143,7 +146,7 @@ EXAMPLES:
     vauth push svc-a svc-b svc-c --to milvus --role reader
     vauth push alice --to pg-prod --role cert_users      # a certificate: role = its CN
     vauth push app-key --to cache --exec 'systemctl restart app'")]
-    Push(target::PushArgs),
+    Push(Lazy<target::PushArgs>),
     /// Rotate by the policies in vauth.toml: plan, apply, finalize (for CI).
     #[command(after_long_help = "\
 EXAMPLES:
@@ -151,34 +154,34 @@ EXAMPLES:
     vauth rotate plan --json
     vauth rotate apply --due
     vauth rotate finalize")]
-    Rotate(rotate::RotateArgs),
+    Rotate(Lazy<rotate::RotateArgs>),
     /// Exit 1 when a credential is overdue, due or expiring soon (for alerting jobs).
     #[command(after_long_help = "\
 EXAMPLES:
     vauth check
     vauth check --within 14d --json")]
-    Check(rotate::CheckArgs),
+    Check(Lazy<rotate::CheckArgs>),
     /// Read and verify the hash-chained audit log.
     #[command(subcommand)]
-    Audit(AuditCommand),
+    Audit(Lazy<AuditCommand>),
     /// Manage the vault's protection.
     #[command(subcommand)]
-    Vault(VaultCommand),
+    Vault(Lazy<VaultCommand>),
     /// Copy a home between a directory and PostgreSQL; show or replace its vauth.toml.
     #[command(subcommand)]
-    Home(HomeCommand),
+    Home(Lazy<HomeCommand>),
     /// Print a shell completion script.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth completions bash > ~/.local/share/bash-completion/completions/vauth
     vauth completions zsh > ~/.zfunc/_vauth")]
-    Completions(CompletionsArgs),
+    Completions(Lazy<CompletionsArgs>),
     /// Print a man page (vauth(1), or the page of a subcommand).
     #[command(after_long_help = "\
 EXAMPLES:
     vauth man | man -l -
     vauth man key create")]
-    Man(ManArgs),
+    Man(Lazy<ManArgs>),
 }
 
 /// `vauth init`.

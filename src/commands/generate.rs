@@ -10,7 +10,7 @@ use crate::error::{Error, Outcome, Result};
 
 /// The completion script for `shell`.
 pub fn completion(shell: Shell) -> Vec<u8> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::eager(Cli::command);
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "vauth", &mut buf);
     buf
@@ -50,7 +50,7 @@ fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<(String, Vec<u8>)>) -> Re
 
 /// Every man page: (file name under man/, contents). vauth.1 first.
 pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
-    let mut root = Cli::command();
+    let mut root = crate::cli::eager(Cli::command);
     root.build();
     let mut out = vec![("vauth.1".to_string(), render(&root)?)];
     walk(&root, "vauth", &mut out)?;

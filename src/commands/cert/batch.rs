@@ -112,6 +112,8 @@ fn parse_line(no: usize, text: &str) -> std::result::Result<Line, String> {
 /// Parse the batch file: every error names its line.
 fn parse_batch(text: &str) -> Result<Vec<Line>> {
     let mut out: Vec<Line> = Vec::new();
+    // name -> its line number: one lookup per line, not a scan of the lines before it.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, raw) in text.lines().enumerate() {
         let no = i + 1;
         let t = raw.trim();
@@ -128,10 +130,10 @@ fn parse_batch(text: &str) -> Result<Vec<Line>> {
             Error::usage(format!("batch line {no}: {m}"))
                 .hint("fix that line; nothing from the batch was issued")
         })?;
-        if let Some(prev) = out.iter().find(|l| l.name == line.name) {
+        if let Some(prev) = seen.insert(line.name.clone(), no) {
             return Err(Error::usage(format!(
-                "batch line {no}: the name {:?} is already on line {}",
-                line.name, prev.no
+                "batch line {no}: the name {:?} is already on line {prev}",
+                line.name
             ))
             .hint("give every certificate its own name; nothing was issued"));
         }

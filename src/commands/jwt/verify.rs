@@ -63,6 +63,16 @@ enum Source {
 fn load_source(ctx: &Ctx<'_>, a: &VerifyArgs, at: OffsetDateTime) -> Result<Source> {
     if let Some(name) = &a.source.key {
         let mut s = ctx.open(OpenMode::Read)?;
+        // An HMAC key's secret is in the vault: open it before the integrity check, which then
+        // takes the state key from the open vault instead of reading and unwrapping it twice.
+        let hmac = find(&s, name).is_ok_and(|k| {
+            k.versions
+                .iter()
+                .any(|v| v.public_jwk.is_none() && v.status(at).is_valid())
+        });
+        if hmac {
+            s.vault()?;
+        }
         s.verify_state()?;
         let k = find(&s, name)?.clone();
         let mut versions = Vec::new();
