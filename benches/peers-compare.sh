@@ -3,7 +3,7 @@
 # run (hyperfine -N, medians), printed as ratios with the date and the machine. This machine is
 # shared and noisy: compare the ratios of one run, not milliseconds across runs.
 #
-#   bash benches/peers-compare.sh                    # RUNS=20
+#   bash benches/peers-compare.sh                    # RUNS=20, FAST_RUNS=200
 #   RUNS=10 LOOP_CERTS=50 LOOP_JWT=200 bash benches/peers-compare.sh   # quick pass
 #   VAUTH=/path/to/vauth bash benches/peers-compare.sh                 # skip the cargo build
 #
@@ -22,6 +22,7 @@
 set -euo pipefail
 
 RUNS=${RUNS:-20}
+FAST_RUNS=${FAST_RUNS:-200} # the rows of a few ms: more runs against the noise of a shared machine
 LOOP_CERTS=${LOOP_CERTS:-100}   # openssl processes in the per-cert loop
 LOOP_JWT=${LOOP_JWT:-500}       # jwt-cli processes in the per-token loop
 BATCH=${BATCH:-1000}            # certificates in vauth's one-process batch
@@ -90,7 +91,10 @@ have mkcert && CAROOT="$WORK/mkroot" mkcert -ecdsa >/dev/null 2>&1
 # ---- rows
 version_peers=("true")
 if have jwt; then version_peers+=("jwt --version"); else skip "--version: jwt-cli not installed"; fi
+RUNS_SAVED=$RUNS
+RUNS=$FAST_RUNS
 hf version "$VAUTH --version" "${version_peers[@]}"
+RUNS=$RUNS_SAVED
 hf key-create "$V key create bench --force -q" "openssl rand -base64 32"
 
 ca_peers=(--prepare "rm -f out/ca.key out/ca.crt" "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout out/ca.key -out out/ca.crt -subj /CN=Root -days 3650 -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign")
@@ -116,6 +120,8 @@ else
 fi
 hf cert-issue --prepare "$fresh" "$VAUTH --home $WORK/p cert issue client1 -q --out $WORK/pout --san uri:spiffe://bench.local/ns/default/sa/client1" "${cert_peers[@]}"
 
+RUNS_SAVED=$RUNS
+RUNS=$FAST_RUNS
 if have jwt; then
     hf jwt-sign-hs "$V jwt sign --key hs --exp 1h" "jwt encode -S @hs.secret --exp=+1h"
     hf jwt-sign-es "$V jwt sign --key es --exp 1h" "jwt encode -A ES256 -S @ec.pem --exp=+1h"
@@ -124,6 +130,7 @@ if have jwt; then
 else
     skip "jwt sign / jwt verify: jwt-cli not installed (cargo install --locked jwt-cli)"
 fi
+RUNS=$RUNS_SAVED
 
 # ---- bulk: one vauth process vs a loop of peer processes, per item
 python3 -c "import sys; [print(f'app{i},,dns:app{i}.example.com,client') for i in range($BATCH)]" >batch.csv

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::Lazy;
 use clap::{Args, Subcommand};
 
 use super::parse_time;
@@ -23,7 +24,7 @@ EXAMPLES:
     vauth ca init --name 'Acme DB CA' --intermediate --permit-dns db.acme.internal
     vauth ca init --kty RSA --size 3072 --not-after 5y
     vauth ca init --force --yes          # replace the CA; issued certificates stop verifying")]
-    Init(InitArgs),
+    Init(Lazy<InitArgs>),
     /// Show the CA: subjects, key types, validity, constraints, last CRL.
     #[command(after_long_help = "\
 EXAMPLES:
@@ -35,13 +36,13 @@ EXAMPLES:
 EXAMPLES:
     vauth ca export > vauth-ca.pem
     vauth ca export --out /etc/postgresql/vauth-ca.pem")]
-    Export(ExportArgs),
+    Export(Lazy<ExportArgs>),
     /// Sign a new CRL of the issuing CA (revoked certificates, next CRL number).
     #[command(after_long_help = "\
 EXAMPLES:
     vauth ca crl --out /etc/postgresql/vauth.crl
     vauth ca crl --der --out vauth.crl.der --next-update 24h")]
-    Crl(CrlArgs),
+    Crl(Lazy<CrlArgs>),
 }
 
 /// Key type flags (step's vocabulary).

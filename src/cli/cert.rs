@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::Lazy;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::ca::KeyTypeArgs;
@@ -26,20 +27,20 @@ EXAMPLES:
     vauth cert issue app1 --csr app1.csr --cert-out app1.crt
     vauth cert issue app1 --p12 app1.p12 --p12-password-file pw.txt
     vauth cert issue --batch services.jsonl --out ./certs")]
-    Issue(IssueArgs),
+    Issue(Lazy<IssueArgs>),
     /// List issued certificates, soonest expiry first.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth cert list
     vauth cert list --expiring-within 14d     # exit 1 when any
     vauth --json cert list")]
-    List(ListArgs),
+    List(Lazy<ListArgs>),
     /// Show a certificate file (or CSR) without trusting it.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth cert inspect app1.crt
     vauth --json cert inspect app1.csr")]
-    Inspect(InspectArgs),
+    Inspect(Lazy<InspectArgs>),
     /// Check a certificate: chain to this CA, validity at --at, not revoked.
     ///
     /// Exit 0 valid, 1 invalid with the reason (garbage included); 3 when FILE is unreadable.
@@ -48,27 +49,27 @@ EXAMPLES:
     vauth cert verify app1.crt
     vauth cert verify app1.crt --at +20d
     vauth --json cert verify presented.pem")]
-    Verify(VerifyArgs),
+    Verify(Lazy<VerifyArgs>),
     /// Revoke a certificate (all of NAME's, or one --serial); then `vauth ca crl`.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth cert revoke app1 --reason keyCompromise --yes
     vauth cert revoke --serial 3f9a... --yes && vauth ca crl --out /etc/pg/vauth.crl")]
-    Revoke(RevokeArgs),
+    Revoke(Lazy<RevokeArgs>),
     /// Issue a successor with the same subject, SANs and profile (new key by default).
     #[command(after_long_help = "\
 EXAMPLES:
     vauth cert renew app1 --out ./certs --force
     vauth cert renew app1 --reuse-key --cert-out app1.crt --force
     vauth cert renew app1 --key-file app1.key --cert-out app1.crt --force")]
-    Renew(RenewArgs),
+    Renew(Lazy<RenewArgs>),
     /// Write a certificate with its chain (PEM), its kept key, or a PKCS#12 bundle.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth cert export app1 --chain > app1-chain.pem
     vauth cert export app1 --key-out app1.key
     vauth cert export app1 --p12 app1.p12 --p12-password-file pw.txt")]
-    Export(ExportArgs),
+    Export(Lazy<ExportArgs>),
 }
 
 /// `--profile`.

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::Lazy;
 use clap::builder::TypedValueParser as _;
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -13,7 +14,7 @@ use crate::timefmt::{Span, TimeArg};
 pub enum JwtCommand {
     /// Manage signing keys: create, list, show, rotate, retire, export.
     #[command(subcommand)]
-    Key(JwtKeyCommand),
+    Key(Lazy<JwtKeyCommand>),
     /// Print the JWKS of the active and in-grace asymmetric signing keys.
     ///
     /// HMAC keys never appear: they are secrets.
@@ -21,7 +22,7 @@ pub enum JwtCommand {
 EXAMPLES:
     vauth jwt jwks > jwks.json
     vauth jwt jwks --out public/.well-known/jwks.json")]
-    Jwks(JwksArgs),
+    Jwks(Lazy<JwksArgs>),
     /// Write OpenID discovery + JWKS files for static hosting.
     ///
     /// Writes DIR/.well-known/openid-configuration and DIR/jwks.json, so databases that accept
@@ -29,7 +30,7 @@ EXAMPLES:
     #[command(after_long_help = "\
 EXAMPLES:
     vauth jwt oidc --issuer https://auth.example.com --out-dir ./site")]
-    Oidc(OidcArgs),
+    Oidc(Lazy<OidcArgs>),
     /// Mint a token (or many) signed by a vauth key or an external HMAC secret.
     ///
     /// Always sets iat, a random jti and exp (default jwt.lifetime, 15m); lifetimes over
@@ -41,7 +42,7 @@ EXAMPLES:
     vauth jwt sign --secret-env QDRANT_API_KEY --qdrant-collection docs=r --exp 1h
     vauth jwt sign --secret-file qdrant.key --qdrant-access r --subtle --no-exp
     vauth jwt sign --key svc --aud db --subjects users.txt --json > tokens.jsonl")]
-    Sign(SignArgs),
+    Sign(Lazy<SignArgs>),
     /// Check a token (stdin or --token-file): exit 0 valid, 1 invalid with the reason.
     ///
     /// The algorithm comes from the key, never from the token: `none` and HMAC-with-a-public-key
@@ -53,13 +54,13 @@ EXAMPLES:
     vauth jwt verify --jwks jwks.json --iss https://auth.example.com --aud db --token-file t.jwt
     vauth jwt verify --secret-env QDRANT_API_KEY --subtle < token.txt
     vauth jwt verify --key svc --subtle --at +2h < token.txt")]
-    Verify(VerifyArgs),
+    Verify(Lazy<VerifyArgs>),
     /// Decode a token (stdin or --token-file) without verifying anything.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth jwt inspect < token.txt
     vauth --json jwt inspect --token-file t.jwt")]
-    Inspect(InspectArgs),
+    Inspect(Lazy<InspectArgs>),
 }
 
 /// Signing-key verbs.
@@ -74,36 +75,36 @@ EXAMPLES:
     vauth jwt key create svc --alg ES256
     vauth jwt key create legacy --alg RS256 --rsa-bits 3072
     vauth jwt key create internal --alg HS256")]
-    Create(KeyCreateArgs),
+    Create(Lazy<KeyCreateArgs>),
     /// List signing keys and their versions.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth jwt key list
     vauth --json jwt key list --at +2d")]
-    List(KeyListArgs),
+    List(Lazy<KeyListArgs>),
     /// Show one signing key and all its versions.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth jwt key show svc")]
-    Show(KeyShowArgs),
+    Show(Lazy<KeyShowArgs>),
     /// Make a new version sign; the previous one keeps verifying until the grace ends.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth jwt key rotate svc
     vauth jwt key rotate svc --grace 1h")]
-    Rotate(KeyRotateArgs),
+    Rotate(Lazy<KeyRotateArgs>),
     /// Stop a key (every version, or one) from signing and verifying now.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth jwt key retire old-svc --yes
     vauth jwt key retire svc --version 1 --yes")]
-    Retire(KeyRetireArgs),
+    Retire(Lazy<KeyRetireArgs>),
     /// Export the public key of the current version as PEM or JWK.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth jwt key export svc --public > svc.pub.pem
     vauth jwt key export svc --public --format jwk")]
-    Export(KeyExportArgs),
+    Export(Lazy<KeyExportArgs>),
 }
 
 /// A JWS algorithm.

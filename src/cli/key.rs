@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::Lazy;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::{parse_label, parse_name, parse_prefix, parse_scope, parse_time, parse_var};
@@ -33,25 +34,25 @@ EXAMPLES:
     vauth key create app --format github      # ::add-mask:: + $GITHUB_OUTPUT
     vauth key create search --on es --role-descriptors ./ro.json --expires 90d
     vauth key create rag --on wv --role viewer --dry-run")]
-    Create(CreateArgs),
+    Create(Lazy<CreateArgs>),
     /// Record a key made elsewhere (read from stdin or --key-file).
     #[command(after_long_help = "\
 EXAMPLES:
     vauth key import legacy --key-file ./legacy.key
     printf '%s' \"$KEY\" | vauth key import legacy")]
-    Import(ImportArgs),
+    Import(Lazy<ImportArgs>),
     /// List keys: name, id, version, status, created, expires, age, scopes.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth key list
     vauth --json key list --at +30d")]
-    List(ListArgs),
+    List(Lazy<ListArgs>),
     /// Show one key and all its versions (the secret only with --reveal).
     #[command(after_long_help = "\
 EXAMPLES:
     vauth key show qdrant-prod
     vauth key show qdrant-prod --reveal --yes > key.txt")]
-    Show(ShowArgs),
+    Show(Lazy<ShowArgs>),
     /// Check a presented key: exit 0 valid, 1 invalid with the reason.
     ///
     /// Without NAME the key's public id is looked up. Comparison is of SHA-256 digests in
@@ -62,7 +63,7 @@ EXAMPLES:
     vauth key verify < presented.txt
     vauth key verify qdrant-prod --key-file presented.txt
     vauth --json key verify --at +2d < presented.txt")]
-    Verify(VerifyArgs),
+    Verify(Lazy<VerifyArgs>),
     /// Make a new version active; the previous stays valid until the grace ends.
     ///
     /// A key the database made (`key create --on TARGET`) gets its successor from that target,
@@ -73,7 +74,7 @@ EXAMPLES:
 EXAMPLES:
     vauth key rotate qdrant-prod --grace 24h
     vauth key rotate qdrant-prod --grace 0s --format env")]
-    Rotate(RotateArgs),
+    Rotate(Lazy<RotateArgs>),
     /// Invalidate a key (all versions, or one) now.
     ///
     /// Versions pushed to a target, or made by one (`key create --on`), are taken back there:
@@ -82,7 +83,7 @@ EXAMPLES:
 EXAMPLES:
     vauth key revoke qdrant-prod --yes
     vauth key revoke qdrant-prod --version 1 --yes")]
-    Revoke(RevokeArgs),
+    Revoke(Lazy<RevokeArgs>),
 }
 
 /// How a new key is written to stdout.

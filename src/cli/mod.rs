@@ -233,7 +233,7 @@ pub enum AuditCommand {
 EXAMPLES:
     vauth audit show --limit 20
     vauth --json audit show")]
-    Show(AuditShowArgs),
+    Show(Lazy<AuditShowArgs>),
     /// Check every line's HMAC and hash chain; exit 1 at the first bad line.
     #[command(after_long_help = "\
 EXAMPLES:
@@ -262,7 +262,7 @@ pub enum VaultCommand {
 EXAMPLES:
     NEW_KEY=$(head -c 32 /dev/urandom | base64) vauth vault rekey --protect master-key --new-master-key-env NEW_KEY
     vauth vault rekey --protect passphrase --new-passphrase-file ./new-pass.txt")]
-    Rekey(RekeyArgs),
+    Rekey(Lazy<RekeyArgs>),
 }
 
 /// `vauth home …`.

@@ -1,6 +1,7 @@
 //! `vauth rotate [plan|apply|finalize]` and `vauth check`: unattended rotation by the policies in
 //! vauth.toml (`[[policy]]`).
 
+use super::Lazy;
 use clap::{Args, Subcommand};
 
 use super::{parse_name, parse_span, parse_time};
@@ -34,20 +35,20 @@ EXAMPLES:
     vauth rotate plan
     vauth rotate plan --at 2027-01-15T03:00:00Z --json
     vauth rotate plan --only svc-search")]
-    Plan(PlanArgs),
+    Plan(Lazy<PlanArgs>),
     /// Rotate what is due (or NAMEs): create, push, probe, make current.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth rotate apply --due
     vauth rotate apply svc-search
     vauth --json rotate apply --due --lock-timeout 5m")]
-    Apply(ApplyArgs),
+    Apply(Lazy<ApplyArgs>),
     /// Revoke predecessors whose grace ended and whose successor probed everywhere.
     #[command(after_long_help = "\
 EXAMPLES:
     vauth rotate finalize
     vauth --json rotate finalize --only svc-search")]
-    Finalize(FinalizeArgs),
+    Finalize(Lazy<FinalizeArgs>),
     /// Deliver the current version to its policy's outputs again (after exit 5).
     #[command(after_long_help = "\
 A rotation whose outputs could not be written (exit 5) is recorded and current; this delivers
@@ -56,7 +57,7 @@ the current version of each NAME (default: every policy with outputs) from the v
 EXAMPLES:
     vauth rotate outputs svc-search
     vauth rotate outputs")]
-    Outputs(OutputsArgs),
+    Outputs(Lazy<OutputsArgs>),
 }
 
 /// `rotate outputs`.

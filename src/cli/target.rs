@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::Lazy;
 use clap::{Args, Subcommand};
 
 use super::parse_name;
@@ -35,24 +36,24 @@ EXAMPLES:
     #[command(after_long_help = "\
 EXAMPLES:
     vauth target show pg-prod")]
-    Show(TargetNameArgs),
+    Show(Lazy<TargetNameArgs>),
     /// Reach the server and check the admin credential (exit 4 with what failed).
     #[command(after_long_help = "\
 EXAMPLES:
     vauth target test pg-prod
     vauth --json target test cache")]
-    Test(TargetNameArgs),
+    Test(Lazy<TargetNameArgs>),
     /// Compare state.json with what the database holds (exit 1 on a difference).
     #[command(after_long_help = "\
 EXAMPLES:
     vauth target drift pg-prod
     vauth --json target drift cache")]
-    Drift(TargetNameArgs),
+    Drift(Lazy<TargetNameArgs>),
     /// Remove a target from vauth.toml (nothing on the server is changed).
     #[command(after_long_help = "\
 EXAMPLES:
     vauth target remove pg-old")]
-    Remove(TargetNameArgs),
+    Remove(Lazy<TargetNameArgs>),
 }
 
 /// `target add`.
