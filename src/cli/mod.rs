@@ -277,7 +277,7 @@ pub enum HomeCommand {
 EXAMPLES:
     VAUTH_HOME='postgresql://ci@db.example/vauth?sslrootcert=ca.pem&home=fleet' vauth home export backup
     vauth --home ./home home export ./home-copy")]
-    Export(HomeDirArgs),
+    Export(Lazy<HomeDirArgs>),
     /// Copy the directory home at DIR into this home, which must not exist yet.
     ///
     /// This home is the one VAUTH_HOME / --home names. The copy is checked first (integrity tag, audit chain) and written in one transaction.
@@ -285,7 +285,7 @@ EXAMPLES:
     #[command(after_long_help = "\
 EXAMPLES:
     VAUTH_HOME='postgresql://ci@db.example/vauth?sslrootcert=ca.pem&home=fleet' vauth home import ./home")]
-    Import(HomeDirArgs),
+    Import(Lazy<HomeDirArgs>),
     /// Print this home's vauth.toml, or replace it with --set FILE (checked, audited).
     ///
     /// A directory home's vauth.toml can also be edited in place; a PostgreSQL home keeps it in
@@ -294,7 +294,7 @@ EXAMPLES:
 EXAMPLES:
     vauth home config > vauth.toml
     vauth home config --set vauth.toml")]
-    Config(HomeConfigArgs),
+    Config(Lazy<HomeConfigArgs>),
 }
 
 /// `vauth home config`.
