@@ -71,12 +71,7 @@ impl Actor {
         let user = env::get(env::USER)
             .or_else(|| env::get("LOGNAME"))
             .unwrap_or_else(process_user);
-        let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-            .or_else(|_| std::fs::read_to_string("/etc/hostname"))
-            .map(|s| s.trim().to_string())
-            .ok()
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "unknown".into());
+        let host = crate::fsutil::host_name().to_string();
         let ci_job = env::CI_JOB_VARS
             .iter()
             .find_map(|v| env::get(v).map(|id| format!("{}={id}", v.to_ascii_lowercase())));

@@ -500,13 +500,25 @@ impl Drop for LockGuard {
     }
 }
 
+/// This machine's host name (`/proc/sys/kernel/hostname`, else `/etc/hostname`, else
+/// `unknown`), read once per process: for audit lines and lock-holder notes.
+pub fn host_name() -> &'static str {
+    static HOST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HOST.get_or_init(|| {
+        fs::read_to_string("/proc/sys/kernel/hostname")
+            .or_else(|_| fs::read_to_string("/etc/hostname"))
+            .map(|s| s.trim().to_string())
+            .ok()
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "unknown".into())
+    })
+}
+
 /// Record in the lock file who holds it (pid, host, since), for the message of a process that
 /// waits in vain. Best effort: the lock is what matters, not this note.
 fn note_holder(mut file: &File) {
     use std::io::{Seek, Write};
-    let host = fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|h| h.trim().to_string())
-        .unwrap_or_default();
+    let host = host_name();
     let note = format!(
         "held by pid {} on {host} since {}",
         std::process::id(),
