@@ -77,30 +77,22 @@ impl output::Report for ConfigSet {
 fn config(ctx: &Ctx<'_>, set: Option<&Path>) -> Result<Outcome> {
     let Some(file) = set else {
         let s = ctx.open(OpenMode::Read)?;
-        let b = ctx.backend()?;
         return ctx
             .ui
             .report(&ConfigText {
-                location: b.config_location(),
+                location: s.config_location(),
                 text: s.config_text()?,
             })
             .map(|()| Outcome::Ok);
     };
-    let bytes = if file == Path::new("-") {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b)
-            .map_err(|e| Error::input(format!("cannot read stdin: {e}")))?;
-        b
-    } else {
-        crate::fsutil::read_regular(file, 1 << 20).map_err(|e| Error::io("read", file, &e))?
-    };
+    let bytes = super::read_input(file, "config file")?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::input(format!("{} is not UTF-8", file.display())).hint("save it as UTF-8")
     })?;
     // Checked against the file's own name first, so a mistake is reported where it is.
     crate::config::Config::parse_file(&text, &file.display().to_string())?;
     let mut s = ctx.open(OpenMode::Write)?;
-    let location = ctx.backend()?.config_location();
+    let location = s.config_location();
     let changed = s.config_text()? != text;
     if changed {
         s.write_config(&text)?;

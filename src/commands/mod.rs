@@ -179,3 +179,38 @@ pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
         Command::Man(a) => generate::man(&ctx, a),
     }
 }
+
+/// Read an input file (`-` = stdin), at most 1 MiB; unreadable is exit 3.
+pub(crate) fn read_input(path: &std::path::Path, what: &str) -> Result<Vec<u8>> {
+    let buf = read_presented(path, what)?;
+    if buf.len() as u64 > crate::pki::MAX_PEM_BYTES {
+        return Err(crate::error::Error::input(format!(
+            "the {what} {} is larger than 1 MiB",
+            path.display()
+        ))
+        .hint(format!("pass a single {what}")));
+    }
+    Ok(buf)
+}
+
+/// Read something presented for a verdict (`cert verify`): at most 1 MiB + 1 byte, so the caller
+/// can answer "larger than 1 MiB" as an invalid input (exit 1). Unreadable is exit 3.
+pub(crate) fn read_presented(path: &std::path::Path, what: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    let max = crate::pki::MAX_PEM_BYTES;
+    let r = if path.as_os_str() == "-" {
+        std::io::stdin().lock().take(max + 1).read_to_end(&mut buf)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(max + 1).read_to_end(&mut buf))
+    };
+    r.map_err(|e| {
+        crate::error::Error::input(format!(
+            "cannot read the {what} {}: {}",
+            path.display(),
+            crate::error::io_reason(&e)
+        ))
+        .hint("check the path and its permissions")
+    })?;
+    Ok(buf)
+}

@@ -98,6 +98,12 @@ pub trait Backend {
     }
     /// Read the whole audit log (empty when absent).
     fn read_audit(&self) -> Result<Vec<u8>>;
+    /// The audit log up to line `count` (the state's head): a reader of a home it does not lock
+    /// must not see lines a later commit added. A directory home is read under the lock and
+    /// returns the whole log (a longer log than the head is tampering, for `audit verify`).
+    fn read_audit_upto(&self, _count: u64) -> Result<Vec<u8>> {
+        self.read_audit()
+    }
     /// The audit log's line count and the hash of its last line.
     fn audit_tail(&self) -> Result<(u64, String)> {
         Ok(crate::audit::tail(&self.read_audit()?))
@@ -305,7 +311,10 @@ impl Backend for FileBackend {
         let parent = fsutil::parent_dir(root);
         let name = root
             .file_name()
-            .ok_or_else(|| Error::usage(format!("{} names no directory", root.display())))?
+            .ok_or_else(|| {
+                Error::usage(format!("{} names no directory", root.display()))
+                    .hint("name a new directory, e.g. ./home-copy")
+            })?
             .to_string_lossy()
             .into_owned();
         let mut tag = [0u8; 6];

@@ -351,6 +351,11 @@ impl Session {
         Ok(())
     }
 
+    /// Where vauth.toml is, for messages.
+    pub fn config_location(&self) -> String {
+        self.backend.config_location()
+    }
+
     /// The text of vauth.toml as it is on disk.
     pub fn config_text(&self) -> Result<String> {
         self.backend.read_config()
@@ -389,7 +394,7 @@ impl Session {
     /// appended; the verdict; and whether such a line was pending.
     pub fn checked_audit(&mut self) -> Result<(Vec<u8>, audit::Verdict, bool)> {
         self.verify_state()?;
-        let mut log = self.backend.read_audit()?;
+        let mut log = self.backend.read_audit_upto(self.state.audit.count)?;
         let key = self
             .vault()?
             .get(AUDIT_KEY_ENTRY)

@@ -11,14 +11,12 @@ mod renew;
 mod revoke;
 mod verify;
 
-use std::path::Path;
-
 use serde::Serialize;
 
 use super::Ctx;
 use crate::cli::cert::{CertCommand, ProfileArg};
 use crate::error::{Error, ErrorKind, Outcome, Result};
-use crate::pki::{self, Profile, San};
+use crate::pki::{Profile, San};
 use crate::store::Session;
 use crate::store::state::pki::{CaRecord, CertRecord, IssuedCert};
 use crate::timefmt::{TimeArg, rfc3339};
@@ -60,40 +58,7 @@ pub(crate) fn leaf_not_after(arg: Option<TimeArg>, now: OffsetDateTime) -> Offse
     })
 }
 
-/// Read an input file (`-` = stdin), at most 1 MiB; unreadable is exit 3.
-pub(crate) fn read_input(path: &Path, what: &str) -> Result<Vec<u8>> {
-    let buf = read_presented(path, what)?;
-    if buf.len() as u64 > pki::MAX_PEM_BYTES {
-        return Err(Error::input(format!(
-            "the {what} {} is larger than 1 MiB",
-            path.display()
-        ))
-        .hint(format!("pass a single {what}")));
-    }
-    Ok(buf)
-}
-
-/// Read something presented for a verdict (`cert verify`): at most 1 MiB + 1 byte, so the caller
-/// can answer "larger than 1 MiB" as an invalid input (exit 1). Unreadable is exit 3.
-pub(crate) fn read_presented(path: &Path, what: &str) -> Result<Vec<u8>> {
-    use std::io::Read;
-    let mut buf = Vec::new();
-    let max = pki::MAX_PEM_BYTES;
-    let r = if path.as_os_str() == "-" {
-        std::io::stdin().lock().take(max + 1).read_to_end(&mut buf)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(max + 1).read_to_end(&mut buf))
-    };
-    r.map_err(|e| {
-        Error::input(format!(
-            "cannot read the {what} {}: {}",
-            path.display(),
-            crate::error::io_reason(&e)
-        ))
-        .hint("check the path and its permissions")
-    })?;
-    Ok(buf)
-}
+pub(crate) use super::{read_input, read_presented};
 
 /// The profile flag as a domain value.
 pub(crate) fn profile(p: ProfileArg) -> Profile {

@@ -62,7 +62,7 @@ pub(crate) fn db_error(what: &str, e: &postgres::Error) -> Error {
     } else if e.is_closed() || code.is_none() {
         err.hint("check that the database is up and reachable, then run the command again; nothing half-written was kept")
     } else {
-        err
+        err.hint("nothing half-written was kept; run the command again, and if it fails the same way, look at the server's log")
     }
 }
 
@@ -84,12 +84,30 @@ fn describe(e: &postgres::Error) -> String {
     s
 }
 
+/// A PEM file the URL names (`param`: sslrootcert, sslcert or sslkey), as text.
+fn pem_text(path: &std::path::Path, param: &str) -> Result<zeroize::Zeroizing<String>> {
+    let bytes = zeroize::Zeroizing::new(
+        crate::fsutil::read_regular(path, 1 << 20)
+            .map_err(|e| Error::io(&format!("read the {param} file"), path, &e))?,
+    );
+    String::from_utf8(bytes.to_vec())
+        .map(zeroize::Zeroizing::new)
+        .map_err(|_| {
+            Error::input(format!(
+                "the {param} file {} is not PEM text",
+                path.display()
+            ))
+            .hint(format!("point {param}= at a PEM file"))
+        })
+}
+
 /// `vauth pid N on HOST`, what `pg_stat_activity` shows of a holder (at most 63 bytes).
 fn application_name() -> String {
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|h| h.trim().to_string())
-        .unwrap_or_default();
-    let mut n = format!("vauth pid {} on {host}", std::process::id());
+    let mut n = format!(
+        "vauth pid {} on {}",
+        std::process::id(),
+        crate::fsutil::host_name()
+    );
     while n.len() > 63 {
         n.pop();
     }
@@ -139,28 +157,15 @@ impl PgBackend {
                 cfg.connect(postgres::NoTls)
             }
             Tls::VerifyFull { root, client } => {
-                let ca = crate::fsutil::read_regular(root, 1 << 20)
-                    .map_err(|e| Error::io("read the home's CA (sslrootcert)", root, &e))?;
+                let ca = pem_text(root, "sslrootcert")?;
                 let identity = match client {
                     Some((cert, key)) => Some(crate::remote::ClientIdentity {
-                        cert_pem: String::from_utf8(
-                            crate::fsutil::read_regular(cert, 1 << 20)
-                                .map_err(|e| Error::io("read the client certificate", cert, &e))?,
-                        )
-                        .map_err(|_| {
-                            Error::input("the client certificate (sslcert) is not PEM text")
-                        })?,
-                        key_pem: zeroize::Zeroizing::new(
-                            String::from_utf8(
-                                crate::fsutil::read_regular(key, 1 << 20)
-                                    .map_err(|e| Error::io("read the client key", key, &e))?,
-                            )
-                            .map_err(|_| Error::input("the client key (sslkey) is not PEM text"))?,
-                        ),
+                        cert_pem: pem_text(cert, "sslcert")?.to_string(),
+                        key_pem: pem_text(key, "sslkey")?,
                     }),
                     None => None,
                 };
-                let tls = crate::remote::tls_config(&ca, identity.as_ref())?;
+                let tls = crate::remote::tls_config(ca.as_bytes(), identity.as_ref())?;
                 cfg.ssl_mode(postgres::config::SslMode::Require);
                 cfg.connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls))
             }
@@ -426,20 +431,11 @@ impl Backend for PgBackend {
         format!("vauth.toml of {}", self.location())
     }
     fn read_audit(&self) -> Result<Vec<u8>> {
-        // The lines up to the head of the state this session read: a reader holds no lock, and
-        // rows a later commit added would not match its state (`audit verify`, `home export`).
-        #[derive(serde::Deserialize)]
-        struct Head {
-            #[serde(default)]
-            audit: crate::audit::AuditHead,
-        }
-        let upto = match self.row()? {
-            Some(r) => serde_json::from_slice::<Head>(&r.state)
-                .ok()
-                .and_then(|h| i64::try_from(h.audit.count).ok())
-                .unwrap_or(i64::MAX),
-            None => i64::MAX,
-        };
+        self.read_audit_upto(u64::MAX)
+    }
+    fn read_audit_upto(&self, count: u64) -> Result<Vec<u8>> {
+        // A reader holds no lock: rows a commit added after its state are left out.
+        let upto = i64::try_from(count).unwrap_or(i64::MAX);
         let home = self.url.home.clone();
         self.with(|c| {
             let rows = c
