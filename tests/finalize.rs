@@ -302,10 +302,7 @@ fn a_failing_finalize_prints_its_error_once() {
         return;
     }
     let Some(redis) = start_redis() else { return };
-    let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
-    env.secret(REDIS_ADMIN_PW);
-    env.run(&["init"]).ok();
-    redis.add_target(&env, "rd");
+    let env = redis.env_with_target("rd");
     let k1 = env.create("svc-fail");
     env.run(&["push", "svc-fail", "--to", "rd"]).ok();
     policy(&env, "svc-fail");
@@ -357,10 +354,7 @@ fn a_failing_finalize_prints_its_error_once() {
 #[test]
 fn drift_table_columns_line_up() {
     let Some(redis) = start_redis() else { return };
-    let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
-    env.secret(REDIS_ADMIN_PW);
-    env.run(&["init"]).ok();
-    redis.add_target(&env, "rd");
+    let env = redis.env_with_target("rd");
     let long = "a-rather-long-service-key-name-for-drift";
     let k = env.create(long);
     env.run(&["push", long, "--to", "rd"]).ok();

@@ -981,46 +981,29 @@ fn campaign(seed: u64, cycles: u32, db_home: bool) {
          VAUTH_KILL_CYCLES={cycles})",
         if db_home { " on a PostgreSQL home" } else { "" }
     );
-    let runner = || {
-        let env = TestEnv::new()
-            .with_env("R_ADMIN", REDIS_ADMIN_PW)
-            .with_env("PG_ADMIN", PG_ADMIN_PW);
-        env.secret(REDIS_ADMIN_PW);
-        env.secret(PG_ADMIN_PW);
-        env
-    };
     let Some(redis) = start_redis() else { return };
+    let with_redis = |e: TestEnv| {
+        e.secret(REDIS_ADMIN_PW);
+        e.with_env("R_ADMIN", REDIS_ADMIN_PW)
+    };
     // The server certificate's CA: the home's own on a directory home; on a PostgreSQL home
     // (which lives in that server) a directory home beside it.
     let ca = TestEnv::new();
-    let mut env = runner();
-    let mut resumer = None;
-    let pg = if db_home {
+    let (env, resumer, pg) = if db_home {
         ca.run(&["init"]).ok();
         ca.run(&["ca", "init"]).ok();
         let Some(pg) = start_pg(&ca) else { return };
-        let url = format!(
-            "postgresql://postgres@127.0.0.1:{}/postgres?sslmode=verify-full&sslrootcert={}&home=campaign",
-            pg.port,
-            pg.ca.display()
-        );
-        let with_home = |e: TestEnv| {
-            e.with_env("VAUTH_HOME", &url)
-                .with_env("PGPASSWORD", PG_ADMIN_PW)
-                .with_env(
-                    "VAUTH_MASTER_KEY",
-                    "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                )
-        };
-        env = with_home(env);
-        resumer = Some(with_home(runner()));
+        let env = with_redis(pg.runner("campaign"));
+        let resumer = with_redis(pg.runner("campaign"));
         env.run(&["init"]).ok();
-        pg
+        (env, Some(resumer), pg)
     } else {
+        let env = with_redis(TestEnv::new().with_env("PG_ADMIN", PG_ADMIN_PW));
+        env.secret(PG_ADMIN_PW);
         env.run(&["init"]).ok();
         env.run(&["ca", "init"]).ok();
         let Some(pg) = start_pg(&env) else { return };
-        pg
+        (env, None, pg)
     };
     let resumer = resumer.as_ref().unwrap_or(&env);
     let commit_points = if db_home {

@@ -10,11 +10,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::util::postgres::{PG_ADMIN_PW, Pg, start_pg};
+use crate::util::postgres::{HOME_MASTER_KEY as MASTER_KEY, PG_ADMIN_PW, Pg, start_pg};
 use crate::util::{TestEnv, test_hooks};
-
-/// The runners' shared vault key (base64 of 32 bytes), as a CI secret would hold it.
-const MASTER_KEY: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
 /// A PostgreSQL server (its TLS certificate from `ca`'s CA) that holds the homes.
 struct Fleet {
@@ -37,23 +34,12 @@ fn at(days: i64) -> String {
 impl Fleet {
     /// The home URL of home `name`, as the README writes it.
     fn url(&self, name: &str) -> String {
-        format!(
-            "postgresql://postgres@127.0.0.1:{}/postgres?sslmode=verify-full&sslrootcert={}&home={name}",
-            self.pg.port,
-            self.pg.ca.display()
-        )
+        self.pg.home_url(name)
     }
 
-    /// A runner: its own HOME and XDG dirs, the home `name` in the database, the password in
-    /// PGPASSWORD and the shared master key.
+    /// A runner of home `name` (see [`Pg::runner`]).
     fn runner(&self, name: &str) -> TestEnv {
-        let env = TestEnv::new()
-            .with_env("VAUTH_HOME", &self.url(name))
-            .with_env("PGPASSWORD", PG_ADMIN_PW)
-            .with_env("PG_ADMIN", PG_ADMIN_PW)
-            .with_env("VAUTH_MASTER_KEY", MASTER_KEY);
-        env.secret(PG_ADMIN_PW);
-        env
+        self.pg.runner(name)
     }
 
     /// state.json of home `name`, read from the database.
@@ -217,24 +203,12 @@ fn pg_home_sixteen_writers_on_two_runners_lose_nothing() {
     runners[0].run(&["init"]).ok();
     let handles: Vec<_> = (0..WRITERS)
         .map(|w| {
-            let mut c = runners[w % 2].command();
             let script = format!(
                 "for i in $(seq 1 {OPS}); do \"$0\" key create w{w}-k$i --json >/dev/null || \
                  {{ echo \"w{w}-k$i failed: $?\" >&2; exit 1; }}; done"
             );
-            let bin = crate::util::bin();
-            c = {
-                let mut s = std::process::Command::new("sh");
-                s.arg("-c").arg(script).arg(bin);
-                for (k, v) in c.get_envs() {
-                    match v {
-                        Some(v) => s.env(k, v),
-                        None => s.env_remove(k),
-                    };
-                }
-                s.current_dir(c.get_current_dir().unwrap());
-                s
-            };
+            let mut c = runners[w % 2].wrapper("sh");
+            c.arg("-c").arg(script).arg(crate::util::bin());
             c.stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()

@@ -195,10 +195,7 @@ fn rotate_apply_killed_after_each_journaled_step_converges() {
         "after-vault",
         "after-state",
     ] {
-        let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
-        env.secret(REDIS_ADMIN_PW);
-        env.run(&["init"]).ok();
-        redis.add_target(&env, "cache");
+        let env = redis.env_with_target("cache");
         let user = format!("crash-{}", point.replace('-', ""));
         let k1 = env.create(&user);
         env.run(&["push", &user, "--to", "cache"]).ok();
@@ -250,10 +247,7 @@ fn rotate_two_runs_at_once_rotate_each_credential_once() {
         return;
     }
     let Some(redis) = start_redis() else { return };
-    let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
-    env.secret(REDIS_ADMIN_PW);
-    env.run(&["init"]).ok();
-    redis.add_target(&env, "cache");
+    let env = redis.env_with_target("cache");
     let mut policy = String::new();
     for i in 0..4 {
         let n = format!("conc-{i}");

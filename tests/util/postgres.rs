@@ -11,6 +11,9 @@ use super::{TestEnv, free_port, skip};
 
 /// The superuser's password [`start_pg`] and [`start_cert_pg`] set.
 pub const PG_ADMIN_PW: &str = "adm1n-Pg-Secret-7f3c9a";
+/// The vault key the runners of a PostgreSQL home share (base64 of 32 bytes), as a CI secret
+/// would hold it.
+pub const HOME_MASTER_KEY: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
 /// The bin dir of the installed PostgreSQL (15 preferred), or None.
 pub fn pg_bin() -> Option<PathBuf> {
@@ -278,6 +281,28 @@ impl Pg {
 
     pub fn admin(&self, sql: &str) -> String {
         self.cluster.admin(sql)
+    }
+
+    /// The URL of the PostgreSQL home `name` in this server, TLS verified with its CA, as
+    /// README writes it.
+    pub fn home_url(&self, name: &str) -> String {
+        format!(
+            "postgresql://postgres@127.0.0.1:{}/postgres?sslmode=verify-full&sslrootcert={}&home={name}",
+            self.port,
+            self.ca.display()
+        )
+    }
+
+    /// A runner of the PostgreSQL home `name`: its own HOME and XDG dirs, the home URL, the
+    /// password in PGPASSWORD (and PG_ADMIN for targets), the runners' shared master key.
+    pub fn runner(&self, name: &str) -> TestEnv {
+        let env = TestEnv::new()
+            .with_env("VAUTH_HOME", &self.home_url(name))
+            .with_env("PGPASSWORD", PG_ADMIN_PW)
+            .with_env("PG_ADMIN", PG_ADMIN_PW)
+            .with_env("VAUTH_MASTER_KEY", HOME_MASTER_KEY);
+        env.secret(PG_ADMIN_PW);
+        env
     }
 
     /// Restart the server (see [`Cluster::restart`]).

@@ -79,6 +79,16 @@ pub fn start_redis() -> Option<RedisServer> {
 }
 
 impl RedisServer {
+    /// A fresh home with `R_ADMIN` set (and leak-scanned for), `init` run and target `name`
+    /// added.
+    pub fn env_with_target(&self, name: &str) -> TestEnv {
+        let env = TestEnv::new().with_env("R_ADMIN", REDIS_ADMIN_PW);
+        env.secret(REDIS_ADMIN_PW);
+        env.run(&["init"]).ok();
+        self.add_target(&env, name);
+        env
+    }
+
     /// `vauth target add NAME --kind redis` for this server, the admin password from `R_ADMIN`.
     pub fn add_target(&self, env: &TestEnv, name: &str) {
         env.run(&[
