@@ -4,7 +4,7 @@
 //! contract tests (http_chroma.rs) keep the error bodies.
 
 use crate::util::TestEnv;
-use crate::util::chroma::{ChromaServer, Transport};
+use crate::util::chroma::{ChromaServer, Transport, add_chroma_target};
 
 const ADMIN: &str = "chroma-admin-tok-7c1e9a2b44";
 
@@ -47,22 +47,13 @@ fn seed(dir: &std::path::Path, extra_admin: &str, tail: &str) -> std::path::Path
 }
 
 fn add_target(env: &TestEnv, name: &str, chroma: &ChromaServer, header: Transport) {
-    env.run(&[
-        "target",
-        "add",
+    add_chroma_target(
+        env,
         name,
-        "--kind",
-        "chroma",
-        "--url",
         &chroma.url(),
-        "--admin-key-env",
-        "CHROMA_ADMIN",
-        "--credentials-file",
-        chroma.file.to_str().unwrap(),
-        "--auth-header",
-        header.option(),
-    ])
-    .ok();
+        &chroma.file,
+        &["--auth-header", header.option()],
+    );
 }
 
 /// push (pending) → restart → target test verifies → the key works over HTTP and with the

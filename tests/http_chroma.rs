@@ -15,6 +15,7 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, Request, Respond, ResponseTemplate};
 
 use crate::util::TestEnv;
+use crate::util::chroma::add_chroma_target;
 use crate::util::http::{Fake, header};
 
 const ADMIN: &str = "chroma-admin-token-5b0e77c1d2";
@@ -64,26 +65,6 @@ fn fake() -> (Fake, Arc<Mutex<BTreeSet<String>>>) {
     fake_with(false)
 }
 
-/// `vauth target add NAME --kind chroma` against `url`, the admin token from `CHROMA_ADMIN`, the
-/// server's credentials file at `creds`, and `extra` flags.
-fn add_target(env: &TestEnv, name: &str, url: &str, creds: &Path, extra: &[&str]) {
-    let mut a = vec![
-        "target",
-        "add",
-        name,
-        "--kind",
-        "chroma",
-        "--url",
-        url,
-        "--admin-key-env",
-        "CHROMA_ADMIN",
-        "--credentials-file",
-        creds.to_str().unwrap(),
-    ];
-    a.extend_from_slice(extra);
-    env.run(&a).ok();
-}
-
 fn fake_with(x_chroma: bool) -> (Fake, Arc<Mutex<BTreeSet<String>>>) {
     let f = Fake::start();
     let known = Arc::new(Mutex::new(BTreeSet::from([ADMIN.to_string()])));
@@ -114,7 +95,7 @@ fn chroma_tokens_file_pending_restart_rotate_and_revoke_http_contract() {
     env.secret(ADMIN);
     env.run(&["init"]).ok();
     let creds = env.path("chroma-credentials.yaml");
-    add_target(&env, "c", &f.url(), &creds, &[]);
+    add_chroma_target(&env, "c", &f.url(), &creds, &[]);
     let t = env.run(&["--json", "target", "test", "c"]);
     t.ok();
     assert_eq!(t.json()["server"], "Chroma 1.0.21");
@@ -179,7 +160,7 @@ fn chroma_refuses_foreign_files_and_open_servers_http_contract() {
     let env = TestEnv::new().with_env("CHROMA_ADMIN", ADMIN);
     env.run(&["init"]).ok();
     let creds = env.write("creds.yaml", "users:\n  - id: ops\n    tokens: [\"x\"]\n");
-    add_target(&env, "c", &f.url(), &creds, &[]);
+    add_chroma_target(&env, "c", &f.url(), &creds, &[]);
     env.create("app");
     let before = env.read_home("state.json");
     env.run(&["push", "app", "--to", "c"])
@@ -240,7 +221,7 @@ fn chroma_third_rotation_inside_a_grace_removes_the_oldest_token_http_contract()
     env.secret(ADMIN);
     env.run(&["init"]).ok();
     let creds = env.path("chroma-credentials.yaml");
-    add_target(&env, "c", &f.url(), &creds, &[]);
+    add_chroma_target(&env, "c", &f.url(), &creds, &[]);
     let k1 = env.create("app");
     env.run(&["push", "app", "--to", "c"]).ok();
     restart(&known, &creds);
@@ -282,8 +263,8 @@ fn chroma_auth_header_option_and_a_refused_header_named_http_contract() {
     env.secret(ADMIN);
     env.run(&["init"]).ok();
     let creds = env.path("creds.yaml");
-    add_target(&env, "bearer", &f.url(), &creds, &[]);
-    add_target(
+    add_chroma_target(&env, "bearer", &f.url(), &creds, &[]);
+    add_chroma_target(
         &env,
         "x",
         &f.url(),
@@ -341,7 +322,7 @@ fn chroma_role_is_written_and_roles_mapping_kept_http_contract() {
             "# managed by vauth (by hand)\nusers:\n  - id: vauth-admin\n    role: admin\n    tokens:\n      - \"{ADMIN}\"\n{mapping}"
         ),
     );
-    add_target(&env, "c", &f.url(), &creds, &[]);
+    add_chroma_target(&env, "c", &f.url(), &creds, &[]);
     env.create("app");
     let before = std::fs::read_to_string(&creds).unwrap();
     env.run(&["push", "app", "--to", "c"])

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::util::chroma::{PROBE_PATH, Transport, chroma_python};
+use crate::util::chroma::{PROBE_PATH, Transport, add_chroma_target, chroma_python};
 use crate::util::{TestEnv, free_port, rfc3339, state, test_hooks, wait_until};
 
 /// The token transport of the test server: Chroma's default, which is vauth's default too.
@@ -153,24 +153,13 @@ fn credentials_file(dir: &Path) -> PathBuf {
 }
 
 fn add_target(env: &TestEnv, url: &str, file: &Path, apply: &str, wait: &str) {
-    env.run(&[
-        "target",
-        "add",
+    add_chroma_target(
+        env,
         "c",
-        "--kind",
-        "chroma",
-        "--url",
         url,
-        "--admin-key-env",
-        "CHROMA_ADMIN",
-        "--credentials-file",
-        file.to_str().unwrap(),
-        "--apply",
-        apply,
-        "--restart-wait",
-        wait,
-    ])
-    .ok();
+        file,
+        &["--apply", apply, "--restart-wait", wait],
+    );
     // `target show` says what runs after a push, and how long vauth waits.
     let show = env.run(&["--json", "target", "show", "c"]);
     show.ok();

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use super::{free_port, skip, wait_until};
+use super::{TestEnv, free_port, skip, wait_until};
 
 /// How a token travels: Chroma's default `Authorization: Bearer <token>`, or `X-Chroma-Token`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,4 +287,24 @@ fn request(
     let code = buf.split(' ').nth(1)?.parse().ok()?;
     let body = buf.split("\r\n\r\n").nth(1).unwrap_or("").to_string();
     Some((code, body))
+}
+
+/// `vauth target add NAME --kind chroma` against `url`, the admin token from `CHROMA_ADMIN`, the
+/// server's credentials file at `creds`, and `extra` flags.
+pub fn add_chroma_target(env: &TestEnv, name: &str, url: &str, creds: &Path, extra: &[&str]) {
+    let mut a = vec![
+        "target",
+        "add",
+        name,
+        "--kind",
+        "chroma",
+        "--url",
+        url,
+        "--admin-key-env",
+        "CHROMA_ADMIN",
+        "--credentials-file",
+        creds.to_str().unwrap(),
+    ];
+    a.extend_from_slice(extra);
+    env.run(&a).ok();
 }
