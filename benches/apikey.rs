@@ -18,31 +18,34 @@ fn state_with(n: usize) -> (State, Vec<String>) {
         let k = apikey::generate("vk").unwrap();
         let p = apikey::parse(&k).unwrap();
         let name = format!("key-{i}");
-        s.api_keys.insert(
-            name.clone(),
-            ApiKey {
-                name,
-                prefix: Some("vk".into()),
-                scopes: vec![],
-                labels: Default::default(),
-                created: now,
-                versions: vec![KeyVersion {
-                    version: 1,
-                    id: Some(p.id.to_string()),
-                    sha256: apikey::digest_hex(&k),
-                    origin: Origin::Generated,
-                    kept: true,
+        s.api_keys
+            .insert(
+                name.clone(),
+                ApiKey {
+                    name,
+                    prefix: Some("vk".into()),
+                    scopes: vec![],
+                    labels: Default::default(),
                     created: now,
-                    expires: None,
-                    grace_until: None,
-                    revoked_at: None,
-                    revoked_reason: None,
-                    pushed: Vec::new(),
-                }],
-            },
-        );
+                    versions: vec![KeyVersion {
+                        version: 1,
+                        id: Some(p.id.to_string()),
+                        sha256: apikey::digest_hex(&k),
+                        origin: Origin::Generated,
+                        kept: true,
+                        created: now,
+                        expires: None,
+                        grace_until: None,
+                        revoked_at: None,
+                        revoked_reason: None,
+                        pushed: Vec::new(),
+                    }],
+                },
+            )
+            .unwrap();
         keys.push(k.to_string());
     }
+    s.update_id_index().unwrap();
     (s, keys)
 }
 
@@ -62,7 +65,7 @@ fn bench(c: &mut Criterion) {
     let probe = &keys[7_777];
     let id = apikey::parse(probe).unwrap().id.to_string();
     c.bench_function("lookup_id_10k", |b| {
-        b.iter(|| state.find_by_id(black_box(&id)).is_some())
+        b.iter(|| state.find_by_id(black_box(&id)).unwrap().is_some())
     });
     // The registry path of `key verify` (issue 11): load, then check state.json's integrity tag
     // under the key sealed in the vault header (unwrapping the data key from a key-file vault
@@ -76,10 +79,12 @@ fn bench(c: &mut Criterion) {
     };
     let mut vault = Vault::create("benchhome0000001", Protection::KeyFile, &unlock).unwrap();
     for (i, k) in keys.iter().enumerate() {
-        vault.put(
-            &format!("apikey/key-{i}/1"),
-            zeroize::Zeroizing::new(k.clone()),
-        );
+        vault
+            .put(
+                &format!("apikey/key-{i}/1"),
+                zeroize::Zeroizing::new(k.clone()),
+            )
+            .unwrap();
     }
     let vault_bytes = vault.to_bytes().unwrap();
     let mut sealed = state.clone();

@@ -17,29 +17,31 @@ fn inventory(n: usize) -> (State, Vec<Policy>) {
     let mut p = Vec::with_capacity(n);
     for i in 0..n {
         let name = format!("key-{i}");
-        s.api_keys.insert(
-            name.clone(),
-            ApiKey {
-                name: name.clone(),
-                prefix: Some("vk".into()),
-                scopes: vec![],
-                labels: Default::default(),
-                created: now,
-                versions: vec![KeyVersion {
-                    version: 1,
-                    id: Some(format!("{i:08}")),
-                    sha256: "0".repeat(64),
-                    origin: Origin::Generated,
-                    kept: true,
-                    created: now - time::Duration::days((i % 60) as i64),
-                    expires: None,
-                    grace_until: None,
-                    revoked_at: None,
-                    revoked_reason: None,
-                    pushed: vec![],
-                }],
-            },
-        );
+        s.api_keys
+            .insert(
+                name.clone(),
+                ApiKey {
+                    name: name.clone(),
+                    prefix: Some("vk".into()),
+                    scopes: vec![],
+                    labels: Default::default(),
+                    created: now,
+                    versions: vec![KeyVersion {
+                        version: 1,
+                        id: Some(format!("{i:08}")),
+                        sha256: "0".repeat(64),
+                        origin: Origin::Generated,
+                        kept: true,
+                        created: now - time::Duration::days((i % 60) as i64),
+                        expires: None,
+                        grace_until: None,
+                        revoked_at: None,
+                        revoked_reason: None,
+                        pushed: vec![],
+                    }],
+                },
+            )
+            .unwrap();
         p.push(Policy {
             credential: name,
             max_age: "30d".into(),

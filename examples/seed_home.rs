@@ -98,10 +98,10 @@ fn seed(dir: &Path, n: usize) -> Result<(), Box<dyn std::error::Error>> {
                 created: now,
                 versions: vec![version],
             },
-        );
+        )?;
         session
             .vault()?
-            .put(&entry, Zeroizing::new(key.to_string()));
+            .put(&entry, Zeroizing::new(key.to_string()))?;
         if i == 0 {
             probe = Some(key);
         }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::config::policy::Policy;
+use crate::error::Result;
 use crate::store::state::State;
 use crate::timefmt::rfc3339;
 
@@ -94,7 +95,7 @@ pub fn glob(pattern: &str, name: &str) -> bool {
 /// One policy per credential: exact tables as written, then each pattern table for every
 /// credential it matches that no exact (or earlier pattern) table governs. A pattern that
 /// matches nothing stays, so `plan` and `check` report it.
-pub fn expand(state: &State, policies: &[Policy]) -> Vec<Policy> {
+pub fn expand(state: &State, policies: &[Policy]) -> Result<Vec<Policy>> {
     let mut out: Vec<Policy> = policies
         .iter()
         .filter(|p| !p.credential.contains('*'))
@@ -105,7 +106,9 @@ pub fn expand(state: &State, policies: &[Policy]) -> Vec<Policy> {
     for p in policies.iter().filter(|p| p.credential.contains('*')) {
         let names = state
             .api_keys
-            .keys()
+            .iter()?
+            .into_iter()
+            .map(|(n, _)| n)
             .chain(state.jwt_keys.keys())
             .chain(state.certs.keys());
         let mut any = false;
@@ -122,19 +125,24 @@ pub fn expand(state: &State, policies: &[Policy]) -> Vec<Policy> {
             out.push(p.clone());
         }
     }
-    out
+    Ok(out)
 }
 
 /// The plan of every policy at `at` (optionally only the named credentials).
-pub fn plan(state: &State, policies: &[Policy], at: OffsetDateTime, only: &[String]) -> Vec<Item> {
-    expand(state, policies)
+pub fn plan(
+    state: &State,
+    policies: &[Policy],
+    at: OffsetDateTime,
+    only: &[String],
+) -> Result<Vec<Item>> {
+    expand(state, policies)?
         .iter()
         .filter(|p| only.is_empty() || only.contains(&p.credential))
         .map(|p| plan_one(state, p, at))
         .collect()
 }
 
-fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
+fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Result<Item> {
     let name = &p.credential;
     let max_age = p.max_age().duration();
     let mut item = Item {
@@ -148,7 +156,7 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
         steps: Vec::new(),
         finalize: Vec::new(),
     };
-    let (created, expires) = if let Some(k) = state.api_keys.get(name) {
+    let (created, expires) = if let Some(k) = state.api_keys.get(name)? {
         item.kind = Some(CredKind::ApiKey);
         item.finalize = k
             .versions
@@ -163,7 +171,7 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
             }
             None => {
                 item.reason = "revoked: no current version to rotate".into();
-                return item;
+                return Ok(item);
             }
         }
     } else if let Some(k) = state.jwt_keys.get(name) {
@@ -181,7 +189,7 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
             }
             None => {
                 item.reason = "retired: no current version to rotate".into();
-                return item;
+                return Ok(item);
             }
         }
     } else if let Some(c) = state.certs.get(name).and_then(|r| r.latest()) {
@@ -195,12 +203,12 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
         }
         if c.revoked_at.is_some() {
             item.reason = "revoked: issue it again by hand".into();
-            return item;
+            return Ok(item);
         }
         (c.issued_at, Some(c.not_after))
     } else {
         item.reason = format!("no API key, JWT key or certificate named {name:?}");
-        return item;
+        return Ok(item);
     };
     item.created = Some(created);
     let grace = p.grace().map_or(time::Duration::ZERO, |g| g.duration());
@@ -212,14 +220,14 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
     item.due_at = Some(due_at);
     let resume = state.rotations.contains_key(name);
     if resume {
-        item.steps = steps(state, p, item.kind);
+        item.steps = steps(state, p, item.kind)?;
         item.due = Due::Resume;
         item.reason = "a rotation was started and not finished: it resumes".into();
-        return item;
+        return Ok(item);
     }
     if at < due_at {
         item.reason = format!("next rotation at {}", rfc3339(due_at));
-        return item;
+        return Ok(item);
     }
     let why = if expires.is_some_and(|e| e - grace <= at && at < created + max_age) {
         format!(
@@ -233,7 +241,7 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
             p.max_age
         )
     };
-    item.steps = steps(state, p, item.kind);
+    item.steps = steps(state, p, item.kind)?;
     match p.window() {
         Some(w) if !w.contains(at) => {
             item.due = Due::Waiting;
@@ -248,7 +256,7 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Item {
             item.reason = why;
         }
     }
-    item
+    Ok(item)
 }
 
 /// Indexes of the certificates of `r` that a newer one superseded at least `grace` before `at`
@@ -265,13 +273,13 @@ pub fn superseded(
 
 /// The targets a rotation of API key `name` pushes to: the policy's, else every target where a
 /// live version is pushed (and not revoked).
-pub fn targets_of(state: &State, p: &Policy) -> Vec<String> {
+pub fn targets_of(state: &State, p: &Policy) -> Result<Vec<String>> {
     if let Some(t) = &p.targets {
-        return t.clone();
+        return Ok(t.clone());
     }
     let mut t: Vec<String> = state
         .api_keys
-        .get(&p.credential)
+        .get(&p.credential)?
         .map(|k| {
             k.versions
                 .iter()
@@ -283,15 +291,15 @@ pub fn targets_of(state: &State, p: &Policy) -> Vec<String> {
         .unwrap_or_default();
     t.sort();
     t.dedup();
-    t
+    Ok(t)
 }
 
-fn steps(state: &State, p: &Policy, kind: Option<CredKind>) -> Vec<String> {
+fn steps(state: &State, p: &Policy, kind: Option<CredKind>) -> Result<Vec<String>> {
     let mut s = Vec::new();
     match kind {
         Some(CredKind::ApiKey) => {
             s.push("create the successor (sealed in the vault, journaled)".to_string());
-            for t in targets_of(state, p) {
+            for t in targets_of(state, p)? {
                 s.push(format!("push it to {t} and probe it there"));
             }
             s.push("make it current; the predecessor enters its grace".to_string());
@@ -318,7 +326,7 @@ fn steps(state: &State, p: &Policy, kind: Option<CredKind>) -> Vec<String> {
     for o in &p.outputs {
         s.push(format!("write output {o}"));
     }
-    s
+    Ok(s)
 }
 
 #[cfg(test)]

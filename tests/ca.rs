@@ -39,7 +39,7 @@ fn every_key_type_makes_a_constrained_ca_openssl_accepts() {
         ]);
         assert_eq!(c, 0, "{args:?}: {out}");
         // The CA key is in the vault, not in state.json.
-        let state = env.read_home("state.json");
+        let state = env.registry_text();
         assert!(!state.contains("PRIVATE KEY"));
         assert!(state.contains("BEGIN CERTIFICATE"));
     }

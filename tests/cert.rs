@@ -80,7 +80,7 @@ fn client_cert_has_client_auth_only_and_a_private_0600_key() {
     ]);
     assert_ne!(c, 0, "a client cert must not pass as a server cert");
     // The key is not kept by default: nothing under cert/ in the vault is referenced.
-    let state = env.read_home("state.json");
+    let state = env.registry_text();
     assert!(state.contains("\"key_kept\": false"));
     // The chain file is the CA.
     assert_eq!(

@@ -11,7 +11,7 @@ use std::time::Duration;
 use crate::util::*;
 
 fn names(env: &TestEnv) -> BTreeSet<String> {
-    let text = env.read_home("state.json");
+    let text = env.registry_text();
     let v: serde_json::Value = serde_json::from_str(&text).expect("state.json must always parse");
     v["api_keys"].as_object().unwrap().keys().cloned().collect()
 }
@@ -63,14 +63,23 @@ fn kill_9_during_a_bulk_of_writes_never_leaves_a_broken_home() {
     assert!(stale_temps(&env).is_empty(), "{:?}", stale_temps(&env));
 }
 
-/// The temporary copies a killed write left in the home.
+/// The temporary copies a killed write left in the home (and in its buckets/).
 fn stale_temps(env: &TestEnv) -> Vec<String> {
-    std::fs::read_dir(env.home())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.') && n.contains(".tmp-"))
-        .collect()
+    let mut out = Vec::new();
+    for (dir, prefix) in [(env.home(), ""), (env.home().join("buckets"), "buckets/")] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        out.extend(
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with('.') && n.contains(".tmp-"))
+                .map(|n| format!("{prefix}{n}")),
+        );
+    }
+    out.sort();
+    out
 }
 
 #[test]
@@ -81,7 +90,8 @@ fn a_killed_writes_temporary_files_are_removed_under_the_lock_and_audited() {
     }
     let env = TestEnv::new();
     env.create("first");
-    // Killed after the new vault copy is written, before it replaces the vault.
+    // Killed after the first new file's temporary copy is written (the sealed bucket of the
+    // key's plaintext), before it is renamed into place.
     let r = env.run_with(
         &["key", "create", "half"],
         None,
@@ -90,8 +100,9 @@ fn a_killed_writes_temporary_files_are_removed_under_the_lock_and_audited() {
     assert_ne!(r.code, 0);
     let left = stale_temps(&env);
     assert!(
-        left.iter().any(|n| n.starts_with(".secrets.vault.tmp-")),
-        "the crash should leave the vault's temporary copy: {left:?}"
+        left.iter()
+            .any(|n| n.starts_with("buckets/.v-") && n.contains(".vault.tmp-")),
+        "the crash should leave the sealed bucket's temporary copy: {left:?}"
     );
     // A reader takes no write lock and removes nothing.
     env.run(&["key", "list"]).ok();
@@ -167,7 +178,7 @@ fn crash_before_a_rename_leaves_the_old_state() {
     }
     let env = TestEnv::new();
     env.create("a");
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
     let r = env.run_with(
         &["key", "rotate", "a"],
         None,
@@ -175,7 +186,7 @@ fn crash_before_a_rename_leaves_the_old_state() {
     );
     assert_ne!(r.code, 0);
     // The crash hit the first atomic write (the vault): state.json is the old one.
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
     env.run(&["key", "rotate", "a"]).ok();
     env.run(&["audit", "verify"]).ok();
 }

@@ -91,7 +91,7 @@ fn key_rotate_three_times_inside_a_grace_keeps_two_live_on_real_postgres_and_red
 
     // v3 would land on gk_a, v1's role, while v1 is still in its grace: refused without --yes
     // (exit 2, one line naming v1 and when its grace ends), and nothing changed anywhere.
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
     let audit_before = env.read_home("audit.log");
     let pw_a = rolpassword(&pg, "gk_a");
     let r = env.run(&["key", "rotate", "gk", "--grace", "1h"]);
@@ -99,7 +99,7 @@ fn key_rotate_three_times_inside_a_grace_keeps_two_live_on_real_postgres_and_red
         .stderr_has("gk v1 (grace until ")
         .stderr_has("pass --yes to end it now, or wait until ");
     assert!(r.stdout.trim().is_empty(), "{}", r.stdout);
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
     assert_eq!(env.read_home("audit.log"), audit_before);
     assert_eq!(rolpassword(&pg, "gk_a"), pw_a);
     assert_eq!(hashes(&redis, "gk").len(), 2);
@@ -108,7 +108,7 @@ fn key_rotate_three_times_inside_a_grace_keeps_two_live_on_real_postgres_and_red
     let r = env.run(&["--json", "key", "rotate", "gk", "--grace", "1h"]);
     r.code(2);
     assert_eq!(r.json_err()["error"]["kind"], "usage");
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 
     // With --yes: v1 ends now — recorded, said, audited — and is taken back.
     let r = env.run(&["--json", "--yes", "key", "rotate", "gk", "--grace", "1h"]);

@@ -8,13 +8,9 @@ const MASTER: &str = "q0lV1fIqGqk3yT3bW8nC4m0Y2p0dKq9cQy3rX0fJq1E=";
 fn init_is_idempotent_and_writes_a_private_home() {
     let env = TestEnv::new();
     env.run(&["init"]).ok().stderr_has("Initialized");
-    let state = env.read_home("state.json");
+    let state = env.registry_text();
     env.run(&["init"]).ok().stderr_has("already exists");
-    assert_eq!(
-        env.read_home("state.json"),
-        state,
-        "a second init changed nothing"
-    );
+    assert_eq!(env.registry_text(), state, "a second init changed nothing");
     for f in ["state.json", "secrets.vault", "audit.log", "vauth.toml"] {
         assert_eq!(env.mode(&env.home().join(f)), 0o600, "{f}");
     }
@@ -83,7 +79,7 @@ fn master_key_protects_the_vault_in_ci() {
         .code(3)
         .stderr_has("VAUTH_MASTER_KEY");
     // A wrong master key is refused, and nothing changes.
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
     let wrong = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
     env.run_with(
         &["key", "rotate", "ci"],
@@ -99,7 +95,7 @@ fn master_key_protects_the_vault_in_ci() {
     )
     .code(3)
     .stderr_has("32 bytes");
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
     // Verification needs no vault.
     env.run_in(&["key", "verify"], &key).ok();
 }
@@ -190,11 +186,11 @@ fn corrupt_truncated_or_newer_state_is_refused_and_untouched() {
             "file untouched"
         );
     }
-    let newer = good.replace("\"schema\": 1", "\"schema\": 2");
+    let newer = good.replace("\"schema\": 2", "\"schema\": 3");
     std::fs::write(&path, &newer).unwrap();
     env.run(&["key", "list"])
         .code(3)
-        .stderr_has("schema 2")
+        .stderr_has("schema 3")
         .stderr_has("upgrade");
     std::fs::write(&path, &good).unwrap();
     env.run(&["key", "list"]).ok();
@@ -496,4 +492,86 @@ fn a_bad_vauth_toml_names_its_line_column_key_and_file() {
             "{e}"
         );
     }
+}
+
+/// A home committed to git as docs/ci-rotation.md says (with `!secrets.vault` admitted after the
+/// first key, as its steps do) carries its buckets: a clone of the repository opens every key.
+#[test]
+fn a_home_committed_to_git_carries_its_buckets_and_a_clone_opens_every_key() {
+    let env = TestEnv::new();
+    let a = env.create("a");
+    let gi = env.home().join(".gitignore");
+    let text = std::fs::read_to_string(&gi).unwrap();
+    assert!(
+        text.contains("!buckets/\n") && text.contains("!buckets/*.json\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("!buckets/*.vault"),
+        "sealed buckets stay out by default"
+    );
+    std::fs::write(&gi, format!("{text}!secrets.vault\n")).unwrap();
+    // The next change admits the sealed buckets too (a .gitignore vauth wrote).
+    let b = env.create("b");
+    let text = std::fs::read_to_string(&gi).unwrap();
+    assert!(text.contains("!buckets/*.vault\n"), "{text}");
+    let git = |dir: &std::path::Path, args: &[&str]| {
+        let o = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .output()
+            .expect("git runs");
+        assert!(
+            o.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    let repo = env.home();
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "--all", "."]);
+    git(
+        &repo,
+        &[
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "commit",
+            "-qm",
+            "home",
+        ],
+    );
+    let clone = env.path("clone");
+    git(
+        env.path("").as_path(),
+        &[
+            "clone",
+            "-q",
+            repo.to_str().unwrap(),
+            clone.to_str().unwrap(),
+        ],
+    );
+    assert!(!clone.join("lock").exists() && !clone.join("state.ok").exists());
+    for (name, key) in [("a", &a), ("b", &b)] {
+        env.run(&[
+            "--home",
+            clone.to_str().unwrap(),
+            "--yes",
+            "key",
+            "show",
+            name,
+            "--reveal",
+        ])
+        .ok()
+        .stdout_has(key);
+        env.run_in(
+            &["--home", clone.to_str().unwrap(), "key", "verify", name],
+            key,
+        )
+        .ok();
+    }
+    env.run(&["--home", clone.to_str().unwrap(), "audit", "verify"])
+        .ok();
 }

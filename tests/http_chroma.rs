@@ -162,11 +162,11 @@ fn chroma_refuses_foreign_files_and_open_servers_http_contract() {
     let creds = env.write("creds.yaml", "users:\n  - id: ops\n    tokens: [\"x\"]\n");
     add_chroma_target(&env, "c", &f.url(), &creds, &[]);
     env.create("app");
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
     env.run(&["push", "app", "--to", "c"])
         .code(3)
         .stderr_has("not written by vauth");
-    assert_eq!(env.read_home("state.json"), before, "nothing recorded");
+    assert_eq!(env.registry_text(), before, "nothing recorded");
     assert!(
         std::fs::read_to_string(&creds)
             .unwrap()

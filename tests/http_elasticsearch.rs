@@ -466,7 +466,7 @@ fn elasticsearch_create_rotate_revoke_http_contract() {
 #[test]
 fn elasticsearch_errors_http_contract() {
     let (env, fake, es) = setup();
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
 
     // --role is not for elasticsearch: usage, nothing sent.
     env.run(&["key", "create", "x", "--on", "es", "--role", "viewer"])
@@ -493,7 +493,7 @@ fn elasticsearch_errors_http_contract() {
         e["error"]["message"],
         "target es: create the API key: HTTP 400: failed to parse indices privileges for role [bad]"
     );
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 
     // A wrong admin key: 401 with the server's reason, the key redacted, nothing recorded.
     let wrong_admin = "es-wrong-admin-Hh4c9Zx2";
@@ -513,7 +513,7 @@ fn elasticsearch_errors_http_contract() {
     )
     .code(4)
     .stderr_has("HTTP 401: unable to authenticate with provided credentials");
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 
     // The server makes the key but refuses it on the probe: exit 4, the key is invalidated
     // again, and state.json is untouched.
@@ -538,7 +538,7 @@ fn elasticsearch_errors_http_contract() {
         ]
     );
     assert_eq!(body_json(&reqs[2]), json!({"ids": [KEYS[0].0]}));
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 
     // Security off (a wrong key is let in): unverifiable, taken back, nothing recorded.
     es.open.store(true, Ordering::SeqCst);
@@ -554,7 +554,7 @@ fn elasticsearch_errors_http_contract() {
         &("DELETE".to_string(), "/_security/api_key".to_string())
     );
     assert_eq!(body_json(reqs.last().unwrap()), json!({"ids": [KEYS[1].0]}));
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 }
 
 /// The rule of 2 (issue 16 §2): a third rotation inside one grace ends v1 (only with --yes) and

@@ -466,7 +466,7 @@ fn milvus_error_code_on_create_http_contract() {
         1100,
         "invalid parameter[expected=valid password][actual=too long]".into(),
     ));
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
     let n = s.count();
     let r = env.run(&["push", "app-key", "--to", "m", "--role", "reader"]);
     r.code(4)
@@ -480,7 +480,7 @@ fn milvus_error_code_on_create_http_contract() {
             post("/users/create")
         ]
     );
-    assert_eq!(env.read_home("state.json"), before, "state.json changed");
+    assert_eq!(env.registry_text(), before, "state.json changed");
     assert!(!s.users().contains_key("app_key_a"));
 
     // --json: the error object, exit 4, kind remote.
@@ -496,7 +496,7 @@ fn milvus_error_code_on_create_http_contract() {
             .contains("Milvus code 1100"),
         "{ej}"
     );
-    assert_eq!(env.read_home("state.json"), before, "state.json changed");
+    assert_eq!(env.registry_text(), before, "state.json changed");
 
     // A role Milvus does not have: refused before anything is changed.
     s.db.lock().unwrap().fail_create = None;
@@ -508,7 +508,7 @@ fn milvus_error_code_on_create_http_contract() {
         calls(&s.since(n)),
         vec![post("/users/list"), post("/roles/list")]
     );
-    assert_eq!(env.read_home("state.json"), before, "state.json changed");
+    assert_eq!(env.registry_text(), before, "state.json changed");
 }
 
 #[test]
@@ -530,13 +530,13 @@ fn milvus_admin_refused_http_contract() {
         ("root".into(), "wrong-admin-pw-7d1e".into())
     );
 
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
     let n = s.count();
     env.run_with(&["push", "app-key", "--to", "m"], None, &wrong)
         .code(4)
         .stderr_has("admin credential");
     assert_eq!(calls(&s.since(n)), vec![post("/users/list")]);
-    assert_eq!(env.read_home("state.json"), before, "state.json changed");
+    assert_eq!(env.registry_text(), before, "state.json changed");
     assert_eq!(s.users().len(), 1);
 }
 
@@ -585,14 +585,14 @@ fn milvus_unmanaged_user_refused_unless_adopt_http_contract() {
         .users
         .insert("app_key_a".into(), entry("someone-elses-pw", &["reader"]));
 
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
     let n = s.count();
     env.run(&["push", "app-key", "--to", "m"])
         .code(4)
         .stderr_has("Milvus user \"app_key_a\" exists and vauth did not push this key there; nothing was changed")
         .stderr_has("--adopt app_key");
     assert_eq!(calls(&s.since(n)), vec![post("/users/list")]);
-    assert_eq!(env.read_home("state.json"), before, "state.json changed");
+    assert_eq!(env.registry_text(), before, "state.json changed");
     assert_eq!(
         s.users()["app_key_a"],
         entry("someone-elses-pw", &["reader"])

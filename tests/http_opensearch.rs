@@ -422,14 +422,14 @@ fn opensearch_unmanaged_user_refused_unless_adopt_http_contract() {
     );
 
     // Another home's marker is not ours: refused, nothing changed.
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
     let n = s.count();
     env.run(&["push", "app-key", "--to", "os"])
         .code(4)
         .stderr_has("internal user \"app-key_a\" exists and was not created by this vauth home; nothing was changed")
         .stderr_has("--adopt app-key");
     admin_calls(&s.since(n), &[("GET", users("app-key_a"), None)]);
-    assert_eq!(env.read_home("state.json"), before, "state.json changed");
+    assert_eq!(env.registry_text(), before, "state.json changed");
     assert_eq!(s.user("app-key_a").unwrap()["password"], "someone-elses-pw");
 
     // --adopt: its roles and backend roles are kept, the password and marker replaced.
@@ -496,13 +496,13 @@ fn opensearch_admin_refused_http_contract() {
         Some(("admin".into(), "wrong-admin-pw-3b8a".into()))
     );
 
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
     let n = s.count();
     let e = env.run_with(&["--json", "push", "app-key", "--to", "os"], None, &wrong);
     e.code(4);
     assert_eq!(e.json_err()["error"]["kind"], "remote");
     assert_eq!(calls(&s.since(n)), vec![req("GET", &users("app-key_a"))]);
-    assert_eq!(env.read_home("state.json"), before, "state.json changed");
+    assert_eq!(env.registry_text(), before, "state.json changed");
     assert!(s.user("app-key_a").is_none());
 }
 
@@ -543,7 +543,7 @@ fn opensearch_error_answer_http_contract() {
     let s = setup();
     let env = &s.env;
     env.create("app-key");
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
     let n = s.count();
     env.run(&["push", "app-key", "--to", "os", "--role", "writer"])
         .code(4)
@@ -556,7 +556,7 @@ fn opensearch_error_answer_http_contract() {
             req("PUT", &users("app-key_a"))
         ]
     );
-    assert_eq!(env.read_home("state.json"), before, "state.json changed");
+    assert_eq!(env.registry_text(), before, "state.json changed");
     assert!(s.user("app-key_a").is_none());
 }
 

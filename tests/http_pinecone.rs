@@ -370,7 +370,7 @@ fn pinecone_create_rotate_revoke_http_contract() {
 #[test]
 fn pinecone_errors_http_contract() {
     let (env, fake, pc) = setup();
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
 
     // The service account's secret is refused: the OAuth error quoted, the secret redacted.
     let wrong = "pc-wrong-secret-Qw8Er7Ty";
@@ -385,7 +385,7 @@ fn pinecone_errors_http_contract() {
     )
     .code(4)
     .stderr_has("Unauthorized: wrong client credentials");
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 
     // 403 PERMISSION_DENIED from the Admin API: quoted, nothing recorded.
     let r = env.run(&["--json", "key", "create", "denied", "--on", "pc"]);
@@ -394,7 +394,7 @@ fn pinecone_errors_http_contract() {
         r.json_err()["error"]["message"],
         "target pc: create the API key: HTTP 403: The service account lacks permission to create API keys in this project"
     );
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 
     // --role-descriptors is for elasticsearch.
     let rd = env.write("rd.json", "{}");
@@ -429,7 +429,7 @@ fn pinecone_errors_http_contract() {
             s("DELETE", &format!("/admin/api-keys/{}", KEYS[0].0)),
         ]
     );
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 
     // Every key gets in (not Pinecone behind the URL): unverifiable, deleted again.
     pc.open.store(true, Ordering::SeqCst);
@@ -443,7 +443,7 @@ fn pinecone_errors_http_contract() {
         calls(&fake.requests()).last().unwrap(),
         &s("DELETE", &format!("/admin/api-keys/{}", KEYS[1].0))
     );
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 }
 
 /// The rule of 2 (issue 16 §2): a third rotation inside one grace ends v1 (only with --yes) and

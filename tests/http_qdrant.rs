@@ -248,13 +248,13 @@ fn qdrant_push_of_an_admin_key_is_alt_api_key_pending_restart_then_probed_http_c
         f.requests().is_empty(),
         "vauth cannot set Qdrant's config: no request"
     );
-    let state = env.read_home("state.json");
+    let state = env.registry_text();
     assert!(state.contains("\"pending\": true"), "{state}");
 
     // Before the restart: Qdrant refuses the key → target test says so, exit 4, still pending.
     let t = env.run(&["target", "test", "q"]);
     t.code(4).stderr_has("HTTP 401");
-    assert!(env.read_home("state.json").contains("\"pending\": true"));
+    assert!(env.registry_text().contains("\"pending\": true"));
 
     // "Restart" Qdrant with the key as alt_api_key: the next test verifies it.
     *alt.lock().unwrap() = Some(key.clone());
@@ -273,7 +273,7 @@ fn qdrant_push_of_an_admin_key_is_alt_api_key_pending_restart_then_probed_http_c
         keys.iter().any(|k| k.starts_with("vauth-wrong-")),
         "and a wrong one"
     );
-    let state = env.read_home("state.json");
+    let state = env.registry_text();
     assert!(!state.contains("\"pending\": true") && state.contains("\"verified\": true"));
 }
 
@@ -290,7 +290,7 @@ fn qdrant_push_refuses_keys_not_scoped_admin_and_points_to_jwts_http_contract() 
     env.run(&["key", "create", "docs", "--scope", "collection:docs"])
         .ok();
     f.reset();
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
 
     let r = env.run(&["push", "reader", "--to", "q"]);
     r.code(2)
@@ -317,7 +317,7 @@ fn qdrant_push_refuses_keys_not_scoped_admin_and_points_to_jwts_http_contract() 
     assert_eq!(j.json_err()["error"]["kind"], "usage");
     assert!(f.requests().is_empty(), "a refused push sends nothing");
     assert_eq!(
-        env.read_home("state.json"),
+        env.registry_text(),
         before,
         "a refused push records nothing"
     );
@@ -325,7 +325,7 @@ fn qdrant_push_refuses_keys_not_scoped_admin_and_points_to_jwts_http_contract() 
     env.run(&["push", "reader", "--to", "q", "--dry-run"])
         .code(2)
         .stderr_has("read_only_api_key");
-    assert!(!env.read_home("state.json").contains("alt_api_key"));
+    assert!(!env.registry_text().contains("alt_api_key"));
 }
 
 /// `key rotate` of the admin key follows its push: the successor goes to alt_api_key (pending
@@ -343,7 +343,7 @@ fn qdrant_admin_key_rotation_follows_to_alt_api_key_http_contract() {
     env.run(&["target", "test", "q"]).ok();
     let rot = env.run(&["--json", "key", "rotate", "qadmin", "--grace", "1h"]);
     rot.ok();
-    let s = env.read_home("state.json");
+    let s = env.registry_text();
     let st: serde_json::Value = serde_json::from_str(&s).unwrap();
     let v2 = &st["api_keys"]["qadmin"]["versions"][1];
     assert_eq!(v2["pushed"][0]["user"], "alt_api_key", "{v2}");

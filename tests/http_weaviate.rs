@@ -386,7 +386,7 @@ fn weaviate_create_rotate_revoke_http_contract() {
 #[test]
 fn weaviate_errors_http_contract() {
     let (env, fake, wv) = setup();
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
 
     // A user vauth did not make: 409 quoted, nothing recorded, --adopt named.
     let r = env.run(&["--json", "key", "create", "other", "--on", "wv"]);
@@ -402,7 +402,7 @@ fn weaviate_errors_http_contract() {
             .unwrap()
             .contains("--adopt other-a")
     );
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
     env.run(&["key", "create", "other", "--on", "wv", "--adopt", "other"])
         .code(2)
         .stderr_has("--adopt other-a");
@@ -419,13 +419,13 @@ fn weaviate_errors_http_contract() {
             s("POST", "/v1/users/db/other-a"),
         ]
     );
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
 
     // DB users off: 422 quoted.
     env.run(&["key", "create", "nodb", "--on", "wv"])
         .code(4)
         .stderr_has("HTTP 422: db user management is not enabled");
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 
     // A wrong admin key: 401 (no body), the admin hint; the key is redacted.
     let wrong_admin = "wv-wrong-admin-P0o9I8u7";
@@ -445,7 +445,7 @@ fn weaviate_errors_http_contract() {
     )
     .code(4)
     .stderr_has("HTTP 401");
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 
     // Created, but the new key is refused: the user is deactivated and deleted again.
     fake.reset();
@@ -464,7 +464,7 @@ fn weaviate_errors_http_contract() {
         ]
     );
     assert!(!wv.users.lock().unwrap().contains("flaky-a"));
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 
     // Anonymous access on: a wrong key gets in, so nothing is proven: unverifiable, taken back.
     wv.open.store(true, Ordering::SeqCst);
@@ -481,7 +481,7 @@ fn weaviate_errors_http_contract() {
             s("DELETE", "/v1/users/db/open-a"),
         ]
     );
-    assert_eq!(env.read_home("state.json"), before);
+    assert_eq!(env.registry_text(), before);
 }
 
 /// The rule of 2 (issue 16 §2): a third rotation inside one grace lands on v1's user rag-a. It is

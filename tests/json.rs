@@ -625,9 +625,7 @@ fn status_json_covers_every_kind() {
         .stdout_has("nothing within 1m");
 
     // A push waiting for a restart and an unfinished rotation, as the journal records them.
-    let path = env.home().join("state.json");
-    let mut st: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut st = state_of_dir(&env.home());
     let at = st["created"].clone();
     st["api_keys"]["k"]["versions"][0]["pushed"] = serde_json::json!([{
         "target": "chroma", "user": "k", "remote_name": "k", "at": at,
@@ -637,7 +635,7 @@ fn status_json_covers_every_kind() {
         "from_version": 1, "to_version": 2, "sha256": "00".repeat(32), "started": at,
         "grace_seconds": 3600, "targets": ["chroma"], "stage": "pushing", "steps": []
     }});
-    std::fs::write(&path, serde_json::to_string(&st).unwrap()).unwrap();
+    write_state_of_dir(&env.home(), &st);
     let s: StatusReport = out(env.run(&["--json", "status"]).ok());
     let p = &s.pending_pushes[..];
     assert_eq!(p.len(), 1, "{p:?}");

@@ -67,7 +67,7 @@ fn key_create_list_show_and_jwks_publish_only_asymmetric_keys() {
     assert_eq!(kids, vec![es.as_str()]);
     assert!(!jwks.stdout.contains(&hs));
     // state.json never holds a private member or an HMAC secret; the vault does.
-    let state = env.read_home("state.json");
+    let state = env.registry_text();
     assert!(!state.contains("\"d\""));
     env.run(&["audit", "verify"]).ok();
     env.run(&["jwt", "key", "show", "nope"]).code(3);

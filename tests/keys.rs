@@ -26,7 +26,7 @@ fn create_on_a_fresh_machine_makes_the_home_and_prints_the_key_once() {
     let key_files: Vec<_> = std::fs::read_dir(env.key_dir()).unwrap().collect();
     assert_eq!(key_files.len(), 1);
     // state.json holds the SHA-256, not the key.
-    let state = env.read_home("state.json");
+    let state = env.registry_text();
     assert!(!state.contains(&key));
     assert!(state.contains(&sha256_hex(&key)));
 }
@@ -311,7 +311,7 @@ fn out_file_is_0600_and_never_overwritten_without_force() {
     env.run(&["key", "create", "o2", "--out", o])
         .code(3)
         .stderr_has("already exists");
-    assert!(!env.read_home("state.json").contains("\"o2\""));
+    assert!(!env.registry_text().contains("\"o2\""));
     env.run(&["key", "rotate", "o", "--out", o, "--force"]).ok();
     let rotated = std::fs::read_to_string(&out).unwrap();
     env.secret(rotated.trim());
@@ -321,7 +321,7 @@ fn out_file_is_0600_and_never_overwritten_without_force() {
     env.run(&["key", "create", "o3", "--out", "plain-file/k"])
         .code(3)
         .stderr_has("not a directory");
-    assert!(!env.read_home("state.json").contains("\"o3\""));
+    assert!(!env.registry_text().contains("\"o3\""));
 }
 
 #[test]
@@ -448,32 +448,49 @@ fn config_prefix_and_expiry_defaults_apply() {
 }
 
 #[test]
-fn verify_uses_the_id_index_and_never_trusts_a_stale_one() {
+fn verify_finds_a_key_through_its_buckets_and_never_trusts_a_replayed_one() {
     let env = TestEnv::new();
     let key = env.create("indexed");
-    let idx = env.home().join("keys.idx");
-    assert!(idx.exists(), "state writes rebuild keys.idx");
-    let idx_text = std::fs::read_to_string(&idx).unwrap();
+    let buckets = env.home().join("buckets");
+    let names: Vec<String> = std::fs::read_dir(&buckets)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     assert!(
-        !idx_text.contains(&key),
-        "the index holds digests, never keys"
+        names.iter().any(|n| n.starts_with("i-")) && names.iter().any(|n| n.starts_with("k-")),
+        "the id index and the key have buckets: {names:?}"
     );
+    for n in &names {
+        let bytes = std::fs::read(buckets.join(n)).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(&key),
+            "{n} holds the key"
+        );
+    }
     env.run_in(&["key", "verify"], &key)
         .ok()
         .stdout_has("indexed v1 is active");
-    // An index saved while the key was active, put back after the revoke, is stale: the
-    // registry answers.
-    let old = std::fs::read(&idx).unwrap();
+    // The key's bucket saved while it was active, put back in place of the one written by
+    // the revoke: state.json names another hash, so it is refused (exit 3), never trusted.
+    let path = key_bucket_path(&env.home(), "indexed");
+    let old = std::fs::read(&path).unwrap();
     env.run(&["--yes", "key", "revoke", "indexed"]).ok();
-    std::fs::write(&idx, &old).unwrap();
     env.run_in(&["key", "verify"], &key)
         .code(1)
         .stdout_has("revoked");
-    // Garbage in place of the index: the registry answers too.
-    std::fs::write(&idx, "garbage").unwrap();
-    env.run_in(&["key", "verify"], &key).code(1);
-    // A missing index: the same.
-    std::fs::remove_file(&idx).unwrap();
+    let path = key_bucket_path(&env.home(), "indexed");
+    let revoked = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &old).unwrap();
+    env.run_in(&["key", "verify"], &key)
+        .code(3)
+        .stderr_has("integrity");
+    // Garbage in its place, or no file: the same.
+    std::fs::write(&path, "garbage").unwrap();
+    env.run_in(&["key", "verify"], &key).code(3);
+    std::fs::remove_file(&path).unwrap();
+    env.run_in(&["key", "verify"], &key).code(3);
+    std::fs::write(&path, &revoked).unwrap();
     env.run_in(&["key", "verify"], &key).code(1);
     // A one-character change still fails the checksum before any lookup.
     let k2 = env.create("other");

@@ -47,7 +47,15 @@ impl Fleet {
         let text = self.pg.admin(&format!(
             "SELECT convert_from(state, 'UTF8') FROM vauth.home WHERE name = '{name}'"
         ));
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+        let mut v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        // The API keys live in the home's buckets: merged as a schema-1 state.json held them.
+        let keys = self.pg.admin(&format!(
+            "SELECT coalesce(json_object_agg(k.key, k.value), '{{}}') FROM vauth.bucket b, \
+             json_each(convert_from(b.data, 'UTF8')::json) k \
+             WHERE b.home = '{name}' AND b.id LIKE 'k-%'"
+        ));
+        v["api_keys"] = serde_json::from_str(&keys).unwrap_or_else(|e| panic!("{e}: {keys}"));
+        v
     }
 
     /// The actions of home `name`'s audit rows, in order.
@@ -114,7 +122,7 @@ fn pg_home_runs_the_same_commands_for_two_runners() {
     }
     assert_eq!(
         f.pg.admin("SELECT string_agg(version::text, ',') FROM vauth.schema_version"),
-        "1"
+        "1,2"
     );
     let init: Vec<Value> = [&ca, &cb]
         .iter()
@@ -503,7 +511,7 @@ fn pg_home_bad_connections_fail_clearly_and_lose_nothing() {
     f.pg.admin(
         "CREATE ROLE reader LOGIN PASSWORD 'reader-pw-5d1'; \
          GRANT USAGE ON SCHEMA vauth TO reader; \
-         GRANT SELECT ON vauth.schema_version, vauth.home, vauth.audit TO reader",
+         GRANT SELECT ON vauth.schema_version, vauth.home, vauth.bucket, vauth.audit TO reader",
     );
     let reader_url = f.url("errs").replace("postgres@", "reader@");
     let r = |args: &[&str]| {
@@ -521,7 +529,7 @@ fn pg_home_bad_connections_fail_clearly_and_lose_nothing() {
     assert_eq!(f.generation("errs"), gen_before);
     // The documented GRANTs are enough; the audit rows stay append-only even for their owner.
     f.pg.admin(
-        "GRANT INSERT, UPDATE ON vauth.home TO reader; GRANT INSERT ON vauth.audit TO reader",
+        "GRANT INSERT, UPDATE ON vauth.home, vauth.bucket TO reader; GRANT INSERT ON vauth.audit TO reader",
     );
     r(&["key", "create", "by-reader"]).ok();
     let (ok, out) = f.pg.login(
@@ -636,7 +644,7 @@ fn pg_home_runner_logs_in_with_a_vauth_client_certificate_and_the_documented_gra
         "CREATE ROLE vauth_runner LOGIN IN ROLE cert_users; \
          GRANT USAGE ON SCHEMA vauth TO vauth_runner; \
          GRANT SELECT ON vauth.schema_version TO vauth_runner; \
-         GRANT SELECT, INSERT, UPDATE ON vauth.home TO vauth_runner; \
+         GRANT SELECT, INSERT, UPDATE ON vauth.home, vauth.bucket TO vauth_runner; \
          GRANT SELECT, INSERT ON vauth.audit TO vauth_runner",
     );
     ca.run(&["cert", "issue", "vauth_runner", "--out", "runner"])
@@ -686,10 +694,19 @@ fn attack_pg_home_edited_by_the_database_administrator_is_refused() {
     a.create("app");
     a.run(&["key", "rotate", "app"]).ok();
     let gen_before = f.generation("dba");
-    // The administrator drops v1 from the record (e.g. to hide a leaked version).
+    // The administrator renumbers v1 in the record (e.g. to hide a leaked version): in the
+    // key's bucket, or in the state row.
+    f.pg.admin(
+        "UPDATE vauth.bucket SET data = convert_to(regexp_replace(convert_from(data, 'UTF8'), \
+         '\"version\": 1,', '\"version\": 7,'), 'UTF8') WHERE home = 'dba' AND id LIKE 'k-%'",
+    );
+    a.run(&["key", "rotate", "app"])
+        .code(3)
+        .stderr_has("integrity");
+    a.run(&["audit", "verify"]).code(3).stderr_has("integrity");
     f.pg.admin(
         "UPDATE vauth.home SET state = convert_to(regexp_replace(convert_from(state, 'UTF8'), \
-         '\"version\": 1,', '\"version\": 7,'), 'UTF8') WHERE name = 'dba'",
+         '\"count\": ', '\"count\": 1'), 'UTF8') WHERE name = 'dba'",
     );
     assert_ne!(f.generation("dba"), "", "row gone");
     a.run(&["key", "create", "more"])

@@ -14,7 +14,7 @@ use crate::util::redis::{REDIS_ADMIN_PW, start_redis, tls_redis};
 use crate::util::{TestEnv, sha256_hex, skip};
 
 fn pushed_count(env: &TestEnv) -> usize {
-    env.read_home("state.json").matches("\"pushed\"").count()
+    env.registry_text().matches("\"pushed\"").count()
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn postgres_push_rotate_revoke_with_real_logins() {
         !log.contains(PG_ADMIN_PW) || log.contains("ALTER ROLE postgres PASSWORD"),
         "admin password in log"
     );
-    let state = env.read_home("state.json");
+    let state = env.registry_text();
     assert!(
         state.contains("\"target\": \"pg\"") || state.contains("\"target\":\"pg\""),
         "{state}"
@@ -615,11 +615,11 @@ fn redis_push_rotate_revoke_with_real_auth() {
         .code(4)
         .stderr_has("cannot connect");
     assert_eq!(pushed_count(&env), before);
-    let state = env.read_home("state.json");
+    let state = env.registry_text();
     env.run(&["key", "rotate", "rot"])
         .code(4)
         .stderr_has("nothing was rotated");
-    assert_eq!(env.read_home("state.json"), state);
+    assert_eq!(env.registry_text(), state);
 }
 
 /// Paths in vauth.toml are absolute, and the config keeps the user's comments.

@@ -831,7 +831,7 @@ fn rotate_writes_github_gitlab_dotenv_and_dir_outputs() {
     let ka = dir.join("svc-a.key");
     assert_eq!(env.mode(&ka), 0o600);
     assert_eq!(std::fs::read_to_string(&ka).unwrap(), format!("{a2}\n"));
-    assert!(!r.stderr.contains(&a2) && !env.read_home("state.json").contains(&a2));
+    assert!(!r.stderr.contains(&a2) && !env.registry_text().contains(&a2));
     // `--due` finds the pattern's policy for each key it matches (31 days on: both are due).
     let later = days(31);
     let r = env.run_with(

@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
     let now = ctx.now;
     let horizon = now + a.within.duration();
     let mut rows = Vec::new();
-    for i in plan(&s.state, &s.config.policy, now, &[]) {
+    for i in plan(&s.state, &s.config.policy, now, &[])? {
         let kind = i.kind.map(CredKind::as_str);
         let due_at = i.due_at;
         let status = match i.due {
@@ -92,7 +92,7 @@ pub fn run(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
         }
     }
     // Expiry, for every credential (with a policy or not).
-    for k in s.state.api_keys.values() {
+    for k in s.state.api_keys.values()? {
         if let Some(e) = k.current().and_then(|v| v.expires)
             && e <= horizon
         {

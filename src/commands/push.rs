@@ -108,7 +108,7 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
         OpenMode::Write
     })?;
     let first = a.key[0].as_str();
-    if a.cert || (!s.state.api_keys.contains_key(first) && s.state.certs.contains_key(first)) {
+    if a.cert || (!s.state.api_keys.contains_key(first)? && s.state.certs.contains_key(first)) {
         if a.key.len() > 1 {
             return Err(Error::usage("push certificates one at a time")
                 .hint("several credentials in one push must be API keys"));
@@ -208,7 +208,7 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
         match r {
             Ok((pushed, probe_err)) => {
                 let rep = PushReport::of(name, v.version, &a.to, cfg.kind, &pushed);
-                record(&mut s, name, v.version, pushed);
+                record(&mut s, name, v.version, pushed)?;
                 if let Some(e) = probe_err {
                     let msg = format!(
                         "{} (the database now holds {name} v{} for {}; state.json records it as unverified)",

@@ -132,9 +132,9 @@ fn crl_state(crl: &CrlRecord, next: OffsetDateTime, now: OffsetDateTime) -> &'st
 }
 
 /// Everything the report says, computed at `now` with the window ending at `horizon`.
-fn inventory(state: &State, now: OffsetDateTime, horizon: OffsetDateTime) -> Inventory {
+fn inventory(state: &State, now: OffsetDateTime, horizon: OffsetDateTime) -> Result<Inventory> {
     let mut inv = Inventory::default();
-    for k in state.api_keys.values() {
+    for k in state.api_keys.values()? {
         inv.keys.total += 1;
         match k.status(now) {
             Status::Active => inv.keys.active += 1,
@@ -206,7 +206,7 @@ fn inventory(state: &State, now: OffsetDateTime, horizon: OffsetDateTime) -> Inv
         }
     }
     inv.expiring.sort_by_key(|e| e.at);
-    inv
+    Ok(inv)
 }
 
 fn expiring(kind: &'static str, name: &str, version: Option<u32>, at: OffsetDateTime) -> Expiring {
@@ -234,7 +234,7 @@ pub fn run(ctx: &Ctx<'_>, args: &StatusArgs) -> Result<Outcome> {
     let now = ctx.now;
     let horizon = now + args.within.duration();
     let protection = s.protection()?;
-    let inv = inventory(&s.state, now, horizon);
+    let inv = inventory(&s.state, now, horizon)?;
     let warning = (protection == Protection::KeyFile).then(|| {
         format!(
             "weakest protection: the vault key is a 0600 file ({}); prefer keyring or passphrase",

@@ -22,7 +22,7 @@ pub fn ca_of(s: &Session) -> Result<&CaRecord> {
 /// The caller has checked `c.key_kept` (its error names what the key was needed for).
 pub fn kept_key(s: &mut Session, name: &str, c: &IssuedCert) -> Result<Zeroizing<String>> {
     s.vault()?
-        .get(&c.vault_entry(name))
+        .get(&c.vault_entry(name))?
         .map(|k| Zeroizing::new(k.to_string()))
         .ok_or_else(|| {
             Error::vault(format!("the vault has no key for the certificate {name}"))
@@ -173,7 +173,7 @@ pub fn load_issuer(s: &mut Session) -> Result<rcgen::Issuer<'static, rcgen::KeyP
     let entry = ca.issuing_key_entry();
     let key = s
         .vault()?
-        .get(entry)
+        .get(entry)?
         .map(|k| Zeroizing::new(k.to_string()))
         .ok_or_else(|| {
             Error::vault(format!("the vault has no CA key ({entry})"))

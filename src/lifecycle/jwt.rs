@@ -31,7 +31,7 @@ pub fn add_version(
         grace_until: None,
         retired_at: None,
     };
-    s.vault()?.put(&v.vault_entry(name), new.secret);
+    s.vault()?.put(&v.vault_entry(name), new.secret)?;
     let k = s
         .state
         .jwt_keys

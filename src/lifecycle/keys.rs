@@ -17,7 +17,7 @@ pub fn unknown(name: &str) -> Error {
 
 /// Look a key up by name.
 pub fn find<'a>(s: &'a Session, name: &str) -> Result<&'a ApiKey> {
-    s.state.api_keys.get(name).ok_or_else(|| unknown(name))
+    s.state.api_keys.get(name)?.ok_or_else(|| unknown(name))
 }
 
 /// Add a new version holding `key` to the registry entry `name` (created if absent), keep the
@@ -32,18 +32,14 @@ pub fn add_version(
 ) -> Result<KeyVersion> {
     let now = s.now;
     let parsed = crate::apikey::parse(key).ok();
-    let entry = s
-        .state
-        .api_keys
-        .entry(name.to_string())
-        .or_insert_with(|| ApiKey {
-            name: name.to_string(),
-            prefix: None,
-            scopes: Vec::new(),
-            labels: Default::default(),
-            created: now,
-            versions: Vec::new(),
-        });
+    let entry = s.state.api_keys.get_or_insert_with(name, || ApiKey {
+        name: name.to_string(),
+        prefix: None,
+        scopes: Vec::new(),
+        labels: Default::default(),
+        created: now,
+        versions: Vec::new(),
+    })?;
     if let Some(p) = parsed {
         entry.prefix = Some(p.prefix.to_string());
     }
@@ -64,7 +60,8 @@ pub fn add_version(
     entry.versions.push(v.clone());
     if keep {
         let entry_name = v.vault_entry(name);
-        s.vault()?.put(&entry_name, Zeroizing::new(key.to_string()));
+        s.vault()?
+            .put(&entry_name, Zeroizing::new(key.to_string()))?;
     }
     Ok(v)
 }
@@ -135,27 +132,27 @@ pub fn confirm_ending(
 /// Record the versions `ending` of `name` revoked now, ended by the rotation to `to` (with the
 /// reason). Returns their numbers. Taking them back on their targets is the caller's, once `to`
 /// is current and verified there.
-pub fn end_versions(s: &mut Session, name: &str, ending: &[Ending], to: u32) -> Vec<u32> {
+pub fn end_versions(s: &mut Session, name: &str, ending: &[Ending], to: u32) -> Result<Vec<u32>> {
     let now = s.now;
     let mut done = Vec::new();
     for e in ending {
-        if let Some(v) = s.state.key_version_mut(name, e.version) {
+        if let Some(v) = s.state.key_version_mut(name, e.version)? {
             v.end(to, e.in_grace_until.is_some(), now);
             done.push(e.version);
         }
     }
-    done
+    Ok(done)
 }
 
 /// The versions of `name` the rotation to `to` ended.
-pub fn ended_by(s: &Session, name: &str, to: u32) -> Vec<u32> {
-    s.state.api_keys.get(name).map_or_else(Vec::new, |k| {
+pub fn ended_by(s: &Session, name: &str, to: u32) -> Result<Vec<u32>> {
+    Ok(s.state.api_keys.get(name)?.map_or_else(Vec::new, |k| {
         k.versions
             .iter()
             .filter(|v| v.ended_by(to))
             .map(|v| v.version)
             .collect()
-    })
+    }))
 }
 
 /// Take back on their targets the versions of `name` the rotation to `to` ended that are still
@@ -167,8 +164,8 @@ pub fn take_back_ended(
     s: &mut Session,
     name: &str,
     to: u32,
-) -> (Vec<u32>, Vec<String>, Option<Error>) {
-    let vs: Vec<u32> = s.state.api_keys.get(name).map_or_else(Vec::new, |k| {
+) -> Result<(Vec<u32>, Vec<String>, Option<Error>)> {
+    let vs: Vec<u32> = s.state.api_keys.get(name)?.map_or_else(Vec::new, |k| {
         k.versions
             .iter()
             .filter(|v| v.ended_by(to) && v.pushed.iter().any(|p| p.revoked_at.is_none()))
@@ -176,10 +173,10 @@ pub fn take_back_ended(
             .collect()
     });
     if vs.is_empty() {
-        return (vs, Vec::new(), None);
+        return Ok((vs, Vec::new(), None));
     }
     let (log, err) = super::revoke::revoke_remote(s, name, &vs, false);
-    (vs, log, err)
+    Ok((vs, log, err))
 }
 
 /// `[1, 2]` as `1,2` (audit details).
@@ -208,7 +205,7 @@ pub fn plaintext(s: &mut Session, name: &str, v: &KeyVersion) -> Result<Zeroizin
     }
     let entry = v.vault_entry(name);
     s.vault()?
-        .get(&entry)
+        .get(&entry)?
         .map(|p| Zeroizing::new(p.to_string()))
         .ok_or_else(|| {
             Error::vault(format!(

@@ -302,10 +302,11 @@ pub fn push_one(
 }
 
 /// Record `p` on version `version` of key `name` (replacing an earlier push to the same target).
-pub fn record(s: &mut Session, name: &str, version: u32, p: Pushed) {
-    if let Some(v) = s.state.key_version_mut(name, version) {
+pub fn record(s: &mut Session, name: &str, version: u32, p: Pushed) -> Result<()> {
+    if let Some(v) = s.state.key_version_mut(name, version)? {
         record_push(&mut v.pushed, p);
     }
+    Ok(())
 }
 
 /// Record `p` on the certificate `name` with serial `serial` (replacing an earlier push to the
@@ -318,11 +319,12 @@ pub fn record_cert(s: &mut Session, name: &str, serial: &str, p: Pushed) {
 
 /// A push of version `version` of `key` to `target` that waited for a restart probed fine:
 /// record it verified.
-pub fn mark_verified(s: &mut Session, key: &str, version: u32, target: &str) {
-    if let Some(p) = s.state.key_push_mut(key, version, target) {
+pub fn mark_verified(s: &mut Session, key: &str, version: u32, target: &str) -> Result<()> {
+    if let Some(p) = s.state.key_push_mut(key, version, target)? {
         p.pending = false;
         p.verified = true;
     }
+    Ok(())
 }
 
 /// Push a new version `v` of `name` to every target the previous versions were pushed to (and not
@@ -334,8 +336,10 @@ pub fn follow_pushes(
     v: &KeyVersion,
     secret: &str,
 ) -> (Vec<PushReport>, Option<Error>) {
-    let Some(k) = s.state.api_keys.get(name).cloned() else {
-        return (Vec::new(), None);
+    let k = match s.state.api_keys.get(name) {
+        Ok(Some(k)) => k.clone(),
+        Ok(None) => return (Vec::new(), None),
+        Err(e) => return (Vec::new(), Some(e)),
     };
     let mut targets: Vec<String> = k
         .versions
@@ -374,7 +378,9 @@ pub fn follow_pushes(
         match push_one(&tname, &cfg, &spec, secret, s.now) {
             Ok((p, probe_err)) => {
                 done.push(PushReport::of(name, v.version, &tname, cfg.kind, &p));
-                record(s, name, v.version, p);
+                if let Err(e) = record(s, name, v.version, p) {
+                    return (done, Some(e));
+                }
                 if let Some(e) = probe_err {
                     first_err.get_or_insert(e);
                 }

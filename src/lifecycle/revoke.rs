@@ -61,7 +61,10 @@ fn take_back(
     crash_point("revoke-after-remote");
     let now = s.now;
     let push = match (r.version, &r.serial) {
-        (Some(v), _) => s.state.key_push_mut(&r.credential, v, &target),
+        (Some(v), _) => s
+            .state
+            .key_push_mut(&r.credential, v, &target)
+            .map_err(Failed::Local)?,
         (None, Some(sr)) => s.state.cert_push_mut(&r.credential, sr, &target),
         (None, None) => None,
     };
@@ -86,8 +89,10 @@ pub fn revoke_remote(
     versions: &[u32],
     all: bool,
 ) -> (Vec<String>, Option<Error>) {
-    let Some(k) = s.state.api_keys.get(name).cloned() else {
-        return (Vec::new(), None);
+    let k = match s.state.api_keys.get(name) {
+        Ok(Some(k)) => k.clone(),
+        Ok(None) => return (Vec::new(), None),
+        Err(e) => return (Vec::new(), Some(e)),
     };
     let mut log = Vec::new();
     let mut first_err = None;

@@ -74,7 +74,7 @@ pub fn advance_api_key(
     }
     let take_back_err = take_back(s, name, &r)?;
     Ok(KeyRotation {
-        ended: ended_by(s, name, r.to_version),
+        ended: ended_by(s, name, r.to_version)?,
         journal: r,
         secret,
         take_back_err,
@@ -85,7 +85,7 @@ pub fn advance_api_key(
 /// ended that are still out on some target, and commit what was taken back. `Ok(Some(e))`: a
 /// target did not take one back (it stays recorded revoked; the next finalize tries again).
 fn take_back(s: &mut Session, name: &str, r: &Rotation) -> Result<Option<Error>> {
-    let (vs, _, err) = take_back_ended(s, name, r.to_version);
+    let (vs, _, err) = take_back_ended(s, name, r.to_version)?;
     if vs.is_empty() {
         return Ok(None);
     }
@@ -155,7 +155,7 @@ fn begin(s: &mut Session, p: &Policy, k: &ApiKey, to: u32, ending: &[Ending]) ->
         started: now,
         expires: super::same_lifetime(now, cur.created, cur.expires)?,
         grace_seconds: grace.seconds(),
-        targets: crate::policy::targets_of(&s.state, p),
+        targets: crate::policy::targets_of(&s.state, p)?,
         pushed: Vec::new(),
         stage: RotationStage::Created,
         steps: Vec::new(),
@@ -164,9 +164,9 @@ fn begin(s: &mut Session, p: &Policy, k: &ApiKey, to: u32, ending: &[Ending]) ->
     s.vault()?.put(
         &format!("apikey/{name}/{to}"),
         Zeroizing::new(secret.to_string()),
-    );
+    )?;
     step(&mut r, "create", None, true, None, now);
-    let ended = end_versions(s, name, ending, to);
+    let ended = end_versions(s, name, ending, to)?;
     let mut ev = AuditEvent::new("rotate.begin")
         .detail("name", name)
         .detail("version", to.to_string())
@@ -183,7 +183,7 @@ fn begin(s: &mut Session, p: &Policy, k: &ApiKey, to: u32, ending: &[Ending]) ->
 fn successor_secret(s: &mut Session, name: &str, r: &Rotation) -> Result<Zeroizing<String>> {
     let entry = format!("apikey/{name}/{}", r.to_version);
     s.vault()?
-        .get(&entry)
+        .get(&entry)?
         .map(|x| Zeroizing::new(x.to_string()))
         .ok_or_else(|| {
             Error::vault(format!(
@@ -289,7 +289,7 @@ fn push_to(
 fn make_current(s: &mut Session, name: &str, r: &mut Rotation, succ: KeyVersion) -> Result<()> {
     let now = s.now;
     let grace_until = now + time::Duration::seconds(r.grace_seconds);
-    if let Some(key) = s.state.api_keys.get_mut(name) {
+    if let Some(key) = s.state.api_keys.get_mut(name)? {
         for v in key
             .versions
             .iter_mut()
@@ -304,7 +304,7 @@ fn make_current(s: &mut Session, name: &str, r: &mut Rotation, succ: KeyVersion)
     r.stage = RotationStage::Current;
     r.error = None;
     step(r, "current", None, true, None, now);
-    let ended = ended_by(s, name, r.to_version);
+    let ended = ended_by(s, name, r.to_version)?;
     let mut ev = AuditEvent::new("key.rotate")
         .detail("name", name)
         .detail("version", r.to_version.to_string())
@@ -337,7 +337,7 @@ pub fn finish_api_key(
     crash_point("rotate-done");
     Ok(s.state
         .api_keys
-        .get(name)
+        .get(name)?
         .and_then(|k| k.versions.iter().find(|v| v.version == r.from_version))
         .and_then(|v| v.grace_until))
 }
@@ -483,7 +483,7 @@ pub fn renew_cert(s: &mut Session, p: &Policy) -> Result<Option<RenewedCert>> {
         });
     }
     nc.record.key_kept = true;
-    s.vault()?.put(&nc.record.vault_entry(name), key.clone());
+    s.vault()?.put(&nc.record.vault_entry(name), key.clone())?;
     if let Some(r) = s.state.certs.get_mut(name) {
         r.issued.push(nc.record.clone());
     }

@@ -3,8 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::state::State;
-use super::{index, lock_timeout, vault};
+use std::collections::BTreeMap;
+
+use super::state::records::BucketBytes;
+use super::vault;
 use crate::config;
 use crate::error::{Error, Result};
 use crate::fsutil::{self, LockGuard, LockMode};
@@ -14,10 +16,24 @@ const MAX_STATE_BYTES: u64 = 512 << 20;
 /// Largest vauth.toml read.
 const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
-/// The `.gitignore` written into every home: only config, state and audit are committable.
-pub const GITIGNORE: &str = "# Written by vauth. Commit vauth.toml, state.json and audit.log;\n\
-# commit secrets.vault too only if your team chose to (it is sealed).\n\
-*\n!.gitignore\n!vauth.toml\n!state.json\n!audit.log\n";
+/// The `.gitignore` written into every home: only config, state (with its buckets) and audit
+/// are committable.
+pub const GITIGNORE: &str = "# Written by vauth. Commit vauth.toml, state.json, buckets/*.json and audit.log;\n\
+# commit secrets.vault and buckets/*.vault too only if your team chose to (they are sealed).\n\
+*\n!.gitignore\n!vauth.toml\n!state.json\n!audit.log\n!buckets/\n!buckets/*.json\n";
+
+/// The directory of a home's buckets.
+pub const BUCKETS_DIR: &str = "buckets";
+
+/// The file name of a stored bucket: `k-3f-<sha256>.json`, or `.vault` for sealed entries.
+pub fn bucket_file(id: &str, hash: &str) -> String {
+    let ext = if id.starts_with(super::state::VAULT_KEYS) {
+        "vault"
+    } else {
+        "json"
+    };
+    format!("{id}-{hash}.{ext}")
+}
 
 /// The hold on a home's lock; released on drop. A directory home holds a file lock; a
 /// PostgreSQL home's lock lives in its connection (released when the backend is dropped).
@@ -44,12 +60,15 @@ pub struct Commit<'a> {
     pub state: &'a [u8],
     /// secrets.vault's new bytes, when the vault changed.
     pub vault: Option<&'a [u8]>,
+    /// The buckets that changed (records, id index, sealed vault entries), stored before the
+    /// state that names them.
+    pub buckets: &'a [BucketBytes],
+    /// The buckets the previous state named (id → hash): what the new ones replace.
+    pub previous: &'a BTreeMap<String, String>,
     /// The audit line (no newline).
     pub audit_line: &'a str,
     /// Its sequence number.
     pub audit_seq: u64,
-    /// The new state, for derived data (the key-id index).
-    pub new_state: &'a State,
 }
 
 /// A whole home, as `vauth home export` / `import` move it.
@@ -62,6 +81,8 @@ pub struct Snapshot {
     pub config: String,
     /// audit.log (lines ending in a newline).
     pub audit: Vec<u8>,
+    /// Every bucket the state names: (id, bytes).
+    pub buckets: Vec<(String, Vec<u8>)>,
 }
 
 /// Storage of one home: a local directory ([`FileBackend`]) or PostgreSQL
@@ -87,6 +108,8 @@ pub trait Backend {
     fn read_state(&self) -> Result<Vec<u8>>;
     /// Read secrets.vault.
     fn read_vault(&self) -> Result<Vec<u8>>;
+    /// Read the stored bucket `id` whose bytes hash to `hash` (the caller checks the hash).
+    fn read_bucket(&self, id: &str, hash: &str) -> Result<Vec<u8>>;
     /// Read vauth.toml (the default one when absent).
     fn read_config(&self) -> Result<String>;
     /// Replace vauth.toml (`vauth target add/remove`): at once in a directory, with the next
@@ -115,14 +138,19 @@ pub trait Backend {
     fn commit(&self, change: &Commit<'_>) -> Result<()>;
     /// Create this home from `snapshot`, all or nothing; refuse (exit 3) if it exists.
     fn create_from(&self, snapshot: &Snapshot) -> Result<()>;
-    /// Remove what killed writes left behind (temporary copies of the home's files) and return
-    /// their names. Called under the exclusive lock, so no writer of this home is running.
-    fn remove_stale_temps(&self) -> Result<Vec<String>> {
-        Ok(Vec::new())
+    /// The SHA-256 of the last state this machine wrote or checked under the vault's key (a
+    /// local note, never committed), so `key verify` can trust an untouched state without the
+    /// vault. None where there is no such note (a database home).
+    fn trusted_state(&self) -> Option<String> {
+        None
     }
-    /// Look an API-key id up in the index; [`index::Miss::Stale`] when there is no fresh index.
-    fn lookup_key_id(&self, _id: &str) -> std::result::Result<index::Hit, index::Miss> {
-        Err(index::Miss::Stale)
+    /// Note `hash` as the state this machine wrote or checked (best effort: derived data).
+    fn note_trusted_state(&self, _hash: &str) {}
+    /// Remove what killed writes left behind (temporary copies of the home's files, buckets
+    /// the state does not name: `referenced`, id → hash) and return their names. Called under
+    /// the exclusive lock, so no writer of this home is running.
+    fn remove_stale_temps(&self, _referenced: &BTreeMap<String, String>) -> Result<Vec<String>> {
+        Ok(Vec::new())
     }
 }
 
@@ -162,23 +190,25 @@ const REPLACED_FILES: &[&str] = &[
     "secrets.vault",
     "vauth.toml",
     "audit.log",
-    KEY_INDEX,
     ".gitignore",
+    TRUSTED_STATE,
 ];
 
+/// The local note of the last state written or checked here (see
+/// [`Backend::trusted_state`]); never committed (the `.gitignore` admits it not).
+pub const TRUSTED_STATE: &str = "state.ok";
+
+/// What an older vauth kept beside state.json and this one does not (the id index of schema 1).
+const RETIRED_FILES: &[&str] = &["keys.idx"];
+
 impl Backend for FileBackend {
-    fn remove_stale_temps(&self) -> Result<Vec<String>> {
+    fn remove_stale_temps(&self, referenced: &BTreeMap<String, String>) -> Result<Vec<String>> {
         let entries =
             std::fs::read_dir(&self.root).map_err(|e| Error::io("read", &self.root, &e))?;
         let mut removed = Vec::new();
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            let stale = REPLACED_FILES.iter().any(|f| {
-                name.strip_prefix('.')
-                    .and_then(|n| n.strip_prefix(f))
-                    .and_then(|n| n.strip_prefix(".tmp-"))
-                    .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_hexdigit()))
-            });
+            let stale = REPLACED_FILES.iter().any(|f| is_temp_of(&name, f));
             // Only regular files: a link or directory of that name is not vauth's.
             if stale && e.file_type().is_ok_and(|t| t.is_file()) {
                 let p = e.path();
@@ -187,13 +217,45 @@ impl Backend for FileBackend {
             }
         }
         if !removed.is_empty() {
-            removed.sort();
             fsutil::sync_dir(&self.root).map_err(|e| Error::io("sync", &self.root, &e))?;
         }
+        // Buckets no state names: written by a commit killed before its state, or replaced by
+        // one killed before it removed them (a sealed one may hold entries erased since).
+        let dir = self.path(BUCKETS_DIR);
+        let named: std::collections::BTreeSet<String> = referenced
+            .iter()
+            .map(|(id, h)| bucket_file(id, h))
+            .collect();
+        let mut in_dir = Vec::new();
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if !named.contains(&name) && e.file_type().is_ok_and(|t| t.is_file()) {
+                    let p = e.path();
+                    std::fs::remove_file(&p).map_err(|err| Error::io("remove", &p, &err))?;
+                    in_dir.push(format!("{BUCKETS_DIR}/{name}"));
+                }
+            }
+        }
+        if !in_dir.is_empty() {
+            fsutil::sync_dir(&dir).map_err(|e| Error::io("sync", &dir, &e))?;
+            removed.extend(in_dir);
+        }
+        removed.sort();
         Ok(removed)
     }
     fn location(&self) -> String {
         self.root.display().to_string()
+    }
+    fn trusted_state(&self) -> Option<String> {
+        let b = fsutil::read_regular(&self.path(TRUSTED_STATE), 128).ok()?;
+        String::from_utf8(b).ok().map(|s| s.trim().to_string())
+    }
+    fn note_trusted_state(&self, hash: &str) {
+        let p = self.path(TRUSTED_STATE);
+        if fsutil::write_derived(&p, format!("{hash}\n").as_bytes(), fsutil::PRIVATE).is_err() {
+            let _ = std::fs::remove_file(&p);
+        }
     }
     fn exists(&self) -> Result<bool> {
         let p = self.path("state.json");
@@ -237,6 +299,16 @@ impl Backend for FileBackend {
     }
     fn read_vault(&self) -> Result<Vec<u8>> {
         self.read("secrets.vault", vault::MAX_VAULT_BYTES)
+    }
+    fn read_bucket(&self, id: &str, hash: &str) -> Result<Vec<u8>> {
+        let p = self.path(BUCKETS_DIR).join(bucket_file(id, hash));
+        fsutil::read_regular(&p, MAX_STATE_BYTES).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                super::state::records::bucket_tampered(id)
+            } else {
+                Error::io("read", &p, &e)
+            }
+        })
     }
     fn read_config(&self) -> Result<String> {
         let p = self.path("vauth.toml");
@@ -286,13 +358,39 @@ impl Backend for FileBackend {
         }
     }
     fn commit(&self, ch: &Commit<'_>) -> Result<()> {
+        // Buckets first, under names no state uses yet; the state's rename is the commit point.
+        if !ch.buckets.is_empty() {
+            let dir = self.path(BUCKETS_DIR);
+            for b in ch.buckets {
+                fsutil::write_new(
+                    &dir.join(bucket_file(&b.id, &b.hash)),
+                    &b.bytes,
+                    fsutil::PRIVATE,
+                    true,
+                    true,
+                )?;
+            }
+            fsutil::sync_dir(&dir).map_err(|e| Error::io("sync", &dir, &e))?;
+            self.admit_buckets_in_gitignore();
+            if ch.previous.is_empty() {
+                // A home moving from schema 1: its derived id index is replaced by buckets.
+                for f in RETIRED_FILES {
+                    let _ = std::fs::remove_file(self.path(f));
+                }
+            }
+        }
         if let Some(v) = ch.vault {
             self.write("secrets.vault", v)?;
         }
         crate::testpoints::crash_point("after-vault");
         self.write("state.json", ch.state)?;
-        self.write_key_index(ch.new_state);
         crate::testpoints::crash_point("after-state");
+        // What the new buckets replaced (a crash before this leaves them to the next writer).
+        for b in ch.buckets {
+            if let Some(old) = ch.previous.get(&b.id).filter(|h| **h != b.hash) {
+                let _ = std::fs::remove_file(self.path(BUCKETS_DIR).join(bucket_file(&b.id, old)));
+            }
+        }
         self.append_audit(ch.audit_line)?;
         crate::testpoints::crash_point("after-audit");
         Ok(())
@@ -329,6 +427,20 @@ impl Backend for FileBackend {
                 .map_err(|e| Error::io("write", &gi, &e))?;
             staged.write("vauth.toml", snap.config.as_bytes())?;
             staged.write("secrets.vault", &snap.vault)?;
+            for (id, bytes) in &snap.buckets {
+                let hash = super::state::records::sha256_hex(bytes);
+                fsutil::write_new(
+                    &staged.path(BUCKETS_DIR).join(bucket_file(id, &hash)),
+                    bytes,
+                    fsutil::PRIVATE,
+                    false,
+                    true,
+                )?;
+            }
+            if !snap.buckets.is_empty() {
+                let d = staged.path(BUCKETS_DIR);
+                fsutil::sync_dir(&d).map_err(|e| Error::io("sync", &d, &e))?;
+            }
             staged.write("state.json", &snap.state)?;
             staged.write("audit.log", &snap.audit)?;
             // Onto a missing or empty directory, in one step.
@@ -339,11 +451,6 @@ impl Backend for FileBackend {
             let _ = std::fs::remove_dir_all(&tmp);
         }
         r
-    }
-    fn lookup_key_id(&self, id: &str) -> std::result::Result<index::Hit, index::Miss> {
-        let stamp = self.state_stamp().ok_or(index::Miss::Stale)?;
-        let mut f = fsutil::open_regular(&self.path(KEY_INDEX)).map_err(|_| index::Miss::Stale)?;
-        index::lookup(&mut f, stamp, id)
     }
 }
 
@@ -367,52 +474,47 @@ fn last_line(f: &mut std::fs::File, len: u64) -> std::io::Result<Option<String>>
     }
 }
 
-/// The API-key id index beside state.json (derived; see [`index`]).
-pub const KEY_INDEX: &str = "keys.idx";
-
-impl FileBackend {
-    /// Rebuild the API-key id index after a state write (best effort: derived data).
-    fn write_key_index(&self, state: &State) {
-        let p = self.path(KEY_INDEX);
-        let built = self
-            .state_stamp()
-            .and_then(|stamp| index::build(state, stamp));
-        let ok =
-            built.is_some_and(|bytes| fsutil::write_derived(&p, &bytes, fsutil::PRIVATE).is_ok());
-        if !ok {
-            // No index is better than a wrong one; a stale one would be detected anyway.
-            let _ = std::fs::remove_file(&p);
-        }
-    }
-
-    /// Identity of the current state.json (length, mtime, inode).
-    #[cfg(unix)]
-    fn state_stamp(&self) -> Option<index::StateStamp> {
-        use std::os::unix::fs::MetadataExt;
-        let m = std::fs::metadata(self.path("state.json")).ok()?;
-        Some(index::StateStamp {
-            len: m.len(),
-            mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
-            ino: m.ino(),
-        })
-    }
-    #[cfg(not(unix))]
-    fn state_stamp(&self) -> Option<index::StateStamp> {
-        None
-    }
+/// Whether `name` is a temporary copy of `file` (`.FILE.tmp-HEX`, see `fsutil`).
+fn is_temp_of(name: &str, file: &str) -> bool {
+    name.strip_prefix('.')
+        .and_then(|n| n.strip_prefix(file))
+        .and_then(|n| n.strip_prefix(".tmp-"))
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// Look an API-key id up through the home's index under a shared lock, without loading the
-/// registry. `Ok(Err(Stale))` means: ask the registry instead.
-pub fn lookup_key_id(
-    backend: &dyn Backend,
-    id: &str,
-) -> Result<std::result::Result<index::Hit, index::Miss>> {
-    if !backend.exists()? {
-        return Ok(Err(index::Miss::Stale));
+impl FileBackend {
+    /// A committed home must carry its buckets: a `.gitignore` vauth wrote before buckets
+    /// existed would keep them out of git, and one where the team let `secrets.vault` in (as
+    /// docs/ci-rotation.md says) must let the sealed buckets in too, or the next run of a
+    /// pipeline that commits the home back finds no API-key plaintexts. Add the missing lines
+    /// (to a `.gitignore` vauth wrote; a hand-written one is the team's).
+    fn admit_buckets_in_gitignore(&self) {
+        let p = self.path(".gitignore");
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            return;
+        };
+        if !text.starts_with("# Written by vauth.") {
+            return;
+        }
+        let has = |l: &str| text.lines().any(|x| x.trim() == l);
+        let mut want = vec!["!buckets/", "!buckets/*.json"];
+        if has("!secrets.vault") {
+            want.push("!buckets/*.vault");
+        }
+        want.retain(|l| !has(l));
+        if want.is_empty() {
+            return;
+        }
+        let mut new = text.clone();
+        if !new.ends_with('\n') {
+            new.push('\n');
+        }
+        for l in want {
+            new.push_str(l);
+            new.push('\n');
+        }
+        let _ = fsutil::write_atomic(&p, new.as_bytes(), fsutil::PUBLIC);
     }
-    let _lock = backend.lock(LockMode::Shared, lock_timeout())?;
-    Ok(backend.lookup_key_id(id))
 }
 
 #[cfg(test)]

@@ -9,11 +9,10 @@
 //!
 //! Where things are: [`backend`] (the storage trait and the local directory), [`session`] (open,
 //! load, reconcile, commit), [`state`] (state.json's types), [`vault`] (sealed secrets),
-//! [`keyring`] (the OS keyring), [`index`] (the derived API-key id index). This file holds where
+//! [`keyring`] (the OS keyring). This file holds where
 //! a home is and how a new one is protected.
 
 pub mod backend;
-pub mod index;
 pub mod keyring;
 pub mod postgres;
 pub mod session;
@@ -27,7 +26,7 @@ use crate::env;
 use crate::error::{Error, Result};
 use vault::{Protection, Unlock};
 
-pub use backend::{Backend, FileBackend, GITIGNORE, KEY_INDEX, Snapshot, lookup_key_id};
+pub use backend::{BUCKETS_DIR, Backend, FileBackend, GITIGNORE, Snapshot};
 pub use session::{OpenMode, Session, no_named_home};
 
 /// Vault entry holding the audit HMAC key.

@@ -1,13 +1,15 @@
 //! An open home: [`Session`] loads, reconciles and commits (vault, then state, then audit).
 
+use std::collections::BTreeSet;
 use std::path::Path;
+use std::rc::Rc;
 use std::time::Duration;
 
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
 use super::backend::{Commit, HomeLock, Snapshot};
-use super::state::{self, State};
+use super::state::{self, State, records};
 use super::vault::{self, Protection, Unlock, Vault};
 use super::{AUDIT_KEY_ENTRY, Backend, default_protection, keyring, lock_timeout};
 use crate::audit::{self, AuditEvent};
@@ -18,7 +20,7 @@ use crate::fsutil::LockMode;
 
 /// An open home.
 pub struct Session {
-    backend: Box<dyn Backend>,
+    backend: Rc<dyn Backend>,
     _lock: HomeLock,
     writable: bool,
     unlock: Unlock,
@@ -33,6 +35,23 @@ pub struct Session {
     pub notices: Vec<String>,
     /// The time this session acts at.
     pub now: OffsetDateTime,
+    /// The rotation journal's successors (`name/version`) as last committed: a change to them
+    /// settles their keys' buckets.
+    journal: BTreeSet<String>,
+}
+
+fn journal_entries(state: &State) -> BTreeSet<String> {
+    state
+        .rotations
+        .iter()
+        .map(|(name, r)| format!("{name}/{}", r.to_version))
+        .collect()
+}
+
+/// Read stored buckets through `backend`.
+fn loader(backend: &Rc<dyn Backend>) -> records::Loader {
+    let b = Rc::clone(backend);
+    Rc::new(move |id: &str, hash: &str| b.read_bucket(id, hash))
 }
 
 /// How to open a home.
@@ -130,20 +149,23 @@ impl Session {
             LockMode::Exclusive
         };
         let lock = backend.lock(lock_mode, lock_wait.unwrap_or_else(lock_timeout))?;
-        Session::load(backend, lock, mode != OpenMode::Read, unlock, now)
+        Session::load(Rc::from(backend), lock, mode != OpenMode::Read, unlock, now)
     }
 
     fn load(
-        backend: Box<dyn Backend>,
+        backend: Rc<dyn Backend>,
         lock: HomeLock,
         writable: bool,
         unlock: Unlock,
         now: OffsetDateTime,
     ) -> Result<Session> {
         let state_raw = backend.read_state()?;
-        let state = State::from_bytes(&state_raw)?;
+        let mut state = State::from_bytes(&state_raw)?;
+        state.set_loader(loader(&backend));
         let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
+        let journal = journal_entries(&state);
         let mut s = Session {
+            journal,
             backend,
             _lock: lock,
             writable,
@@ -163,7 +185,7 @@ impl Session {
             s.reconcile_audit()?;
             // A killed write leaves its temporary copy (a vault copy may still hold entries
             // erased since): remove them under the lock, and say so in the audit log.
-            let stale = s.backend.remove_stale_temps()?;
+            let stale = s.backend.remove_stale_temps(&s.state.buckets)?;
             if !stale.is_empty() {
                 s.commit(AuditEvent::new("home.cleanup").detail("removed", stale.join(",")))?;
             }
@@ -197,6 +219,30 @@ impl Session {
         State::check_integrity(&self.state_raw, &key)
     }
 
+    /// [`Session::verify_state`], or nothing when this state is the one this machine last wrote
+    /// or checked (a local note, outside what a pull request or a copy of the home carries):
+    /// `key verify` answers without the vault then.
+    pub fn verify_state_noted(&mut self) -> Result<()> {
+        let hash = records::sha256_hex(&self.state_raw);
+        if self.backend.trusted_state().as_deref() == Some(hash.as_str()) {
+            return Ok(());
+        }
+        self.verify_state()?;
+        self.backend.note_trusted_state(&hash);
+        Ok(())
+    }
+
+    /// Check every stored bucket against the hash the state names (exit 3 on a mismatch): what
+    /// `audit verify` and `home export` do; other commands check the buckets they read.
+    pub fn verify_buckets(&self) -> Result<()> {
+        for (id, hash) in &self.state.buckets {
+            if records::sha256_hex(&self.backend.read_bucket(id, hash)?) != *hash {
+                return Err(records::bucket_tampered(id));
+            }
+        }
+        Ok(())
+    }
+
     /// Create a home (under the exclusive lock). Returns the session and whether it was created
     /// now (false when another process created it meanwhile).
     pub fn create(
@@ -207,6 +253,7 @@ impl Session {
     ) -> Result<(Session, bool)> {
         backend.create()?;
         let lock = backend.lock(LockMode::Exclusive, lock_timeout())?;
+        let backend: Rc<dyn Backend> = Rc::from(backend);
         if backend.exists()? {
             return Ok((Session::load(backend, lock, true, unlock, now)?, false));
         }
@@ -222,14 +269,18 @@ impl Session {
         let mut hmac_key = [0u8; 32];
         getrandom::fill(&mut hmac_key)
             .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
-        vault.put(AUDIT_KEY_ENTRY, Zeroizing::new(hex::encode(hmac_key)));
+        vault.put(AUDIT_KEY_ENTRY, Zeroizing::new(hex::encode(hmac_key)))?;
+        vault.attach(loader(&backend), &std::collections::BTreeMap::new());
         let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
+        let mut state = State::new(home_id, now);
+        state.set_loader(loader(&backend));
         let mut s = Session {
+            journal: BTreeSet::new(),
             backend,
             _lock: lock,
             writable: true,
             unlock,
-            state: State::new(home_id, now),
+            state,
             state_raw: Vec::new(),
             config,
             vault: Some(vault),
@@ -262,10 +313,11 @@ impl Session {
     pub fn vault(&mut self) -> Result<&mut Vault> {
         if self.vault.is_none() {
             let bytes = self.backend.read_vault()?;
-            let v = Vault::open(&bytes, &self.unlock)?;
+            let mut v = Vault::open(&bytes, &self.unlock)?;
             if v.home_id() != self.state.home_id {
                 return Err(other_home());
             }
+            v.attach(loader(&self.backend), &self.state.buckets);
             self.vault = Some(v);
         }
         match self.vault.as_mut() {
@@ -295,22 +347,33 @@ impl Session {
         Ok(())
     }
 
-    /// Write vault (if opened and changed, dropping entries no state references), then state,
-    /// then the audit line for `event`.
+    /// Write what changed — buckets, vault (dropping entries no state references), state — and
+    /// the audit line for `event`.
     pub fn commit(&mut self, event: AuditEvent) -> Result<()> {
         if !self.writable {
             return Err(Error::bug("commit on a read-only session"));
         }
         let now = self.now;
-        let needed = self.state.needed_key_entries(now);
-        // What the vault drops below is no longer kept: every commit says so in the record.
-        self.state.settle_kept(&needed);
+        // Buckets whose journal successors changed are settled with the ones that changed.
+        let journal = journal_entries(&self.state);
+        let touched: BTreeSet<usize> = journal
+            .symmetric_difference(&self.journal)
+            .filter_map(|e| e.rsplit_once('/'))
+            .map(|(name, _)| records::bucket_of(name))
+            .collect();
+        for &i in &touched {
+            self.state.api_keys.load_bucket(i)?;
+        }
+        let sweep = self.state.settle(now, &touched)?;
+        self.state.update_id_index()?;
+        let needed_jwt = self.state.needed_jwt_entries(now);
         let vault = self.vault()?;
-        for prefix in state::MANAGED_VAULT_PREFIXES {
-            vault.retain_prefixed(prefix, |k| needed.contains(k));
+        vault.retain_prefixed(state::JWT_PREFIX, |k| needed_jwt.contains(k));
+        for (i, needed) in &sweep {
+            vault.retain_bucket(*i, |k| needed.contains(k))?;
         }
         let hmac_key = vault
-            .get(AUDIT_KEY_ENTRY)
+            .get(AUDIT_KEY_ENTRY)?
             .map(|s| Zeroizing::new(s.to_string()))
             .ok_or_else(|| {
                 Error::vault("secrets.vault has no audit key").hint("restore secrets.vault")
@@ -320,6 +383,13 @@ impl Session {
         } else {
             None
         };
+        let mut buckets = vault.dirty_buckets()?;
+        buckets.extend(self.state.api_keys.dirty_bytes()?);
+        buckets.extend(self.state.ids.dirty_bytes()?);
+        let previous = self.state.buckets.clone();
+        for b in &buckets {
+            self.state.buckets.insert(b.id.clone(), b.hash.clone());
+        }
         let actor = audit::Actor::from_env();
         let seq = audit::next_seq(self.state.audit.count)?;
         let line = audit::make_line(
@@ -330,23 +400,32 @@ impl Session {
             &self.state.audit.last_hash,
             hmac_key.as_bytes(),
         )?;
+        let head = self.state.audit.clone();
         self.state.audit.count = seq;
         self.state.audit.last_hash = audit::line_hash(&line);
         self.state.audit.last_line = Some(line.clone());
         let state_key = Zeroizing::new(*self.vault()?.state_key());
         let raw = self.state.to_sealed_bytes(&state_key)?;
-        self.backend.commit(&Commit {
+        if let Err(e) = self.backend.commit(&Commit {
             state: &raw,
             vault: vault_bytes.as_deref(),
+            buckets: &buckets,
+            previous: &previous,
             audit_line: &line,
             audit_seq: seq,
-            new_state: &self.state,
-        })?;
-        if vault_bytes.is_some()
-            && let Some(v) = self.vault.as_mut()
-        {
-            v.mark_clean();
+        }) {
+            self.state.buckets = previous;
+            self.state.audit = head;
+            return Err(e);
         }
+        if let Some(v) = self.vault.as_mut() {
+            v.mark_clean();
+            v.committed(&buckets);
+        }
+        self.state.api_keys.committed(&buckets);
+        self.state.ids.committed(&buckets);
+        self.journal = journal;
+        self.backend.note_trusted_state(&records::sha256_hex(&raw));
         self.state_raw = raw;
         Ok(())
     }
@@ -394,10 +473,11 @@ impl Session {
     /// appended; the verdict; and whether such a line was pending.
     pub fn checked_audit(&mut self) -> Result<(Vec<u8>, audit::Verdict, bool)> {
         self.verify_state()?;
+        self.verify_buckets()?;
         let mut log = self.backend.read_audit_upto(self.state.audit.count)?;
         let key = self
             .vault()?
-            .get(AUDIT_KEY_ENTRY)
+            .get(AUDIT_KEY_ENTRY)?
             .map(|k| Zeroizing::new(k.to_string()))
             .ok_or_else(|| {
                 Error::vault("secrets.vault has no audit key").hint("restore secrets.vault")
@@ -437,11 +517,20 @@ impl Session {
             ))
             .hint("run `vauth audit verify`; a home whose log fails is not copied"));
         }
+        let mut buckets = Vec::new();
+        for (id, hash) in &self.state.buckets {
+            let bytes = self.backend.read_bucket(id, hash)?;
+            if records::sha256_hex(&bytes) != *hash {
+                return Err(records::bucket_tampered(id));
+            }
+            buckets.push((id.clone(), bytes));
+        }
         Ok(Snapshot {
             state: self.state_raw.clone(),
             vault: self.backend.read_vault()?,
             config: self.backend.read_config()?,
             audit,
+            buckets,
         })
     }
 }

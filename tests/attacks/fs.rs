@@ -6,7 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{KeyInit as _, Mac as _};
 
 #[allow(unused_imports)]
-use crate::util::{TestEnv, state};
+use crate::util::{TestEnv, key_bucket_path, state};
 
 /// A 32-byte HMAC secret: long enough for HS256.
 const HS_SECRET: &str = "attack-hs256-secret-0123456789ab";
@@ -136,10 +136,10 @@ fn symlinked_lock_does_not_truncate_its_target() {
 #[test]
 fn symlinked_audit_log_is_not_appended_to() {
     let (env, victim) = home_with_link("audit.log");
-    let before = env.read_home("state.json");
+    let before = env.registry_text();
     refused(&env.run(&["key", "create", "k2"]), "audit.log", &victim);
     refused(&env.run(&["audit", "verify"]), "audit.log", &victim);
-    assert_eq!(env.read_home("state.json"), before, "nothing was recorded");
+    assert_eq!(env.registry_text(), before, "nothing was recorded");
 }
 
 #[test]
@@ -173,27 +173,33 @@ fn symlinked_config_is_not_read() {
     refused(&env.run(&["init"]), "vauth.toml", &victim);
 }
 
-/// keys.idx is derived data (rebuilt after every state write, a stale one ignored): a link
-/// there is never read or written through. A lookup treats it as stale and asks state.json; the
-/// next write removes the link. The victim is untouched either way.
+/// A bucket file (buckets/k-XX-<hash>.json) replaced by a link is never read or written
+/// through: reading it is exit 3, and a write that needs it is refused before it writes. The
+/// victim is untouched either way.
 #[test]
-fn symlinked_key_index_is_not_read_or_written() {
+fn symlinked_bucket_is_not_read_or_written() {
     let env = TestEnv::new();
     let key = env.create("k");
-    let victim = env.write("victim", VICTIM);
-    let idx = env.home().join("keys.idx");
-    let _ = std::fs::remove_file(&idx);
-    std::os::unix::fs::symlink(&victim, &idx).unwrap();
     env.run_in(&["key", "verify"], &key).ok();
-    env.run(&["key", "create", "k2"]).ok();
+    let victim = env.write("victim", VICTIM);
+    // The bucket holding k's record becomes a link to a file of the victim's.
+    let bucket = key_bucket_path(&env.home(), "k");
+    std::fs::remove_file(&bucket).unwrap();
+    std::os::unix::fs::symlink(&victim, &bucket).unwrap();
+    env.run_in(&["key", "verify"], &key).code(3);
+    env.run(&["key", "rotate", "k"]).code(3);
     assert_eq!(
         std::fs::read_to_string(&victim).unwrap(),
         VICTIM,
         "victim changed"
     );
-    let m = std::fs::symlink_metadata(&idx);
-    assert!(m.is_err() || m.unwrap().is_file(), "the link is gone");
-    env.run_in(&["key", "verify"], &key).ok();
+    assert!(
+        std::fs::symlink_metadata(&bucket)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "a refused write replaced nothing"
+    );
 }
 
 /// The vault key file outside the home (`$XDG_CONFIG_HOME/vauth/keys/<home-id>`).

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::util::{TestEnv, sha256_hex, state};
+use crate::util::{TestEnv, sha256_hex, state, write_state_of_dir};
 
 const MASTER: &str = "q0lV1fIqGqk3yT3bW8nC4m0Y2p0dKq9cQy3rX0fJq1E=";
 const MASTER2: &str = "Zm9vYmFyYmF6cXV4MDEyMzQ1Njc4OWFiY2RlZmdoaWo=";
@@ -354,11 +354,7 @@ fn audit_count_at_u64_max_does_not_wrap() {
 // ---- Finding 2: state.json has no integrity protection. ----
 
 fn write_state(env: &TestEnv, v: &Value) {
-    std::fs::write(
-        env.home().join("state.json"),
-        serde_json::to_vec_pretty(v).unwrap(),
-    )
-    .unwrap();
+    write_state_of_dir(&env.home(), v);
 }
 
 /// A malicious change to the committed state.json removes a revocation: the revoked key must not
@@ -437,11 +433,11 @@ fn tampered_state_is_not_written_over_and_vault_entries_survive() {
     let mut st = state(&env);
     st["api_keys"].as_object_mut().unwrap().remove("keep");
     write_state(&env, &st);
-    let (s0, v0) = (env.read_home("state.json"), env.read_home("secrets.vault"));
+    let (s0, v0) = (env.registry_text(), env.read_home("secrets.vault"));
     env.run(&["key", "create", "other"])
         .code(3)
         .stderr_has("integrity");
-    assert_eq!(env.read_home("state.json"), s0);
+    assert_eq!(env.registry_text(), s0);
     assert_eq!(env.read_home("secrets.vault"), v0);
     // A state without a tag at all is refused the same way (no downgrade by dropping it).
     let mut st = state(&env);

@@ -180,6 +180,12 @@ impl TestEnv {
         std::fs::read_to_string(self.home().join(name)).unwrap()
     }
 
+    /// The whole registry of the home (state.json with the API keys of its buckets), as
+    /// pretty JSON text: what tests search or compare to see what the home records.
+    pub fn registry_text(&self) -> String {
+        serde_json::to_string_pretty(&state(self)).unwrap()
+    }
+
     /// Remember a secret the leak scan must look for.
     pub fn secret(&self, s: &str) {
         self.secrets.lock().unwrap().insert(s.to_string());
@@ -363,7 +369,7 @@ pub fn state(env: &TestEnv) -> serde_json::Value {
         .env_var("VAUTH_HOME")
         .filter(|h| h.starts_with("postgresql://"))
     {
-        // A PostgreSQL home: its state.json as `vauth home export` writes it.
+        // A PostgreSQL home: its state as `vauth home export` writes it.
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("home");
         env.run_with(
@@ -372,10 +378,92 @@ pub fn state(env: &TestEnv) -> serde_json::Value {
             &[("VAUTH_HOME", url)],
         )
         .ok();
-        return serde_json::from_str(&std::fs::read_to_string(out.join("state.json")).unwrap())
-            .unwrap();
+        return state_of_dir(&out);
     }
-    serde_json::from_str(&env.read_home("state.json")).unwrap()
+    state_of_dir(&env.home())
+}
+
+/// The whole registry of the directory home `dir` as one JSON object: state.json with the API
+/// keys of its buckets under `api_keys` (the shape of a schema-1 state.json).
+pub fn state_of_dir(dir: &std::path::Path) -> serde_json::Value {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("state.json")).unwrap()).unwrap();
+    if v.get("api_keys").is_some() {
+        return v;
+    }
+    let mut keys = serde_json::Map::new();
+    if let Some(b) = v.get("buckets").and_then(|b| b.as_object()) {
+        for (id, hash) in b.iter().filter(|(id, _)| id.starts_with("k-")) {
+            let f = dir
+                .join("buckets")
+                .join(format!("{id}-{}.json", hash.as_str().unwrap()));
+            let m: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            keys.extend(m);
+        }
+    }
+    let sorted: std::collections::BTreeMap<_, _> = keys.into_iter().collect();
+    v["api_keys"] = serde_json::to_value(sorted).unwrap();
+    v
+}
+
+/// Write `v` (the shape [`state_of_dir`] returns) back into the directory home `dir` as a
+/// careful attacker would: each API key into its bucket file, state.json naming the new buckets'
+/// hashes, so only the state's integrity tag (which needs the vault's key) can tell.
+pub fn write_state_of_dir(dir: &std::path::Path, v: &serde_json::Value) {
+    use sha2::Digest;
+    let mut v = v.clone();
+    let keys = v
+        .as_object_mut()
+        .unwrap()
+        .remove("api_keys")
+        .unwrap_or_default();
+    let mut buckets: std::collections::BTreeMap<
+        String,
+        serde_json::Map<String, serde_json::Value>,
+    > = Default::default();
+    for (name, k) in keys.as_object().cloned().unwrap_or_default() {
+        let id = format!("k-{:02x}", sha2::Sha256::digest(name.as_bytes())[0]);
+        buckets.entry(id).or_default().insert(name, k);
+    }
+    let named = v["buckets"].as_object().cloned().unwrap_or_default();
+    for id in named.keys().filter(|id| id.starts_with("k-")) {
+        buckets.entry(id.clone()).or_default();
+    }
+    for (id, m) in buckets {
+        let mut bytes = serde_json::to_vec_pretty(&m).unwrap();
+        bytes.push(b'\n');
+        let hash = sha256_hex_bytes(&bytes);
+        std::fs::write(
+            dir.join("buckets").join(format!("{id}-{hash}.json")),
+            &bytes,
+        )
+        .unwrap();
+        v["buckets"][&id] = serde_json::Value::from(hash);
+    }
+    let mut bytes = serde_json::to_vec_pretty(&v).unwrap();
+    bytes.push(b'\n');
+    std::fs::write(dir.join("state.json"), bytes).unwrap();
+}
+
+/// SHA-256 of `b`, lowercase hex.
+pub fn sha256_hex_bytes(b: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(b)
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect()
+}
+
+/// The path of the stored bucket holding API key `name` in the directory home `dir` (what an
+/// attacker edits to change one key's record).
+pub fn key_bucket_path(dir: &std::path::Path, name: &str) -> PathBuf {
+    use sha2::Digest;
+    let id = format!("k-{:02x}", sha2::Sha256::digest(name.as_bytes())[0]);
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("state.json")).unwrap()).unwrap();
+    let hash = v["buckets"][&id].as_str().unwrap().to_string();
+    dir.join("buckets").join(format!("{id}-{hash}.json"))
 }
 
 /// SHA-256 of `s`, lowercase hex (what state.json and Redis ACL files hold).

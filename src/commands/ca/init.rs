@@ -123,9 +123,9 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
         .hint("`vauth ca show`"));
     }
     let v = s.vault()?;
-    v.put(CA_ROOT_KEY, pki::key_pem(&root_key));
+    v.put(CA_ROOT_KEY, pki::key_pem(&root_key))?;
     match &int_key {
-        Some(k) => v.put(CA_INTERMEDIATE_KEY, pki::key_pem(k)),
+        Some(k) => v.put(CA_INTERMEDIATE_KEY, pki::key_pem(k))?,
         None => {
             v.retain_prefixed(CA_INTERMEDIATE_KEY, |_| false);
         }

@@ -222,7 +222,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
             .ok_or_else(|| Error::bug("no key for a generated certificate"))?;
         if args.keep_key {
             nc.record.key_kept = true;
-            s.vault()?.put(&nc.record.vault_entry(&l.name), key.clone());
+            s.vault()?
+                .put(&nc.record.vault_entry(&l.name), key.clone())?;
         }
         let mut cert_pem = nc.record.pem.clone();
         cert_pem.push_str(&chain_suffix);

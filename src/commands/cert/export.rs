@@ -76,7 +76,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> Result<Outcome> {
     }
     let key = if cur.key_kept && wants_key {
         s.vault()?
-            .get(&cur.vault_entry(&args.name))
+            .get(&cur.vault_entry(&args.name))?
             .map(|k| Zeroizing::new(k.to_string()))
     } else {
         None

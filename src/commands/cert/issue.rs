@@ -98,7 +98,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
         && let Some(k) = &nc.key_pem
     {
         nc.record.key_kept = true;
-        s.vault()?.put(&nc.record.vault_entry(name), k.clone());
+        s.vault()?.put(&nc.record.vault_entry(name), k.clone())?;
     }
     // Undone (dropped) if the commit below fails.
     let written = super::files::write(&files, args.files.force, true)?;

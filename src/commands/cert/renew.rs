@@ -55,7 +55,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RenewArgs) -> Result<Outcome> {
         }
         let k = s
             .vault()?
-            .get(&entry)
+            .get(&entry)?
             .map(|k| Zeroizing::new(k.to_string()))
             .ok_or_else(|| {
                 Error::vault(format!("the vault lacks {entry}")).hint("pass --key-file FILE")
@@ -101,7 +101,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RenewArgs) -> Result<Outcome> {
     if keep && let Some(k) = &key_for_vault {
         nc.record.key_kept = true;
         s.vault()?
-            .put(&nc.record.vault_entry(&args.name), k.clone());
+            .put(&nc.record.vault_entry(&args.name), k.clone())?;
     }
     // Undone (dropped) if the commit below fails.
     let written = super::files::write(&files, args.files.force, true)?;

@@ -56,7 +56,7 @@ pub(crate) fn private_part(
 ) -> Result<Zeroizing<String>> {
     let entry = v.vault_entry(key);
     s.vault()?
-        .get(&entry)
+        .get(&entry)?
         .map(|p| Zeroizing::new(p.to_string()))
         .ok_or_else(|| {
             Error::vault(format!(

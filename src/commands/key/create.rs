@@ -48,10 +48,10 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CreateArgs) -> Result<Outcome> {
     }
     let mut s = ctx.open(OpenMode::WriteOrCreate)?;
     let now = s.now;
-    if s.state.api_keys.contains_key(&args.name) && !args.force {
+    if s.state.api_keys.contains_key(&args.name)? && !args.force {
         return Err(rotate_instead(&args.name));
     }
-    let replaced = revoke_all(&mut s, &args.name);
+    let replaced = revoke_all(&mut s, &args.name)?;
     let prefix = args
         .prefix
         .clone()
@@ -113,7 +113,7 @@ fn run_on(
         )));
     }
     o.check_kind(&cfg)?;
-    let existing = s.state.api_keys.get(&args.name).cloned();
+    let existing = s.state.api_keys.get(&args.name)?.cloned();
     if let Some(k) = &existing {
         if !args.force {
             return Err(rotate_instead(&args.name));
@@ -208,9 +208,9 @@ fn run_on(
     }
     let (pushed, secret) = create_on(tname, &cfg, &spec, None, now)?;
     let recorded = (|| {
-        let replaced = revoke_all(&mut s, &args.name);
+        let replaced = revoke_all(&mut s, &args.name)?;
         let v = add_recorded(&mut s, args, &secret, Origin::Target, expires)?;
-        record(&mut s, &args.name, v.version, pushed.clone());
+        record(&mut s, &args.name, v.version, pushed.clone())?;
         let mut ev = AuditEvent::new("key.create")
             .detail("name", &args.name)
             .detail("version", v.version.to_string())

@@ -71,7 +71,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ImportArgs) -> Result<Outcome> {
     let expires = resolve_expiry(args.expires, ctx.now)?;
     let mut s = ctx.open(OpenMode::WriteOrCreate)?;
     let digest = crate::apikey::digest_hex(&key);
-    if let Some((k, v)) = s.state.find_by_digest(&digest) {
+    if let Some((k, v)) = s.state.find_by_digest(&digest)? {
         return Err(Error::new(
             ErrorKind::Exists,
             format!(
@@ -81,10 +81,10 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ImportArgs) -> Result<Outcome> {
         )
         .hint("each key can be registered once"));
     }
-    if s.state.api_keys.contains_key(&args.name) && !args.force {
+    if s.state.api_keys.contains_key(&args.name)? && !args.force {
         return Err(exists(&args.name, "choose another name"));
     }
-    revoke_all(&mut s, &args.name);
+    revoke_all(&mut s, &args.name)?;
     let v = add_recorded(&mut s, args, &key, Origin::Imported, expires)?;
     s.commit(
         AuditEvent::new("key.import")

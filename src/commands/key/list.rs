@@ -71,7 +71,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
     let keys: Vec<Row<'_>> = s
         .state
         .api_keys
-        .values()
+        .values()?
+        .into_iter()
         .filter_map(|k| {
             let v = k.current().or_else(|| k.latest())?;
             Some(Row {

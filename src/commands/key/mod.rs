@@ -122,7 +122,7 @@ pub(crate) fn add_recorded(
 ) -> Result<KeyVersion> {
     let (name, keep, meta) = args.record();
     let v = add_version(s, name, key, origin, keep, expires)?;
-    if let Some(k) = s.state.api_keys.get_mut(name) {
+    if let Some(k) = s.state.api_keys.get_mut(name)? {
         k.scopes = meta.scope.clone();
         k.labels = meta.label.iter().cloned().collect();
     }
@@ -140,16 +140,16 @@ pub(crate) fn exists(name: &str, instead: &str) -> Error {
 }
 
 /// Revoke every unrevoked version of `name` (it is being replaced); how many there were.
-pub(crate) fn revoke_all(s: &mut Session, name: &str) -> usize {
+pub(crate) fn revoke_all(s: &mut Session, name: &str) -> Result<usize> {
     let now = s.now;
     let mut n = 0;
-    if let Some(k) = s.state.api_keys.get_mut(name) {
+    if let Some(k) = s.state.api_keys.get_mut(name)? {
         for v in k.versions.iter_mut().filter(|v| v.revoked_at.is_none()) {
             v.revoked_at = Some(now);
             n += 1;
         }
     }
-    n
+    Ok(n)
 }
 
 /// The public description of a version, shared by create/rotate/import reports.
@@ -394,7 +394,7 @@ fn withdraw(ctx: &Ctx<'_>, name: &str, version: u32, previous: Option<u32>) -> R
     let k = s
         .state
         .api_keys
-        .get_mut(name)
+        .get_mut(name)?
         .ok_or_else(|| unknown(name))?;
     for v in k.versions.iter_mut() {
         if v.version == version {

@@ -104,7 +104,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
     // them, their plaintext is erased), and every push of them still out there waits to be
     // taken back — by what follows, or, if this run is killed, by the next `key revoke` or
     // `rotate finalize` (lifecycle::revoke journals each take-back).
-    if let Some(k) = s.state.api_keys.get_mut(&args.name) {
+    if let Some(k) = s.state.api_keys.get_mut(&args.name)? {
         for v in k.versions.iter_mut().filter(|v| todo.contains(&v.version)) {
             v.revoked_at.get_or_insert(now);
         }

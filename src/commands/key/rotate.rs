@@ -91,7 +91,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     // The rule of 2: older live versions end now (a version in grace only when confirmed), and
     // are recorded revoked before the successor reaches any target (on an alternating target it
     // takes the oldest version's user).
-    let next = crate::lifecycle::next_version(&args.name, Some(k_last(&s, &args.name)))?;
+    let next = crate::lifecycle::next_version(&args.name, Some(k_last(&s, &args.name)?))?;
     let k = find(&s, &args.name)?;
     let ending = to_end(k, now);
     let pushed_somewhere = k
@@ -101,7 +101,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     confirm_ending(&args.name, &ending, next, |q| {
         Ok(ctx.global.yes || (ctx.can_prompt() && ctx.confirm(q)?))
     })?;
-    let ended = end_versions(&mut s, &args.name, &ending, next);
+    let ended = end_versions(&mut s, &args.name, &ending, next)?;
     if !ended.is_empty() && pushed_somewhere {
         s.commit(
             AuditEvent::new("key.end")
@@ -122,7 +122,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
         }
         Error::new(e.kind(), m).hint(e.hint_text().unwrap_or("fix the target, then rotate again"))
     };
-    if let Some(k) = s.state.api_keys.get_mut(&args.name) {
+    if let Some(k) = s.state.api_keys.get_mut(&args.name)? {
         for v in k
             .versions
             .iter_mut()
@@ -174,8 +174,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     };
     let mut cut_off = Vec::new();
     if let Some((tname, _, _, pushed)) = &made {
-        record(&mut s, &args.name, v.version, pushed.clone());
-        cut_off = replaced_users(&mut s, &args.name, v.version, tname, &pushed.user);
+        record(&mut s, &args.name, v.version, pushed.clone())?;
+        cut_off = replaced_users(&mut s, &args.name, v.version, tname, &pushed.user)?;
         cut_off.retain(|(old, _)| !ended.contains(old));
     }
     // Push the new version wherever the old one lives, and probe it, before anything is committed.
@@ -217,7 +217,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
     }
     // The successor is current (and verified wherever it was pushed): take the ended versions
     // back on their targets.
-    let (taken, log, mut take_back_err) = take_back_ended(&mut s, &args.name, v.version);
+    let (taken, log, mut take_back_err) = take_back_ended(&mut s, &args.name, v.version)?;
     for l in &log {
         ctx.ui.debug(&format!("vauth: ran {l}"));
     }
@@ -333,12 +333,12 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RotateArgs) -> Result<Outcome> {
 }
 
 /// The newest version number of key `name`.
-fn k_last(s: &Session, name: &str) -> u32 {
-    s.state
+fn k_last(s: &Session, name: &str) -> Result<u32> {
+    Ok(s.state
         .api_keys
-        .get(name)
+        .get(name)?
         .and_then(|k| k.versions.last())
-        .map_or(0, |v| v.version)
+        .map_or(0, |v| v.version))
 }
 
 /// Older versions whose live push on `tname` used `user`, which now holds version `new` (weaviate
@@ -349,10 +349,10 @@ fn replaced_users(
     new: u32,
     tname: &str,
     user: &str,
-) -> Vec<(u32, String)> {
+) -> Result<Vec<(u32, String)>> {
     let now = s.now;
     let mut cut = Vec::new();
-    if let Some(k) = s.state.api_keys.get_mut(name) {
+    if let Some(k) = s.state.api_keys.get_mut(name)? {
         for v in k.versions.iter_mut().filter(|v| v.version != new) {
             for p in v
                 .pushed
@@ -364,7 +364,7 @@ fn replaced_users(
             }
         }
     }
-    cut
+    Ok(cut)
 }
 
 /// A local failure after the target made the successor: take it back there.

@@ -212,7 +212,7 @@ fn reveal(ctx: &Ctx<'_>, args: &ShowArgs) -> Result<Outcome> {
     let name = k.name.clone();
     let secret = s
         .vault()?
-        .get(&entry)
+        .get(&entry)?
         .map(|v| zeroize::Zeroizing::new(v.to_string()))
         .ok_or_else(|| {
             Error::vault(format!("the vault has no plaintext for {name} v{version}"))

@@ -40,42 +40,45 @@ fn decide(
     key: &str,
     name: Option<&str>,
     at: time::OffsetDateTime,
-) -> std::result::Result<Who, Why> {
+) -> Result<std::result::Result<Who, Why>> {
     if key.len() > MAX_KEY_LEN {
-        return Err(invalid(
+        return Ok(Err(invalid(
             "malformed",
             format!("the input is longer than {MAX_KEY_LEN} bytes"),
-        ));
+        )));
     }
     let digest = crate::apikey::digest_hex(key);
     let found: Option<(&ApiKey, &KeyVersion)> = match crate::apikey::parse(key) {
-        Ok(p) => match state.find_by_id(p.id) {
+        Ok(p) => match state.find_by_id(p.id)? {
             Some((k, v)) => {
                 if !crate::apikey::matches(key, &v.sha256) {
-                    return Err(invalid(
+                    return Ok(Err(invalid(
                         "mismatch",
                         format!("the id {} is known but the secret does not match", p.id),
-                    ));
+                    )));
                 }
                 Some((k, v))
             }
-            None => state.find_by_digest(&digest),
+            None => state.find_by_digest(&digest)?,
         },
         Err(ParseError::BadChecksum) => {
-            return Err(invalid("bad_checksum", ParseError::BadChecksum.to_string()));
+            return Ok(Err(invalid(
+                "bad_checksum",
+                ParseError::BadChecksum.to_string(),
+            )));
         }
-        Err(e @ ParseError::Malformed(_)) => match state.find_by_digest(&digest) {
+        Err(e @ ParseError::Malformed(_)) => match state.find_by_digest(&digest)? {
             Some(f) => Some(f),
-            None => return Err(invalid("malformed", e.to_string())),
+            None => return Ok(Err(invalid("malformed", e.to_string()))),
         },
     };
     let Some((k, v)) = found else {
-        return Err(invalid(
+        return Ok(Err(invalid(
             "unknown_id",
             "no key with this id is registered here".into(),
-        ));
+        )));
     };
-    judge(&k.name, v, name, at)
+    Ok(judge(&k.name, v, name, at))
 }
 
 /// The verdict on a found version of key `key_name`: the name filter, then its status at `at`.
@@ -142,16 +145,20 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
         "API key to verify",
     )?;
     let at = args.at.map_or(ctx.now, |a| a.resolve(ctx.now));
-    // Fast path: a well-formed key is found through the id index in O(log n) reads (with NAME,
-    // when the hit is a version of NAME); anything the index cannot answer goes to the registry
-    // below. The index is written only from states vauth sealed, so it needs no vault.
+    let mut s = ctx.open(OpenMode::Read)?;
+    // The registry answers "valid" only after its integrity tag checks out (the tag covers the
+    // hash of every bucket, and each bucket read is checked against its hash), or when it is
+    // the state this machine last wrote or checked: then no vault is needed.
+    s.verify_state_noted()?;
+    // A well-formed key is found through the id index (one bucket of it, then the key's
+    // bucket), whatever the size of the home. Anything it cannot answer walks the registry.
     if key.len() <= MAX_KEY_LEN
         && let Ok(p) = crate::apikey::parse(&key)
-        && let Ok(Ok(hit)) = crate::store::lookup_key_id(ctx.backend()?.as_ref(), p.id)
-        && args.name.as_ref().is_none_or(|n| *n == hit.name)
+        && let Some((k, v)) = s.state.find_by_id(p.id)?
+        && args.name.as_ref().is_none_or(|n| *n == k.name)
     {
-        let outcome = if crate::apikey::matches(&key, &hit.version.sha256) {
-            judge(&hit.name, &hit.version, None, at)
+        let outcome = if crate::apikey::matches(&key, &v.sha256) {
+            judge(&k.name, v, None, at)
         } else {
             Err(invalid(
                 "mismatch",
@@ -160,16 +167,13 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
         };
         return report(ctx, outcome, at);
     }
-    let mut s = ctx.open(OpenMode::Read)?;
-    // The registry answers "valid" only after its integrity tag checks out (the id index is
-    // built only from states vauth wrote, and is stale for any other file).
-    s.verify_state()?;
     if let Some(n) = &args.name
-        && !s.state.api_keys.contains_key(n)
+        && !s.state.api_keys.contains_key(n)?
     {
         return Err(crate::lifecycle::keys::unknown(n));
     }
-    report(ctx, decide(&s.state, &key, args.name.as_deref(), at), at)
+    let verdict = decide(&s.state, &key, args.name.as_deref(), at)?;
+    report(ctx, verdict, at)
 }
 
 /// Print the verdict; exit 0 valid, 1 invalid.

@@ -103,9 +103,9 @@ pub(super) fn apply(
     // The plan is made under the lock: a second run sees what the first one did.
     let now = s.now;
     // One policy per credential (patterns expanded), so each due item finds its own.
-    let policies = expand(&s.state, &s.config.policy);
+    let policies = expand(&s.state, &s.config.policy)?;
     let todo: Vec<(Policy, bool)> = if due {
-        plan(&s.state, &s.config.policy, now, only)
+        plan(&s.state, &s.config.policy, now, only)?
             .into_iter()
             .filter(|i| matches!(i.due, Due::Due | Due::Resume))
             .filter_map(|i| {
@@ -177,19 +177,19 @@ fn rotate_one(
     resume: bool,
 ) -> Result<std::result::Result<Rotated, String>> {
     let name = p.credential.as_str();
-    let made_by = targets_of(&s.state, p).into_iter().find(|t| {
+    let made_by = targets_of(&s.state, p)?.into_iter().find(|t| {
         s.config
             .target
             .get(t)
             .is_some_and(|c| c.kind.generates_secret())
     });
     precheck(p)?;
-    if let (true, Some(t)) = (s.state.api_keys.contains_key(name), made_by) {
+    if let (true, Some(t)) = (s.state.api_keys.contains_key(name)?, made_by) {
         return Ok(Err(format!(
             "{t} makes its keys itself: rotate it with `vauth key rotate {name}` (not yet by policy)"
         )));
     }
-    if s.state.api_keys.contains_key(name) {
+    if s.state.api_keys.contains_key(name)? {
         return rotate_api_key(ctx, s, p, resume).map(Ok);
     }
     if s.state.jwt_keys.contains_key(name) {

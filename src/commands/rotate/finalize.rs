@@ -126,12 +126,12 @@ pub(super) fn finalize(
     lock_timeout: Option<Span>,
 ) -> Result<Finalized> {
     let mut s = ctx.open_waiting(OpenMode::Write, lock_wait(lock_timeout))?;
-    let mut names: Vec<String> = expand(&s.state, &s.config.policy)
+    let mut names: Vec<String> = expand(&s.state, &s.config.policy)?
         .iter()
         .map(|p| p.credential.clone())
         .collect();
     let with_policy = names.clone();
-    for n in pending_names(&s.state) {
+    for n in pending_names(&s.state)? {
         if !names.contains(&n) {
             names.push(n);
         }
@@ -141,10 +141,10 @@ pub(super) fn finalize(
     for name in names {
         let mut changed = Vec::new();
         let policy = with_policy.contains(&name);
-        if s.state.api_keys.contains_key(&name) {
-            resume_key(ctx, &mut s, &name, &mut out, &mut changed);
-            if let Some(k) = s.state.api_keys.get(&name).cloned().filter(|_| policy) {
-                finalize_key(ctx, &mut s, &name, &k, &mut out, &mut changed);
+        if s.state.api_keys.contains_key(&name)? {
+            resume_key(ctx, &mut s, &name, &mut out, &mut changed)?;
+            if let Some(k) = s.state.api_keys.get(&name)?.cloned().filter(|_| policy) {
+                finalize_key(ctx, &mut s, &name, &k, &mut out, &mut changed)?;
             }
         } else if s.state.certs.contains_key(&name) {
             resume_cert(ctx, &mut s, &name, &mut out, &mut changed);
@@ -162,8 +162,8 @@ pub(super) fn finalize(
 }
 
 /// Credentials with a take-back left unfinished ([`State::key_push_pending`]).
-fn pending_names(st: &State) -> Vec<String> {
-    let keys = st.api_keys.values().filter(|k| {
+fn pending_names(st: &State) -> Result<Vec<String>> {
+    let keys = st.api_keys.values()?.into_iter().filter(|k| {
         k.versions
             .iter()
             .any(|v| v.pushed.iter().any(|p| st.key_push_pending(&k.name, v, p)))
@@ -173,9 +173,10 @@ fn pending_names(st: &State) -> Vec<String> {
             .iter()
             .any(|c| c.pushed.iter().any(|p| st.cert_push_pending(&r.name, c, p)))
     });
-    keys.map(|k| k.name.clone())
+    Ok(keys
+        .map(|k| k.name.clone())
         .chain(certs.map(|r| r.name.clone()))
-        .collect()
+        .collect())
 }
 
 /// Finish the take-backs of API key `name` an earlier run left: the pushes of versions the
@@ -187,9 +188,9 @@ fn resume_key(
     name: &str,
     out: &mut Finalized,
     changed: &mut Vec<String>,
-) {
-    let pending = |s: &Session| -> Vec<u32> {
-        s.state.api_keys.get(name).map_or_else(Vec::new, |k| {
+) -> Result<()> {
+    let pending = |s: &Session| -> Result<Vec<u32>> {
+        Ok(s.state.api_keys.get(name)?.map_or_else(Vec::new, |k| {
             k.versions
                 .iter()
                 .filter(|v| {
@@ -199,23 +200,23 @@ fn resume_key(
                 })
                 .map(|v| v.version)
                 .collect()
-        })
+        }))
     };
-    let todo = pending(s);
+    let todo = pending(s)?;
     if todo.is_empty() {
-        return;
+        return Ok(());
     }
     let (log, err) = revoke_remote(s, name, &todo, false);
     for l in log {
         ctx.ui.remote_log(&l);
     }
-    let left = pending(s);
+    let left = pending(s)?;
     let now = s.now;
     for v in &todo {
         if left.contains(v) {
             continue;
         }
-        if let Some(x) = s.state.key_version_mut(name, *v) {
+        if let Some(x) = s.state.key_version_mut(name, *v)? {
             x.revoked_at.get_or_insert(now);
         }
         changed.push(format!("{name}:v{v}"));
@@ -225,6 +226,7 @@ fn resume_key(
         let v = left.first().copied().unwrap_or_default();
         out.failed(name, v, e);
     }
+    Ok(())
 }
 
 /// Finish the take-backs of certificate `name` an earlier run left.
@@ -295,10 +297,10 @@ fn finalize_key(
     k: &ApiKey,
     out: &mut Finalized,
     changed: &mut Vec<String>,
-) {
+) -> Result<()> {
     let now = s.now;
     let Some(cur) = k.current().cloned() else {
-        return;
+        return Ok(());
     };
     for v in k
         .versions
@@ -341,12 +343,13 @@ fn finalize_key(
             out.failed(name, v.version, e);
             continue;
         }
-        if let Some(x) = s.state.key_version_mut(name, v.version) {
+        if let Some(x) = s.state.key_version_mut(name, v.version)? {
             x.revoked_at = Some(now);
         }
         changed.push(format!("{name}:v{}", v.version));
         out.revoked(name, v.version);
     }
+    Ok(())
 }
 
 /// Revoke the certificates of `name` (`r`) superseded longer than the policy's grace, and take

@@ -251,7 +251,7 @@ impl Report for Redelivered {
 /// still fails.
 pub(super) fn run(ctx: &Ctx<'_>, a: &OutputsArgs) -> Result<Outcome> {
     let mut s = ctx.open_waiting(OpenMode::Write, lock_wait(a.lock_timeout))?;
-    let policies = expand(&s.state, &s.config.policy);
+    let policies = expand(&s.state, &s.config.policy)?;
     let chosen: Vec<Policy> = if a.names.is_empty() {
         policies
             .into_iter()
@@ -315,7 +315,7 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &OutputsArgs) -> Result<Outcome> {
 /// Deliver the current version of `p.credential` from the vault.
 fn deliver_current(s: &mut Session, p: &Policy) -> Result<(&'static str, u32, Delivery)> {
     let name = p.credential.as_str();
-    if let Some(k) = s.state.api_keys.get(name) {
+    if let Some(k) = s.state.api_keys.get(name)? {
         let v = k.current().ok_or_else(|| {
             Error::new(
                 ErrorKind::NotFound,

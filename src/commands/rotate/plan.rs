@@ -74,7 +74,7 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &PlanArgs) -> Result<Outcome> {
         return Err(no_policies());
     }
     let at = a.at.map_or(ctx.now, |t| t.resolve(ctx.now));
-    let items = plan(&s.state, &s.config.policy, at, &a.only);
+    let items = plan(&s.state, &s.config.policy, at, &a.only)?;
     let due = items
         .iter()
         .filter(|i| matches!(i.due, Due::Due | Due::Resume) || !i.finalize.is_empty())

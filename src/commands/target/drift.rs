@@ -129,8 +129,8 @@ impl Report for Drift<'_> {
 }
 
 /// Every push to `target` that state.json records.
-fn expected(s: &Session, target: &str) -> Vec<Expect> {
-    pushes_to(&s.state, target)
+fn expected(s: &Session, target: &str) -> Result<Vec<Expect>> {
+    Ok(pushes_to(&s.state, target)?
         .into_iter()
         .map(|r| {
             let cert = r.kind == "cert";
@@ -155,7 +155,7 @@ fn expected(s: &Session, target: &str) -> Vec<Expect> {
                 },
             }
         })
-        .collect()
+        .collect())
 }
 
 /// The note of a push whose take-back is pending.
@@ -205,7 +205,7 @@ fn compare(e: Expect, h: Held) -> DriftRow {
 pub(super) fn run(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
     let mut s = ctx.open(OpenMode::Read)?;
     let cfg = resolve(&mut s, &a.name)?;
-    let mut rows = expected(&s, &a.name);
+    let mut rows = expected(&s, &a.name)?;
     // A revoked push whose user a live push of the same group still logs in as (the
     // alternating users; a renewed certificate's CN role) is not expected gone.
     let live_users: std::collections::BTreeSet<(String, String)> = rows

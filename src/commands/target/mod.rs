@@ -96,9 +96,9 @@ struct Recorded<'a> {
 }
 
 /// Every push to `target` that state.json records: API keys first, then certificates.
-fn pushes_to<'a>(state: &'a State, target: &str) -> Vec<Recorded<'a>> {
+fn pushes_to<'a>(state: &'a State, target: &str) -> Result<Vec<Recorded<'a>>> {
     let mut out = Vec::new();
-    for k in state.api_keys.values() {
+    for k in state.api_keys.values()? {
         for v in &k.versions {
             for p in v.pushed.iter().filter(|p| p.target == target) {
                 out.push(Recorded {
@@ -130,7 +130,7 @@ fn pushes_to<'a>(state: &'a State, target: &str) -> Vec<Recorded<'a>> {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// vauth.toml as an editable document (comments and order kept).

@@ -94,7 +94,7 @@ impl Report for Show<'_> {
 pub(super) fn run(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
     let s = ctx.open(OpenMode::Read)?;
     let t = find(&s, &a.name)?;
-    let pushed = pushes_to(&s.state, &a.name)
+    let pushed = pushes_to(&s.state, &a.name)?
         .into_iter()
         .map(|r| PushedRow {
             credential: r.credential,

@@ -74,7 +74,7 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
         let mut s = ctx.open(OpenMode::Read)?;
         let cfg = resolve(&mut s, &a.name)?;
         let mut pending = Vec::new();
-        for k in s.state.api_keys.values() {
+        for k in s.state.api_keys.values()? {
             for v in k.versions.iter().filter(|v| v.revoked_at.is_none()) {
                 for p in &v.pushed {
                     if p.target == a.name && p.pending && p.revoked_at.is_none() {
@@ -96,7 +96,7 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
             let Some(v) = s
                 .state
                 .api_keys
-                .get(&key)
+                .get(&key)?
                 .and_then(|k| k.versions.iter().find(|v| v.version == version))
                 .cloned()
             else {
@@ -105,7 +105,7 @@ pub(super) fn run(ctx: &Ctx<'_>, a: &TargetNameArgs) -> Result<Outcome> {
             let secret = plaintext(&mut s, &key, &v)?;
             let r = c.probe(&user, &secret);
             if r.is_ok() {
-                mark_verified(&mut s, &key, version, &a.name);
+                mark_verified(&mut s, &key, version, &a.name)?;
             }
             probes.push(PendingProbe {
                 key,

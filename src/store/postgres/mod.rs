@@ -12,6 +12,9 @@
 
 pub mod schema;
 pub mod url;
+mod write;
+
+use write::{NewHome, insert_home};
 
 use std::cell::RefCell;
 use std::time::{Duration, Instant};
@@ -268,78 +271,6 @@ impl PgBackend {
         })
         .unwrap_or_default()
     }
-
-    fn commit_tx(&self, c: &mut Client, ch: &Commit<'_>, generation: i64) -> Result<()> {
-        let home = self.url.home.as_str();
-        let config = self.pending_config.borrow().clone();
-        let seq = i64::try_from(ch.audit_seq).map_err(|_| Error::bug("audit seq overflow"))?;
-        let line = ch.audit_line.trim_end();
-        // One statement, so one transaction: state, vault and config with the audit row, or
-        // nothing (the crash points of a directory home's three writes all fall before it).
-        crate::testpoints::crash_point("after-vault");
-        crate::testpoints::crash_point("after-state");
-        let n = if generation == 0 {
-            let vault = ch
-                .vault
-                .ok_or_else(|| Error::bug("a new home's first commit has no vault"))?;
-            let config = config.unwrap_or_else(|| crate::config::DEFAULT_TOML.to_string());
-            u64::from(insert_home(
-                c,
-                home,
-                ch.state,
-                vault,
-                &config,
-                &[(seq, line)],
-            )?)
-        } else {
-            c.execute(
-                "WITH changed AS ( \
-                     UPDATE vauth.home SET generation = generation + 1, state = $2, \
-                     vault = coalesce($3, vault), config = coalesce($4, config), updated = now() \
-                     WHERE name = $1 AND generation = $5 RETURNING name) \
-                 INSERT INTO vauth.audit (home, seq, line) SELECT name, $6, $7 FROM changed",
-                &[
-                    &home,
-                    &ch.state,
-                    &ch.vault,
-                    &config,
-                    &generation,
-                    &seq,
-                    &line,
-                ],
-            )
-            .map_err(|e| db_error("write the home", &e))?
-        };
-        if n != 1 {
-            return Err(Error::state(format!(
-                "the home {} was changed by another process while this one held no lock \
-                 (the database connection was lost?); nothing was written",
-                self.location()
-            ))
-            .hint("run the command again"));
-        }
-        crate::testpoints::crash_point("after-audit");
-        Ok(())
-    }
-
-    /// Whether the audit line `seq` reads `line` (after a commit whose answer was lost).
-    fn committed(&self, seq: u64, line: &str) -> bool {
-        let Ok(seq) = i64::try_from(seq) else {
-            return false;
-        };
-        *self.conn.borrow_mut() = None;
-        let home = self.url.home.clone();
-        self.with(|c| {
-            c.query_opt(
-                "SELECT line FROM vauth.audit WHERE home = $1 AND seq = $2",
-                &[&home, &seq],
-            )
-            .map_err(|e| db_error("read the audit log", &e))
-        })
-        .ok()
-        .flatten()
-        .is_some_and(|r| r.get::<_, String>(0) == line.trim_end())
-    }
 }
 
 impl Backend for PgBackend {
@@ -373,7 +304,13 @@ impl Backend for PgBackend {
     }
     fn lock(&self, mode: LockMode, timeout: Duration) -> Result<HomeLock> {
         if mode == LockMode::Shared {
-            // Readers read one row in one statement: a consistent snapshot without a lock.
+            // Readers take no lock: they read the row, its buckets and the audit rows in one
+            // read-only snapshot, whatever writers commit meanwhile.
+            self.with(|c| {
+                c.batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .map_err(|e| db_error("begin a read", &e))
+            })?;
+            *self.row.borrow_mut() = None;
             return Ok(HomeLock::none());
         }
         let home = self.url.home.clone();
@@ -413,6 +350,18 @@ impl Backend for PgBackend {
     }
     fn read_vault(&self) -> Result<Vec<u8>> {
         Ok(self.existing()?.vault)
+    }
+    fn read_bucket(&self, id: &str, _hash: &str) -> Result<Vec<u8>> {
+        let home = self.url.home.clone();
+        let row = self.with(|c| {
+            c.query_opt(
+                "SELECT data FROM vauth.bucket WHERE home = $1 AND id = $2",
+                &[&home, &id],
+            )
+            .map_err(|e| db_error("read the home", &e))
+        })?;
+        row.map(|r| r.get(0))
+            .ok_or_else(|| crate::store::state::records::bucket_tampered(id))
     }
     fn read_config(&self) -> Result<String> {
         if let Some(c) = self.pending_config.borrow().as_ref() {
@@ -522,7 +471,19 @@ impl Backend for PgBackend {
                     .map_err(|_| Error::input("the audit log is not UTF-8"))?;
                 lines.push((seq, line));
             }
-            if insert_home(c, &home, &snap.state, &snap.vault, &snap.config, &lines)? {
+            let buckets: Vec<(&str, &[u8])> = snap
+                .buckets
+                .iter()
+                .map(|(id, b)| (id.as_str(), b.as_slice()))
+                .collect();
+            let new = NewHome {
+                state: &snap.state,
+                vault: &snap.vault,
+                config: &snap.config,
+                buckets: &buckets,
+                audit: &lines,
+            };
+            if insert_home(c, &home, &new)? {
                 Ok(())
             } else {
                 Err(Error::new(
@@ -535,38 +496,4 @@ impl Backend for PgBackend {
         *self.row.borrow_mut() = None;
         Ok(())
     }
-}
-
-/// Create the home `home` in one transaction: its row (generation 1) and its audit rows. False,
-/// with nothing written, when a home of that name exists.
-fn insert_home(
-    c: &mut Client,
-    home: &str,
-    state: &[u8],
-    vault: &[u8],
-    config: &str,
-    audit: &[(i64, &str)],
-) -> Result<bool> {
-    let mut tx = c
-        .transaction()
-        .map_err(|e| db_error("begin a transaction", &e))?;
-    let n = tx
-        .execute(
-            "INSERT INTO vauth.home (name, generation, state, vault, config) \
-             VALUES ($1, 1, $2, $3, $4) ON CONFLICT (name) DO NOTHING",
-            &[&home, &state, &vault, &config],
-        )
-        .map_err(|e| db_error("write the home", &e))?;
-    if n != 1 {
-        return Ok(false);
-    }
-    let stmt = tx
-        .prepare("INSERT INTO vauth.audit (home, seq, line) VALUES ($1, $2, $3)")
-        .map_err(|e| db_error("append to the audit log", &e))?;
-    for (seq, line) in audit {
-        tx.execute(&stmt, &[&home, seq, line])
-            .map_err(|e| db_error("append to the audit log", &e))?;
-    }
-    tx.commit().map_err(|e| db_error("commit", &e))?;
-    Ok(true)
 }

@@ -5,6 +5,8 @@
 //! - `vauth.home`: one row per home — the sealed state.json and secrets.vault bytes exactly as a
 //!   directory home holds them (the vault is ciphertext: the database never sees a secret), the
 //!   vauth.toml text, and a generation counter every commit raises;
+//! - `vauth.bucket`: the home's buckets (API keys, the id index, the vault's sealed API-key
+//!   entries; see `store::state::records`), one row per bucket id, named by hash in the state;
 //! - `vauth.audit`: the audit log, one row per line, append-only (a trigger refuses UPDATE,
 //!   DELETE and TRUNCATE, and the runner role needs only SELECT and INSERT on it).
 //!
@@ -18,7 +20,7 @@ use super::{MIGRATION_LOCK, db_error};
 use crate::error::{Error, Result};
 
 /// The newest schema this build knows.
-pub const VERSION: i32 = 1;
+pub const VERSION: i32 = 2;
 
 /// Migration `n` is `MIGRATIONS[n - 1]`.
 const MIGRATIONS: &[&str] = &[
@@ -46,6 +48,13 @@ const MIGRATIONS: &[&str] = &[
         FOR EACH ROW EXECUTE FUNCTION vauth.audit_is_append_only();
     CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON vauth.audit
         FOR EACH STATEMENT EXECUTE FUNCTION vauth.audit_is_append_only();",
+    // 2: buckets, so a commit writes what changed and not the whole inventory.
+    "CREATE TABLE vauth.bucket (
+        home text NOT NULL REFERENCES vauth.home (name),
+        id text NOT NULL,
+        data bytea NOT NULL,
+        PRIMARY KEY (home, id)
+    );",
 ];
 
 /// The schema version in the database (0: none yet).

@@ -11,6 +11,7 @@
 pub mod jwt;
 pub mod keys;
 pub mod pki;
+pub mod records;
 pub mod rotation;
 
 pub use crate::audit::AuditHead;
@@ -22,13 +23,32 @@ use time::OffsetDateTime;
 
 pub use jwt::{JwtKey, JwtKeyVersion};
 pub use keys::{ApiKey, KeyVersion, Origin, Pushed, Status};
+pub use records::Records;
 pub use rotation::{JournalStep, Rotation, RotationStage};
 
 use crate::error::{Error, Result};
 use crate::timefmt::serde_rfc3339;
 
-/// The schema this build writes and the newest it reads.
-pub const SCHEMA: u32 = 1;
+/// The schema this build writes and the newest it reads. Schema 1 held every API key in
+/// state.json; schema 2 keeps them in buckets ([`records`]) that state.json names by hash. A
+/// schema-1 home is read as it is and written as schema 2 by its next change.
+pub const SCHEMA: u32 = 2;
+
+/// The bucket kind of API keys.
+pub const KEYS: &str = "k";
+/// The bucket kind of the API-key id index (public id → key name).
+pub const IDS: &str = "i";
+/// The bucket kind of the vault's API-key entries.
+pub const VAULT_KEYS: &str = "v";
+
+impl records::Record for ApiKey {
+    fn ids(&self) -> Vec<String> {
+        self.versions.iter().filter_map(|v| v.id.clone()).collect()
+    }
+    fn validate(&self) -> Result<()> {
+        records::check_digests(std::iter::once(self))
+    }
+}
 
 /// One remote take-back that was begun: the push of an API-key version or a certificate to a
 /// target, which vauth was about to revoke there (or did, and was killed before recording it).
@@ -59,8 +79,9 @@ impl Revoking {
     }
 }
 
-/// The whole registry.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+/// The whole registry. Serialized, it is state.json (the *meta* record): everything but the
+/// bucketed records, which it names by hash in `buckets`.
+#[derive(Debug, Clone, Serialize)]
 pub struct State {
     /// Schema version; a newer one than [`SCHEMA`] is refused.
     pub schema: u32,
@@ -69,9 +90,13 @@ pub struct State {
     /// When the home was made.
     #[serde(with = "serde_rfc3339")]
     pub created: OffsetDateTime,
-    /// API keys by name.
-    #[serde(default)]
-    pub api_keys: BTreeMap<String, ApiKey>,
+    /// API keys by name (bucketed, loaded on use).
+    #[serde(skip)]
+    pub api_keys: Records<ApiKey>,
+    /// The API-key id index: each version's public id → its key's name (bucketed). Kept by
+    /// [`State::update_id_index`] at every commit.
+    #[serde(skip)]
+    pub ids: Records<String>,
     /// JWT signing keys by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub jwt_keys: BTreeMap<String, JwtKey>,
@@ -93,6 +118,10 @@ pub struct State {
     /// `cert revoke` finishes each (the targets' revokes are idempotent).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revoking: Vec<Revoking>,
+    /// Every stored bucket (API keys, the id index, the vault's API-key entries) by id, with
+    /// the SHA-256 of its bytes: what this state was committed with.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub buckets: BTreeMap<String, String>,
     /// `hmac-sha256:<hex>` over the bytes of the file without this member (it is the last
     /// one), under the home's state-integrity key sealed in the vault. A state.json edited
     /// outside vauth — a revocation removed, a version added, the audit head rewritten — fails
@@ -121,13 +150,15 @@ impl State {
             schema: SCHEMA,
             home_id,
             created: now,
-            api_keys: BTreeMap::new(),
+            api_keys: Records::new(KEYS),
+            ids: Records::new(IDS),
             jwt_keys: BTreeMap::new(),
             audit: AuditHead::default(),
             ca: None,
             certs: BTreeMap::new(),
             rotations: BTreeMap::new(),
             revoking: Vec::new(),
+            buckets: BTreeMap::new(),
             integrity: None,
         }
     }
@@ -208,29 +239,49 @@ impl State {
             }
             Some(_) => {}
         }
-        let state: State = serde_json::from_slice(bytes)
+        let f: StateFile = serde_json::from_slice(bytes)
             .map_err(|e| Error::state(format!("state.json is corrupt: {e}")).hint(untouched))?;
         // The home id names the key file and the keyring entry: only what vauth generates.
-        if !super::vault::valid_home_id(&state.home_id) {
+        if !super::vault::valid_home_id(&f.home_id) {
             return Err(Error::state(
                 "state.json is corrupt: its home_id is not one vauth generates",
             )
             .hint(untouched));
         }
-        // A digest that is not 64 hex digits (a hand edit, a bad merge) would mislead every
-        // lookup and fingerprint: refuse it here, once, instead of guarding each use.
-        for k in state.api_keys.values() {
-            for v in &k.versions {
-                if v.sha256.len() != 64 || !v.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    return Err(Error::state(format!(
-                        "state.json is corrupt: API key {:?} version {} has a sha256 that is not 64 hex digits",
-                        k.name, v.version
-                    ))
-                    .hint(untouched));
+        let (api_keys, ids) = match f.api_keys {
+            // Schema 1: every key in this file. All of it goes to buckets at the next commit.
+            Some(map) => {
+                records::check_digests(map.values())?;
+                let mut ids = BTreeMap::new();
+                for k in map.values() {
+                    for v in &k.versions {
+                        if let Some(id) = &v.id {
+                            ids.insert(id.clone(), k.name.clone());
+                        }
+                    }
                 }
+                (Records::from_map(KEYS, map), Records::from_map(IDS, ids))
             }
-        }
-        Ok(state)
+            None => (
+                Records::stored(KEYS, &f.buckets)?,
+                Records::stored(IDS, &f.buckets)?,
+            ),
+        };
+        Ok(State {
+            schema: SCHEMA,
+            home_id: f.home_id,
+            created: f.created,
+            api_keys,
+            ids,
+            jwt_keys: f.jwt_keys,
+            audit: f.audit,
+            ca: f.ca,
+            certs: f.certs,
+            rotations: f.rotations,
+            revoking: f.revoking,
+            buckets: f.buckets,
+            integrity: f.integrity,
+        })
     }
 
     /// Serialize (pretty, stable key order, trailing newline) for review in version control.
@@ -239,29 +290,6 @@ impl State {
             .map_err(|e| Error::bug(format!("cannot serialize state: {e}")))?;
         v.push(b'\n');
         Ok(v)
-    }
-
-    /// Names of the vault entries the registry still needs at `now`: plaintexts of kept API-key
-    /// versions and private parts of JWT signing keys that are active or in grace. Anything else
-    /// under [`MANAGED_VAULT_PREFIXES`] is dropped from the vault.
-    pub fn needed_key_entries(&self, now: OffsetDateTime) -> std::collections::BTreeSet<String> {
-        let api = self.api_keys.values().flat_map(|k| {
-            k.versions
-                .iter()
-                .filter(move |v| v.kept && v.status(now).is_valid())
-                .map(move |v| v.vault_entry(&k.name))
-        });
-        let jwt = self.jwt_keys.values().flat_map(|k| {
-            k.versions
-                .iter()
-                .filter(move |v| v.status(now).is_valid())
-                .map(move |v| v.vault_entry(&k.name))
-        });
-        let journal = self
-            .rotations
-            .iter()
-            .map(|(name, r)| format!("apikey/{name}/{}", r.to_version));
-        api.chain(jwt).chain(journal).collect()
     }
 
     /// Journal the take-back `r` (once: a resumed one keeps its first time).
@@ -305,41 +333,24 @@ impl State {
             && (c.revoked_at.is_some() || self.cert_revoking(name, &c.serial, &p.target))
     }
 
-    /// Make every API-key version's `kept` tell the truth: a version whose plaintext is not in
-    /// `needed` (what [`State::needed_key_entries`] keeps; the vault drops the rest at commit —
-    /// revoked, retired, expired) is no longer kept.
-    pub fn settle_kept(&mut self, needed: &std::collections::BTreeSet<String>) {
-        for k in self.api_keys.values_mut() {
-            let name = k.name.clone();
-            for v in k.versions.iter_mut().filter(|v| v.kept) {
-                if !needed.contains(&v.vault_entry(&name)) {
-                    v.kept = false;
-                }
-            }
-        }
-    }
-
-    /// Find a version by its public id: (key, version).
-    pub fn find_by_id(&self, id: &str) -> Option<(&ApiKey, &KeyVersion)> {
-        self.api_keys.values().find_map(|k| {
-            k.versions
-                .iter()
-                .find(|v| v.id.as_deref() == Some(id))
-                .map(|v| (k, v))
-        })
-    }
-
     /// Version `version` of API key `name`, to change.
-    pub fn key_version_mut(&mut self, name: &str, version: u32) -> Option<&mut KeyVersion> {
-        self.api_keys
-            .get_mut(name)
-            .and_then(|k| k.versions.iter_mut().find(|v| v.version == version))
+    pub fn key_version_mut(&mut self, name: &str, version: u32) -> Result<Option<&mut KeyVersion>> {
+        Ok(self
+            .api_keys
+            .get_mut(name)?
+            .and_then(|k| k.versions.iter_mut().find(|v| v.version == version)))
     }
 
     /// The push of version `version` of API key `name` to `target`, to change.
-    pub fn key_push_mut(&mut self, name: &str, version: u32, target: &str) -> Option<&mut Pushed> {
-        self.key_version_mut(name, version)
-            .and_then(|v| v.pushed.iter_mut().find(|p| p.target == target))
+    pub fn key_push_mut(
+        &mut self,
+        name: &str,
+        version: u32,
+        target: &str,
+    ) -> Result<Option<&mut Pushed>> {
+        Ok(self
+            .key_version_mut(name, version)?
+            .and_then(|v| v.pushed.iter_mut().find(|p| p.target == target)))
     }
 
     /// The certificate `name` issued with serial `serial`, to change.
@@ -355,19 +366,47 @@ impl State {
             .and_then(|c| c.pushed.iter_mut().find(|p| p.target == target))
     }
 
-    /// Find a version by the SHA-256 of the whole key.
-    pub fn find_by_digest(&self, digest: &str) -> Option<(&ApiKey, &KeyVersion)> {
-        self.api_keys.values().find_map(|k| {
+    /// Find a version by the SHA-256 of the whole key (loads every bucket).
+    pub fn find_by_digest(&self, digest: &str) -> Result<Option<(&ApiKey, &KeyVersion)>> {
+        Ok(self.api_keys.values()?.into_iter().find_map(|k| {
             k.versions
                 .iter()
                 .find(|v| crate::apikey::ct_eq_str(&v.sha256, digest))
                 .map(|v| (k, v))
-        })
+        }))
     }
 }
 
-/// Vault entry prefixes whose entries live exactly as long as the registry needs them.
-pub const MANAGED_VAULT_PREFIXES: [&str; 2] = ["apikey/", "jwt/"];
+/// state.json as read: schema 2 (meta, buckets by hash) or schema 1 (every API key inline).
+#[derive(Deserialize)]
+struct StateFile {
+    home_id: String,
+    #[serde(with = "serde_rfc3339")]
+    created: OffsetDateTime,
+    #[serde(default)]
+    api_keys: Option<BTreeMap<String, ApiKey>>,
+    #[serde(default)]
+    jwt_keys: BTreeMap<String, JwtKey>,
+    #[serde(default)]
+    audit: AuditHead,
+    #[serde(default)]
+    ca: Option<pki::CaRecord>,
+    #[serde(default)]
+    certs: pki::Certs,
+    #[serde(default)]
+    rotations: BTreeMap<String, Rotation>,
+    #[serde(default)]
+    revoking: Vec<Revoking>,
+    #[serde(default)]
+    buckets: BTreeMap<String, String>,
+    #[serde(default)]
+    integrity: Option<String>,
+}
+
+/// The vault entry prefix of API-key plaintexts (kept in the vault's buckets).
+pub const APIKEY_PREFIX: &str = "apikey/";
+/// The vault entry prefix of JWT signing keys (kept in the vault's main body).
+pub const JWT_PREFIX: &str = "jwt/";
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -408,22 +447,39 @@ pub(crate) mod tests {
         assert_eq!(v.status(t(10)), Status::Grace);
     }
 
+    fn key(name: &str, v: KeyVersion) -> ApiKey {
+        ApiKey {
+            name: name.into(),
+            prefix: Some("vk".into()),
+            scopes: vec!["read".into()],
+            labels: BTreeMap::new(),
+            created: t(0),
+            versions: vec![v],
+        }
+    }
+
+    /// state.json of schema 1 (every key inline) holding `keys`.
+    fn schema_1(keys: &[ApiKey]) -> Vec<u8> {
+        let mut v = serde_json::to_value(State::new("homeid0000000001".into(), t(0))).unwrap();
+        v["schema"] = 1.into();
+        let map: BTreeMap<&str, &ApiKey> = keys.iter().map(|k| (k.name.as_str(), k)).collect();
+        v["api_keys"] = serde_json::to_value(map).unwrap();
+        serde_json::to_vec_pretty(&v).unwrap()
+    }
+
     #[test]
-    fn round_trip_and_schema_checks() {
-        let mut s = State::new("homeid0000000001".into(), t(0));
-        s.api_keys.insert(
-            "a".into(),
-            ApiKey {
-                name: "a".into(),
-                prefix: Some("vk".into()),
-                scopes: vec!["read".into()],
-                labels: BTreeMap::new(),
-                created: t(0),
-                versions: vec![version(1)],
-            },
-        );
-        let bytes = s.to_bytes().unwrap();
-        assert_eq!(State::from_bytes(&bytes).unwrap(), s);
+    fn schema_1_is_read_and_moves_to_buckets_and_newer_schemas_are_refused() {
+        let bytes = schema_1(&[key("a", version(1))]);
+        let mut s = State::from_bytes(&bytes).unwrap();
+        assert_eq!(s.schema, SCHEMA);
+        assert!(s.api_keys.get("a").unwrap().is_some());
+        assert!(s.find_by_id("id000001").unwrap().is_some());
+        assert!(s.find_by_id("nope").unwrap().is_none());
+        // Every record is written by the next commit.
+        let i = records::bucket_of("a");
+        assert!(s.api_keys.is_dirty(i));
+        assert_eq!(s.api_keys.dirty_bytes().unwrap().len(), 1);
+        assert_eq!(s.settle_bucket(i, t(1)).unwrap().len(), 1);
         let newer = String::from_utf8(bytes.clone())
             .unwrap()
             .replace("\"schema\": 1", "\"schema\": 9");
@@ -444,9 +500,62 @@ pub(crate) mod tests {
         );
         let e = State::from_bytes(bad.as_bytes()).unwrap_err();
         assert!(e.message().contains("sha256"), "{}", e.message());
-        assert_eq!(s.needed_key_entries(t(1)).len(), 1);
-        assert!(s.find_by_id("id000001").is_some());
-        assert!(s.find_by_id("nope").is_none());
+    }
+
+    #[test]
+    fn buckets_load_on_use_and_a_swapped_or_edited_bucket_is_refused() {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        let mut s = State::new("homeid0000000001".into(), t(0));
+        for n in 0..40 {
+            let mut v = version(1);
+            v.id = Some(format!("id{n:06}"));
+            s.api_keys
+                .insert(format!("k{n}"), key(&format!("k{n}"), v))
+                .unwrap();
+        }
+        s.update_id_index().unwrap();
+        let mut written = s.api_keys.dirty_bytes().unwrap();
+        written.extend(s.ids.dirty_bytes().unwrap());
+        for b in &written {
+            s.buckets.insert(b.id.clone(), b.hash.clone());
+        }
+        let store: Rc<RefCell<BTreeMap<String, Vec<u8>>>> = Rc::new(RefCell::new(
+            written
+                .iter()
+                .map(|b| (b.id.clone(), b.bytes.clone()))
+                .collect(),
+        ));
+        let reads = Rc::new(RefCell::new(0));
+        let loader = |st: &Rc<RefCell<BTreeMap<String, Vec<u8>>>>| -> records::Loader {
+            let (st, n) = (st.clone(), reads.clone());
+            Rc::new(move |id: &str, _h: &str| {
+                *n.borrow_mut() += 1;
+                Ok(st.borrow().get(id).cloned().unwrap_or_default())
+            })
+        };
+        let meta = s.to_bytes().unwrap();
+        let mut back = State::from_bytes(&meta).unwrap();
+        back.set_loader(loader(&store));
+        // One name: one bucket of the id index, one of the keys.
+        let (k, v) = back.find_by_id("id000007").unwrap().unwrap();
+        assert_eq!((k.name.as_str(), v.version), ("k7", 1));
+        assert_eq!(*reads.borrow(), 2);
+        assert_eq!(back.api_keys.len().unwrap(), 40);
+        assert!(back.api_keys.same_as(&s.api_keys).unwrap());
+        // A bucket replaced by another one (its hash differs from what meta names) is refused.
+        let i = records::bucket_of("k3");
+        let id = records::bucket_id(KEYS, i);
+        let other = written
+            .iter()
+            .find(|b| b.id.starts_with("k-") && b.id != id)
+            .unwrap();
+        store.borrow_mut().insert(id.clone(), other.bytes.clone());
+        let mut swapped = State::from_bytes(&meta).unwrap();
+        swapped.set_loader(loader(&store));
+        let e = swapped.api_keys.get("k3").unwrap_err();
+        assert_eq!(e.kind().exit_code(), 3);
+        assert!(e.message().contains(&id), "{}", e.message());
     }
 
     #[test]
@@ -456,7 +565,7 @@ pub(crate) mod tests {
         s.audit.count = 3;
         let raw = s.to_sealed_bytes(&k).unwrap();
         let back = State::from_bytes(&raw).unwrap();
-        assert_eq!(back, s);
+        assert_eq!(back.audit, s.audit);
         assert_eq!(
             back.to_bytes().unwrap(),
             raw,

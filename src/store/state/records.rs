@@ -1,0 +1,529 @@
+//! Records in buckets: the part of the registry that grows with the home (API keys and the
+//! API-key id index), split into 256 buckets by the first byte of SHA-256(name), each stored
+//! apart and loaded only when a command touches a name in it.
+//!
+//! The small *meta* record (state.json) names every bucket's SHA-256 ([`Records::hashes`]), and
+//! its integrity tag covers those names, so a bucket that was swapped, replayed or edited fails
+//! the hash check when it is loaded. A single-credential command reads and writes meta and one
+//! bucket, whatever the size of the home; a command that walks every record loads them all.
+//!
+//! Loading is lazy behind `&self` (a [`OnceCell`] per bucket), so a lookup is fallible: every
+//! accessor returns a [`Result`]. A bucket that is changed through `&mut self` is marked dirty,
+//! and the next commit writes exactly the dirty buckets.
+
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use time::OffsetDateTime;
+
+use super::{ApiKey, KeyVersion};
+use crate::error::{Error, Result};
+
+/// Number of buckets per kind of record.
+pub const BUCKETS: usize = 256;
+
+/// Reads a stored bucket: `(bucket id, expected SHA-256 hex) -> bytes`. The caller checks the
+/// hash.
+pub type Loader = Rc<dyn Fn(&str, &str) -> Result<Vec<u8>>>;
+
+/// The bucket index of `name`: the first byte of its SHA-256.
+pub fn bucket_of(name: &str) -> usize {
+    use sha2::Digest;
+    usize::from(sha2::Sha256::digest(name.as_bytes())[0])
+}
+
+/// The stored id of bucket `i` of kind `kind` (`k-3f`).
+pub fn bucket_id(kind: &str, i: usize) -> String {
+    format!("{kind}-{i:02x}")
+}
+
+/// SHA-256 of `bytes`, lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+/// The error for a bucket whose bytes are not the ones its meta record names.
+pub fn bucket_tampered(id: &str) -> Error {
+    Error::state(format!(
+        "the bucket {id} of the home's registry failed its integrity check: it was edited, \
+         replaced or lost outside vauth"
+    ))
+    .hint("restore the home (state.json with its buckets/ directory) from a backup; vauth has not changed anything")
+}
+
+/// A record that may name ids to index (API keys name their versions' public ids).
+pub trait Record: Clone + Serialize + DeserializeOwned {
+    /// The ids this record is found by, besides its name.
+    fn ids(&self) -> Vec<String> {
+        Vec::new()
+    }
+    /// Refuse a record that would mislead its readers (checked once, when its bucket loads).
+    fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}
+
+impl Record for String {}
+
+#[derive(Debug, Clone)]
+struct Slot<T> {
+    map: OnceCell<BTreeMap<String, T>>,
+    /// The SHA-256 of the stored bucket (None: there is none, the bucket is empty).
+    hash: Option<String>,
+    dirty: bool,
+    /// The ids the records of this bucket had when it was loaded or last committed.
+    ids: Option<BTreeSet<String>>,
+}
+
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Slot {
+            map: OnceCell::new(),
+            hash: None,
+            dirty: false,
+            ids: None,
+        }
+    }
+}
+
+/// One kind of bucketed record, by name.
+#[derive(Clone)]
+pub struct Records<T> {
+    kind: &'static str,
+    slots: Vec<Slot<T>>,
+    loader: Option<Loader>,
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Records<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let loaded: Vec<_> = self.slots.iter().filter_map(|s| s.map.get()).collect();
+        f.debug_struct("Records")
+            .field("kind", &self.kind)
+            .field("loaded", &loaded)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One bucket to write: its id, the SHA-256 of its bytes, the bytes.
+pub struct BucketBytes {
+    /// `k-3f`.
+    pub id: String,
+    /// SHA-256 hex of `bytes`.
+    pub hash: String,
+    /// The serialized bucket.
+    pub bytes: Vec<u8>,
+}
+
+impl<T: Record> Records<T> {
+    /// No records, every bucket loaded (a new home).
+    pub fn new(kind: &'static str) -> Records<T> {
+        let slots = (0..BUCKETS)
+            .map(|_| {
+                let s = Slot::default();
+                let _ = s.map.set(BTreeMap::new());
+                s
+            })
+            .collect();
+        Records {
+            kind,
+            slots,
+            loader: None,
+        }
+    }
+
+    /// Records stored as `hashes` names them (bucket id → SHA-256), none loaded yet.
+    pub fn stored(kind: &'static str, hashes: &BTreeMap<String, String>) -> Result<Records<T>> {
+        let mut slots: Vec<Slot<T>> = (0..BUCKETS).map(|_| Slot::default()).collect();
+        let prefix = format!("{kind}-");
+        for (id, h) in hashes {
+            let Some(hx) = id.strip_prefix(&prefix) else {
+                continue;
+            };
+            let i = u8::from_str_radix(hx, 16)
+                .ok()
+                .filter(|_| hx.len() == 2)
+                .ok_or_else(|| Error::state(format!("state.json is corrupt: bucket id {id:?}")))?;
+            slots[usize::from(i)].hash = Some(h.clone());
+        }
+        Ok(Records {
+            kind,
+            slots,
+            loader: None,
+        })
+    }
+
+    /// Every record of `map`, all buckets loaded and dirty (a home of schema 1 moving to
+    /// buckets).
+    pub fn from_map(kind: &'static str, map: BTreeMap<String, T>) -> Records<T> {
+        let mut r = Records::new(kind);
+        for (name, v) in map {
+            let i = bucket_of(&name);
+            if let Some(m) = r.slots[i].map.get_mut() {
+                m.insert(name, v);
+            }
+            r.slots[i].dirty = true;
+            r.slots[i].ids = Some(BTreeSet::new());
+        }
+        r
+    }
+
+    /// Where to load stored buckets from.
+    pub fn set_loader(&mut self, loader: Loader) {
+        self.loader = Some(loader);
+    }
+
+    fn slot_map(&self, i: usize) -> Result<&BTreeMap<String, T>> {
+        let slot = &self.slots[i];
+        if let Some(m) = slot.map.get() {
+            return Ok(m);
+        }
+        let map = match &slot.hash {
+            None => BTreeMap::new(),
+            Some(h) => {
+                let id = bucket_id(self.kind, i);
+                let loader = self
+                    .loader
+                    .as_ref()
+                    .ok_or_else(|| Error::bug(format!("bucket {id} read with no loader")))?;
+                let bytes = loader(&id, h)?;
+                if sha256_hex(&bytes) != *h {
+                    return Err(bucket_tampered(&id));
+                }
+                let map: BTreeMap<String, T> = serde_json::from_slice(&bytes)
+                    .map_err(|e| Error::state(format!("the bucket {id} is corrupt: {e}")))?;
+                if map.keys().any(|n| bucket_of(n) != i) {
+                    return Err(bucket_tampered(&id));
+                }
+                for v in map.values() {
+                    v.validate()?;
+                }
+                map
+            }
+        };
+        Ok(slot.map.get_or_init(|| map))
+    }
+
+    fn slot_mut(&mut self, i: usize) -> Result<&mut BTreeMap<String, T>> {
+        self.slot_map(i)?;
+        let slot = &mut self.slots[i];
+        if slot.ids.is_none() {
+            slot.ids = Some(
+                slot.map
+                    .get()
+                    .map(|m| m.values().flat_map(Record::ids).collect())
+                    .unwrap_or_default(),
+            );
+        }
+        slot.dirty = true;
+        slot.map
+            .get_mut()
+            .ok_or_else(|| Error::bug("bucket not loaded"))
+    }
+
+    /// The record `name`.
+    pub fn get(&self, name: &str) -> Result<Option<&T>> {
+        Ok(self.slot_map(bucket_of(name))?.get(name))
+    }
+
+    /// The record `name`, to change (its bucket is written by the next commit).
+    pub fn get_mut(&mut self, name: &str) -> Result<Option<&mut T>> {
+        let i = bucket_of(name);
+        if self.slot_map(i)?.contains_key(name) {
+            Ok(self.slot_mut(i)?.get_mut(name))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// Whether there is a record `name`.
+    pub fn contains_key(&self, name: &str) -> Result<bool> {
+        Ok(self.get(name)?.is_some())
+    }
+
+    /// Add or replace the record `name`.
+    pub fn insert(&mut self, name: String, v: T) -> Result<Option<T>> {
+        let i = bucket_of(&name);
+        Ok(self.slot_mut(i)?.insert(name, v))
+    }
+
+    /// The record `name`, made by `make` when there is none.
+    pub fn get_or_insert_with(&mut self, name: &str, make: impl FnOnce() -> T) -> Result<&mut T> {
+        let i = bucket_of(name);
+        Ok(self
+            .slot_mut(i)?
+            .entry(name.to_string())
+            .or_insert_with(make))
+    }
+
+    /// Remove the record `name`.
+    pub fn remove(&mut self, name: &str) -> Result<Option<T>> {
+        let i = bucket_of(name);
+        if !self.slot_map(i)?.contains_key(name) {
+            return Ok(None);
+        }
+        Ok(self.slot_mut(i)?.remove(name))
+    }
+
+    /// Every record, sorted by name (loads every bucket).
+    pub fn values(&self) -> Result<Vec<&T>> {
+        Ok(self.iter()?.into_iter().map(|(_, v)| v).collect())
+    }
+
+    /// Every (name, record), sorted by name (loads every bucket).
+    pub fn iter(&self) -> Result<Vec<(&String, &T)>> {
+        let mut all = Vec::new();
+        for i in 0..BUCKETS {
+            all.extend(self.slot_map(i)?.iter());
+        }
+        all.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        Ok(all)
+    }
+
+    /// Number of records (loads every bucket).
+    pub fn len(&self) -> Result<usize> {
+        let mut n = 0;
+        for i in 0..BUCKETS {
+            n += self.slot_map(i)?.len();
+        }
+        Ok(n)
+    }
+
+    /// Whether there are none (loads every bucket).
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+
+    /// Load bucket `i` (a no-op when it is loaded).
+    pub fn load_bucket(&self, i: usize) -> Result<()> {
+        self.slot_map(i).map(|_| ())
+    }
+
+    /// The indices of the buckets loaded so far.
+    pub fn loaded(&self) -> Vec<usize> {
+        (0..BUCKETS)
+            .filter(|&i| self.slots[i].map.get().is_some())
+            .collect()
+    }
+
+    /// Whether bucket `i` is loaded and changed since its last commit.
+    pub fn is_dirty(&self, i: usize) -> bool {
+        self.slots[i].dirty
+    }
+
+    /// The loaded bucket `i`, to change in place (marked dirty only through `mark_dirty`).
+    pub fn loaded_bucket_mut(&mut self, i: usize) -> Option<&mut BTreeMap<String, T>> {
+        self.slots[i].map.get_mut()
+    }
+
+    /// The loaded bucket `i`.
+    pub fn loaded_bucket(&self, i: usize) -> Option<&BTreeMap<String, T>> {
+        self.slots[i].map.get()
+    }
+
+    /// Mark bucket `i` (loaded) changed.
+    pub fn mark_dirty(&mut self, i: usize) -> Result<()> {
+        self.slot_mut(i).map(|_| ())
+    }
+
+    /// The ids gained and lost by the dirty buckets since they were loaded (or last committed).
+    pub fn id_changes(&self) -> (Vec<(String, String)>, Vec<String>) {
+        let mut added = Vec::new();
+        let mut removed = Vec::new();
+        for s in self.slots.iter().filter(|s| s.dirty) {
+            let Some(m) = s.map.get() else { continue };
+            let before = s.ids.clone().unwrap_or_default();
+            let mut now = BTreeSet::new();
+            for (name, v) in m {
+                for id in v.ids() {
+                    if !before.contains(&id) {
+                        added.push((id.clone(), name.clone()));
+                    }
+                    now.insert(id);
+                }
+            }
+            removed.extend(before.into_iter().filter(|id| !now.contains(id)));
+        }
+        (added, removed)
+    }
+
+    /// Serialize the dirty buckets (pretty JSON, sorted by name).
+    pub fn dirty_bytes(&self) -> Result<Vec<BucketBytes>> {
+        let mut out = Vec::new();
+        for (i, s) in self.slots.iter().enumerate().filter(|(_, s)| s.dirty) {
+            let Some(m) = s.map.get() else { continue };
+            let mut bytes = serde_json::to_vec_pretty(m)
+                .map_err(|e| Error::bug(format!("cannot serialize a bucket: {e}")))?;
+            bytes.push(b'\n');
+            out.push(BucketBytes {
+                id: bucket_id(self.kind, i),
+                hash: sha256_hex(&bytes),
+                bytes,
+            });
+        }
+        Ok(out)
+    }
+
+    /// After a commit stored `written`: their hashes are the stored ones, nothing is dirty.
+    pub fn committed(&mut self, written: &[BucketBytes]) {
+        for w in written {
+            if let Some(i) =
+                w.id.strip_prefix(self.kind)
+                    .and_then(|r| r.strip_prefix('-'))
+                    .and_then(|h| usize::from_str_radix(h, 16).ok())
+                    .filter(|&i| i < BUCKETS)
+            {
+                self.slots[i].hash = Some(w.hash.clone());
+            }
+        }
+        for s in &mut self.slots {
+            if s.dirty {
+                s.ids = s
+                    .map
+                    .get()
+                    .map(|m| m.values().flat_map(Record::ids).collect());
+            }
+            s.dirty = false;
+        }
+    }
+
+    /// The stored buckets' hashes, by bucket id (what meta records).
+    pub fn hashes(&self) -> impl Iterator<Item = (String, &String)> {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.hash.as_ref().map(|h| (bucket_id(self.kind, i), h)))
+    }
+}
+
+impl<T: Record + PartialEq> Records<T> {
+    /// Whether both hold the same records (loads every bucket of both).
+    pub fn same_as(&self, other: &Records<T>) -> Result<bool> {
+        Ok(self.iter()? == other.iter()?)
+    }
+}
+
+/// A digest that is not 64 hex digits (a hand edit, a bad merge) would mislead every lookup
+/// and fingerprint: refuse it when a record is read, once, instead of guarding each use.
+pub(crate) fn check_digests<'a>(keys: impl Iterator<Item = &'a ApiKey>) -> Result<()> {
+    for k in keys {
+        for v in &k.versions {
+            if v.sha256.len() != 64 || !v.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(Error::state(format!(
+                    "the registry is corrupt: API key {:?} version {} has a sha256 that is not 64 hex digits",
+                    k.name, v.version
+                ))
+                .hint("restore the home from version control or a backup; vauth has not changed it"));
+            }
+        }
+    }
+    Ok(())
+}
+
+impl super::State {
+    /// Where stored buckets are read from (set by the session that opened the home).
+    pub fn set_loader(&mut self, loader: Loader) {
+        self.api_keys.set_loader(loader.clone());
+        self.ids.set_loader(loader);
+    }
+
+    /// Bring the id index up to date with the API keys changed since the last commit.
+    pub fn update_id_index(&mut self) -> Result<()> {
+        let (added, removed) = self.api_keys.id_changes();
+        for id in removed {
+            self.ids.remove(&id)?;
+        }
+        for (id, name) in added {
+            self.ids.insert(id, name)?;
+        }
+        Ok(())
+    }
+
+    /// The loaded buckets of API keys, in a writing session, settled for `now` (see
+    /// [`super::State::settle_bucket`]): for each whose records changed, the vault entries it needs.
+    /// `journal_changed` names buckets whose rotation-journal entries changed.
+    pub fn settle(
+        &mut self,
+        now: OffsetDateTime,
+        journal_changed: &std::collections::BTreeSet<usize>,
+    ) -> Result<Vec<(usize, std::collections::BTreeSet<String>)>> {
+        let mut out = Vec::new();
+        for i in self.api_keys.loaded() {
+            let needed = self.settle_bucket(i, now)?;
+            if self.api_keys.is_dirty(i) || journal_changed.contains(&i) {
+                out.push((i, needed));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Names of the main vault's entries the registry still needs at `now`: private parts of
+    /// JWT signing keys that are active or in grace. Anything else under `jwt/` is dropped.
+    pub fn needed_jwt_entries(&self, now: OffsetDateTime) -> std::collections::BTreeSet<String> {
+        self.jwt_keys
+            .values()
+            .flat_map(|k| {
+                k.versions
+                    .iter()
+                    .filter(move |v| v.status(now).is_valid())
+                    .map(move |v| v.vault_entry(&k.name))
+            })
+            .collect()
+    }
+
+    /// Settle the loaded bucket `i` of API keys at `now`, and return the vault entries it needs:
+    /// plaintexts of kept versions that are active or in grace, and of successors the rotation
+    /// journal holds. A kept version whose plaintext is no longer needed (revoked, retired,
+    /// expired) becomes not kept, and the bucket is marked changed, so `kept` tells the truth
+    /// and the vault drops the rest at commit.
+    pub fn settle_bucket(
+        &mut self,
+        i: usize,
+        now: OffsetDateTime,
+    ) -> Result<std::collections::BTreeSet<String>> {
+        let mut needed: std::collections::BTreeSet<String> = self
+            .rotations
+            .iter()
+            .filter(|(name, _)| bucket_of(name) == i)
+            .map(|(name, r)| format!("apikey/{name}/{}", r.to_version))
+            .collect();
+        let mut flipped = false;
+        if let Some(m) = self.api_keys.loaded_bucket_mut(i) {
+            for k in m.values_mut() {
+                for v in &mut k.versions {
+                    if !v.kept {
+                        continue;
+                    }
+                    let entry = v.vault_entry(&k.name);
+                    if v.status(now).is_valid() || needed.contains(&entry) {
+                        needed.insert(entry);
+                    } else {
+                        v.kept = false;
+                        flipped = true;
+                    }
+                }
+            }
+        }
+        if flipped {
+            self.api_keys.mark_dirty(i)?;
+        }
+        Ok(needed)
+    }
+
+    /// Find a version by its public id: (key, version), through the id index.
+    pub fn find_by_id(&self, id: &str) -> Result<Option<(&ApiKey, &KeyVersion)>> {
+        let Some(name) = self.ids.get(id)? else {
+            return Ok(None);
+        };
+        Ok(self.api_keys.get(name)?.and_then(|k| {
+            k.versions
+                .iter()
+                .find(|v| v.id.as_deref() == Some(id))
+                .map(|v| (k, v))
+        }))
+    }
+}
