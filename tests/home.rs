@@ -575,3 +575,78 @@ fn a_home_committed_to_git_carries_its_buckets_and_a_clone_opens_every_key() {
     env.run(&["--home", clone.to_str().unwrap(), "audit", "verify"])
         .ok();
 }
+
+/// A home written by vauth before buckets (schema 1: every API key inside state.json, every
+/// plaintext in secrets.vault, a keys.idx beside them; tests/fixtures/schema1-home, made by the
+/// release before this change) is read as it is, and moves to buckets at its next change with
+/// every key, plaintext, revocation and audit line kept.
+#[test]
+fn a_schema_1_home_is_read_as_it_is_and_moves_to_buckets_at_its_next_change() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new().with_env("VAUTH_MASTER_KEY", MASTER);
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let home = env.home();
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o700)).unwrap();
+    for f in std::fs::read_dir(fixtures.join("schema1-home"))
+        .unwrap()
+        .flatten()
+    {
+        let to = home.join(f.file_name());
+        std::fs::copy(f.path(), &to).unwrap();
+        std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let key =
+        |n: &str| std::fs::read_to_string(fixtures.join(format!("schema1-home.{n}.key"))).unwrap();
+    let (alpha, beta, gone) = (key("alpha"), key("beta"), key("gone"));
+    for k in [&alpha, &beta, &gone] {
+        env.secret(k);
+    }
+    let before = env.read_home("state.json");
+    assert!(before.contains("\"schema\": 1"));
+    // Read as it is: nothing written.
+    env.run(&["key", "list"])
+        .ok()
+        .stdout_has("alpha")
+        .stdout_has("beta");
+    env.run_in(&["key", "verify"], &alpha)
+        .ok()
+        .stdout_has("alpha v1 is active");
+    env.run_in(&["key", "verify", "beta"], &beta).ok();
+    env.run_in(&["key", "verify"], &gone)
+        .code(1)
+        .stdout_has("revoked");
+    env.run(&["audit", "verify"]).ok();
+    assert_eq!(env.read_home("state.json"), before, "a reader wrote");
+    assert!(!home.join("buckets").exists());
+    // The next change moves it to buckets.
+    let gamma = env.create("gamma");
+    let after = env.read_home("state.json");
+    assert!(
+        after.contains("\"schema\": 2") && !after.contains("\"api_keys\""),
+        "{after}"
+    );
+    assert!(!home.join("keys.idx").exists(), "the old index is removed");
+    let gi = env.read_home(".gitignore");
+    assert!(
+        gi.contains("!buckets/\n") && gi.contains("!buckets/*.json\n"),
+        "{gi}"
+    );
+    for (n, k) in [("alpha", &alpha), ("beta", &beta)] {
+        env.run(&["--yes", "key", "show", n, "--reveal"])
+            .ok()
+            .stdout_has(k);
+        env.run_in(&["key", "verify"], k).ok();
+    }
+    env.run_in(&["key", "verify"], &gone)
+        .code(1)
+        .stdout_has("revoked");
+    env.run_in(&["key", "verify"], &gamma).ok();
+    env.run(&["jwt", "sign", "--key", "sig", "--exp", "1h", "--subtle"])
+        .ok();
+    let v = env.run(&["--json", "audit", "verify"]);
+    v.ok();
+    let st = state(&env);
+    assert_eq!(st["api_keys"].as_object().unwrap().len(), 4);
+    assert_eq!(st["api_keys"]["gone"]["versions"][0]["kept"], false);
+}
