@@ -100,7 +100,7 @@ fn bench(c: &mut Criterion) {
         intermediate: None,
         crl: Default::default(),
     };
-    let certs = Default::default();
+    let certs: Vec<&vauth::store::state::pki::CertRecord> = Vec::new();
     c.bench_function("verify leaf", |b| {
         b.iter(|| {
             let v = vauth::lifecycle::verify::verify(

@@ -106,11 +106,9 @@ pub fn expand(state: &State, policies: &[Policy]) -> Result<Vec<Policy>> {
     for p in policies.iter().filter(|p| p.credential.contains('*')) {
         let names = state
             .api_keys
-            .iter()?
-            .into_iter()
-            .map(|(n, _)| n)
+            .keys()?
             .chain(state.jwt_keys.keys())
-            .chain(state.certs.keys());
+            .chain(state.certs.keys()?);
         let mut any = false;
         for n in names {
             if glob(&p.credential, n) && !taken.contains(n) {
@@ -192,10 +190,10 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Result<Item> {
                 return Ok(item);
             }
         }
-    } else if let Some(c) = state.certs.get(name).and_then(|r| r.latest()) {
+    } else if let Some(c) = state.certs.get(name)?.and_then(|r| r.latest()) {
         item.kind = Some(CredKind::Cert);
         let grace = p.grace().map_or(time::Duration::ZERO, |g| g.duration());
-        if let Some(r) = state.certs.get(name) {
+        if let Some(r) = state.certs.get(name)? {
             item.finalize = superseded(r, grace, at)
                 .into_iter()
                 .map(|i| i as u32 + 1)
@@ -311,7 +309,7 @@ fn steps(state: &State, p: &Policy, kind: Option<CredKind>) -> Result<Vec<String
             s.push(
                 "issue the successor (same CN and SANs, a new key kept in the vault)".to_string(),
             );
-            if let Some(c) = state.certs.get(&p.credential).and_then(|r| r.latest()) {
+            if let Some(c) = state.certs.get(&p.credential)?.and_then(|r| r.latest()) {
                 for x in c.pushed.iter().filter(|x| x.revoked_at.is_none()) {
                     s.push(format!("log in with it on {} as {}", x.target, x.user));
                 }

@@ -48,13 +48,16 @@ impl Fleet {
             "SELECT convert_from(state, 'UTF8') FROM vauth.home WHERE name = '{name}'"
         ));
         let mut v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
-        // The API keys live in the home's buckets: merged as a schema-1 state.json held them.
-        let keys = self.pg.admin(&format!(
-            "SELECT coalesce(json_object_agg(k.key, k.value), '{{}}') FROM vauth.bucket b, \
-             json_each(convert_from(b.data, 'UTF8')::json) k \
-             WHERE b.home = '{name}' AND b.id LIKE 'k-%'"
-        ));
-        v["api_keys"] = serde_json::from_str(&keys).unwrap_or_else(|e| panic!("{e}: {keys}"));
+        // API keys and certificates live in the home's buckets: merged as a schema-1
+        // state.json held them.
+        for (kind, member) in [("k", "api_keys"), ("c", "certs")] {
+            let all = self.pg.admin(&format!(
+                "SELECT coalesce(json_object_agg(k.key, k.value), '{{}}') FROM vauth.bucket b, \
+                 json_each(convert_from(b.data, 'UTF8')::json) k \
+                 WHERE b.home = '{name}' AND b.id LIKE '{kind}-%'"
+            ));
+            v[member] = serde_json::from_str(&all).unwrap_or_else(|e| panic!("{e}: {all}"));
+        }
         v
     }
 

@@ -172,10 +172,26 @@ fn ids_of(home: &Path) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    if let Ok(t) = std::fs::read_to_string(home.join("state.json"))
-        && let Ok(v) = serde_json::from_str::<serde_json::Value>(&t)
-    {
-        walk(&v, &mut out);
+    // state.json and its buckets (API keys, certificates, the id index).
+    let buckets = std::fs::read_dir(home.join("buckets"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"));
+    for f in std::iter::once(home.join("state.json")).chain(buckets) {
+        if let Ok(t) = std::fs::read_to_string(&f)
+            && let Ok(v) = serde_json::from_str::<serde_json::Value>(&t)
+        {
+            walk(&v, &mut out);
+            // The id index maps ids (its keys) to names.
+            if f.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("i-"))
+                && let Some(m) = v.as_object()
+            {
+                out.extend(m.keys().cloned());
+            }
+        }
     }
     out.retain(|s| s.len() >= 8);
     out.sort_by_key(|s| std::cmp::Reverse(s.len()));

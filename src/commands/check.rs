@@ -105,7 +105,7 @@ pub fn run(ctx: &Ctx<'_>, a: &CheckArgs) -> Result<Outcome> {
             });
         }
     }
-    for r in s.state.certs.values() {
+    for r in s.state.certs.values()? {
         if let Some(c) = r.latest().filter(|c| c.revoked_at.is_none())
             && c.not_after <= horizon
         {

@@ -108,7 +108,7 @@ pub fn run(ctx: &Ctx<'_>, a: &PushArgs) -> Result<Outcome> {
         OpenMode::Write
     })?;
     let first = a.key[0].as_str();
-    if a.cert || (!s.state.api_keys.contains_key(first)? && s.state.certs.contains_key(first)) {
+    if a.cert || (!s.state.api_keys.contains_key(first)? && s.state.certs.contains_key(first)?) {
         if a.key.len() > 1 {
             return Err(Error::usage("push certificates one at a time")
                 .hint("several credentials in one push must be API keys"));
@@ -344,7 +344,7 @@ fn push_cert(
     let c = s
         .state
         .certs
-        .get(name)
+        .get(name)?
         .and_then(|r| r.latest())
         .cloned()
         .ok_or_else(|| {
@@ -419,7 +419,7 @@ fn push_cert(
         pending: false,
         revoked_at: None,
     };
-    record_cert(&mut s, name, &c.serial, pushed);
+    record_cert(&mut s, name, &c.serial, pushed)?;
     s.commit(
         AuditEvent::new("cert.push")
             .detail("name", name)

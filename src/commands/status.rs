@@ -185,7 +185,7 @@ fn inventory(state: &State, now: OffsetDateTime, horizon: OffsetDateTime) -> Res
             }
         }
     }
-    for r in state.certs.values() {
+    for r in state.certs.values()? {
         let Some(c) = r.latest() else { continue };
         inv.certs.total += 1;
         let st = c.status(now);

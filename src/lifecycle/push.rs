@@ -311,10 +311,11 @@ pub fn record(s: &mut Session, name: &str, version: u32, p: Pushed) -> Result<()
 
 /// Record `p` on the certificate `name` with serial `serial` (replacing an earlier push to the
 /// same target).
-pub fn record_cert(s: &mut Session, name: &str, serial: &str, p: Pushed) {
-    if let Some(x) = s.state.issued_cert_mut(name, serial) {
+pub fn record_cert(s: &mut Session, name: &str, serial: &str, p: Pushed) -> Result<()> {
+    if let Some(x) = s.state.issued_cert_mut(name, serial)? {
         record_push(&mut x.pushed, p);
     }
+    Ok(())
 }
 
 /// A push of version `version` of `key` to `target` that waited for a restart probed fine:

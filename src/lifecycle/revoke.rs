@@ -65,7 +65,10 @@ fn take_back(
             .state
             .key_push_mut(&r.credential, v, &target)
             .map_err(Failed::Local)?,
-        (None, Some(sr)) => s.state.cert_push_mut(&r.credential, sr, &target),
+        (None, Some(sr)) => s
+            .state
+            .cert_push_mut(&r.credential, sr, &target)
+            .map_err(Failed::Local)?,
         (None, None) => None,
     };
     if let Some(p) = push {
@@ -175,18 +178,22 @@ pub fn revoke_cert_pushes(
     let mut log = Vec::new();
     let mut first_err = None;
     for (name, serial) in certs {
-        let Some(c) = s
-            .state
-            .certs
-            .get(name)
-            .and_then(|r| r.issued.iter().find(|c| &c.serial == serial))
-            .cloned()
-        else {
-            continue;
+        let found = s.state.certs.get(name).map(|r| {
+            r.and_then(|r| r.issued.iter().find(|c| &c.serial == serial))
+                .cloned()
+        });
+        let c = match found {
+            Ok(Some(c)) => c,
+            Ok(None) => continue,
+            Err(e) => return (log, Some(e)),
         };
         for p in c.pushed.iter().filter(|p| p.revoked_at.is_none()) {
             let now = s.now;
-            let still_used = s.state.certs.values().any(|r| {
+            let all = match s.state.certs.values() {
+                Ok(all) => all,
+                Err(e) => return (log, Some(e)),
+            };
+            let still_used = all.into_iter().any(|r| {
                 r.issued.iter().any(|x| {
                     x.cn == p.user
                         && !certs.iter().any(|(n, sr)| n == &r.name && sr == &x.serial)

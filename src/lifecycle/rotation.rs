@@ -407,7 +407,7 @@ pub fn renew_cert(s: &mut Session, p: &Policy) -> Result<Option<RenewedCert>> {
     use super::certs::{KeySource, ca_of, issue_one, leaf_window, load_issuer, spec_of};
     let name = p.credential.as_str();
     let now = s.now;
-    let rec = s.state.certs.get(name).cloned().ok_or_else(|| {
+    let rec = s.state.certs.get(name)?.cloned().ok_or_else(|| {
         Error::new(
             ErrorKind::NotFound,
             format!("no certificate named {name:?}"),
@@ -484,7 +484,7 @@ pub fn renew_cert(s: &mut Session, p: &Policy) -> Result<Option<RenewedCert>> {
     }
     nc.record.key_kept = true;
     s.vault()?.put(&nc.record.vault_entry(name), key.clone())?;
-    if let Some(r) = s.state.certs.get_mut(name) {
+    if let Some(r) = s.state.certs.get_mut(name)? {
         r.issued.push(nc.record.clone());
     }
     s.commit(

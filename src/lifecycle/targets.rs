@@ -30,7 +30,7 @@ pub fn resolve(s: &mut Session, name: &str) -> Result<TargetConfig> {
     let c = s
         .state
         .certs
-        .get(&cert)
+        .get(&cert)?
         .and_then(|r| r.latest())
         .cloned()
         .ok_or_else(|| {

@@ -6,7 +6,7 @@ use ::time::OffsetDateTime;
 use x509_parser::prelude::*;
 
 use crate::pki::{fingerprint, pem_blocks, serial_of};
-use crate::store::state::pki::{CaCert, CaRecord, Certs};
+use crate::store::state::pki::{CaCert, CaRecord, CertRecord};
 
 /// Why a certificate is not valid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +73,12 @@ fn ca_der(c: &CaCert) -> Option<Vec<u8>> {
 }
 
 /// Verify the first certificate in `data` (PEM or DER) against `ca` and `certs` at `at`.
-pub fn verify(data: &[u8], ca: Option<&CaRecord>, certs: &Certs, at: OffsetDateTime) -> Verdict {
+pub fn verify(
+    data: &[u8],
+    ca: Option<&CaRecord>,
+    certs: &[&CertRecord],
+    at: OffsetDateTime,
+) -> Verdict {
     let mut v = Verdict {
         reason: None,
         message: String::new(),
@@ -215,7 +220,7 @@ pub fn verify(data: &[u8], ca: Option<&CaRecord>, certs: &Certs, at: OffsetDateT
         );
     }
     let fp = fingerprint(&der);
-    if let Some((name, ic)) = certs.values().find_map(|r| {
+    if let Some((name, ic)) = certs.iter().find_map(|r| {
         r.issued
             .iter()
             .find(|c| c.serial == serial)

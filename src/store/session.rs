@@ -386,6 +386,7 @@ impl Session {
         let mut buckets = vault.dirty_buckets()?;
         buckets.extend(self.state.api_keys.dirty_bytes()?);
         buckets.extend(self.state.ids.dirty_bytes()?);
+        buckets.extend(self.state.certs.dirty_bytes()?);
         let previous = self.state.buckets.clone();
         for b in &buckets {
             self.state.buckets.insert(b.id.clone(), b.hash.clone());
@@ -424,6 +425,7 @@ impl Session {
         }
         self.state.api_keys.committed(&buckets);
         self.state.ids.committed(&buckets);
+        self.state.certs.committed(&buckets);
         self.journal = journal;
         self.backend.note_trusted_state(&records::sha256_hex(&raw));
         self.state_raw = raw;

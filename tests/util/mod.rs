@@ -383,63 +383,78 @@ pub fn state(env: &TestEnv) -> serde_json::Value {
     state_of_dir(&env.home())
 }
 
+/// The bucketed kinds of record: (bucket kind, the member of a schema-1 state.json).
+const KINDS: [(&str, &str); 2] = [("k", "api_keys"), ("c", "certs")];
+
 /// The whole registry of the directory home `dir` as one JSON object: state.json with the API
-/// keys of its buckets under `api_keys` (the shape of a schema-1 state.json).
+/// keys and certificates of its buckets under `api_keys` and `certs` (the shape of a schema-1
+/// state.json).
 pub fn state_of_dir(dir: &std::path::Path) -> serde_json::Value {
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("state.json")).unwrap()).unwrap();
     if v.get("api_keys").is_some() {
         return v;
     }
-    let mut keys = serde_json::Map::new();
-    if let Some(b) = v.get("buckets").and_then(|b| b.as_object()) {
-        for (id, hash) in b.iter().filter(|(id, _)| id.starts_with("k-")) {
-            let f = dir
-                .join("buckets")
-                .join(format!("{id}-{}.json", hash.as_str().unwrap()));
-            let m: serde_json::Map<String, serde_json::Value> =
-                serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
-            keys.extend(m);
+    for (kind, member) in KINDS {
+        let mut all = std::collections::BTreeMap::new();
+        if let Some(b) = v.get("buckets").and_then(|b| b.as_object()) {
+            for (id, hash) in b
+                .iter()
+                .filter(|(id, _)| id.starts_with(&format!("{kind}-")))
+            {
+                let f = dir
+                    .join("buckets")
+                    .join(format!("{id}-{}.json", hash.as_str().unwrap()));
+                let m: serde_json::Map<String, serde_json::Value> =
+                    serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+                all.extend(m);
+            }
         }
+        v[member] = serde_json::to_value(all).unwrap();
     }
-    let sorted: std::collections::BTreeMap<_, _> = keys.into_iter().collect();
-    v["api_keys"] = serde_json::to_value(sorted).unwrap();
     v
 }
 
 /// Write `v` (the shape [`state_of_dir`] returns) back into the directory home `dir` as a
-/// careful attacker would: each API key into its bucket file, state.json naming the new buckets'
-/// hashes, so only the state's integrity tag (which needs the vault's key) can tell.
+/// careful attacker would: each API key and certificate into its bucket file, state.json naming
+/// the new buckets' hashes, so only the state's integrity tag (which needs the vault's key) can
+/// tell.
 pub fn write_state_of_dir(dir: &std::path::Path, v: &serde_json::Value) {
     use sha2::Digest;
     let mut v = v.clone();
-    let keys = v
-        .as_object_mut()
-        .unwrap()
-        .remove("api_keys")
-        .unwrap_or_default();
-    let mut buckets: std::collections::BTreeMap<
-        String,
-        serde_json::Map<String, serde_json::Value>,
-    > = Default::default();
-    for (name, k) in keys.as_object().cloned().unwrap_or_default() {
-        let id = format!("k-{:02x}", sha2::Sha256::digest(name.as_bytes())[0]);
-        buckets.entry(id).or_default().insert(name, k);
-    }
-    let named = v["buckets"].as_object().cloned().unwrap_or_default();
-    for id in named.keys().filter(|id| id.starts_with("k-")) {
-        buckets.entry(id.clone()).or_default();
-    }
-    for (id, m) in buckets {
-        let mut bytes = serde_json::to_vec_pretty(&m).unwrap();
-        bytes.push(b'\n');
-        let hash = sha256_hex_bytes(&bytes);
-        std::fs::write(
-            dir.join("buckets").join(format!("{id}-{hash}.json")),
-            &bytes,
-        )
-        .unwrap();
-        v["buckets"][&id] = serde_json::Value::from(hash);
+    for (kind, member) in KINDS {
+        let records = v
+            .as_object_mut()
+            .unwrap()
+            .remove(member)
+            .unwrap_or_default();
+        let mut buckets: std::collections::BTreeMap<
+            String,
+            serde_json::Map<String, serde_json::Value>,
+        > = Default::default();
+        for (name, r) in records.as_object().cloned().unwrap_or_default() {
+            let id = format!("{kind}-{:02x}", sha2::Sha256::digest(name.as_bytes())[0]);
+            buckets.entry(id).or_default().insert(name, r);
+        }
+        let named = v["buckets"].as_object().cloned().unwrap_or_default();
+        for id in named
+            .keys()
+            .filter(|id| id.starts_with(&format!("{kind}-")))
+        {
+            buckets.entry(id.clone()).or_default();
+        }
+        for (id, m) in buckets {
+            let mut bytes = serde_json::to_vec_pretty(&m).unwrap();
+            bytes.push(b'\n');
+            let hash = sha256_hex_bytes(&bytes);
+            std::fs::create_dir_all(dir.join("buckets")).unwrap();
+            std::fs::write(
+                dir.join("buckets").join(format!("{id}-{hash}.json")),
+                &bytes,
+            )
+            .unwrap();
+            v["buckets"][&id] = serde_json::Value::from(hash);
+        }
     }
     let mut bytes = serde_json::to_vec_pretty(&v).unwrap();
     bytes.push(b'\n');

@@ -61,7 +61,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &CrlArgs) -> Result<Outcome> {
     let revoked: Vec<Revoked> = s
         .state
         .certs
-        .values()
+        .values()?
         .flat_map(|r| r.issued.iter())
         .filter(|c| c.issuer_fingerprint == issuing_fp)
         .filter_map(|c| {

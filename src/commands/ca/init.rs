@@ -156,7 +156,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
         ev = ev.detail("replaced_root", p);
     }
     s.commit(ev)?;
-    let n = s.state.certs.values().map(|r| r.issued.len()).sum();
+    let n = s.state.certs.values()?.map(|r| r.issued.len()).sum();
     ctx.ui.report(&Created(CaReport::of(&ca, n)))?;
     Ok(Outcome::Ok)
 }

@@ -32,7 +32,7 @@ impl Report for Shown<'_> {
 pub(super) fn run(ctx: &Ctx<'_>) -> Result<Outcome> {
     let s = ctx.open(OpenMode::Read)?;
     let ca = ca_of(&s)?;
-    let n = s.state.certs.values().map(|r| r.issued.len()).sum();
+    let n = s.state.certs.values()?.map(|r| r.issued.len()).sum();
     ctx.ui.report(&Shown {
         ca: CaReport::of(ca, n),
         crl_due: ca

@@ -169,7 +169,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     let mut s = ctx.open(OpenMode::Write)?;
     let ca = ca_of(&s)?.clone();
     for l in &lines {
-        if s.state.certs.contains_key(&l.name) && !args.replace {
+        if s.state.certs.contains_key(&l.name)? && !args.replace {
             return Err(Error::new(
                 ErrorKind::Exists,
                 format!(
@@ -267,15 +267,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
         ))
     })?;
     for (l, rec) in &issued {
-        let entry = s
-            .state
-            .certs
-            .entry(l.name.clone())
-            .or_insert_with(|| CertRecord {
-                name: l.name.clone(),
-                profile: l.profile,
-                issued: vec![],
-            });
+        let entry = s.state.certs.get_or_insert_with(&l.name, || CertRecord {
+            name: l.name.clone(),
+            profile: l.profile,
+            issued: vec![],
+        })?;
         entry.profile = l.profile;
         entry.issued.push(rec.clone());
     }

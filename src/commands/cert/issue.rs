@@ -67,7 +67,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
 
     let mut s = ctx.open(OpenMode::Write)?;
     let ca = ca_of(&s)?.clone();
-    if s.state.certs.contains_key(name) && !args.replace {
+    if s.state.certs.contains_key(name)? && !args.replace {
         return Err(Error::new(
             ErrorKind::Exists,
             format!("a certificate named {name:?} already exists"),
@@ -102,15 +102,11 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     }
     // Undone (dropped) if the commit below fails.
     let written = super::files::write(&files, args.files.force, true)?;
-    let rec = s
-        .state
-        .certs
-        .entry(name.to_string())
-        .or_insert_with(|| CertRecord {
-            name: name.to_string(),
-            profile: prof,
-            issued: vec![],
-        });
+    let rec = s.state.certs.get_or_insert_with(name, || CertRecord {
+        name: name.to_string(),
+        profile: prof,
+        issued: vec![],
+    })?;
     rec.profile = prof;
     rec.issued.push(nc.record.clone());
     let c = &nc.record;

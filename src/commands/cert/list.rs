@@ -99,7 +99,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
     let now = ctx.now;
     let s = ctx.open(OpenMode::Read)?;
     let mut rows: Vec<(time::OffsetDateTime, Row)> = Vec::new();
-    for r in s.state.certs.values() {
+    for r in s.state.certs.values()? {
         let latest = r.issued.len().saturating_sub(1);
         for (i, c) in r.issued.iter().enumerate() {
             let st = c.status(now);

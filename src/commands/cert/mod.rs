@@ -48,7 +48,7 @@ pub(crate) fn unknown(name: &str) -> Error {
 
 /// The record of certificate name `name`.
 pub(crate) fn record_of<'a>(s: &'a Session, name: &str) -> Result<&'a CertRecord> {
-    s.state.certs.get(name).ok_or_else(|| unknown(name))
+    s.state.certs.get(name)?.ok_or_else(|| unknown(name))
 }
 
 /// A new leaf's notAfter: `--not-after`, or [`issue::DEFAULT_LEAF_DAYS`] from `now`.

@@ -105,7 +105,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RenewArgs) -> Result<Outcome> {
     }
     // Undone (dropped) if the commit below fails.
     let written = super::files::write(&files, args.files.force, true)?;
-    if let Some(r) = s.state.certs.get_mut(&args.name) {
+    if let Some(r) = s.state.certs.get_mut(&args.name)? {
         r.issued.push(nc.record.clone());
     }
     let c = &nc.record;

@@ -46,7 +46,7 @@ fn targets(s: &Session, args: &RevokeArgs) -> Result<Vec<(String, String)>> {
             Error::usage(format!("{raw:?} is not a serial (hex, colons allowed)"))
                 .hint("copy it from `vauth cert list --all` or `vauth cert inspect FILE`")
         })?;
-        let hit = s.state.certs.values().find_map(|r| {
+        let hit = s.state.certs.values()?.find_map(|r| {
             r.issued
                 .iter()
                 .find(|c| c.serial == serial)
@@ -115,7 +115,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
         if let Some(c) = s
             .state
             .certs
-            .get_mut(name)
+            .get_mut(name)?
             .and_then(|r| r.issued.iter_mut().find(|c| &c.serial == serial))
             && c.revoked_at.is_none()
         {

@@ -41,7 +41,8 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &VerifyArgs) -> Result<Outcome> {
             not_after: None,
         }
     } else {
-        verify(&bytes, s.state.ca.as_ref(), &s.state.certs, at)
+        let certs: Vec<_> = s.state.certs.values()?.collect();
+        verify(&bytes, s.state.ca.as_ref(), &certs, at)
     };
     let ok = v.reason.is_none();
     let report = Report {

@@ -72,7 +72,6 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &ListArgs) -> Result<Outcome> {
         .state
         .api_keys
         .values()?
-        .into_iter()
         .filter_map(|k| {
             let v = k.current().or_else(|| k.latest())?;
             Some(Row {

@@ -195,7 +195,7 @@ fn rotate_one(
     if s.state.jwt_keys.contains_key(name) {
         return rotate_jwt(s, p).map(Ok);
     }
-    if s.state.certs.contains_key(name) {
+    if s.state.certs.contains_key(name)? {
         return Ok(rotate_cert(s, p)?.ok_or_else(|| {
             "vauth does not hold its key (issued without --keep-key or from a CSR): renew it by hand with `vauth cert renew`".to_string()
         }));

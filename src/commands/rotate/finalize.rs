@@ -146,10 +146,10 @@ pub(super) fn finalize(
             if let Some(k) = s.state.api_keys.get(&name)?.cloned().filter(|_| policy) {
                 finalize_key(ctx, &mut s, &name, &k, &mut out, &mut changed)?;
             }
-        } else if s.state.certs.contains_key(&name) {
-            resume_cert(ctx, &mut s, &name, &mut out, &mut changed);
-            if let Some(r) = s.state.certs.get(&name).cloned().filter(|_| policy) {
-                finalize_cert(ctx, &mut s, &name, &r, &mut out, &mut changed);
+        } else if s.state.certs.contains_key(&name)? {
+            resume_cert(ctx, &mut s, &name, &mut out, &mut changed)?;
+            if let Some(r) = s.state.certs.get(&name)?.cloned().filter(|_| policy) {
+                finalize_cert(ctx, &mut s, &name, &r, &mut out, &mut changed)?;
             }
         } else if let Some(k) = s.state.jwt_keys.get_mut(&name) {
             finalize_jwt(s.now, &name, k, &mut out, &mut changed);
@@ -163,12 +163,12 @@ pub(super) fn finalize(
 
 /// Credentials with a take-back left unfinished ([`State::key_push_pending`]).
 fn pending_names(st: &State) -> Result<Vec<String>> {
-    let keys = st.api_keys.values()?.into_iter().filter(|k| {
+    let keys = st.api_keys.values()?.filter(|k| {
         k.versions
             .iter()
             .any(|v| v.pushed.iter().any(|p| st.key_push_pending(&k.name, v, p)))
     });
-    let certs = st.certs.values().filter(|r| {
+    let certs = st.certs.values()?.filter(|r| {
         r.issued
             .iter()
             .any(|c| c.pushed.iter().any(|p| st.cert_push_pending(&r.name, c, p)))
@@ -236,9 +236,9 @@ fn resume_cert(
     name: &str,
     out: &mut Finalized,
     changed: &mut Vec<String>,
-) {
-    let pending = |s: &Session| -> Vec<String> {
-        s.state.certs.get(name).map_or_else(Vec::new, |r| {
+) -> Result<()> {
+    let pending = |s: &Session| -> Result<Vec<String>> {
+        Ok(s.state.certs.get(name)?.map_or_else(Vec::new, |r| {
             r.issued
                 .iter()
                 .filter(|c| {
@@ -248,17 +248,17 @@ fn resume_cert(
                 })
                 .map(|c| c.serial.clone())
                 .collect()
-        })
+        }))
     };
-    let todo = pending(s);
+    let todo = pending(s)?;
     let Some(r) = s
         .state
         .certs
-        .get(name)
+        .get(name)?
         .cloned()
         .filter(|_| !todo.is_empty())
     else {
-        return;
+        return Ok(());
     };
     let certs: Vec<(String, String)> = todo
         .iter()
@@ -268,7 +268,7 @@ fn resume_cert(
     for l in log {
         ctx.ui.remote_log(&l);
     }
-    let left = pending(s);
+    let left = pending(s)?;
     for serial in todo.iter().filter(|sr| !left.contains(sr)) {
         changed.push(format!("{name}:{serial}"));
         out.revoked(name, ordinal(&r, serial));
@@ -277,6 +277,7 @@ fn resume_cert(
         let v = left.first().map_or(0, |sr| ordinal(&r, sr));
         out.failed(name, v, e);
     }
+    Ok(())
 }
 
 /// The ordinal (1 = first issued) of certificate `serial` of `r`.
@@ -361,7 +362,7 @@ fn finalize_cert(
     r: &CertRecord,
     out: &mut Finalized,
     changed: &mut Vec<String>,
-) {
+) -> Result<()> {
     let now = s.now;
     let grace = s
         .config
@@ -375,13 +376,13 @@ fn finalize_cert(
         .map(|i| (name.to_string(), r.issued[i].serial.clone()))
         .collect();
     if old.is_empty() {
-        return;
+        return Ok(());
     }
     for (_, serial) in &old {
         if let Some(c) = s
             .state
             .certs
-            .get_mut(name)
+            .get_mut(name)?
             .and_then(|r| r.issued.iter_mut().find(|c| &c.serial == serial))
         {
             c.revoked_at = Some(now);
@@ -401,6 +402,7 @@ fn finalize_cert(
     if let Some(e) = err {
         out.first_err.get_or_insert(e);
     }
+    Ok(())
 }
 
 /// Retire the versions of JWT key `name` (`k`) whose grace ended.

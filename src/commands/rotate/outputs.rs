@@ -327,7 +327,7 @@ fn deliver_current(s: &mut Session, p: &Policy) -> Result<(&'static str, u32, De
         let secret = plaintext(s, name, &v)?;
         return Ok(("api_key", v.version, deliver_key(p, name, &secret)));
     }
-    if let Some(rec) = s.state.certs.get(name) {
+    if let Some(rec) = s.state.certs.get(name)? {
         let n = rec.issued.len() as u32;
         let cur = rec.latest().cloned().ok_or_else(|| {
             Error::new(ErrorKind::NotFound, format!("{name} has no certificate"))

@@ -114,7 +114,7 @@ fn pushes_to<'a>(state: &'a State, target: &str) -> Result<Vec<Recorded<'a>>> {
             }
         }
     }
-    for r in state.certs.values() {
+    for r in state.certs.values()? {
         for c in &r.issued {
             for p in c.pushed.iter().filter(|p| p.target == target) {
                 out.push(Recorded {

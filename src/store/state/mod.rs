@@ -24,7 +24,7 @@ use time::OffsetDateTime;
 pub use jwt::{JwtKey, JwtKeyVersion};
 pub use keys::{ApiKey, KeyVersion, Origin, Pushed, Status};
 pub use records::Records;
-pub use rotation::{JournalStep, Rotation, RotationStage};
+pub use rotation::{JournalStep, Revoking, Rotation, RotationStage};
 
 use crate::error::{Error, Result};
 use crate::timefmt::serde_rfc3339;
@@ -36,9 +36,11 @@ pub const SCHEMA: u32 = 2;
 
 /// The bucket kind of API keys.
 pub const KEYS: &str = "k";
+/// The bucket kind of the CA's issued certificates.
+pub const CERTS: &str = "c";
 /// The bucket kind of the API-key id index (public id → key name).
 pub const IDS: &str = "i";
-/// The bucket kind of the vault's API-key entries.
+/// The bucket kind of the vault's entries of API keys and certificates.
 pub const VAULT_KEYS: &str = "v";
 
 impl records::Record for ApiKey {
@@ -47,35 +49,6 @@ impl records::Record for ApiKey {
     }
     fn validate(&self) -> Result<()> {
         records::check_digests(std::iter::once(self))
-    }
-}
-
-/// One remote take-back that was begun: the push of an API-key version or a certificate to a
-/// target, which vauth was about to revoke there (or did, and was killed before recording it).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Revoking {
-    /// The API key's or certificate's name.
-    pub credential: String,
-    /// The API-key version (absent for a certificate).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<u32>,
-    /// The certificate's serial (absent for an API key).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub serial: Option<String>,
-    /// The target it is taken back on.
-    pub target: String,
-    /// When the take-back began.
-    #[serde(with = "serde_rfc3339")]
-    pub at: OffsetDateTime,
-}
-
-impl Revoking {
-    /// Whether this is the take-back of the same push as `other` (its time aside).
-    pub fn same_push(&self, other: &Revoking) -> bool {
-        self.credential == other.credential
-            && self.version == other.version
-            && self.serial == other.serial
-            && self.target == other.target
     }
 }
 
@@ -106,9 +79,9 @@ pub struct State {
     /// The local CA, once `vauth ca init` ran.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca: Option<pki::CaRecord>,
-    /// Certificates the CA issued (mTLS client and server leaves), by name.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub certs: pki::Certs,
+    /// Certificates the CA issued (mTLS client and server leaves), by name (bucketed).
+    #[serde(skip)]
+    pub certs: Records<pki::CertRecord>,
     /// The rotation journal: API-key rotations started by `vauth rotate apply` and not finished,
     /// by key name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -155,7 +128,7 @@ impl State {
             jwt_keys: BTreeMap::new(),
             audit: AuditHead::default(),
             ca: None,
-            certs: BTreeMap::new(),
+            certs: Records::new(CERTS),
             rotations: BTreeMap::new(),
             revoking: Vec::new(),
             buckets: BTreeMap::new(),
@@ -276,7 +249,12 @@ impl State {
             jwt_keys: f.jwt_keys,
             audit: f.audit,
             ca: f.ca,
-            certs: f.certs,
+            certs: if f.certs.is_empty() {
+                Records::stored(CERTS, &f.buckets)?
+            } else {
+                // Schema 1: every certificate in this file; to buckets at the next commit.
+                Records::from_map(CERTS, f.certs)
+            },
             rotations: f.rotations,
             revoking: f.revoking,
             buckets: f.buckets,
@@ -354,21 +332,32 @@ impl State {
     }
 
     /// The certificate `name` issued with serial `serial`, to change.
-    pub fn issued_cert_mut(&mut self, name: &str, serial: &str) -> Option<&mut pki::IssuedCert> {
-        self.certs
-            .get_mut(name)
-            .and_then(|r| r.issued.iter_mut().find(|c| c.serial == serial))
+    pub fn issued_cert_mut(
+        &mut self,
+        name: &str,
+        serial: &str,
+    ) -> Result<Option<&mut pki::IssuedCert>> {
+        Ok(self
+            .certs
+            .get_mut(name)?
+            .and_then(|r| r.issued.iter_mut().find(|c| c.serial == serial)))
     }
 
     /// The push of certificate `name`/`serial` to `target`, to change.
-    pub fn cert_push_mut(&mut self, name: &str, serial: &str, target: &str) -> Option<&mut Pushed> {
-        self.issued_cert_mut(name, serial)
-            .and_then(|c| c.pushed.iter_mut().find(|p| p.target == target))
+    pub fn cert_push_mut(
+        &mut self,
+        name: &str,
+        serial: &str,
+        target: &str,
+    ) -> Result<Option<&mut Pushed>> {
+        Ok(self
+            .issued_cert_mut(name, serial)?
+            .and_then(|c| c.pushed.iter_mut().find(|p| p.target == target)))
     }
 
     /// Find a version by the SHA-256 of the whole key (loads every bucket).
     pub fn find_by_digest(&self, digest: &str) -> Result<Option<(&ApiKey, &KeyVersion)>> {
-        Ok(self.api_keys.values()?.into_iter().find_map(|k| {
+        Ok(self.api_keys.values()?.find_map(|k| {
             k.versions
                 .iter()
                 .find(|v| crate::apikey::ct_eq_str(&v.sha256, digest))
@@ -392,7 +381,7 @@ struct StateFile {
     #[serde(default)]
     ca: Option<pki::CaRecord>,
     #[serde(default)]
-    certs: pki::Certs,
+    certs: BTreeMap<String, pki::CertRecord>,
     #[serde(default)]
     rotations: BTreeMap<String, Rotation>,
     #[serde(default)]
@@ -405,6 +394,8 @@ struct StateFile {
 
 /// The vault entry prefix of API-key plaintexts (kept in the vault's buckets).
 pub const APIKEY_PREFIX: &str = "apikey/";
+/// The vault entry prefix of kept certificate keys (kept in the vault's buckets).
+pub const CERT_PREFIX: &str = "cert/";
 /// The vault entry prefix of JWT signing keys (kept in the vault's main body).
 pub const JWT_PREFIX: &str = "jwt/";
 

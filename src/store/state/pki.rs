@@ -2,8 +2,6 @@
 //! those live in the vault under [`CA_ROOT_KEY`], [`CA_INTERMEDIATE_KEY`] and
 //! [`IssuedCert::vault_entry`].
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -217,5 +215,7 @@ impl IssuedCert {
     }
 }
 
-/// The certificate part of state.json.
-pub type Certs = BTreeMap<String, CertRecord>;
+/// The certificates of a registry, by name (bucketed).
+pub type Certs = super::Records<CertRecord>;
+
+impl super::records::Record for CertRecord {}

@@ -270,18 +270,23 @@ impl<T: Record> Records<T> {
     }
 
     /// Every record, sorted by name (loads every bucket).
-    pub fn values(&self) -> Result<Vec<&T>> {
-        Ok(self.iter()?.into_iter().map(|(_, v)| v).collect())
+    pub fn values(&self) -> Result<std::vec::IntoIter<&T>> {
+        Ok(self.iter()?.map(|(_, v)| v).collect::<Vec<_>>().into_iter())
+    }
+
+    /// Every name, sorted (loads every bucket).
+    pub fn keys(&self) -> Result<std::vec::IntoIter<&String>> {
+        Ok(self.iter()?.map(|(k, _)| k).collect::<Vec<_>>().into_iter())
     }
 
     /// Every (name, record), sorted by name (loads every bucket).
-    pub fn iter(&self) -> Result<Vec<(&String, &T)>> {
+    pub fn iter(&self) -> Result<std::vec::IntoIter<(&String, &T)>> {
         let mut all = Vec::new();
         for i in 0..BUCKETS {
             all.extend(self.slot_map(i)?.iter());
         }
         all.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        Ok(all)
+        Ok(all.into_iter())
     }
 
     /// Number of records (loads every bucket).
@@ -403,7 +408,7 @@ impl<T: Record> Records<T> {
 impl<T: Record + PartialEq> Records<T> {
     /// Whether both hold the same records (loads every bucket of both).
     pub fn same_as(&self, other: &Records<T>) -> Result<bool> {
-        Ok(self.iter()? == other.iter()?)
+        Ok(self.iter()?.eq(other.iter()?))
     }
 }
 
@@ -428,6 +433,7 @@ impl super::State {
     /// Where stored buckets are read from (set by the session that opened the home).
     pub fn set_loader(&mut self, loader: Loader) {
         self.api_keys.set_loader(loader.clone());
+        self.certs.set_loader(loader.clone());
         self.ids.set_loader(loader);
     }
 

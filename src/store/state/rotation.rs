@@ -76,3 +76,32 @@ pub struct JournalStep {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
+
+/// One remote take-back that was begun: the push of an API-key version or a certificate to a
+/// target, which vauth was about to revoke there (or did, and was killed before recording it).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Revoking {
+    /// The API key's or certificate's name.
+    pub credential: String,
+    /// The API-key version (absent for a certificate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    /// The certificate's serial (absent for an API key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    /// The target it is taken back on.
+    pub target: String,
+    /// When the take-back began.
+    #[serde(with = "serde_rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+impl Revoking {
+    /// Whether this is the take-back of the same push as `other` (its time aside).
+    pub fn same_push(&self, other: &Revoking) -> bool {
+        self.credential == other.credential
+            && self.version == other.version
+            && self.serial == other.serial
+            && self.target == other.target
+    }
+}

@@ -14,6 +14,7 @@
 //! key-encryption keys (passphrase, master key, key file, keyring); `seal` is the AEAD and the
 //! associated data that binds each sealed part to its home and role.
 
+mod buckets;
 mod seal;
 pub mod unlock;
 
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use buckets::{Bucket, bucket_of_entry, new_buckets};
 use seal::{body_aad, integrity_aad, open_sealed, random32, seal, wrap_aad};
 pub use unlock::{NewMasterKey, Unlock};
 use unlock::{
@@ -200,15 +202,6 @@ type Key32 = Zeroizing<[u8; 32]>;
 
 type Entries = BTreeMap<String, Zeroizing<String>>;
 
-/// One bucket of API-key plaintexts (`apikey/NAME/vN` for the names of one registry bucket),
-/// stored apart from the main file and sealed under the same data key.
-#[derive(Default)]
-struct Bucket {
-    map: std::cell::OnceCell<Entries>,
-    hash: Option<String>,
-    dirty: bool,
-}
-
 /// An open vault. Holds secrets: no `Debug`, no `Serialize`; values zeroized on drop.
 ///
 /// The main file holds everything but API-key plaintexts; those live in 256 buckets that
@@ -225,19 +218,6 @@ pub struct Vault {
     dirty: bool,
     buckets: Vec<Bucket>,
     loader: Option<crate::store::state::records::Loader>,
-}
-
-/// The bucket of an `apikey/NAME/vN` entry, or None for an entry of the main file.
-fn bucket_of_entry(name: &str) -> Option<usize> {
-    let rest = name.strip_prefix(crate::store::state::APIKEY_PREFIX)?;
-    let (key, _) = rest.rsplit_once('/')?;
-    Some(crate::store::state::records::bucket_of(key))
-}
-
-fn new_buckets() -> Vec<Bucket> {
-    (0..crate::store::state::records::BUCKETS)
-        .map(|_| Bucket::default())
-        .collect()
 }
 
 fn tampered() -> Error {
@@ -397,72 +377,6 @@ impl Vault {
     pub fn mark_clean(&mut self) {
         self.dirty = false;
     }
-    /// Where stored buckets are read from, and their hashes (bucket id → SHA-256, as state.json
-    /// names them). Buckets already loaded keep what they hold.
-    pub fn attach(
-        &mut self,
-        loader: crate::store::state::records::Loader,
-        hashes: &BTreeMap<String, String>,
-    ) {
-        use crate::store::state::{VAULT_KEYS, records::bucket_id};
-        for (i, b) in self.buckets.iter_mut().enumerate() {
-            if b.map.get().is_none() {
-                b.hash = hashes.get(&bucket_id(VAULT_KEYS, i)).cloned();
-            }
-        }
-        self.loader = Some(loader);
-    }
-
-    fn bucket_aad(&self, id: &str) -> Vec<u8> {
-        format!("{FORMAT}/{VERSION}/bucket/{}/{id}", self.home_id).into_bytes()
-    }
-
-    fn bucket(&self, i: usize) -> Result<&Entries> {
-        use crate::store::state::{VAULT_KEYS, records};
-        let b = &self.buckets[i];
-        if let Some(m) = b.map.get() {
-            return Ok(m);
-        }
-        let map = match &b.hash {
-            None => BTreeMap::new(),
-            Some(h) => {
-                let id = records::bucket_id(VAULT_KEYS, i);
-                let loader = self
-                    .loader
-                    .as_ref()
-                    .ok_or_else(|| Error::bug(format!("vault bucket {id} read with no loader")))?;
-                let bytes = loader(&id, h)?;
-                if records::sha256_hex(&bytes) != *h {
-                    return Err(records::bucket_tampered(&id));
-                }
-                let sealed: Sealed =
-                    serde_json::from_slice(&bytes).map_err(|_| records::bucket_tampered(&id))?;
-                let body = open_sealed(&self.dek, &sealed, &self.bucket_aad(&id))
-                    .ok_or_else(|| records::bucket_tampered(&id))?;
-                let parsed: Body =
-                    serde_json::from_slice(&body).map_err(|_| records::bucket_tampered(&id))?;
-                let mut m = BTreeMap::new();
-                for (k, v) in parsed.entries {
-                    if bucket_of_entry(&k) != Some(i) {
-                        return Err(records::bucket_tampered(&id));
-                    }
-                    m.insert(k, Zeroizing::new(v));
-                }
-                m
-            }
-        };
-        Ok(b.map.get_or_init(|| map))
-    }
-
-    fn bucket_mut(&mut self, i: usize) -> Result<&mut Entries> {
-        self.bucket(i)?;
-        let b = &mut self.buckets[i];
-        b.dirty = true;
-        b.map
-            .get_mut()
-            .ok_or_else(|| Error::bug("vault bucket not loaded"))
-    }
-
     /// A secret by name.
     pub fn get(&self, name: &str) -> Result<Option<&str>> {
         Ok(match bucket_of_entry(name) {
@@ -495,55 +409,6 @@ impl Vault {
             self.dirty = true;
         }
         dropped
-    }
-    /// Keep only the entries of API-key bucket `i` that `keep` names; returns how many went.
-    pub fn retain_bucket(&mut self, i: usize, keep: impl Fn(&str) -> bool) -> Result<usize> {
-        let before = self.bucket(i)?.len();
-        if self.bucket(i)?.keys().all(|k| keep(k)) {
-            return Ok(0);
-        }
-        let m = self.bucket_mut(i)?;
-        m.retain(|k, _| keep(k));
-        Ok(before - m.len())
-    }
-    /// The changed buckets, sealed.
-    pub fn dirty_buckets(&self) -> Result<Vec<crate::store::state::records::BucketBytes>> {
-        use crate::store::state::{VAULT_KEYS, records};
-        let mut out = Vec::new();
-        for (i, b) in self.buckets.iter().enumerate().filter(|(_, b)| b.dirty) {
-            let Some(m) = b.map.get() else { continue };
-            let id = records::bucket_id(VAULT_KEYS, i);
-            let body = body_json(m)?;
-            let sealed = seal(&self.dek, body.as_bytes(), &self.bucket_aad(&id))?;
-            let mut bytes =
-                serde_json::to_vec_pretty(&sealed).map_err(|e| Error::bug(e.to_string()))?;
-            bytes.push(b'\n');
-            out.push(records::BucketBytes {
-                id,
-                hash: records::sha256_hex(&bytes),
-                bytes,
-            });
-        }
-        Ok(out)
-    }
-    /// After a commit stored `written`: their hashes are the stored ones, nothing is dirty.
-    pub fn committed(&mut self, written: &[crate::store::state::records::BucketBytes]) {
-        use crate::store::state::{VAULT_KEYS, records::bucket_id};
-        for (i, b) in self.buckets.iter_mut().enumerate() {
-            let id = bucket_id(VAULT_KEYS, i);
-            if let Some(w) = written.iter().find(|w| w.id == id) {
-                b.hash = Some(w.hash.clone());
-            }
-            b.dirty = false;
-        }
-    }
-    /// The stored buckets' hashes, by bucket id.
-    pub fn bucket_hashes(&self) -> impl Iterator<Item = (String, &String)> {
-        use crate::store::state::{VAULT_KEYS, records::bucket_id};
-        self.buckets
-            .iter()
-            .enumerate()
-            .filter_map(|(i, b)| b.hash.as_ref().map(|h| (bucket_id(VAULT_KEYS, i), h)))
     }
     /// Number of entries of the main file.
     pub fn len(&self) -> usize {

@@ -1,0 +1,160 @@
+//! The vault's buckets: API-key plaintexts and kept certificate keys, stored apart from the main
+//! file in 256 buckets that follow the registry's (see `store::state::records`), each sealed
+//! under the data key with associated data naming the home and the bucket.
+
+use std::collections::BTreeMap;
+
+use zeroize::Zeroizing;
+
+use super::seal::{open_sealed, seal};
+use super::{Body, Entries, FORMAT, Sealed, VERSION, Vault, body_json};
+use crate::error::{Error, Result};
+
+/// One bucket of API-key plaintexts (`apikey/NAME/vN` for the names of one registry bucket),
+/// stored apart from the main file and sealed under the same data key.
+#[derive(Default)]
+pub(super) struct Bucket {
+    pub(super) map: std::cell::OnceCell<Entries>,
+    pub(super) hash: Option<String>,
+    pub(super) dirty: bool,
+}
+
+/// The bucket of an `apikey/NAME/vN` or `cert/NAME/SERIAL/key` entry (by NAME, as the
+/// registry buckets its records), or None for an entry of the main file.
+pub(super) fn bucket_of_entry(name: &str) -> Option<usize> {
+    use crate::store::state::{APIKEY_PREFIX, CERT_PREFIX, records::bucket_of};
+    if let Some(rest) = name.strip_prefix(APIKEY_PREFIX) {
+        return rest.rsplit_once('/').map(|(key, _)| bucket_of(key));
+    }
+    let rest = name.strip_prefix(CERT_PREFIX)?;
+    let mut parts = rest.rsplitn(3, '/');
+    let (_, _, cert) = (parts.next()?, parts.next()?, parts.next()?);
+    Some(bucket_of(cert))
+}
+
+pub(super) fn new_buckets() -> Vec<Bucket> {
+    (0..crate::store::state::records::BUCKETS)
+        .map(|_| Bucket::default())
+        .collect()
+}
+
+impl Vault {
+    /// Where stored buckets are read from, and their hashes (bucket id → SHA-256, as state.json
+    /// names them). Buckets already loaded keep what they hold.
+    pub fn attach(
+        &mut self,
+        loader: crate::store::state::records::Loader,
+        hashes: &BTreeMap<String, String>,
+    ) {
+        use crate::store::state::{VAULT_KEYS, records::bucket_id};
+        for (i, b) in self.buckets.iter_mut().enumerate() {
+            if b.map.get().is_none() {
+                b.hash = hashes.get(&bucket_id(VAULT_KEYS, i)).cloned();
+            }
+        }
+        self.loader = Some(loader);
+    }
+
+    fn bucket_aad(&self, id: &str) -> Vec<u8> {
+        format!("{FORMAT}/{VERSION}/bucket/{}/{id}", self.home_id).into_bytes()
+    }
+
+    pub(super) fn bucket(&self, i: usize) -> Result<&Entries> {
+        use crate::store::state::{VAULT_KEYS, records};
+        let b = &self.buckets[i];
+        if let Some(m) = b.map.get() {
+            return Ok(m);
+        }
+        let map = match &b.hash {
+            None => BTreeMap::new(),
+            Some(h) => {
+                let id = records::bucket_id(VAULT_KEYS, i);
+                let loader = self
+                    .loader
+                    .as_ref()
+                    .ok_or_else(|| Error::bug(format!("vault bucket {id} read with no loader")))?;
+                let bytes = loader(&id, h)?;
+                if records::sha256_hex(&bytes) != *h {
+                    return Err(records::bucket_tampered(&id));
+                }
+                let sealed: Sealed =
+                    serde_json::from_slice(&bytes).map_err(|_| records::bucket_tampered(&id))?;
+                let body = open_sealed(&self.dek, &sealed, &self.bucket_aad(&id))
+                    .ok_or_else(|| records::bucket_tampered(&id))?;
+                let parsed: Body =
+                    serde_json::from_slice(&body).map_err(|_| records::bucket_tampered(&id))?;
+                let mut m = BTreeMap::new();
+                for (k, v) in parsed.entries {
+                    if bucket_of_entry(&k) != Some(i) {
+                        return Err(records::bucket_tampered(&id));
+                    }
+                    m.insert(k, Zeroizing::new(v));
+                }
+                m
+            }
+        };
+        Ok(b.map.get_or_init(|| map))
+    }
+
+    pub(super) fn bucket_mut(&mut self, i: usize) -> Result<&mut Entries> {
+        self.bucket(i)?;
+        let b = &mut self.buckets[i];
+        b.dirty = true;
+        b.map
+            .get_mut()
+            .ok_or_else(|| Error::bug("vault bucket not loaded"))
+    }
+
+    /// Keep only the API-key entries of bucket `i` that `keep` names (certificate keys stay);
+    /// returns how many went.
+    pub fn retain_bucket(&mut self, i: usize, keep: impl Fn(&str) -> bool) -> Result<usize> {
+        use crate::store::state::APIKEY_PREFIX;
+        let kept = |k: &str| !k.starts_with(APIKEY_PREFIX) || keep(k);
+        let before = self.bucket(i)?.len();
+        if self.bucket(i)?.keys().all(|k| kept(k)) {
+            return Ok(0);
+        }
+        let m = self.bucket_mut(i)?;
+        m.retain(|k, _| kept(k));
+        Ok(before - m.len())
+    }
+    /// The changed buckets, sealed.
+    pub fn dirty_buckets(&self) -> Result<Vec<crate::store::state::records::BucketBytes>> {
+        use crate::store::state::{VAULT_KEYS, records};
+        let mut out = Vec::new();
+        for (i, b) in self.buckets.iter().enumerate().filter(|(_, b)| b.dirty) {
+            let Some(m) = b.map.get() else { continue };
+            let id = records::bucket_id(VAULT_KEYS, i);
+            let body = body_json(m)?;
+            let sealed = seal(&self.dek, body.as_bytes(), &self.bucket_aad(&id))?;
+            let mut bytes =
+                serde_json::to_vec_pretty(&sealed).map_err(|e| Error::bug(e.to_string()))?;
+            bytes.push(b'\n');
+            out.push(records::BucketBytes {
+                id,
+                hash: records::sha256_hex(&bytes),
+                bytes,
+            });
+        }
+        Ok(out)
+    }
+    /// After a commit stored `written`: their hashes are the stored ones, nothing is dirty.
+    pub fn committed(&mut self, written: &[crate::store::state::records::BucketBytes]) {
+        use crate::store::state::{VAULT_KEYS, records::bucket_id};
+        for (i, b) in self.buckets.iter_mut().enumerate() {
+            let id = bucket_id(VAULT_KEYS, i);
+            if let Some(w) = written.iter().find(|w| w.id == id) {
+                b.hash = Some(w.hash.clone());
+            }
+            b.dirty = false;
+        }
+    }
+    /// The stored buckets' hashes, by bucket id.
+    pub fn bucket_hashes(&self) -> impl Iterator<Item = (String, &String)> {
+        use crate::store::state::{VAULT_KEYS, records::bucket_id};
+        self.buckets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| b.hash.as_ref().map(|h| (bucket_id(VAULT_KEYS, i), h)))
+    }
+}
