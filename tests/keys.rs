@@ -500,3 +500,30 @@ fn verify_finds_a_key_through_its_buckets_and_never_trusts_a_replayed_one() {
     env.run_in(&["key", "verify"], &bad).code(1);
     env.run_in(&["key", "verify"], &k2).ok();
 }
+
+/// A kept plaintext whose grace ends is erased by the next change to the home, whichever key
+/// that change touches (the buckets record when each next needs settling).
+#[test]
+fn a_plaintext_whose_grace_ended_is_erased_by_the_next_change_to_any_key() {
+    let env = TestEnv::new();
+    env.create("a");
+    env.run(&["key", "rotate", "a", "--grace", "2s"]).ok();
+    let v1 = |env: &TestEnv| state(env)["api_keys"]["a"]["versions"][0].clone();
+    assert_eq!(v1(&env)["kept"], true);
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    // A key in another bucket: the change does not touch a's records, yet settles them.
+    let other = (0..)
+        .map(|n| format!("other-{n}"))
+        .find(|n| bucket_of(n) != bucket_of("a"))
+        .unwrap();
+    env.create(&other);
+    let v = v1(&env);
+    assert_eq!(v["kept"], false, "{v}");
+    env.run(&["--yes", "key", "show", "a", "--version", "1", "--reveal"])
+        .code(3);
+}
+
+fn bucket_of(name: &str) -> u8 {
+    use sha2::Digest;
+    sha2::Sha256::digest(name.as_bytes())[0]
+}

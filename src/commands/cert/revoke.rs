@@ -130,7 +130,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &RevokeArgs) -> Result<Outcome> {
     if !erase.is_empty() {
         let v = s.vault()?;
         for e in &erase {
-            v.retain_prefixed(e, |_| false);
+            v.remove(e)?;
         }
     }
     // The record first (the CRL lists them from now on), then, push by push, journaled, each

@@ -91,6 +91,12 @@ pub struct State {
     /// `cert revoke` finishes each (the targets' revokes are idempotent).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revoking: Vec<Revoking>,
+    /// When a kept API-key plaintext of a bucket next stops being needed (its grace ends, it
+    /// expires or is revoked at a set time), by bucket id, in Unix seconds: the first commit
+    /// after that time settles the bucket, so plaintexts are erased as promptly as when every
+    /// commit swept the whole vault.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sweep: BTreeMap<String, i64>,
     /// Every stored bucket (API keys, the id index, the vault's API-key entries) by id, with
     /// the SHA-256 of its bytes: what this state was committed with.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -131,6 +137,7 @@ impl State {
             certs: Records::new(CERTS),
             rotations: BTreeMap::new(),
             revoking: Vec::new(),
+            sweep: BTreeMap::new(),
             buckets: BTreeMap::new(),
             integrity: None,
         }
@@ -257,6 +264,7 @@ impl State {
             },
             rotations: f.rotations,
             revoking: f.revoking,
+            sweep: f.sweep,
             buckets: f.buckets,
             integrity: f.integrity,
         })
@@ -386,6 +394,8 @@ struct StateFile {
     rotations: BTreeMap<String, Rotation>,
     #[serde(default)]
     revoking: Vec<Revoking>,
+    #[serde(default)]
+    sweep: BTreeMap<String, i64>,
     #[serde(default)]
     buckets: BTreeMap<String, String>,
     #[serde(default)]

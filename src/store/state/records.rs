@@ -457,6 +457,18 @@ impl super::State {
         now: OffsetDateTime,
         journal_changed: &std::collections::BTreeSet<usize>,
     ) -> Result<Vec<(usize, std::collections::BTreeSet<String>)>> {
+        // Buckets holding a plaintext whose time is up are settled whether touched or not.
+        let due: Vec<usize> = self
+            .sweep
+            .iter()
+            .filter(|(_, t)| **t <= now.unix_timestamp())
+            .filter_map(|(id, _)| id.strip_prefix("k-"))
+            .filter_map(|h| usize::from_str_radix(h, 16).ok())
+            .filter(|&i| i < BUCKETS)
+            .collect();
+        for i in due {
+            self.api_keys.load_bucket(i)?;
+        }
         let mut out = Vec::new();
         for i in self.api_keys.loaded() {
             let needed = self.settle_bucket(i, now)?;
@@ -498,6 +510,7 @@ impl super::State {
             .map(|(name, r)| format!("apikey/{name}/{}", r.to_version))
             .collect();
         let mut flipped = false;
+        let mut next: Option<OffsetDateTime> = None;
         if let Some(m) = self.api_keys.loaded_bucket_mut(i) {
             for k in m.values_mut() {
                 for v in &mut k.versions {
@@ -507,6 +520,11 @@ impl super::State {
                     let entry = v.vault_entry(&k.name);
                     if v.status(now).is_valid() || needed.contains(&entry) {
                         needed.insert(entry);
+                        // When this one stops being valid, the bucket is settled again.
+                        let ends = [v.grace_until, v.expires, v.revoked_at];
+                        for t in ends.into_iter().flatten().filter(|t| *t > now) {
+                            next = Some(next.map_or(t, |n| n.min(t)));
+                        }
                     } else {
                         v.kept = false;
                         flipped = true;
@@ -516,6 +534,15 @@ impl super::State {
         }
         if flipped {
             self.api_keys.mark_dirty(i)?;
+        }
+        let id = bucket_id(super::KEYS, i);
+        match next {
+            Some(t) => {
+                self.sweep.insert(id, t.unix_timestamp());
+            }
+            None => {
+                self.sweep.remove(&id);
+            }
         }
         Ok(needed)
     }

@@ -398,6 +398,22 @@ impl Vault {
         }
         Ok(())
     }
+    /// Erase the secret `name` (from its bucket or the main file); whether it was there.
+    pub fn remove(&mut self, name: &str) -> Result<bool> {
+        match bucket_of_entry(name) {
+            None => {
+                let had = self.entries.remove(name).is_some();
+                self.dirty |= had;
+                Ok(had)
+            }
+            Some(i) => {
+                if !self.bucket(i)?.contains_key(name) {
+                    return Ok(false);
+                }
+                Ok(self.bucket_mut(i)?.remove(name).is_some())
+            }
+        }
+    }
     /// Drop the main file's entries under `prefix` for which `keep` is false; returns how
     /// many went.
     pub fn retain_prefixed(&mut self, prefix: &str, keep: impl Fn(&str) -> bool) -> usize {
@@ -591,6 +607,32 @@ mod tests {
         assert_eq!(v3.get("x").unwrap(), Some("one"));
         assert_eq!(v3.get("apikey/k/1").unwrap(), Some("two"));
         assert_eq!(v3.protection(), Protection::Passphrase);
+    }
+
+    #[test]
+    fn a_removed_certificate_key_is_gone_from_its_sealed_bucket() {
+        let d = tempfile::tempdir().unwrap();
+        let u = unlock(d.path(), None);
+        let store = Store::default();
+        let mut v = Vault::create("homeid0000000004", Protection::KeyFile, &u).unwrap();
+        v.attach(loader(&store), &BTreeMap::new());
+        v.put("cert/c/0A1B/key", Zeroizing::new("PEM".into()))
+            .unwrap();
+        v.put("apikey/c/1", Zeroizing::new("vk".into())).unwrap();
+        let hashes = store_buckets(&mut v, &store);
+        let mut v = Vault::open(&v.to_bytes().unwrap(), &u).unwrap();
+        v.attach(loader(&store), &hashes);
+        // The API-key sweep leaves certificate keys alone; remove erases one.
+        let i = crate::store::state::records::bucket_of("c");
+        assert_eq!(v.retain_bucket(i, |_| false).unwrap(), 1);
+        assert_eq!(v.get("cert/c/0A1B/key").unwrap(), Some("PEM"));
+        assert!(v.remove("cert/c/0A1B/key").unwrap());
+        assert!(!v.remove("cert/c/0A1B/key").unwrap());
+        let hashes = store_buckets(&mut v, &store);
+        let mut v = Vault::open(&v.to_bytes().unwrap(), &u).unwrap();
+        v.attach(loader(&store), &hashes);
+        assert_eq!(v.get("cert/c/0A1B/key").unwrap(), None);
+        assert_eq!(v.get("apikey/c/1").unwrap(), None);
     }
 
     #[test]
