@@ -56,6 +56,17 @@ pub fn bucket_tampered(id: &str) -> Error {
     .hint("restore the home (state.json with its buckets/ directory) from a backup; vauth has not changed anything")
 }
 
+/// The bytes of bucket `id`, read through `loader` and checked against `hash` (exit 3 when
+/// they differ: edited, swapped, replayed or lost).
+pub fn load_checked(loader: Option<&Loader>, id: &str, hash: &str) -> Result<Vec<u8>> {
+    let loader = loader.ok_or_else(|| Error::bug(format!("bucket {id} read with no loader")))?;
+    let bytes = loader(id, hash)?;
+    if sha256_hex(&bytes) != hash {
+        return Err(bucket_tampered(id));
+    }
+    Ok(bytes)
+}
+
 /// A record that may name ids to index (API keys name their versions' public ids).
 pub trait Record: Clone + Serialize + DeserializeOwned {
     /// The ids this record is found by, besides its name.
@@ -186,14 +197,7 @@ impl<T: Record> Records<T> {
             None => BTreeMap::new(),
             Some(h) => {
                 let id = bucket_id(self.kind, i);
-                let loader = self
-                    .loader
-                    .as_ref()
-                    .ok_or_else(|| Error::bug(format!("bucket {id} read with no loader")))?;
-                let bytes = loader(&id, h)?;
-                if sha256_hex(&bytes) != *h {
-                    return Err(bucket_tampered(&id));
-                }
+                let bytes = load_checked(self.loader.as_ref(), &id, h)?;
                 let map: BTreeMap<String, T> = serde_json::from_slice(&bytes)
                     .map_err(|e| Error::state(format!("the bucket {id} is corrupt: {e}")))?;
                 if map.keys().any(|n| bucket_of(n) != i) {

@@ -69,14 +69,7 @@ impl Vault {
             None => BTreeMap::new(),
             Some(h) => {
                 let id = records::bucket_id(VAULT_KEYS, i);
-                let loader = self
-                    .loader
-                    .as_ref()
-                    .ok_or_else(|| Error::bug(format!("vault bucket {id} read with no loader")))?;
-                let bytes = loader(&id, h)?;
-                if records::sha256_hex(&bytes) != *h {
-                    return Err(records::bucket_tampered(&id));
-                }
+                let bytes = records::load_checked(self.loader.as_ref(), &id, h)?;
                 let sealed: Sealed =
                     serde_json::from_slice(&bytes).map_err(|_| records::bucket_tampered(&id))?;
                 let body = open_sealed(&self.dek, &sealed, &self.bucket_aad(&id))
