@@ -41,6 +41,16 @@ fn open_new(path: &Path, mode: u32) -> io::Result<File> {
     o.open(path)
 }
 
+/// Create the empty marker file `path` if it is not there (never through a link; no fsync:
+/// the caller's next directory sync makes it durable).
+pub fn touch_marker(path: &Path) -> io::Result<()> {
+    match open_new(path, PRIVATE) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 fn not_regular(what: &'static str) -> io::Error {
     io::Error::other(Refused {
         reason: format!(

@@ -104,12 +104,16 @@ fn a_killed_writes_temporary_files_are_removed_under_the_lock_and_audited() {
             .any(|n| n.starts_with("buckets/.v-") && n.contains(".vault.tmp-")),
         "the crash should leave the sealed bucket's temporary copy: {left:?}"
     );
+    // The commit's marker says a bucket write did not finish.
+    let marker = env.home().join("buckets/.pending");
+    assert!(marker.exists(), "the killed commit leaves its marker");
     // A reader takes no write lock and removes nothing.
     env.run(&["key", "list"]).ok();
     assert_eq!(stale_temps(&env), left);
     // The next writer removes them and says so in the audit log; the chain still verifies.
     env.create("next");
     assert!(stale_temps(&env).is_empty(), "{:?}", stale_temps(&env));
+    assert!(!marker.exists(), "a finished commit leaves no marker");
     let log = env.read_home("audit.log");
     let line = log
         .lines()

@@ -25,6 +25,11 @@ pub const GITIGNORE: &str = "# Written by vauth. Commit vauth.toml, state.json, 
 /// The directory of a home's buckets.
 pub const BUCKETS_DIR: &str = "buckets";
 
+/// A commit that writes buckets creates this marker in buckets/ first and removes it once the
+/// buckets it replaced are gone: a marker left behind (a killed or failed commit) tells the next
+/// writer to look for buckets no state names, without reading the directory on every write.
+const PENDING: &str = ".pending";
+
 /// The file name of a stored bucket: `k-3f-<sha256>.json`, or `.vault` for sealed entries.
 pub fn bucket_file(id: &str, hash: &str) -> String {
     let ext = if id.starts_with(super::state::VAULT_KEYS) {
@@ -220,26 +225,34 @@ impl Backend for FileBackend {
             fsutil::sync_dir(&self.root).map_err(|e| Error::io("sync", &self.root, &e))?;
         }
         // Buckets no state names: written by a commit killed before its state, or replaced by
-        // one killed before it removed them (a sealed one may hold entries erased since).
+        // one killed before it removed them (a sealed one may hold entries erased since). Only
+        // a commit that did not finish leaves them, and it leaves its marker too.
         let dir = self.path(BUCKETS_DIR);
-        let named: std::collections::BTreeSet<String> = referenced
-            .iter()
-            .map(|(id, h)| bucket_file(id, h))
-            .collect();
-        let mut in_dir = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            for e in entries.flatten() {
-                let name = e.file_name().to_string_lossy().into_owned();
-                if !named.contains(&name) && e.file_type().is_ok_and(|t| t.is_file()) {
-                    let p = e.path();
-                    std::fs::remove_file(&p).map_err(|err| Error::io("remove", &p, &err))?;
-                    in_dir.push(format!("{BUCKETS_DIR}/{name}"));
+        let marker = dir.join(PENDING);
+        if std::fs::symlink_metadata(&marker).is_ok() {
+            let named: std::collections::BTreeSet<String> = referenced
+                .iter()
+                .map(|(id, h)| bucket_file(id, h))
+                .collect();
+            let mut in_dir = Vec::new();
+            if let Ok(entries) = std::fs::read_dir(&dir) {
+                for e in entries.flatten() {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    if name != PENDING
+                        && !named.contains(&name)
+                        && e.file_type().is_ok_and(|t| t.is_file())
+                    {
+                        let p = e.path();
+                        std::fs::remove_file(&p).map_err(|err| Error::io("remove", &p, &err))?;
+                        in_dir.push(format!("{BUCKETS_DIR}/{name}"));
+                    }
                 }
             }
-        }
-        if !in_dir.is_empty() {
-            fsutil::sync_dir(&dir).map_err(|e| Error::io("sync", &dir, &e))?;
-            removed.extend(in_dir);
+            if !in_dir.is_empty() {
+                fsutil::sync_dir(&dir).map_err(|e| Error::io("sync", &dir, &e))?;
+                removed.extend(in_dir);
+            }
+            std::fs::remove_file(&marker).map_err(|e| Error::io("remove", &marker, &e))?;
         }
         removed.sort();
         Ok(removed)
@@ -359,8 +372,11 @@ impl Backend for FileBackend {
     }
     fn commit(&self, ch: &Commit<'_>) -> Result<()> {
         // Buckets first, under names no state uses yet; the state's rename is the commit point.
+        let dir = self.path(BUCKETS_DIR);
         if !ch.buckets.is_empty() {
-            let dir = self.path(BUCKETS_DIR);
+            fsutil::ensure_dir(&dir).map_err(|e| Error::io("create", &dir, &e))?;
+            let marker = dir.join(PENDING);
+            fsutil::touch_marker(&marker).map_err(|e| Error::io("write", &marker, &e))?;
             for b in ch.buckets {
                 fsutil::write_new(
                     &dir.join(bucket_file(&b.id, &b.hash)),
@@ -385,11 +401,15 @@ impl Backend for FileBackend {
         crate::testpoints::crash_point("after-vault");
         self.write("state.json", ch.state)?;
         crate::testpoints::crash_point("after-state");
-        // What the new buckets replaced (a crash before this leaves them to the next writer).
-        for b in ch.buckets {
-            if let Some(old) = ch.previous.get(&b.id).filter(|h| **h != b.hash) {
-                let _ = std::fs::remove_file(self.path(BUCKETS_DIR).join(bucket_file(&b.id, old)));
+        // What the new buckets replaced (a crash before this leaves them, and the marker, to
+        // the next writer).
+        if !ch.buckets.is_empty() {
+            for b in ch.buckets {
+                if let Some(old) = ch.previous.get(&b.id).filter(|h| **h != b.hash) {
+                    let _ = std::fs::remove_file(dir.join(bucket_file(&b.id, old)));
+                }
             }
+            let _ = std::fs::remove_file(dir.join(PENDING));
         }
         self.append_audit(ch.audit_line)?;
         crate::testpoints::crash_point("after-audit");

@@ -41,6 +41,15 @@ pub fn bucket_id(kind: &str, i: usize) -> String {
     format!("{kind}-{i:02x}")
 }
 
+/// The index of bucket id `id` (`k-3f` → 0x3f) if it is of kind `kind`.
+pub fn bucket_index(kind: &str, id: &str) -> Option<usize> {
+    let hx = id.strip_prefix(kind)?.strip_prefix('-')?;
+    (hx.len() == 2)
+        .then(|| usize::from_str_radix(hx, 16).ok())
+        .flatten()
+        .filter(|&i| i < BUCKETS)
+}
+
 /// SHA-256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
@@ -380,12 +389,7 @@ impl<T: Record> Records<T> {
     /// After a commit stored `written`: their hashes are the stored ones, nothing is dirty.
     pub fn committed(&mut self, written: &[BucketBytes]) {
         for w in written {
-            if let Some(i) =
-                w.id.strip_prefix(self.kind)
-                    .and_then(|r| r.strip_prefix('-'))
-                    .and_then(|h| usize::from_str_radix(h, 16).ok())
-                    .filter(|&i| i < BUCKETS)
-            {
+            if let Some(i) = bucket_index(self.kind, &w.id) {
                 self.slots[i].hash = Some(w.hash.clone());
             }
         }

@@ -46,10 +46,12 @@ impl Vault {
         loader: crate::store::state::records::Loader,
         hashes: &BTreeMap<String, String>,
     ) {
-        use crate::store::state::{VAULT_KEYS, records::bucket_id};
-        for (i, b) in self.buckets.iter_mut().enumerate() {
-            if b.map.get().is_none() {
-                b.hash = hashes.get(&bucket_id(VAULT_KEYS, i)).cloned();
+        use crate::store::state::{VAULT_KEYS, records::bucket_index};
+        for (id, h) in hashes {
+            if let Some(b) = bucket_index(VAULT_KEYS, id).and_then(|i| self.buckets.get_mut(i))
+                && b.map.get().is_none()
+            {
+                b.hash = Some(h.clone());
             }
         }
         self.loader = Some(loader);
@@ -133,12 +135,13 @@ impl Vault {
     }
     /// After a commit stored `written`: their hashes are the stored ones, nothing is dirty.
     pub fn committed(&mut self, written: &[crate::store::state::records::BucketBytes]) {
-        use crate::store::state::{VAULT_KEYS, records::bucket_id};
-        for (i, b) in self.buckets.iter_mut().enumerate() {
-            let id = bucket_id(VAULT_KEYS, i);
-            if let Some(w) = written.iter().find(|w| w.id == id) {
+        use crate::store::state::{VAULT_KEYS, records::bucket_index};
+        for w in written {
+            if let Some(b) = bucket_index(VAULT_KEYS, &w.id).and_then(|i| self.buckets.get_mut(i)) {
                 b.hash = Some(w.hash.clone());
             }
+        }
+        for b in &mut self.buckets {
             b.dirty = false;
         }
     }
