@@ -194,3 +194,91 @@ fn crash_before_a_rename_leaves_the_old_state() {
     env.run(&["key", "rotate", "a"]).ok();
     env.run(&["audit", "verify"]).ok();
 }
+
+/// A re-key re-seals every sealed bucket under a new data key. Killed after the new vault is
+/// written and before the state naming the re-sealed buckets is: the old state names the old
+/// buckets, which the new vault still opens (it carries the previous data key until a state
+/// naming only re-sealed buckets is stored), and nothing is lost.
+#[test]
+fn rekey_killed_between_the_vault_and_the_state_loses_no_secret() {
+    if !test_hooks("crash::rekey_killed_between_the_vault_and_the_state_loses_no_secret") {
+        return;
+    }
+    let env = TestEnv::new();
+    let keys: Vec<(String, String)> = (0..6)
+        .map(|i| {
+            let n = format!("k{i}");
+            let k = env.create(&n);
+            (n, k)
+        })
+        .collect();
+    let pass = env.write("newpass", "a new passphrase\n");
+    env.secret("a new passphrase");
+    let p = pass.to_str().unwrap();
+    let r = env.run_with(
+        &[
+            "vault",
+            "rekey",
+            "--protect",
+            "passphrase",
+            "--new-passphrase-file",
+            p,
+        ],
+        None,
+        &[("VAUTH_TEST_CRASH", "after-vault")],
+    );
+    assert_ne!(r.code, 0);
+    let reveal = |name: &str| {
+        env.run(&[
+            "--passphrase-file",
+            p,
+            "--yes",
+            "key",
+            "show",
+            name,
+            "--reveal",
+        ])
+    };
+    for (n, k) in &keys {
+        reveal(n).ok().stdout_has(k);
+    }
+    // Two more changes: the buckets are re-sealed, then the previous key is dropped.
+    env.run(&["--passphrase-file", p, "key", "create", "after-1"])
+        .ok();
+    env.run(&["--passphrase-file", p, "key", "create", "after-2"])
+        .ok();
+    for (n, k) in &keys {
+        reveal(n).ok().stdout_has(k);
+        env.run_in(&["key", "verify", n], k).ok();
+    }
+    env.run(&["--passphrase-file", p, "audit", "verify"]).ok();
+}
+
+/// A home of schema 1 moving to buckets, killed after the vault write and before the state:
+/// the plaintexts are still in the main vault for the schema-1 state, and the next change
+/// moves them again.
+#[test]
+fn migration_killed_between_the_vault_and_the_state_loses_no_secret() {
+    if !test_hooks("crash::migration_killed_between_the_vault_and_the_state_loses_no_secret") {
+        return;
+    }
+    let env = schema1_home();
+    let alpha = fixture_key("alpha");
+    let r = env.run_with(
+        &["key", "create", "gamma"],
+        None,
+        &[("VAUTH_TEST_CRASH", "after-vault")],
+    );
+    assert_ne!(r.code, 0);
+    assert!(env.read_home("state.json").contains("\"schema\": 1"));
+    env.run(&["--yes", "key", "show", "alpha", "--reveal"])
+        .ok()
+        .stdout_has(&alpha);
+    env.create("delta");
+    env.create("epsilon");
+    env.run(&["--yes", "key", "show", "alpha", "--reveal"])
+        .ok()
+        .stdout_has(&alpha);
+    env.run_in(&["key", "verify", "alpha"], &alpha).ok();
+    env.run(&["audit", "verify"]).ok();
+}

@@ -582,22 +582,9 @@ fn a_home_committed_to_git_carries_its_buckets_and_a_clone_opens_every_key() {
 /// every key, plaintext, revocation and audit line kept.
 #[test]
 fn a_schema_1_home_is_read_as_it_is_and_moves_to_buckets_at_its_next_change() {
-    use std::os::unix::fs::PermissionsExt;
-    let env = TestEnv::new().with_env("VAUTH_MASTER_KEY", MASTER);
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let env = schema1_home();
     let home = env.home();
-    std::fs::create_dir_all(&home).unwrap();
-    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o700)).unwrap();
-    for f in std::fs::read_dir(fixtures.join("schema1-home"))
-        .unwrap()
-        .flatten()
-    {
-        let to = home.join(f.file_name());
-        std::fs::copy(f.path(), &to).unwrap();
-        std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600)).unwrap();
-    }
-    let key =
-        |n: &str| std::fs::read_to_string(fixtures.join(format!("schema1-home.{n}.key"))).unwrap();
+    let key = fixture_key;
     let (alpha, beta, gone) = (key("alpha"), key("beta"), key("gone"));
     for k in [&alpha, &beta, &gone] {
         env.secret(k);

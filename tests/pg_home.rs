@@ -152,8 +152,10 @@ fn pg_home_runs_the_same_commands_for_two_runners() {
         .stdout_has("valid: qdrant-prod v1");
     b.run_in(&["key", "verify", "qdrant-prod"], "not-the-key")
         .code(1);
-    let list_a = a.run(&["--json", "key", "list"]).json();
-    let list_b = b.run(&["--json", "key", "list"]).json();
+    // The same list on both runners, at the same instant (`--at`: the runs may straddle a second).
+    let at = "2030-01-01T00:00:00Z";
+    let list_a = a.run(&["--json", "key", "list", "--at", at]).json();
+    let list_b = b.run(&["--json", "key", "list", "--at", at]).json();
     assert_eq!(list_a, list_b);
     b.run(&["jwt", "key", "create", "sig", "--alg", "HS256"])
         .ok();

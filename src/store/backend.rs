@@ -261,12 +261,21 @@ impl Backend for FileBackend {
         self.root.display().to_string()
     }
     fn trusted_state(&self) -> Option<String> {
-        let b = fsutil::read_regular(&self.path(TRUSTED_STATE), 128).ok()?;
-        String::from_utf8(b).ok().map(|s| s.trim().to_string())
+        // The note names the hash *and* the identity of the state.json file it was made for
+        // (device, inode, size, mtime): a copy of the home, a checkout or a restore makes a new
+        // file, so a note that travelled with it (or was forged into a commit) does not match.
+        let b = fsutil::read_regular(&self.path(TRUSTED_STATE), 256).ok()?;
+        let text = String::from_utf8(b).ok()?;
+        let (hash, stamp) = text.trim().split_once(' ')?;
+        (Some(stamp) == self.state_stamp().as_deref()).then(|| hash.to_string())
     }
     fn note_trusted_state(&self, hash: &str) {
         let p = self.path(TRUSTED_STATE);
-        if fsutil::write_derived(&p, format!("{hash}\n").as_bytes(), fsutil::PRIVATE).is_err() {
+        let ok = self.state_stamp().is_some_and(|stamp| {
+            fsutil::write_derived(&p, format!("{hash} {stamp}\n").as_bytes(), fsutil::PRIVATE)
+                .is_ok()
+        });
+        if !ok {
             let _ = std::fs::remove_file(&p);
         }
     }
@@ -404,12 +413,20 @@ impl Backend for FileBackend {
         // What the new buckets replaced (a crash before this leaves them, and the marker, to
         // the next writer).
         if !ch.buckets.is_empty() {
+            let mut all_gone = true;
             for b in ch.buckets {
                 if let Some(old) = ch.previous.get(&b.id).filter(|h| **h != b.hash) {
-                    let _ = std::fs::remove_file(dir.join(bucket_file(&b.id, old)));
+                    all_gone &= match std::fs::remove_file(dir.join(bucket_file(&b.id, old))) {
+                        Ok(()) => true,
+                        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+                    };
                 }
             }
-            let _ = std::fs::remove_file(dir.join(PENDING));
+            // A replaced bucket left behind (a sealed one may hold erased entries) keeps the
+            // marker, so the next writer removes it.
+            if all_gone {
+                let _ = std::fs::remove_file(dir.join(PENDING));
+            }
         }
         self.append_audit(ch.audit_line)?;
         crate::testpoints::crash_point("after-audit");
@@ -503,6 +520,25 @@ fn is_temp_of(name: &str, file: &str) -> bool {
 }
 
 impl FileBackend {
+    /// The identity of state.json as it is now: device, inode, size and modification time.
+    #[cfg(unix)]
+    fn state_stamp(&self) -> Option<String> {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::symlink_metadata(self.path("state.json")).ok()?;
+        Some(format!(
+            "{}:{}:{}:{}.{:09}",
+            m.dev(),
+            m.ino(),
+            m.len(),
+            m.mtime(),
+            m.mtime_nsec()
+        ))
+    }
+    #[cfg(not(unix))]
+    fn state_stamp(&self) -> Option<String> {
+        None
+    }
+
     /// A committed home must carry its buckets: a `.gitignore` vauth wrote before buckets
     /// existed would keep them out of git, and one where the team let `secrets.vault` in (as
     /// docs/ci-rotation.md says) must let the sealed buckets in too, or the next run of a

@@ -368,6 +368,7 @@ impl Session {
         self.state.update_id_index()?;
         let needed_jwt = self.state.needed_jwt_entries(now);
         let vault = self.vault()?;
+        vault.settle_previous_key()?;
         vault.retain_prefixed(state::JWT_PREFIX, |k| needed_jwt.contains(k));
         for (i, needed) in &sweep {
             vault.retain_bucket(*i, |k| needed.contains(k))?;

@@ -461,6 +461,39 @@ pub fn write_state_of_dir(dir: &std::path::Path, v: &serde_json::Value) {
     std::fs::write(dir.join("state.json"), bytes).unwrap();
 }
 
+/// The master key of tests/fixtures/schema1-home.
+pub const SCHEMA1_MASTER: &str = "q0lV1fIqGqk3yT3bW8nC4m0Y2p0dKq9cQy3rX0fJq1E=";
+
+/// A test env whose home is a copy of tests/fixtures/schema1-home: a home written by the
+/// release before buckets (schema 1), master-key protected, with keys alpha, beta and gone
+/// (revoked) and an HS256 JWT key sig.
+pub fn schema1_home() -> TestEnv {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new().with_env("VAUTH_MASTER_KEY", SCHEMA1_MASTER);
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let home = env.home();
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o700)).unwrap();
+    for f in std::fs::read_dir(fixtures.join("schema1-home"))
+        .unwrap()
+        .flatten()
+    {
+        let to = home.join(f.file_name());
+        std::fs::copy(f.path(), &to).unwrap();
+        std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    for n in ["alpha", "beta", "gone"] {
+        env.secret(&fixture_key(n));
+    }
+    env
+}
+
+/// The plaintext of the fixture home's key `name`.
+pub fn fixture_key(name: &str) -> String {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    std::fs::read_to_string(fixtures.join(format!("schema1-home.{name}.key"))).unwrap()
+}
+
 /// SHA-256 of `b`, lowercase hex.
 pub fn sha256_hex_bytes(b: &[u8]) -> String {
     use sha2::Digest;

@@ -53,6 +53,9 @@ pub struct PgBackend {
     pending_config: RefCell<Option<String>>,
     /// Whether the schema is there and current (checked once per process).
     schema_ok: std::cell::Cell<Option<bool>>,
+    /// A reader's snapshot is open on the connection: a lost connection is an error, not a
+    /// new connection that would see later commits.
+    in_snapshot: std::cell::Cell<bool>,
 }
 
 /// The error for a failed database call (exit 3: the home could not be read or written).
@@ -126,6 +129,7 @@ impl PgBackend {
             row: RefCell::new(None),
             pending_config: RefCell::new(None),
             schema_ok: std::cell::Cell::new(None),
+            in_snapshot: std::cell::Cell::new(false),
         }
     }
 
@@ -205,6 +209,13 @@ impl PgBackend {
     fn with<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
         let mut slot = self.conn.borrow_mut();
         if slot.as_ref().is_none_or(Client::is_closed) {
+            if self.in_snapshot.get() {
+                return Err(Error::state(format!(
+                    "the connection to the home {} was lost during a read",
+                    self.location()
+                ))
+                .hint("run the command again; nothing was changed"));
+            }
             *slot = Some(self.connect()?);
         }
         match slot.as_mut() {
@@ -310,6 +321,7 @@ impl Backend for PgBackend {
                 c.batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                     .map_err(|e| db_error("begin a read", &e))
             })?;
+            self.in_snapshot.set(true);
             *self.row.borrow_mut() = None;
             return Ok(HomeLock::none());
         }

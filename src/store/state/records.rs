@@ -50,6 +50,12 @@ pub fn bucket_index(kind: &str, id: &str) -> Option<usize> {
         .filter(|&i| i < BUCKETS)
 }
 
+/// Whether `h` is a SHA-256 as state.json names buckets: 64 lowercase hex digits (it becomes
+/// part of a file name).
+pub fn is_hash(h: &str) -> bool {
+    h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 /// SHA-256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
@@ -68,6 +74,9 @@ pub fn bucket_tampered(id: &str) -> Error {
 /// The bytes of bucket `id`, read through `loader` and checked against `hash` (exit 3 when
 /// they differ: edited, swapped, replayed or lost).
 pub fn load_checked(loader: Option<&Loader>, id: &str, hash: &str) -> Result<Vec<u8>> {
+    if !is_hash(hash) {
+        return Err(bucket_tampered(id));
+    }
     let loader = loader.ok_or_else(|| Error::bug(format!("bucket {id} read with no loader")))?;
     let bytes = loader(id, hash)?;
     if sha256_hex(&bytes) != hash {
@@ -166,8 +175,8 @@ impl<T: Record> Records<T> {
             };
             let i = u8::from_str_radix(hx, 16)
                 .ok()
-                .filter(|_| hx.len() == 2)
-                .ok_or_else(|| Error::state(format!("state.json is corrupt: bucket id {id:?}")))?;
+                .filter(|_| hx.len() == 2 && is_hash(h))
+                .ok_or_else(|| Error::state(format!("state.json is corrupt: bucket {id:?}")))?;
             slots[usize::from(i)].hash = Some(h.clone());
         }
         Ok(Records {

@@ -17,6 +17,8 @@ pub(super) struct Bucket {
     pub(super) map: std::cell::OnceCell<Entries>,
     pub(super) hash: Option<String>,
     pub(super) dirty: bool,
+    /// It opened only under the data key of before a re-key: re-seal it at the next commit.
+    pub(super) stale: std::cell::Cell<bool>,
 }
 
 /// The bucket of an `apikey/NAME/vN` or `cert/NAME/SERIAL/key` entry (by NAME, as the
@@ -47,6 +49,20 @@ impl Vault {
         hashes: &BTreeMap<String, String>,
     ) {
         use crate::store::state::{VAULT_KEYS, records::bucket_index};
+        if self.legacy
+            && hashes
+                .keys()
+                .any(|id| bucket_index(VAULT_KEYS, id).is_some())
+        {
+            // The state names sealed buckets: a schema-1 main body's copies are stale (a
+            // stored bucket may have changed since), so the buckets are read as stored and the
+            // copies leave the main body at the next commit.
+            self.drop_legacy();
+            for b in &mut self.buckets {
+                b.map = std::cell::OnceCell::new();
+                b.dirty = false;
+            }
+        }
         for (id, h) in hashes {
             if let Some(b) = bucket_index(VAULT_KEYS, id).and_then(|i| self.buckets.get_mut(i))
                 && b.map.get().is_none()
@@ -74,8 +90,20 @@ impl Vault {
                 let bytes = records::load_checked(self.loader.as_ref(), &id, h)?;
                 let sealed: Sealed =
                     serde_json::from_slice(&bytes).map_err(|_| records::bucket_tampered(&id))?;
-                let body = open_sealed(&self.dek, &sealed, &self.bucket_aad(&id))
-                    .ok_or_else(|| records::bucket_tampered(&id))?;
+                let aad = self.bucket_aad(&id);
+                let body = match open_sealed(&self.dek, &sealed, &aad) {
+                    Some(b) => b,
+                    None => {
+                        // Sealed before a re-key whose state write did not happen.
+                        let old = self
+                            .prev_dek
+                            .as_ref()
+                            .and_then(|k| open_sealed(k, &sealed, &aad))
+                            .ok_or_else(|| records::bucket_tampered(&id))?;
+                        b.stale.set(true);
+                        old
+                    }
+                };
                 let parsed: Body =
                     serde_json::from_slice(&body).map_err(|_| records::bucket_tampered(&id))?;
                 let mut m = BTreeMap::new();
@@ -133,8 +161,50 @@ impl Vault {
         }
         Ok(out)
     }
+    /// Before a commit, after a re-key: re-seal every stored bucket still sealed under the
+    /// previous data key, and once none is (and the re-key's own state is stored), forget that
+    /// key. Reads every bucket, but only while a previous key is kept.
+    pub fn settle_previous_key(&mut self) -> Result<()> {
+        if self.prev_dek.is_none() || self.prev_keep {
+            return Ok(());
+        }
+        let mut any_stale = false;
+        for i in 0..self.buckets.len() {
+            if self.buckets[i].hash.is_some() {
+                self.bucket(i)?;
+                if self.buckets[i].stale.get() {
+                    self.bucket_mut(i)?;
+                    any_stale = true;
+                }
+            }
+        }
+        if !any_stale {
+            self.prev_dek = None;
+            self.dirty = true;
+        }
+        Ok(())
+    }
+
+    /// Remove a schema-1 main body's copies of bucketed entries (they are in their buckets).
+    fn drop_legacy(&mut self) {
+        let before = self.entries.len();
+        self.entries.retain(|k, _| bucket_of_entry(k).is_none());
+        self.dirty |= self.entries.len() != before;
+        self.legacy = false;
+    }
+
     /// After a commit stored `written`: their hashes are the stored ones, nothing is dirty.
     pub fn committed(&mut self, written: &[crate::store::state::records::BucketBytes]) {
+        self.prev_keep = false;
+        if self.legacy
+            && written.iter().any(|w| {
+                crate::store::state::records::bucket_index(crate::store::state::VAULT_KEYS, &w.id)
+                    .is_some()
+            })
+        {
+            // A state naming the buckets is stored: the main body's copies can go.
+            self.drop_legacy();
+        }
         use crate::store::state::{VAULT_KEYS, records::bucket_index};
         for w in written {
             if let Some(b) = bucket_index(VAULT_KEYS, &w.id).and_then(|i| self.buckets.get_mut(i)) {
@@ -143,6 +213,7 @@ impl Vault {
         }
         for b in &mut self.buckets {
             b.dirty = false;
+            b.stale.set(false);
         }
     }
     /// The stored buckets' hashes, by bucket id.

@@ -27,7 +27,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use buckets::{Bucket, bucket_of_entry, new_buckets};
-use seal::{body_aad, integrity_aad, open_sealed, random32, seal, wrap_aad};
+use seal::{body_aad, integrity_aad, open_sealed, previous_aad, random32, seal, wrap_aad};
 pub use unlock::{NewMasterKey, Unlock};
 use unlock::{
     check_configured, derive, master_key, new_protection, passphrase, read_key_file, wrong_key,
@@ -114,6 +114,11 @@ struct VaultFile {
     /// The state-integrity key, sealed under the data key.
     integrity: Sealed,
     body: Sealed,
+    /// After a re-key: the previous data key, sealed under the new one, until a state that
+    /// names only buckets sealed under the new key is stored (a re-key killed between the vault
+    /// and the state write leaves the old state naming the old buckets).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    previous: Option<Sealed>,
 }
 
 /// Whether `id` is a home id vauth makes: exactly [`HOME_ID_LEN`] ASCII letters and digits. It
@@ -218,6 +223,13 @@ pub struct Vault {
     dirty: bool,
     buckets: Vec<Bucket>,
     loader: Option<crate::store::state::records::Loader>,
+    /// The main body held bucketed entries (a vault of schema 1): they are copied into their
+    /// buckets and stay in the main body too until a state naming those buckets is stored.
+    legacy: bool,
+    /// The data key before a re-key (see `VaultFile::previous`).
+    prev_dek: Option<Key32>,
+    /// The re-key happened in this session: keep `prev_dek` through its commit.
+    prev_keep: bool,
 }
 
 fn tampered() -> Error {
@@ -243,6 +255,9 @@ impl Vault {
             dirty: true,
             buckets: new_buckets(),
             loader: None,
+            legacy: false,
+            prev_dek: None,
+            prev_keep: false,
         })
     }
 
@@ -298,6 +313,14 @@ impl Vault {
         let state_key = Vault::open_state_key(&f, &dek)?;
         let body = open_sealed(&dek, &f.body, &body_aad(&f.home_id)).ok_or_else(tampered)?;
         let parsed: Body = serde_json::from_slice(&body).map_err(|_| tampered())?;
+        let prev_dek = match &f.previous {
+            None => None,
+            Some(p) => {
+                let k = open_sealed(&dek, p, &previous_aad(&f.home_id)).ok_or_else(tampered)?;
+                let k: [u8; 32] = k.as_slice().try_into().map_err(|_| tampered())?;
+                Some(Zeroizing::new(k))
+            }
+        };
         let mut v = Vault {
             home_id: f.home_id,
             protection: f.protection,
@@ -308,24 +331,24 @@ impl Vault {
             dirty: false,
             buckets: new_buckets(),
             loader: None,
+            legacy: false,
+            prev_dek,
+            prev_keep: false,
         };
-        // API-key plaintexts in the main body (a home of schema 1): they move to their buckets
-        // at the next commit.
+        // API-key plaintexts and certificate keys in the main body (a home of schema 1): copied
+        // to their buckets, written by the next commit; the main body keeps them until a state
+        // naming those buckets is stored (see `attach` and `committed`).
         for (k, val) in parsed.entries {
-            match bucket_of_entry(&k) {
-                None => {
-                    v.entries.insert(k, Zeroizing::new(val));
+            if let Some(i) = bucket_of_entry(&k) {
+                let b = &mut v.buckets[i];
+                let _ = b.map.set(BTreeMap::new());
+                if let Some(m) = b.map.get_mut() {
+                    m.insert(k.clone(), Zeroizing::new(val.clone()));
                 }
-                Some(i) => {
-                    let b = &mut v.buckets[i];
-                    let _ = b.map.set(BTreeMap::new());
-                    if let Some(m) = b.map.get_mut() {
-                        m.insert(k, Zeroizing::new(val));
-                    }
-                    b.dirty = true;
-                    v.dirty = true;
-                }
+                b.dirty = true;
+                v.legacy = true;
             }
+            v.entries.insert(k, Zeroizing::new(val));
         }
         Ok(v)
     }
@@ -349,6 +372,10 @@ impl Vault {
                 &integrity_aad(&self.home_id),
             )?,
             body: seal(&self.dek, body.as_bytes(), &body_aad(&self.home_id))?,
+            previous: match &self.prev_dek {
+                Some(p) => Some(seal(&self.dek, &p[..], &previous_aad(&self.home_id))?),
+                None => None,
+            },
         };
         let mut out = serde_json::to_vec_pretty(&file).map_err(|e| Error::bug(e.to_string()))?;
         out.push(b'\n');
@@ -470,7 +497,13 @@ impl Vault {
         let (header, kek) = new_protection(&self.home_id, protection, unlock, master)?;
         self.protection = header;
         self.kek = kek;
-        self.dek = random32()?;
+        let old = std::mem::replace(&mut self.dek, random32()?);
+        // Stored buckets are sealed under the old key until the state naming the re-sealed
+        // ones is stored: the new vault file carries it (see `VaultFile::previous`).
+        if self.prev_dek.is_none() && self.buckets.iter().any(|b| b.hash.is_some()) {
+            self.prev_dek = Some(old);
+            self.prev_keep = true;
+        }
         self.dirty = true;
         Ok(())
     }
@@ -649,13 +682,19 @@ mod tests {
         v.put("audit/hmac", Zeroizing::new("4".into())).unwrap();
         let bytes = v.to_bytes().unwrap();
         let mut v = Vault::open(&bytes, &u).unwrap();
-        assert!(v.is_dirty(), "entries moved out of the main body");
-        assert_eq!(v.len(), 2);
+        // Copied to their buckets; the main body keeps them until a state names the buckets.
+        assert!(!v.is_dirty());
+        assert_eq!(v.len(), 4);
         let ia = crate::store::state::records::bucket_of("a");
         assert_eq!(v.retain_bucket(ia, |k| k != "apikey/a/1").unwrap(), 1);
         assert_eq!(v.get("apikey/a/1").unwrap(), None);
         assert_eq!(v.get("apikey/b/1").unwrap(), Some("2"));
         assert_eq!(v.retain_prefixed("jwt/", |_| false), 1);
+        let written = v.dirty_buckets().unwrap();
+        assert!(written.iter().any(|w| w.id.starts_with("v-")));
+        v.committed(&written);
+        // Stored: the copies leave the main body with the next write of it.
+        assert!(v.is_dirty());
         assert_eq!(v.len(), 1);
     }
 }

@@ -64,6 +64,10 @@ pub(super) fn integrity_aad(home_id: &str) -> Vec<u8> {
     format!("{FORMAT}/{VERSION}/integrity/{home_id}").into_bytes()
 }
 
+pub(super) fn previous_aad(home_id: &str) -> Vec<u8> {
+    format!("{FORMAT}/{VERSION}/previous/{home_id}").into_bytes()
+}
+
 pub(super) fn body_aad(home_id: &str) -> Vec<u8> {
     format!("{FORMAT}/{VERSION}/body/{home_id}").into_bytes()
 }
