@@ -35,7 +35,7 @@ for t in hyperfine openssl python3 /usr/bin/time; do
 done
 if [ -z "${VAUTH:-}" ]; then
     (cd "$root" && cargo build --locked --release --bin vauth >&2)
-    VAUTH="$root/target/release/vauth"
+    VAUTH="${CARGO_TARGET_DIR:-$root/target}/release/vauth"
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vauth-peers.XXXXXX")

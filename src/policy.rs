@@ -190,15 +190,15 @@ fn plan_one(state: &State, p: &Policy, at: OffsetDateTime) -> Result<Item> {
                 return Ok(item);
             }
         }
-    } else if let Some(c) = state.certs.get(name)?.and_then(|r| r.latest()) {
+    } else if let Some(r) = state.certs.get(name)?
+        && let Some(c) = r.latest()
+    {
         item.kind = Some(CredKind::Cert);
         let grace = p.grace().map_or(time::Duration::ZERO, |g| g.duration());
-        if let Some(r) = state.certs.get(name)? {
-            item.finalize = superseded(r, grace, at)
-                .into_iter()
-                .map(|i| i as u32 + 1)
-                .collect();
-        }
+        item.finalize = superseded(r, grace, at)
+            .into_iter()
+            .map(|i| i as u32 + 1)
+            .collect();
         if c.revoked_at.is_some() {
             item.reason = "revoked: issue it again by hand".into();
             return Ok(item);

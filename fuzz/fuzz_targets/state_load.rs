@@ -47,6 +47,7 @@ fuzz_target!(|data: &[u8]| {
     state.update_id_index().expect("id index");
     let mut written = state.api_keys.dirty_bytes().expect("key buckets");
     written.extend(state.ids.dirty_bytes().expect("id buckets"));
+    written.extend(state.certs.dirty_bytes().expect("certificate buckets"));
     for b in &written {
         state.buckets.insert(b.id.clone(), b.hash.clone());
     }
@@ -67,6 +68,10 @@ fuzz_target!(|data: &[u8]| {
     assert!(
         back.api_keys.same_as(&state.api_keys).expect("buckets load back"),
         "the buckets do not load back to the same keys"
+    );
+    assert!(
+        back.certs.same_as(&state.certs).expect("certificate buckets load back"),
+        "the buckets do not load back to the same certificates"
     );
     State::check_integrity(&raw, &KEY)
         .unwrap_or_else(|e| panic!("a sealed state fails its check: {}", e.message()));

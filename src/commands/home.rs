@@ -85,7 +85,11 @@ fn config(ctx: &Ctx<'_>, set: Option<&Path>) -> Result<Outcome> {
             })
             .map(|()| Outcome::Ok);
     };
-    let bytes = super::read_input(file, "config file")?;
+    let bytes = super::read_input(
+        file,
+        "config file",
+        "a vauth.toml is a few KB; check that the path names the config (vauth home config > vauth.toml)",
+    )?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::input(format!("{} is not UTF-8", file.display())).hint("save it as UTF-8")
     })?;

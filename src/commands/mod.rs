@@ -180,15 +180,16 @@ pub fn run(cli: Cli, ui: &mut Ui) -> Result<Outcome> {
     }
 }
 
-/// Read an input file (`-` = stdin), at most 1 MiB; unreadable is exit 3.
-pub(crate) fn read_input(path: &std::path::Path, what: &str) -> Result<Vec<u8>> {
+/// Read an input file (`-` = stdin), at most 1 MiB; unreadable is exit 3. `hint` says how to
+/// fix a file that is larger (e.g. "pass a single CSR").
+pub(crate) fn read_input(path: &std::path::Path, what: &str, hint: &str) -> Result<Vec<u8>> {
     let buf = read_presented(path, what)?;
     if buf.len() as u64 > crate::pki::MAX_PEM_BYTES {
         return Err(crate::error::Error::input(format!(
             "the {what} {} is larger than 1 MiB",
             path.display()
         ))
-        .hint(format!("pass a single {what}")));
+        .hint(hint.to_string()));
     }
     Ok(buf)
 }

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use std::collections::BTreeMap;
 
+use super::dir_buckets::PENDING;
 use super::state::records::BucketBytes;
 use super::vault;
 use crate::config;
@@ -24,11 +25,6 @@ pub const GITIGNORE: &str = "# Written by vauth. Commit vauth.toml, state.json, 
 
 /// The directory of a home's buckets.
 pub const BUCKETS_DIR: &str = "buckets";
-
-/// A commit that writes buckets creates this marker in buckets/ first and removes it once the
-/// buckets it replaced are gone: a marker left behind (a killed or failed commit) tells the next
-/// writer to look for buckets no state names, without reading the directory on every write.
-const PENDING: &str = ".pending";
 
 /// The file name of a stored bucket: `k-3f-<sha256>.json`, or `.vault` for sealed entries.
 pub fn bucket_file(id: &str, hash: &str) -> String {
@@ -224,36 +220,7 @@ impl Backend for FileBackend {
         if !removed.is_empty() {
             fsutil::sync_dir(&self.root).map_err(|e| Error::io("sync", &self.root, &e))?;
         }
-        // Buckets no state names: written by a commit killed before its state, or replaced by
-        // one killed before it removed them (a sealed one may hold entries erased since). Only
-        // a commit that did not finish leaves them, and it leaves its marker too.
-        let dir = self.path(BUCKETS_DIR);
-        let marker = dir.join(PENDING);
-        if std::fs::symlink_metadata(&marker).is_ok() {
-            let named: std::collections::BTreeSet<String> = referenced
-                .iter()
-                .map(|(id, h)| bucket_file(id, h))
-                .collect();
-            let mut in_dir = Vec::new();
-            if let Ok(entries) = std::fs::read_dir(&dir) {
-                for e in entries.flatten() {
-                    let name = e.file_name().to_string_lossy().into_owned();
-                    if name != PENDING
-                        && !named.contains(&name)
-                        && e.file_type().is_ok_and(|t| t.is_file())
-                    {
-                        let p = e.path();
-                        std::fs::remove_file(&p).map_err(|err| Error::io("remove", &p, &err))?;
-                        in_dir.push(format!("{BUCKETS_DIR}/{name}"));
-                    }
-                }
-            }
-            if !in_dir.is_empty() {
-                fsutil::sync_dir(&dir).map_err(|e| Error::io("sync", &dir, &e))?;
-                removed.extend(in_dir);
-            }
-            std::fs::remove_file(&marker).map_err(|e| Error::io("remove", &marker, &e))?;
-        }
+        removed.extend(self.remove_orphan_buckets(referenced)?);
         removed.sort();
         Ok(removed)
     }
@@ -537,39 +504,6 @@ impl FileBackend {
     #[cfg(not(unix))]
     fn state_stamp(&self) -> Option<String> {
         None
-    }
-
-    /// A committed home must carry its buckets: a `.gitignore` vauth wrote before buckets
-    /// existed would keep them out of git, and one where the team let `secrets.vault` in (as
-    /// docs/ci-rotation.md says) must let the sealed buckets in too, or the next run of a
-    /// pipeline that commits the home back finds no API-key plaintexts. Add the missing lines
-    /// (to a `.gitignore` vauth wrote; a hand-written one is the team's).
-    fn admit_buckets_in_gitignore(&self) {
-        let p = self.path(".gitignore");
-        let Ok(text) = std::fs::read_to_string(&p) else {
-            return;
-        };
-        if !text.starts_with("# Written by vauth.") {
-            return;
-        }
-        let has = |l: &str| text.lines().any(|x| x.trim() == l);
-        let mut want = vec!["!buckets/", "!buckets/*.json"];
-        if has("!secrets.vault") {
-            want.push("!buckets/*.vault");
-        }
-        want.retain(|l| !has(l));
-        if want.is_empty() {
-            return;
-        }
-        let mut new = text.clone();
-        if !new.ends_with('\n') {
-            new.push('\n');
-        }
-        for l in want {
-            new.push_str(l);
-            new.push('\n');
-        }
-        let _ = fsutil::write_atomic(&p, new.as_bytes(), fsutil::PUBLIC);
     }
 }
 

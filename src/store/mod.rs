@@ -13,6 +13,7 @@
 //! a home is and how a new one is protected.
 
 pub mod backend;
+mod dir_buckets;
 pub mod keyring;
 pub mod postgres;
 pub mod session;
@@ -26,7 +27,7 @@ use crate::env;
 use crate::error::{Error, Result};
 use vault::{Protection, Unlock};
 
-pub use backend::{BUCKETS_DIR, Backend, FileBackend, GITIGNORE, Snapshot};
+pub use backend::{Backend, FileBackend, GITIGNORE, Snapshot};
 pub use session::{OpenMode, Session, no_named_home};
 
 /// Vault entry holding the audit HMAC key.

@@ -35,16 +35,16 @@ pub struct Session {
     pub notices: Vec<String>,
     /// The time this session acts at.
     pub now: OffsetDateTime,
-    /// The rotation journal's successors (`name/version`) as last committed: a change to them
+    /// The rotation journal's successors (name, version) as last committed: a change to them
     /// settles their keys' buckets.
-    journal: BTreeSet<String>,
+    journal: BTreeSet<(String, u32)>,
 }
 
-fn journal_entries(state: &State) -> BTreeSet<String> {
+fn journal_entries(state: &State) -> BTreeSet<(String, u32)> {
     state
         .rotations
         .iter()
-        .map(|(name, r)| format!("{name}/{}", r.to_version))
+        .map(|(name, r)| (name.clone(), r.to_version))
         .collect()
 }
 
@@ -232,15 +232,16 @@ impl Session {
         Ok(())
     }
 
-    /// Check every stored bucket against the hash the state names (exit 3 on a mismatch): what
-    /// `audit verify` and `home export` do; other commands check the buckets they read.
-    pub fn verify_buckets(&self) -> Result<()> {
-        for (id, hash) in &self.state.buckets {
-            if records::sha256_hex(&self.backend.read_bucket(id, hash)?) != *hash {
-                return Err(records::bucket_tampered(id));
-            }
-        }
-        Ok(())
+    /// Every stored bucket, (id, bytes), each checked against the hash the state names (exit 3
+    /// on a mismatch): what `audit verify` and `home export` do; other commands check the
+    /// buckets they read.
+    pub fn checked_buckets(&self) -> Result<Vec<(String, Vec<u8>)>> {
+        let loader = loader(&self.backend);
+        self.state
+            .buckets
+            .iter()
+            .map(|(id, hash)| Ok((id.clone(), records::load_checked(Some(&loader), id, hash)?)))
+            .collect()
     }
 
     /// Create a home (under the exclusive lock). Returns the session and whether it was created
@@ -358,7 +359,6 @@ impl Session {
         let journal = journal_entries(&self.state);
         let touched: BTreeSet<usize> = journal
             .symmetric_difference(&self.journal)
-            .filter_map(|e| e.rsplit_once('/'))
             .map(|(name, _)| records::bucket_of(name))
             .collect();
         for &i in &touched {
@@ -476,7 +476,6 @@ impl Session {
     /// appended; the verdict; and whether such a line was pending.
     pub fn checked_audit(&mut self) -> Result<(Vec<u8>, audit::Verdict, bool)> {
         self.verify_state()?;
-        self.verify_buckets()?;
         let mut log = self.backend.read_audit_upto(self.state.audit.count)?;
         let key = self
             .vault()?
@@ -520,14 +519,7 @@ impl Session {
             ))
             .hint("run `vauth audit verify`; a home whose log fails is not copied"));
         }
-        let mut buckets = Vec::new();
-        for (id, hash) in &self.state.buckets {
-            let bytes = self.backend.read_bucket(id, hash)?;
-            if records::sha256_hex(&bytes) != *hash {
-                return Err(records::bucket_tampered(id));
-            }
-            buckets.push((id.clone(), bytes));
-        }
+        let buckets = self.checked_buckets()?;
         Ok(Snapshot {
             state: self.state_raw.clone(),
             vault: self.backend.read_vault()?,

@@ -10,9 +10,10 @@ use zeroize::Zeroizing;
 
 use super::files::Planned;
 
-use super::{Ctx, IssuedReport, leaf_not_after, parse_sans, read_input};
+use super::{Ctx, IssuedReport, leaf_not_after, parse_sans};
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
+use crate::commands::read_input;
 use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::fsutil::precheck_user_files;
 use crate::lifecycle::certs::{KeySource, ca_of, check_cn, issue_one, leaf_window, load_issuer};
@@ -328,7 +329,7 @@ impl Report for Batch<'_> {
 
 fn read_input_large(p: &Path) -> Result<Vec<u8>> {
     if p.as_os_str() == "-" {
-        return read_input(p, "batch file");
+        return read_input(p, "batch file", "pass a single batch file");
     }
     crate::fsutil::read_limited(p, 64 << 20).map_err(|e| {
         Error::input(format!(

@@ -3,8 +3,9 @@
 use serde::Serialize;
 use x509_parser::prelude::*;
 
-use super::{Ctx, read_input};
+use super::Ctx;
 use crate::cli::cert::InspectArgs;
+use crate::commands::read_input;
 use crate::error::{Error, Outcome, Result};
 use crate::output::{self, Ui};
 use crate::pki::{self, fingerprint, serial_of, spki_label};
@@ -192,7 +193,7 @@ fn of_csr(der: &[u8]) -> Option<Report> {
 
 /// Run `vauth cert inspect FILE`.
 pub(super) fn run(ctx: &Ctx<'_>, args: &InspectArgs) -> Result<Outcome> {
-    let bytes = read_input(&args.file, "file")?;
+    let bytes = read_input(&args.file, "file", "pass a single certificate or CSR")?;
     let report = pki::pem_blocks(&bytes, "CERTIFICATE")
         .ok()
         .and_then(|b| b.first().and_then(|d| of_cert(d)))

@@ -3,9 +3,10 @@
 use serde::Serialize;
 
 use super::files::plan_files;
-use super::{Ctx, IssuedReport, leaf_not_after, parse_sans, profile, read_input};
+use super::{Ctx, IssuedReport, leaf_not_after, parse_sans, profile};
 use crate::audit::AuditEvent;
 use crate::cli::cert::IssueArgs;
+use crate::commands::read_input;
 use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::fsutil::precheck_user_files;
 use crate::lifecycle::certs::{KeySource, ca_of, check_cn, issue_one, leaf_window, load_issuer};
@@ -29,7 +30,7 @@ pub(super) fn run(ctx: &Ctx<'_>, args: &IssueArgs) -> Result<Outcome> {
     let mut sans = parse_sans(&args.san)?;
     let source = match &args.csr {
         Some(p) => {
-            let bytes = read_input(p, "CSR")?;
+            let bytes = read_input(p, "CSR", "pass a single CSR")?;
             let req = pki::parse_csr(&bytes).map_err(|e| {
                 e.input("pass a PEM or DER PKCS#10 request, e.g. from `openssl req -new`")
             })?;

@@ -58,8 +58,6 @@ pub(crate) fn leaf_not_after(arg: Option<TimeArg>, now: OffsetDateTime) -> Offse
     })
 }
 
-pub(crate) use super::{read_input, read_presented};
-
 /// The profile flag as a domain value.
 pub(crate) fn profile(p: ProfileArg) -> Profile {
     match p {

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
-use super::{Ctx, read_presented};
+use super::Ctx;
 use crate::cli::cert::VerifyArgs;
+use crate::commands::read_presented;
 use crate::error::{Outcome, Result};
 use crate::lifecycle::verify::verify;
 use crate::store::OpenMode;

@@ -479,8 +479,10 @@ impl Backend for PgBackend {
             let mut lines = Vec::new();
             for (i, line) in crate::audit::lines(&snap.audit).enumerate() {
                 let seq = i64::try_from(i + 1).map_err(|_| Error::bug("audit seq overflow"))?;
-                let line = std::str::from_utf8(line)
-                    .map_err(|_| Error::input("the audit log is not UTF-8"))?;
+                let line = std::str::from_utf8(line).map_err(|_| {
+                    Error::input("the audit log is not UTF-8")
+                        .hint("import a home exported by vauth; nothing was changed")
+                })?;
                 lines.push((seq, line));
             }
             let buckets: Vec<(&str, &[u8])> = snap

@@ -542,7 +542,7 @@ pub(crate) mod tests {
         let (k, v) = back.find_by_id("id000007").unwrap().unwrap();
         assert_eq!((k.name.as_str(), v.version), ("k7", 1));
         assert_eq!(*reads.borrow(), 2);
-        assert_eq!(back.api_keys.len().unwrap(), 40);
+        assert_eq!(back.api_keys.values().unwrap().len(), 40);
         assert!(back.api_keys.same_as(&s.api_keys).unwrap());
         // A bucket replaced by another one (its hash differs from what meta names) is refused.
         let i = records::bucket_of("k3");

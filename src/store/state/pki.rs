@@ -215,7 +215,4 @@ impl IssuedCert {
     }
 }
 
-/// The certificates of a registry, by name (bucketed).
-pub type Certs = super::Records<CertRecord>;
-
 impl super::records::Record for CertRecord {}

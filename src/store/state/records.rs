@@ -2,7 +2,7 @@
 //! API-key id index), split into 256 buckets by the first byte of SHA-256(name), each stored
 //! apart and loaded only when a command touches a name in it.
 //!
-//! The small *meta* record (state.json) names every bucket's SHA-256 ([`Records::hashes`]), and
+//! The small *meta* record (state.json) names every bucket's SHA-256 (`State::buckets`), and
 //! its integrity tag covers those names, so a bucket that was swapped, replayed or edited fails
 //! the hash check when it is loaded. A single-credential command reads and writes meta and one
 //! bucket, whatever the size of the home; a command that walks every record loads them all.
@@ -85,6 +85,29 @@ pub fn load_checked(loader: Option<&Loader>, id: &str, hash: &str) -> Result<Vec
     Ok(bytes)
 }
 
+/// The content of a bucket held in `cell`, loaded on first use: empty when it has no stored
+/// `hash`, else read through `loader` as bucket `id`, checked against the hash, and turned into
+/// its content by `parse(id, bytes)`. The one loading path of registry and vault buckets.
+pub fn load_once<'a, M: Default>(
+    cell: &'a OnceCell<M>,
+    hash: Option<&String>,
+    loader: Option<&Loader>,
+    id: impl FnOnce() -> String,
+    parse: impl FnOnce(&str, Vec<u8>) -> Result<M>,
+) -> Result<&'a M> {
+    if let Some(m) = cell.get() {
+        return Ok(m);
+    }
+    let m = match hash {
+        None => M::default(),
+        Some(h) => {
+            let id = id();
+            parse(&id, load_checked(loader, &id, h)?)?
+        }
+    };
+    Ok(cell.get_or_init(|| m))
+}
+
 /// A record that may name ids to index (API keys name their versions' public ids).
 pub trait Record: Clone + Serialize + DeserializeOwned {
     /// The ids this record is found by, besides its name.
@@ -138,6 +161,17 @@ impl<T: std::fmt::Debug> std::fmt::Debug for Records<T> {
     }
 }
 
+impl BucketBytes {
+    /// Bucket `id` holding `bytes`.
+    pub fn new(id: String, bytes: Vec<u8>) -> BucketBytes {
+        BucketBytes {
+            hash: sha256_hex(&bytes),
+            id,
+            bytes,
+        }
+    }
+}
+
 /// One bucket to write: its id, the SHA-256 of its bytes, the bytes.
 pub struct BucketBytes {
     /// `k-3f`.
@@ -168,16 +202,16 @@ impl<T: Record> Records<T> {
     /// Records stored as `hashes` names them (bucket id → SHA-256), none loaded yet.
     pub fn stored(kind: &'static str, hashes: &BTreeMap<String, String>) -> Result<Records<T>> {
         let mut slots: Vec<Slot<T>> = (0..BUCKETS).map(|_| Slot::default()).collect();
-        let prefix = format!("{kind}-");
-        for (id, h) in hashes {
-            let Some(hx) = id.strip_prefix(&prefix) else {
-                continue;
-            };
-            let i = u8::from_str_radix(hx, 16)
-                .ok()
-                .filter(|_| hx.len() == 2 && is_hash(h))
-                .ok_or_else(|| Error::state(format!("state.json is corrupt: bucket {id:?}")))?;
-            slots[usize::from(i)].hash = Some(h.clone());
+        for (id, h) in hashes.iter().filter(|(id, _)| id.starts_with(kind)) {
+            let i = bucket_index(kind, id)
+                .filter(|_| is_hash(h))
+                .ok_or_else(|| {
+                    Error::state(format!("state.json is corrupt: bucket {id:?}")).hint(
+                        "restore state.json with its buckets/ directory from version control \
+                         or a backup; vauth has not changed it",
+                    )
+                })?;
+            slots[i].hash = Some(h.clone());
         }
         Ok(Records {
             kind,
@@ -208,26 +242,23 @@ impl<T: Record> Records<T> {
 
     fn slot_map(&self, i: usize) -> Result<&BTreeMap<String, T>> {
         let slot = &self.slots[i];
-        if let Some(m) = slot.map.get() {
-            return Ok(m);
-        }
-        let map = match &slot.hash {
-            None => BTreeMap::new(),
-            Some(h) => {
-                let id = bucket_id(self.kind, i);
-                let bytes = load_checked(self.loader.as_ref(), &id, h)?;
-                let map: BTreeMap<String, T> = serde_json::from_slice(&bytes)
-                    .map_err(|e| Error::state(format!("the bucket {id} is corrupt: {e}")))?;
+        load_once(
+            &slot.map,
+            slot.hash.as_ref(),
+            self.loader.as_ref(),
+            || bucket_id(self.kind, i),
+            |id, bytes| {
+                let map: BTreeMap<String, T> =
+                    serde_json::from_slice(&bytes).map_err(|_| bucket_tampered(id))?;
                 if map.keys().any(|n| bucket_of(n) != i) {
-                    return Err(bucket_tampered(&id));
+                    return Err(bucket_tampered(id));
                 }
                 for v in map.values() {
                     v.validate()?;
                 }
-                map
-            }
-        };
-        Ok(slot.map.get_or_init(|| map))
+                Ok(map)
+            },
+        )
     }
 
     fn slot_mut(&mut self, i: usize) -> Result<&mut BTreeMap<String, T>> {
@@ -311,20 +342,6 @@ impl<T: Record> Records<T> {
         Ok(all.into_iter())
     }
 
-    /// Number of records (loads every bucket).
-    pub fn len(&self) -> Result<usize> {
-        let mut n = 0;
-        for i in 0..BUCKETS {
-            n += self.slot_map(i)?.len();
-        }
-        Ok(n)
-    }
-
-    /// Whether there are none (loads every bucket).
-    pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.len()? == 0)
-    }
-
     /// Load bucket `i` (a no-op when it is loaded).
     pub fn load_bucket(&self, i: usize) -> Result<()> {
         self.slot_map(i).map(|_| ())
@@ -347,11 +364,6 @@ impl<T: Record> Records<T> {
         self.slots[i].map.get_mut()
     }
 
-    /// The loaded bucket `i`.
-    pub fn loaded_bucket(&self, i: usize) -> Option<&BTreeMap<String, T>> {
-        self.slots[i].map.get()
-    }
-
     /// Mark bucket `i` (loaded) changed.
     pub fn mark_dirty(&mut self, i: usize) -> Result<()> {
         self.slot_mut(i).map(|_| ())
@@ -363,7 +375,8 @@ impl<T: Record> Records<T> {
         let mut removed = Vec::new();
         for s in self.slots.iter().filter(|s| s.dirty) {
             let Some(m) = s.map.get() else { continue };
-            let before = s.ids.clone().unwrap_or_default();
+            let empty = BTreeSet::new();
+            let before = s.ids.as_ref().unwrap_or(&empty);
             let mut now = BTreeSet::new();
             for (name, v) in m {
                 for id in v.ids() {
@@ -373,12 +386,14 @@ impl<T: Record> Records<T> {
                     now.insert(id);
                 }
             }
-            removed.extend(before.into_iter().filter(|id| !now.contains(id)));
+            removed.extend(before.iter().filter(|id| !now.contains(*id)).cloned());
         }
         (added, removed)
     }
 
     /// Serialize the dirty buckets (pretty JSON, sorted by name).
+    /// Serialize the dirty buckets (pretty JSON, sorted by name); one that a `&mut` access
+    /// left as it was stored is not written again.
     pub fn dirty_bytes(&self) -> Result<Vec<BucketBytes>> {
         let mut out = Vec::new();
         for (i, s) in self.slots.iter().enumerate().filter(|(_, s)| s.dirty) {
@@ -386,11 +401,10 @@ impl<T: Record> Records<T> {
             let mut bytes = serde_json::to_vec_pretty(m)
                 .map_err(|e| Error::bug(format!("cannot serialize a bucket: {e}")))?;
             bytes.push(b'\n');
-            out.push(BucketBytes {
-                id: bucket_id(self.kind, i),
-                hash: sha256_hex(&bytes),
-                bytes,
-            });
+            let b = BucketBytes::new(bucket_id(self.kind, i), bytes);
+            if s.hash.as_ref() != Some(&b.hash) {
+                out.push(b);
+            }
         }
         Ok(out)
     }
@@ -411,14 +425,6 @@ impl<T: Record> Records<T> {
             }
             s.dirty = false;
         }
-    }
-
-    /// The stored buckets' hashes, by bucket id (what meta records).
-    pub fn hashes(&self) -> impl Iterator<Item = (String, &String)> {
-        self.slots
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.hash.as_ref().map(|h| (bucket_id(self.kind, i), h)))
     }
 }
 
@@ -479,9 +485,7 @@ impl super::State {
             .sweep
             .iter()
             .filter(|(_, t)| **t <= now.unix_timestamp())
-            .filter_map(|(id, _)| id.strip_prefix("k-"))
-            .filter_map(|h| usize::from_str_radix(h, 16).ok())
-            .filter(|&i| i < BUCKETS)
+            .filter_map(|(id, _)| bucket_index(super::KEYS, id))
             .collect();
         for i in due {
             self.api_keys.load_bucket(i)?;

@@ -80,43 +80,39 @@ impl Vault {
     pub(super) fn bucket(&self, i: usize) -> Result<&Entries> {
         use crate::store::state::{VAULT_KEYS, records};
         let b = &self.buckets[i];
-        if let Some(m) = b.map.get() {
-            return Ok(m);
-        }
-        let map = match &b.hash {
-            None => BTreeMap::new(),
-            Some(h) => {
-                let id = records::bucket_id(VAULT_KEYS, i);
-                let bytes = records::load_checked(self.loader.as_ref(), &id, h)?;
-                let sealed: Sealed =
-                    serde_json::from_slice(&bytes).map_err(|_| records::bucket_tampered(&id))?;
-                let aad = self.bucket_aad(&id);
+        records::load_once(
+            &b.map,
+            b.hash.as_ref(),
+            self.loader.as_ref(),
+            || records::bucket_id(VAULT_KEYS, i),
+            |id, bytes| {
+                let tampered = || records::bucket_tampered(id);
+                let sealed: Sealed = serde_json::from_slice(&bytes).map_err(|_| tampered())?;
+                let aad = self.bucket_aad(id);
                 let body = match open_sealed(&self.dek, &sealed, &aad) {
-                    Some(b) => b,
+                    Some(body) => body,
                     None => {
                         // Sealed before a re-key whose state write did not happen.
                         let old = self
                             .prev_dek
                             .as_ref()
                             .and_then(|k| open_sealed(k, &sealed, &aad))
-                            .ok_or_else(|| records::bucket_tampered(&id))?;
+                            .ok_or_else(tampered)?;
                         b.stale.set(true);
                         old
                     }
                 };
-                let parsed: Body =
-                    serde_json::from_slice(&body).map_err(|_| records::bucket_tampered(&id))?;
+                let parsed: Body = serde_json::from_slice(&body).map_err(|_| tampered())?;
                 let mut m = BTreeMap::new();
                 for (k, v) in parsed.entries {
                     if bucket_of_entry(&k) != Some(i) {
-                        return Err(records::bucket_tampered(&id));
+                        return Err(tampered());
                     }
                     m.insert(k, Zeroizing::new(v));
                 }
-                m
-            }
-        };
-        Ok(b.map.get_or_init(|| map))
+                Ok(m)
+            },
+        )
     }
 
     pub(super) fn bucket_mut(&mut self, i: usize) -> Result<&mut Entries> {
@@ -153,11 +149,7 @@ impl Vault {
             let mut bytes =
                 serde_json::to_vec_pretty(&sealed).map_err(|e| Error::bug(e.to_string()))?;
             bytes.push(b'\n');
-            out.push(records::BucketBytes {
-                id,
-                hash: records::sha256_hex(&bytes),
-                bytes,
-            });
+            out.push(records::BucketBytes::new(id, bytes));
         }
         Ok(out)
     }
@@ -215,13 +207,5 @@ impl Vault {
             b.dirty = false;
             b.stale.set(false);
         }
-    }
-    /// The stored buckets' hashes, by bucket id.
-    pub fn bucket_hashes(&self) -> impl Iterator<Item = (String, &String)> {
-        use crate::store::state::{VAULT_KEYS, records::bucket_id};
-        self.buckets
-            .iter()
-            .enumerate()
-            .filter_map(|(i, b)| b.hash.as_ref().map(|h| (bucket_id(VAULT_KEYS, i), h)))
     }
 }
