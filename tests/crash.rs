@@ -11,9 +11,12 @@ use std::time::Duration;
 use crate::util::*;
 
 fn names(env: &TestEnv) -> BTreeSet<String> {
-    let text = env.registry_text();
-    let v: serde_json::Value = serde_json::from_str(&text).expect("state.json must always parse");
-    v["api_keys"].as_object().unwrap().keys().cloned().collect()
+    state(env)["api_keys"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect()
 }
 
 #[test]
@@ -60,26 +63,11 @@ fn kill_9_during_a_bulk_of_writes_never_leaves_a_broken_home() {
         .filter(|l| l.contains(r#""action":"home.cleanup""#))
         .count();
     assert_eq!(state["audit"]["count"], (n + 1 + cleanups) as u64);
-    assert!(stale_temps(&env).is_empty(), "{:?}", stale_temps(&env));
-}
-
-/// The temporary copies a killed write left in the home (and in its buckets/).
-fn stale_temps(env: &TestEnv) -> Vec<String> {
-    let mut out = Vec::new();
-    for (dir, prefix) in [(env.home(), ""), (env.home().join("buckets"), "buckets/")] {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            continue;
-        };
-        out.extend(
-            entries
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.starts_with('.') && n.contains(".tmp-"))
-                .map(|n| format!("{prefix}{n}")),
-        );
-    }
-    out.sort();
-    out
+    assert!(
+        stale_temps(&env.home()).is_empty(),
+        "{:?}",
+        stale_temps(&env.home())
+    );
 }
 
 #[test]
@@ -98,7 +86,7 @@ fn a_killed_writes_temporary_files_are_removed_under_the_lock_and_audited() {
         &[("VAUTH_TEST_CRASH", "before-rename")],
     );
     assert_ne!(r.code, 0);
-    let left = stale_temps(&env);
+    let left = stale_temps(&env.home());
     assert!(
         left.iter()
             .any(|n| n.starts_with("buckets/.v-") && n.contains(".vault.tmp-")),
@@ -109,10 +97,14 @@ fn a_killed_writes_temporary_files_are_removed_under_the_lock_and_audited() {
     assert!(marker.exists(), "the killed commit leaves its marker");
     // A reader takes no write lock and removes nothing.
     env.run(&["key", "list"]).ok();
-    assert_eq!(stale_temps(&env), left);
+    assert_eq!(stale_temps(&env.home()), left);
     // The next writer removes them and says so in the audit log; the chain still verifies.
     env.create("next");
-    assert!(stale_temps(&env).is_empty(), "{:?}", stale_temps(&env));
+    assert!(
+        stale_temps(&env.home()).is_empty(),
+        "{:?}",
+        stale_temps(&env.home())
+    );
     assert!(!marker.exists(), "a finished commit leaves no marker");
     let log = env.read_home("audit.log");
     let line = log

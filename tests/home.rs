@@ -2,7 +2,7 @@
 
 use crate::util::*;
 
-const MASTER: &str = "q0lV1fIqGqk3yT3bW8nC4m0Y2p0dKq9cQy3rX0fJq1E=";
+const MASTER: &str = SCHEMA1_MASTER;
 
 #[test]
 fn init_is_idempotent_and_writes_a_private_home() {
@@ -636,4 +636,65 @@ fn a_schema_1_home_is_read_as_it_is_and_moves_to_buckets_at_its_next_change() {
     let st = state(&env);
     assert_eq!(st["api_keys"].as_object().unwrap().len(), 4);
     assert_eq!(st["api_keys"]["gone"]["versions"][0]["kept"], false);
+}
+
+/// `home config`, `home export` and `home import` on directory homes, as a user types them with
+/// relative paths: the config round trip (file and stdin, audited, idempotent), its refusals
+/// (not UTF-8, a parse error named against the file), and export → import into a new home.
+#[test]
+fn home_config_export_and_import_on_directory_homes() {
+    let env = TestEnv::new();
+    let key = env.create("app");
+    let shown = env.run(&["home", "config"]);
+    shown.ok();
+    let cfg = format!(
+        "{}\n[[policy]]\ncredential = \"app\"\nmax_age = \"30d\"\n",
+        shown.stdout.trim_end()
+    );
+    env.write("vauth.toml", &cfg);
+    env.run(&["home", "config", "--set", "vauth.toml"])
+        .ok()
+        .stderr_has("Replaced");
+    assert_eq!(env.read_home("vauth.toml"), cfg);
+    env.run(&["home", "config"])
+        .ok()
+        .stdout_has("max_age = \"30d\"");
+    env.run_in(&["home", "config", "--set", "-"], &cfg)
+        .ok()
+        .stderr_has("nothing changed");
+    assert_eq!(
+        env.read_home("audit.log")
+            .matches("\"home.config\"")
+            .count(),
+        1,
+        "one change, one audit line"
+    );
+    std::fs::write(env.path("latin1.toml"), b"# caf\xe9\n").unwrap();
+    env.run(&["home", "config", "--set", "latin1.toml"])
+        .code(3)
+        .stderr_has("latin1.toml is not UTF-8");
+    env.write("bad.toml", "[[policy]]\ncredential = 5\n");
+    env.run(&["home", "config", "--set", "bad.toml"])
+        .code(3)
+        .stderr_has("bad.toml");
+    assert_eq!(
+        env.read_home("vauth.toml"),
+        cfg,
+        "a refused config changed nothing"
+    );
+
+    env.run(&["home", "export", "copy"]).ok();
+    assert!(env.path("copy/buckets").is_dir());
+    env.run(&["home", "export", "copy"]).code(3);
+    env.run(&["--home", "other", "home", "import", "copy"]).ok();
+    env.run(&["--home", "other", "--yes", "key", "show", "app", "--reveal"])
+        .ok()
+        .stdout_has(&key);
+    env.run(&["--home", "other", "audit", "verify"]).ok();
+    env.run(&["--home", "other", "home", "import", "copy"])
+        .code(3)
+        .stderr_has("already exists");
+    env.run(&["--home", "third", "home", "import", "missing"])
+        .code(3)
+        .stderr_has("no vauth home at missing");
 }

@@ -25,7 +25,7 @@ use time::OffsetDateTime;
 
 use crate::util::postgres::{PG_ADMIN_PW, Pg, start_pg};
 use crate::util::redis::{REDIS_ADMIN_PW, RedisServer, start_redis};
-use crate::util::{Run, TestEnv, rfc3339, state, test_hooks};
+use crate::util::{Run, TestEnv, rfc3339, stale_temps, state, test_hooks};
 
 /// Cycles of the default run: the walk of every crash point plus random ones, about a minute
 /// on a busy 2-core machine (some 2 s a cycle).
@@ -786,14 +786,14 @@ impl Campaign<'_> {
     /// A directory home's own invariants: no temp files, a free lock.
     fn check_dir(&mut self) {
         // No temporary copies of a killed write are left in the home.
-        let temps: Vec<String> = std::fs::read_dir(self.env.home())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with('.') && n.contains(".tmp-"))
-            .collect();
+        let home = self.env.home();
+        let temps = stale_temps(&home);
         self.expect("no-temp-files", temps.is_empty(), || {
             format!("left in the home: {temps:?}")
+        });
+        let marker = home.join("buckets/.pending");
+        self.expect("no-pending-marker", !marker.exists(), || {
+            format!("{} is left after the last commit", marker.display())
         });
         // The lock is free: nothing holds it after the runs ended.
         let lock = self.env.home().join("lock");

@@ -577,7 +577,7 @@ fn pg_home_export_import_export_is_byte_identical() {
     let Some(f) = fleet() else { return };
     let a = f.runner("src");
     a.run(&["init"]).ok();
-    a.create("k1");
+    let k1 = a.create("k1");
     a.run(&["ca", "init"]).ok();
     a.run(&["cert", "issue", "alice", "--out", "alice.pem"])
         .ok();
@@ -589,15 +589,36 @@ fn pg_home_export_import_export_is_byte_identical() {
     b.run(&["home", "import", a.path("copy1").to_str().unwrap()])
         .ok();
     b.run(&["home", "export", "copy2"]).ok();
-    for file in ["state.json", "secrets.vault", "audit.log", "vauth.toml"] {
+    let mut files: Vec<String> = ["state.json", "secrets.vault", "audit.log", "vauth.toml"]
+        .map(String::from)
+        .to_vec();
+    let mut buckets: Vec<String> = std::fs::read_dir(a.path("copy1/buckets"))
+        .unwrap()
+        .flatten()
+        .map(|e| format!("buckets/{}", e.file_name().to_string_lossy()))
+        .collect();
+    assert!(
+        buckets.iter().any(|n| n.ends_with(".vault")),
+        "the sealed buckets are exported: {buckets:?}"
+    );
+    buckets.sort();
+    files.extend(buckets);
+    for file in &files {
         assert_eq!(
             std::fs::read(a.path("copy1").join(file)).unwrap(),
             std::fs::read(b.path("copy2").join(file)).unwrap(),
             "{file} differs"
         );
     }
+    assert_eq!(
+        std::fs::read_dir(b.path("copy2/buckets")).unwrap().count() + 4,
+        files.len(),
+        "the same buckets, no more"
+    );
     assert_eq!(a.mode(&a.path("copy1/secrets.vault")), 0o600);
-    b.run(&["key", "show", "k1"]).ok();
+    b.run(&["--yes", "key", "show", "k1", "--reveal"])
+        .ok()
+        .stdout_has(&k1);
     b.run(&["audit", "verify"]).ok();
     // Never overwrite: an existing home, a non-empty directory.
     b.run(&["home", "import", a.path("copy1").to_str().unwrap()])
@@ -700,24 +721,39 @@ fn attack_pg_home_edited_by_the_database_administrator_is_refused() {
     a.run(&["key", "rotate", "app"]).ok();
     let gen_before = f.generation("dba");
     // The administrator renumbers v1 in the record (e.g. to hide a leaked version): in the
-    // key's bucket, or in the state row.
+    // key's bucket row, then (the bucket put back) in the state row.
+    let saved = f
+        .pg
+        .admin("SELECT encode(data, 'hex') FROM vauth.bucket WHERE home = 'dba' AND id LIKE 'k-%'");
     f.pg.admin(
         "UPDATE vauth.bucket SET data = convert_to(regexp_replace(convert_from(data, 'UTF8'), \
          '\"version\": 1,', '\"version\": 7,'), 'UTF8') WHERE home = 'dba' AND id LIKE 'k-%'",
     );
     a.run(&["key", "rotate", "app"])
         .code(3)
-        .stderr_has("integrity");
-    a.run(&["audit", "verify"]).code(3).stderr_has("integrity");
+        .stderr_has("the bucket k-");
+    a.run(&["audit", "verify"])
+        .code(3)
+        .stderr_has("the bucket k-");
+    f.pg.admin(&format!(
+        "UPDATE vauth.bucket SET data = decode('{saved}', 'hex') WHERE home = 'dba' AND id LIKE 'k-%'"
+    ));
+    a.run(&["audit", "verify"]).ok();
     f.pg.admin(
         "UPDATE vauth.home SET state = convert_to(regexp_replace(convert_from(state, 'UTF8'), \
          '\"count\": ', '\"count\": 1'), 'UTF8') WHERE name = 'dba'",
     );
-    assert_ne!(f.generation("dba"), "", "row gone");
+    assert_eq!(
+        f.pg.admin("SELECT count(*) FROM vauth.home WHERE name = 'dba' AND convert_from(state, 'UTF8') LIKE '%\"count\": 1%'"),
+        "1",
+        "the state row was edited"
+    );
     a.run(&["key", "create", "more"])
         .code(3)
-        .stderr_has("integrity");
-    a.run(&["audit", "verify"]).code(3).stderr_has("integrity");
+        .stderr_has("state.json failed its integrity check");
+    a.run(&["audit", "verify"])
+        .code(3)
+        .stderr_has("state.json failed its integrity check");
     assert_eq!(
         f.generation("dba"),
         gen_before,

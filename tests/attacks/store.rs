@@ -6,9 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::util::{TestEnv, sha256_hex, state, write_state_of_dir};
-
-const MASTER: &str = "q0lV1fIqGqk3yT3bW8nC4m0Y2p0dKq9cQy3rX0fJq1E=";
+use crate::util::{SCHEMA1_MASTER as MASTER, TestEnv, sha256_hex, state, write_state_of_dir};
 const MASTER2: &str = "Zm9vYmFyYmF6cXV4MDEyMzQ1Njc4OWFiY2RlZmdoaWo=";
 
 fn vault_json(env: &TestEnv) -> Value {
@@ -372,10 +370,10 @@ fn state_edit_that_unrevokes_a_key_does_not_make_it_valid() {
     write_state(&env, &st);
     env.run_in(&["key", "verify"], &key)
         .code(3)
-        .stderr_has("integrity");
+        .stderr_has("error: state.json");
     env.run_in(&["key", "verify", "app"], &key)
         .code(3)
-        .stderr_has("integrity");
+        .stderr_has("error: state.json");
 }
 
 /// A version carrying the hash of a key the attacker made elsewhere is added to state.json: that
@@ -420,7 +418,7 @@ fn cut_audit_log_with_rewritten_state_head_is_detected() {
     write_state(&env, &st);
     env.run(&["audit", "verify"])
         .code(3)
-        .stderr_has("integrity");
+        .stderr_has("error: state.json");
 }
 
 /// A tampered state.json (here: a key removed) must not make the next write drop that key's
@@ -436,7 +434,7 @@ fn tampered_state_is_not_written_over_and_vault_entries_survive() {
     let (s0, v0) = (env.registry_text(), env.read_home("secrets.vault"));
     env.run(&["key", "create", "other"])
         .code(3)
-        .stderr_has("integrity");
+        .stderr_has("error: state.json");
     assert_eq!(env.registry_text(), s0);
     assert_eq!(env.read_home("secrets.vault"), v0);
     // A state without a tag at all is refused the same way (no downgrade by dropping it).
@@ -449,4 +447,42 @@ fn tampered_state_is_not_written_over_and_vault_entries_survive() {
     env.run(&["--yes", "key", "show", "keep", "--reveal"])
         .ok()
         .stdout_has(&key);
+}
+
+/// `key verify` trusts, without the vault, only the state.json this machine last wrote or
+/// checked, in the same file: the `state.ok` note names its hash and the file's identity. A copy
+/// of the home (or a checkout, or a note committed beside a forged state) carries a note that
+/// does not match, so the copy needs the vault key to answer.
+#[test]
+fn a_state_ok_note_that_travelled_with_a_copy_of_the_home_is_not_trusted() {
+    let env = TestEnv::new().with_env("VAUTH_MASTER_KEY", MASTER);
+    env.run(&["init", "--protect", "master-key"]).ok();
+    let key = env.create("app");
+    env.run_in(&["key", "verify"], &key).ok();
+    assert!(env.home().join("state.ok").is_file(), "the note is written");
+    let no_key = [("VAUTH_MASTER_KEY", "")];
+    // Here, the noted state answers without the vault key.
+    env.run_with(&["key", "verify"], Some(&key), &no_key)
+        .ok()
+        .stdout_has("app v1 is active");
+    // A copy of the whole home, note included: the note names another file.
+    let copy = env.path("copy");
+    let o = std::process::Command::new("cp")
+        .args(["-a", env.home().to_str().unwrap(), copy.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert_eq!(
+        std::fs::read(copy.join("state.ok")).unwrap(),
+        std::fs::read(env.home().join("state.ok")).unwrap()
+    );
+    let home = copy.to_str().unwrap();
+    env.run_with(&["--home", home, "key", "verify"], Some(&key), &no_key)
+        .code(3)
+        .stderr_has("VAUTH_MASTER_KEY");
+    // With the key it answers, and notes the copy's own file.
+    env.run_with(&["--home", home, "key", "verify"], Some(&key), &[])
+        .ok();
+    env.run_with(&["--home", home, "key", "verify"], Some(&key), &no_key)
+        .ok();
 }

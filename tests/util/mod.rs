@@ -420,7 +420,6 @@ pub fn state_of_dir(dir: &std::path::Path) -> serde_json::Value {
 /// the new buckets' hashes, so only the state's integrity tag (which needs the vault's key) can
 /// tell.
 pub fn write_state_of_dir(dir: &std::path::Path, v: &serde_json::Value) {
-    use sha2::Digest;
     let mut v = v.clone();
     for (kind, member) in KINDS {
         let records = v
@@ -433,7 +432,7 @@ pub fn write_state_of_dir(dir: &std::path::Path, v: &serde_json::Value) {
             serde_json::Map<String, serde_json::Value>,
         > = Default::default();
         for (name, r) in records.as_object().cloned().unwrap_or_default() {
-            let id = format!("{kind}-{:02x}", sha2::Sha256::digest(name.as_bytes())[0]);
+            let id = bucket_id(kind, &name);
             buckets.entry(id).or_default().insert(name, r);
         }
         let named = v["buckets"].as_object().cloned().unwrap_or_default();
@@ -461,7 +460,26 @@ pub fn write_state_of_dir(dir: &std::path::Path, v: &serde_json::Value) {
     std::fs::write(dir.join("state.json"), bytes).unwrap();
 }
 
-/// The master key of tests/fixtures/schema1-home.
+/// The temporary copies a killed write left in the home (and in its buckets/).
+pub fn stale_temps(home: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for (dir, prefix) in [(home.to_path_buf(), ""), (home.join("buckets"), "buckets/")] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        out.extend(
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with('.') && n.contains(".tmp-"))
+                .map(|n| format!("{prefix}{n}")),
+        );
+    }
+    out.sort();
+    out
+}
+
+/// A master key for tests (tests/fixtures/schema1-home was made with it).
 pub const SCHEMA1_MASTER: &str = "q0lV1fIqGqk3yT3bW8nC4m0Y2p0dKq9cQy3rX0fJq1E=";
 
 /// A test env whose home is a copy of tests/fixtures/schema1-home: a home written by the
@@ -506,8 +524,7 @@ pub fn sha256_hex_bytes(b: &[u8]) -> String {
 /// The path of the stored bucket holding API key `name` in the directory home `dir` (what an
 /// attacker edits to change one key's record).
 pub fn key_bucket_path(dir: &std::path::Path, name: &str) -> PathBuf {
-    use sha2::Digest;
-    let id = format!("k-{:02x}", sha2::Sha256::digest(name.as_bytes())[0]);
+    let id = bucket_id("k", name);
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("state.json")).unwrap()).unwrap();
     let hash = v["buckets"][&id].as_str().unwrap().to_string();
@@ -516,11 +533,14 @@ pub fn key_bucket_path(dir: &std::path::Path, name: &str) -> PathBuf {
 
 /// SHA-256 of `s`, lowercase hex (what state.json and Redis ACL files hold).
 pub fn sha256_hex(s: &str) -> String {
+    sha256_hex_bytes(s.as_bytes())
+}
+
+/// The id of the bucket of kind `kind` (`k`, `c`, `i`, `v`) holding `name`: `k-3f`, by the first
+/// byte of SHA-256(name), as vauth buckets its records.
+pub fn bucket_id(kind: &str, name: &str) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(s.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    format!("{kind}-{:02x}", sha2::Sha256::digest(name.as_bytes())[0])
 }
 
 /// `VAUTH_REQUIRE_SERVERS=1` (set by .ci/run): every peer a test needs (server binaries, PyJWT,
