@@ -2,8 +2,9 @@
 //!
 //! Every write goes to a new temp file in the same directory (created with the final mode, so a
 //! secret is never readable by others even for an instant), is fsynced, renamed over the target,
-//! and the directory is fsynced. Appends fsync before returning. This module knows nothing about
-//! what the bytes mean.
+//! and the directory is fsynced; a new file that must not replace anything is written as an
+//! anonymous file and linked in whole where the system can (`O_TMPFILE`). Appends fsync before
+//! returning. This module knows nothing about what the bytes mean.
 
 use crate::error::Refused;
 use std::fs::{self, File, OpenOptions};
@@ -15,6 +16,10 @@ use std::time::{Duration, Instant};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 
 use crate::error::{Error, Result};
+
+mod durable;
+pub use durable::Staged;
+use durable::place;
 
 /// Mode for files that hold secrets, or state only the owner should read.
 pub const PRIVATE: u32 = 0o600;
@@ -119,6 +124,11 @@ fn special_kind(path: &Path) -> Option<&'static str> {
 /// (O_NOFOLLOW) and never blocking on a FIFO (O_NONBLOCK), and refuse anything that is not a
 /// regular file. The directories above it may be links (a home may be a link to a checkout).
 fn open_regular_with(o: &mut OpenOptions, path: &Path) -> io::Result<File> {
+    open_regular_len(o, path).map(|(f, _)| f)
+}
+
+/// [`open_regular_with`], with the file's length (a read's size hint).
+fn open_regular_len(o: &mut OpenOptions, path: &Path) -> io::Result<(File, u64)> {
     #[cfg(unix)]
     o.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     #[cfg(not(unix))]
@@ -143,7 +153,7 @@ fn open_regular_with(o: &mut OpenOptions, path: &Path) -> io::Result<File> {
             "a special file"
         }));
     }
-    Ok(f)
+    Ok((f, m.len()))
 }
 
 /// Open a file of the home for reading: a regular file, never through a link.
@@ -154,7 +164,8 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 /// Read a whole file of the home (state, vault, config, audit log, a key file), failing above
 /// `max` bytes, and refusing a link or special file ([`crate::error::Refused`]).
 pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
-    read_to_limit(open_regular(path)?, max)
+    let (f, len) = open_regular_len(OpenOptions::new().read(true), path)?;
+    read_to_limit(f, len, max)
 }
 
 /// fsync a directory so a rename in it is durable.
@@ -194,33 +205,6 @@ pub fn ensure_dir(dir: &Path) -> io::Result<()> {
         b.mode(0o700);
     }
     b.create(dir)
-}
-
-/// Write `bytes` to a new temp file beside `path` (created with `mode`, so a secret is never
-/// readable by others even for an instant), optionally fsynced, then put it in place: replacing
-/// `path` when `replace`, otherwise linking it in only if nothing exists there (no check-then-
-/// rename race). The directory is not synced.
-fn place(path: &Path, bytes: &[u8], mode: u32, replace: bool, sync: bool) -> io::Result<()> {
-    let tmp = tmp_path(path);
-    let result = (|| {
-        let mut f = open_new(&tmp, mode)?;
-        f.write_all(bytes)?;
-        if sync {
-            f.sync_all()?;
-        }
-        drop(f);
-        crate::testpoints::crash_point("before-rename");
-        if replace {
-            fs::rename(&tmp, path)
-        } else {
-            fs::hard_link(&tmp, path)?;
-            fs::remove_file(&tmp)
-        }
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// Atomically replace (or create) `path` with `bytes`, with `mode`.
@@ -473,12 +457,17 @@ pub fn mode_of(path: &Path) -> io::Result<u32> {
 /// Read a whole file, failing with a clear error above `max` bytes. For files the user names
 /// (`--ca-file`, `--jwks`); files of the home are read with [`read_regular`].
 pub fn read_limited(path: &Path, max: u64) -> io::Result<Vec<u8>> {
-    read_to_limit(File::open(path)?, max)
+    let f = File::open(path)?;
+    let len = f.metadata().map_or(0, |m| m.len());
+    read_to_limit(f, len, max)
 }
 
-fn read_to_limit(f: File, max: u64) -> io::Result<Vec<u8>> {
+/// Read `f` to its end, failing above `max` bytes; `len` (its size when opened) sizes the buffer
+/// so a file is read in one call instead of a doubling series of small ones.
+fn read_to_limit(f: File, len: u64, max: u64) -> io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut buf = Vec::new();
+    // One byte more than the length, so the read that finds the end needs no reallocation.
+    let mut buf = Vec::with_capacity(usize::try_from(len.min(max) + 1).unwrap_or(0));
     f.take(max + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > max {
         return Err(io::Error::new(

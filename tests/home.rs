@@ -192,6 +192,16 @@ fn corrupt_truncated_or_newer_state_is_refused_and_untouched() {
         .code(3)
         .stderr_has("schema 3")
         .stderr_has("upgrade");
+    // A newer schema that no longer parses as this one (a field changed type) is still
+    // explained by its schema, not called corrupt.
+    let reshaped = newer.replacen("\"home_id\": \"", "\"home_id\": 7, \"was\": \"", 1);
+    assert_ne!(reshaped, newer);
+    std::fs::write(&path, &reshaped).unwrap();
+    env.run(&["key", "create", "n"])
+        .code(3)
+        .stderr_has("schema 3")
+        .stderr_has("upgrade");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), reshaped);
     std::fs::write(&path, &good).unwrap();
     env.run(&["key", "list"]).ok();
 }

@@ -348,19 +348,33 @@ impl Backend for FileBackend {
     }
     fn commit(&self, ch: &Commit<'_>) -> Result<()> {
         // Buckets first, under names no state uses yet; the state's rename is the commit point.
+        // Every file is written (its writeback started) before any is fsynced, so the commit
+        // waits for the disk once, not once per file; the renames keep their order.
         let dir = self.path(BUCKETS_DIR);
+        let staged = |path: PathBuf, bytes: &[u8]| {
+            fsutil::Staged::new(&path, bytes, fsutil::PRIVATE)
+                .map_err(|e| Error::io("write", &path, &e))
+        };
+        let mut buckets = Vec::with_capacity(ch.buckets.len());
         if !ch.buckets.is_empty() {
             fsutil::ensure_dir(&dir).map_err(|e| Error::io("create", &dir, &e))?;
             let marker = dir.join(PENDING);
             fsutil::touch_marker(&marker).map_err(|e| Error::io("write", &marker, &e))?;
             for b in ch.buckets {
-                fsutil::write_new(
-                    &dir.join(bucket_file(&b.id, &b.hash)),
-                    &b.bytes,
-                    fsutil::PRIVATE,
-                    true,
-                    true,
-                )?;
+                buckets.push(staged(dir.join(bucket_file(&b.id, &b.hash)), &b.bytes)?);
+            }
+        }
+        let vault = ch
+            .vault
+            .map(|v| staged(self.path("secrets.vault"), v))
+            .transpose()?;
+        let state = staged(self.path("state.json"), ch.state)?;
+        for f in buckets.iter().chain(&vault).chain([&state]) {
+            f.sync().map_err(|e| Error::io("write", f.target(), &e))?;
+        }
+        if !buckets.is_empty() {
+            for b in buckets {
+                b.place().map_err(|e| Error::io("write", &dir, &e))?;
             }
             fsutil::sync_dir(&dir).map_err(|e| Error::io("sync", &dir, &e))?;
             self.admit_buckets_in_gitignore();
@@ -371,11 +385,17 @@ impl Backend for FileBackend {
                 }
             }
         }
-        if let Some(v) = ch.vault {
-            self.write("secrets.vault", v)?;
+        let place = |f: fsutil::Staged, name: &str| {
+            let p = self.path(name);
+            f.place()
+                .and_then(|()| fsutil::sync_dir(&self.root))
+                .map_err(|e| Error::io("write", &p, &e))
+        };
+        if let Some(v) = vault {
+            place(v, "secrets.vault")?;
         }
         crate::testpoints::crash_point("after-vault");
-        self.write("state.json", ch.state)?;
+        place(state, "state.json")?;
         crate::testpoints::crash_point("after-state");
         // What the new buckets replaced (a crash before this leaves them, and the marker, to
         // the next writer).

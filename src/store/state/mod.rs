@@ -205,21 +205,27 @@ impl State {
         }
         let untouched =
             "restore state.json from version control or a backup; vauth has not changed it";
-        let probe: Probe = serde_json::from_slice(bytes)
-            .map_err(|e| Error::state(format!("state.json is corrupt: {e}")).hint(untouched))?;
-        match probe.schema {
+        // One parse when the file is whole (the common case); the schema alone is read only to
+        // explain a file that does not parse, which a newer schema may be.
+        let parsed = serde_json::from_slice::<StateFile>(bytes);
+        let schema = match &parsed {
+            Ok(f) => f.schema,
+            Err(_) => serde_json::from_slice::<Probe>(bytes).map_or(None, |p| p.schema),
+        };
+        match schema {
             Some(s) if s > SCHEMA => {
                 return Err(Error::state(format!(
                     "state.json has schema {s}, but this vauth understands schema {SCHEMA} at most"
                 ))
                 .hint("upgrade vauth; it will not touch a newer home"));
             }
+            _ if parsed.is_err() => {}
             None | Some(0) => {
                 return Err(Error::state("state.json has no valid schema field").hint(untouched));
             }
             Some(_) => {}
         }
-        let f: StateFile = serde_json::from_slice(bytes)
+        let f = parsed
             .map_err(|e| Error::state(format!("state.json is corrupt: {e}")).hint(untouched))?;
         // The home id names the key file and the keyring entry: only what vauth generates.
         if !super::vault::valid_home_id(&f.home_id) {
@@ -377,6 +383,8 @@ impl State {
 /// state.json as read: schema 2 (meta, buckets by hash) or schema 1 (every API key inline).
 #[derive(Deserialize)]
 struct StateFile {
+    #[serde(default)]
+    schema: Option<u32>,
     home_id: String,
     #[serde(with = "serde_rfc3339")]
     created: OffsetDateTime,
