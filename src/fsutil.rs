@@ -18,8 +18,8 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use crate::error::{Error, Result};
 
 mod durable;
-pub use durable::Staged;
 use durable::place;
+pub use durable::{Staged, stage_all};
 
 /// Mode for files that hold secrets, or state only the owner should read.
 pub const PRIVATE: u32 = 0o600;

@@ -2,7 +2,7 @@
 //! PKCS#12), list, verify, revoke, renew, export, inspect, batch, and every bad input.
 
 use crate::util::ca::{export_bundle, issue, register_keys, with_ca, x509_text};
-use crate::util::openssl;
+use crate::util::{bin, openssl, stale_temps};
 
 fn pubkey_of_cert(p: &std::path::Path) -> String {
     let (c, t) = openssl(&["x509", "-in", p.to_str().unwrap(), "-noout", "-pubkey"]);
@@ -776,4 +776,36 @@ fn renewing_a_revoked_certificate_says_it_is_revoked() {
     r.ok().stderr_has("is revoked");
     register_keys(&env, &[&env.path("gone.key")]);
     assert!(!r.stderr.contains("stays valid"), "{}", r.stderr);
+}
+
+/// A batch whose commit writes hundreds of buckets holds only a few descriptors at a time: it
+/// succeeds under a descriptor limit far below the number of files it writes (the files of a
+/// commit are fsynced a group at a time and closed).
+#[test]
+fn a_large_batch_commits_under_a_small_descriptor_limit() {
+    let env = with_ca(&[]);
+    let names: Vec<String> = (0..400).map(|i| format!("svc{i}")).collect();
+    let csv: String = names.iter().map(|n| format!("{n}\n")).collect();
+    env.write("many.csv", &csv);
+    let out = env
+        .wrapper("sh")
+        .args(["-c", "ulimit -n 64 && exec \"$0\" \"$@\""])
+        .arg(bin())
+        .args([
+            "-q", "cert", "issue", "--batch", "many.csv", "--out", "many",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = env.run(&["--json", "cert", "list"]).json();
+    assert_eq!(list["certs"].as_array().unwrap().len(), names.len());
+    let key = env.path("many/svc399.key");
+    register_keys(&env, &[&key]);
+    assert_eq!(env.mode(&key), 0o600);
+    assert!(stale_temps(&env.home()).is_empty());
+    env.run(&["audit", "verify"]).ok();
 }

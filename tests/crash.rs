@@ -92,6 +92,13 @@ fn a_killed_writes_temporary_files_are_removed_under_the_lock_and_audited() {
             .any(|n| n.starts_with("buckets/.v-") && n.contains(".vault.tmp-")),
         "the crash should leave the sealed bucket's temporary copy: {left:?}"
     );
+    // Every file of the commit is written (and fsynced) before the first is renamed, so the
+    // state's temporary copy is there too, while the home is still the one before the kill.
+    assert!(
+        left.iter().any(|n| n.starts_with(".state.json.tmp-")),
+        "the staged state should be left as a temporary copy: {left:?}"
+    );
+    assert!(!env.run(&["key", "list"]).ok().stdout.contains("half"));
     // The commit's marker says a bucket write did not finish.
     let marker = env.home().join("buckets/.pending");
     assert!(marker.exists(), "the killed commit leaves its marker");

@@ -186,6 +186,15 @@ fn corrupt_truncated_or_newer_state_is_refused_and_untouched() {
             "file untouched"
         );
     }
+    // Valid JSON without a schema is named for what it lacks, garbage for what it is.
+    std::fs::write(&path, "{}").unwrap();
+    env.run(&["key", "list"])
+        .code(3)
+        .stderr_has("no valid schema field");
+    std::fs::write(&path, "garbage").unwrap();
+    env.run(&["key", "list"])
+        .code(3)
+        .stderr_has("state.json is corrupt");
     let newer = good.replace("\"schema\": 2", "\"schema\": 3");
     std::fs::write(&path, &newer).unwrap();
     env.run(&["key", "list"])

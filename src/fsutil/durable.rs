@@ -1,8 +1,9 @@
 //! Durable writes at the cost of fewer waits.
 //!
-//! [`Staged`] writes a file under a temporary name and starts its writeback at once, so a commit
-//! that writes several files (the buckets, the vault, the state) waits for the disk once for all
-//! of them instead of once per file: each is still fsynced before it is put in place, in the
+//! [`stage_all`] writes the files of one commit under temporary names and fsyncs them several
+//! at a time, each on its own thread, so a commit that writes several files (the buckets, the
+//! vault, the state) waits for the disk about once instead of once per file. Each file is still
+//! fsynced before it is put in place ([`Staged::place`]), and the caller renames them in the
 //! same order as before; only the waits overlap. [`link_anonymous`] makes a new file appear
 //! whole without a temporary name (Linux `O_TMPFILE`), which saves a directory entry and an
 //! unlink per file in bulk writes.
@@ -11,39 +12,49 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// A file written beside its target under a temporary name (with the final mode), its
-/// writeback started; [`Staged::sync`] then [`Staged::place`] make it the target. Dropped before
-/// it was placed, it removes the temporary file.
+/// A file written beside its target under a temporary name (with the final mode) and fsynced,
+/// waiting to be put in place ([`Staged::place`]); dropped before that, it removes the
+/// temporary file.
 #[derive(Debug)]
 pub struct Staged {
     target: PathBuf,
     tmp: Option<PathBuf>,
-    file: File,
+    /// Open from the write until its fsync, then closed (a commit of a thousand buckets must
+    /// not hold a thousand descriptors).
+    file: Option<File>,
 }
 
+/// How many files [`stage_all`] holds open and fsyncs at once.
+const GROUP: usize = 32;
+
 impl Staged {
-    /// Write `bytes` for `target` (created with `mode`; `target` itself is not touched).
-    pub fn new(target: &Path, bytes: &[u8], mode: u32) -> io::Result<Staged> {
+    /// Write `bytes` for `target` (created with `mode`; `target` itself is not touched). Not yet
+    /// durable: [`stage_all`] fsyncs it.
+    fn write(target: &Path, bytes: &[u8], mode: u32) -> io::Result<Staged> {
         let tmp = super::tmp_path(target);
         let file = super::open_new(&tmp, mode)?;
         let mut staged = Staged {
             target: target.to_path_buf(),
             tmp: Some(tmp),
-            file,
+            file: Some(file),
         };
-        staged.file.write_all(bytes)?;
-        start_writeback(&staged.file);
+        if let Some(f) = staged.file.as_mut() {
+            f.write_all(bytes)?;
+        }
         Ok(staged)
+    }
+
+    /// fsync the file and close it.
+    fn sync(&mut self) -> io::Result<()> {
+        match self.file.take() {
+            Some(f) => f.sync_all(),
+            None => Ok(()),
+        }
     }
 
     /// The file this becomes.
     pub fn target(&self) -> &Path {
         &self.target
-    }
-
-    /// Wait until the file's bytes are on disk (fsync).
-    pub fn sync(&self) -> io::Result<()> {
-        self.file.sync_all()
     }
 
     /// Rename the file over its target. The directory is not synced.
@@ -56,6 +67,55 @@ impl Staged {
             let _ = fs::remove_file(&tmp);
         })
     }
+}
+
+/// Write every `(target, bytes, mode)` under a temporary name beside its target and fsync it,
+/// 32 files at a time with their fsyncs overlapping (one thread each), and return them,
+/// durable and closed, in order, to be put in place. On an error, the one that failed is named
+/// and every temporary file written so far is removed.
+pub fn stage_all<'a>(
+    files: impl IntoIterator<Item = (PathBuf, &'a [u8], u32)>,
+) -> Result<Vec<Staged>, (PathBuf, io::Error)> {
+    let mut done: Vec<Staged> = Vec::new();
+    let mut files = files.into_iter().peekable();
+    while files.peek().is_some() {
+        let start = done.len();
+        for (path, bytes, mode) in files.by_ref().take(GROUP) {
+            done.push(Staged::write(&path, bytes, mode).map_err(|e| (path, e))?);
+        }
+        sync_together(&mut done[start..])?;
+    }
+    Ok(done)
+}
+
+/// fsync `group`, one file per thread, so the waits for the disk overlap; the first error wins
+/// (a thread that cannot be started is an error for its file: nothing is placed, nothing lost).
+fn sync_together(group: &mut [Staged]) -> Result<(), (PathBuf, io::Error)> {
+    let sync = |s: &mut Staged| s.sync().map_err(|e| (s.target.clone(), e));
+    let Some((first, rest)) = group.split_first_mut() else {
+        return Ok(());
+    };
+    std::thread::scope(|scope| {
+        let others: Vec<_> = rest
+            .iter_mut()
+            .map(|s| {
+                let target = s.target.clone();
+                let handle = std::thread::Builder::new().spawn_scoped(scope, move || sync(s));
+                (target, handle)
+            })
+            .collect();
+        let mut result = sync(first);
+        for (target, handle) in others {
+            let r = match handle {
+                Ok(h) => h.join().unwrap_or_else(|_| {
+                    Err((target, io::Error::other("the thread syncing it panicked")))
+                }),
+                Err(e) => Err((target, e)),
+            };
+            result = result.and(r);
+        }
+        result
+    })
 }
 
 impl Drop for Staged {
@@ -106,18 +166,6 @@ pub(super) fn place(
     result
 }
 
-/// Ask the kernel to start writing `f`'s dirty pages now, without waiting; a hint only:
-/// durability comes from the fsync that follows. On Linux this is `posix_fadvise(DONTNEED)`,
-/// which starts writeback of dirty pages (posix_fadvise(2)) and frees only clean ones, so the
-/// pages just written, dirty or under writeback, stay cached (`sync_file_range` would say it
-/// more directly, but has no safe wrapper, and vauth forbids `unsafe`). Elsewhere nothing.
-fn start_writeback(f: &File) {
-    #[cfg(target_os = "linux")]
-    let _ = rustix::fs::fadvise(f, 0, None, rustix::fs::Advice::DontNeed);
-    #[cfg(not(target_os = "linux"))]
-    let _ = f;
-}
-
 /// Create `path` with `bytes` (and `mode`) only if nothing is there, the file never visible
 /// half-written: an anonymous file in its directory (`O_TMPFILE`), written, optionally fsynced,
 /// then linked in under its name. Fails with [`io::ErrorKind::AlreadyExists`] when `path`
@@ -150,15 +198,13 @@ pub(super) fn link_anonymous(path: &Path, bytes: &[u8], mode: u32, sync: bool) -
     .map_err(io::Error::from)
 }
 
-/// Whether `e` (from [`link_anonymous`]) means "not here" (no `O_TMPFILE` on this file system
-/// or kernel, no `/proc`) rather than a real failure: the caller then writes a named temporary
-/// file instead, which reports the real failure if there is one.
+/// Whether the writer should fall back to a named temporary file after `e` (from
+/// [`link_anonymous`]): always, except when the target exists. Where `O_TMPFILE` or `/proc` is
+/// missing or refused (an old kernel, a file system without it, a security module) the named
+/// temporary file works, and where the failure is real it reports it.
 #[cfg(target_os = "linux")]
 pub(super) fn no_anonymous_files(e: &io::Error) -> bool {
-    matches!(
-        e.raw_os_error(),
-        Some(libc::EOPNOTSUPP | libc::EISDIR | libc::EINVAL | libc::ENOENT | libc::EXDEV)
-    )
+    e.kind() != io::ErrorKind::AlreadyExists
 }
 
 #[cfg(test)]
@@ -176,24 +222,62 @@ mod tests {
     }
 
     #[test]
-    fn a_staged_file_appears_only_when_placed_and_a_dropped_one_leaves_nothing() {
+    fn staged_files_appear_only_when_placed_and_dropped_ones_leave_nothing() {
         let d = tempfile::tempdir().unwrap();
         let target = d.path().join("state.json");
         fs::write(&target, b"old").unwrap();
-        let s = Staged::new(&target, b"new", 0o600).unwrap();
-        s.sync().unwrap();
+        // More files than one group, so descriptors are closed group by group.
+        let many: Vec<(PathBuf, Vec<u8>)> = (0..GROUP * 2 + 3)
+            .map(|i| {
+                (
+                    d.path().join(format!("b{i}")),
+                    format!("bucket {i}").into_bytes(),
+                )
+            })
+            .collect();
+        let files = many
+            .iter()
+            .map(|(p, b)| (p.clone(), &b[..], 0o600))
+            .chain([(target.clone(), &b"new"[..], 0o600)]);
+        let staged = stage_all(files).unwrap();
+        assert_eq!(staged.len(), many.len() + 1);
+        assert!(
+            staged.iter().all(|s| s.file.is_none()),
+            "every file is closed once synced"
+        );
         assert_eq!(
             fs::read(&target).unwrap(),
             b"old",
             "not in place before place()"
         );
-        s.place().unwrap();
+        assert!(!many[0].0.exists());
+        for s in staged {
+            s.place().unwrap();
+        }
         assert_eq!(fs::read(&target).unwrap(), b"new");
+        assert_eq!(fs::read(&many[GROUP + 1].0).unwrap(), b"bucket 33");
         let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
-        drop(Staged::new(&target, b"never", 0o600).unwrap());
+        drop(stage_all([(target.clone(), &b"never"[..], 0o600)]).unwrap());
         assert_eq!(fs::read(&target).unwrap(), b"new");
-        assert_eq!(names(d.path()), ["state.json"], "no temporary file is left");
+        assert_eq!(
+            names(d.path()).len(),
+            many.len() + 1,
+            "no temporary file is left"
+        );
+        // A file that cannot be written is named, and what was staged before it is removed.
+        let bad = d.path().join("no-such-dir").join("x");
+        let (p, e) = stage_all([
+            (d.path().join("first"), &b"1"[..], 0o600),
+            (bad.clone(), &b"2"[..], 0o600),
+        ])
+        .unwrap_err();
+        assert_eq!((p, e.kind()), (bad, io::ErrorKind::NotFound));
+        assert_eq!(
+            names(d.path()).len(),
+            many.len() + 1,
+            "the staged first file is gone"
+        );
     }
 
     #[test]

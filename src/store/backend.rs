@@ -268,15 +268,22 @@ impl Backend for FileBackend {
     }
     fn create(&self) -> Result<()> {
         fsutil::create_dir_private(&self.root).map_err(|e| Error::io("create", &self.root, &e))?;
-        let gi = self.path(".gitignore");
-        if !gi.exists() {
-            fsutil::write_atomic(&gi, GITIGNORE.as_bytes(), fsutil::PUBLIC)
-                .map_err(|e| Error::io("write", &gi, &e))?;
-        }
-        let cfg = self.path("vauth.toml");
-        if !cfg.exists() {
-            fsutil::write_atomic(&cfg, config::DEFAULT_TOML.as_bytes(), fsutil::PRIVATE)
-                .map_err(|e| Error::io("write", &cfg, &e))?;
+        // Both files are written, then synced together, then put in place: one wait for the
+        // disk and one directory sync instead of two of each.
+        let files = [
+            (".gitignore", GITIGNORE, fsutil::PUBLIC),
+            ("vauth.toml", config::DEFAULT_TOML, fsutil::PRIVATE),
+        ]
+        .into_iter()
+        .map(|(name, text, mode)| (self.path(name), text.as_bytes(), mode))
+        .filter(|(p, _, _)| !p.exists());
+        let staged = fsutil::stage_all(files).map_err(|(p, e)| Error::io("write", &p, &e))?;
+        if !staged.is_empty() {
+            for f in staged {
+                let p = f.target().to_path_buf();
+                f.place().map_err(|e| Error::io("write", &p, &e))?;
+            }
+            fsutil::sync_dir(&self.root).map_err(|e| Error::io("sync", &self.root, &e))?;
         }
         Ok(())
     }
@@ -348,33 +355,36 @@ impl Backend for FileBackend {
     }
     fn commit(&self, ch: &Commit<'_>) -> Result<()> {
         // Buckets first, under names no state uses yet; the state's rename is the commit point.
-        // Every file is written (its writeback started) before any is fsynced, so the commit
-        // waits for the disk once, not once per file; the renames keep their order.
+        // Every file is written and fsynced before any is renamed, the fsyncs overlapping
+        // (fsutil::stage_all), so the commit waits for the disk about once, not once per file;
+        // the renames keep their order.
         let dir = self.path(BUCKETS_DIR);
-        let staged = |path: PathBuf, bytes: &[u8]| {
-            fsutil::Staged::new(&path, bytes, fsutil::PRIVATE)
-                .map_err(|e| Error::io("write", &path, &e))
-        };
-        let mut buckets = Vec::with_capacity(ch.buckets.len());
         if !ch.buckets.is_empty() {
             fsutil::ensure_dir(&dir).map_err(|e| Error::io("create", &dir, &e))?;
             let marker = dir.join(PENDING);
             fsutil::touch_marker(&marker).map_err(|e| Error::io("write", &marker, &e))?;
-            for b in ch.buckets {
-                buckets.push(staged(dir.join(bucket_file(&b.id, &b.hash)), &b.bytes)?);
-            }
         }
-        let vault = ch
-            .vault
-            .map(|v| staged(self.path("secrets.vault"), v))
-            .transpose()?;
-        let state = staged(self.path("state.json"), ch.state)?;
-        for f in buckets.iter().chain(&vault).chain([&state]) {
-            f.sync().map_err(|e| Error::io("write", f.target(), &e))?;
-        }
+        let files = ch
+            .buckets
+            .iter()
+            .map(|b| (dir.join(bucket_file(&b.id, &b.hash)), &b.bytes[..]))
+            .chain(ch.vault.map(|v| (self.path("secrets.vault"), v)))
+            .chain([(self.path("state.json"), ch.state)])
+            .map(|(p, bytes)| (p, bytes, fsutil::PRIVATE));
+        let mut staged = fsutil::stage_all(files).map_err(|(p, e)| Error::io("write", &p, &e))?;
+        let state = staged
+            .pop()
+            .ok_or_else(|| Error::bug("no state in a commit"))?;
+        let vault = if ch.vault.is_some() {
+            staged.pop()
+        } else {
+            None
+        };
+        let buckets = staged;
         if !buckets.is_empty() {
             for b in buckets {
-                b.place().map_err(|e| Error::io("write", &dir, &e))?;
+                let p = b.target().to_path_buf();
+                b.place().map_err(|e| Error::io("write", &p, &e))?;
             }
             fsutil::sync_dir(&dir).map_err(|e| Error::io("sync", &dir, &e))?;
             self.admit_buckets_in_gitignore();

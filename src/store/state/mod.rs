@@ -207,10 +207,14 @@ impl State {
             "restore state.json from version control or a backup; vauth has not changed it";
         // One parse when the file is whole (the common case); the schema alone is read only to
         // explain a file that does not parse, which a newer schema may be.
+        let corrupt = |e: serde_json::Error| {
+            Error::state(format!("state.json is corrupt: {e}")).hint(untouched)
+        };
         let parsed = serde_json::from_slice::<StateFile>(bytes);
+        let probe = || serde_json::from_slice::<Probe>(bytes).map_err(corrupt);
         let schema = match &parsed {
             Ok(f) => f.schema,
-            Err(_) => serde_json::from_slice::<Probe>(bytes).map_or(None, |p| p.schema),
+            Err(_) => probe()?.schema,
         };
         match schema {
             Some(s) if s > SCHEMA => {
@@ -219,14 +223,12 @@ impl State {
                 ))
                 .hint("upgrade vauth; it will not touch a newer home"));
             }
-            _ if parsed.is_err() => {}
             None | Some(0) => {
                 return Err(Error::state("state.json has no valid schema field").hint(untouched));
             }
             Some(_) => {}
         }
-        let f = parsed
-            .map_err(|e| Error::state(format!("state.json is corrupt: {e}")).hint(untouched))?;
+        let f = parsed.map_err(corrupt)?;
         // The home id names the key file and the keyring entry: only what vauth generates.
         if !super::vault::valid_home_id(&f.home_id) {
             return Err(Error::state(
