@@ -145,7 +145,7 @@ RUNS_SAVED=$RUNS
 RUNS=${BULK_RUNS:-3}
 # The bulk rows move the previous run's 2000 files aside instead of deleting them: for about 30 s
 # after a delete, ext4 skips the freed inodes when it allocates new ones (`recently_deleted` in
-# its allocator), which made a run right after `rm -rf` of the last one 2-4 times slower than
+# its allocator), which made a run right after `rm -rf` of the last one 3-8 times slower than
 # writing into a fresh directory — a cost of the benchmark loop, not of issuing. The aside
 # copies are removed with the work directory.
 mkdir -p aside

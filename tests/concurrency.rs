@@ -18,11 +18,7 @@ fn sixteen_processes_times_fifty_creates_make_exactly_800_keys() {
                         .args(["key", "create", &format!("w{w}-k{i}"), "-q", "--no-keep"])
                         .output()
                         .unwrap();
-                    assert!(
-                        out.status.success(),
-                        "{}",
-                        String::from_utf8_lossy(&out.stderr)
-                    );
+                    Run::of(out).ok();
                 }
             });
         }

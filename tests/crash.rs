@@ -85,7 +85,7 @@ fn a_killed_writes_temporary_files_are_removed_under_the_lock_and_audited() {
         None,
         &[("VAUTH_TEST_CRASH", "before-rename")],
     );
-    assert_ne!(r.code, 0);
+    assert_eq!(r.code, -1, "killed at the crash point: {}", r.stderr);
     let left = stale_temps(&env.home());
     assert!(
         left.iter()
@@ -134,7 +134,7 @@ fn crash_after_the_vault_write_loses_nothing_and_leaves_no_orphan() {
         None,
         &[("VAUTH_TEST_CRASH", "after-vault")],
     );
-    assert_ne!(r.code, 0);
+    assert_eq!(r.code, -1, "killed at the crash point: {}", r.stderr);
     assert!(
         !names(&env).contains("half"),
         "state must not have the half-made key"
@@ -159,7 +159,7 @@ fn crash_after_the_state_write_restores_the_audit_line() {
         None,
         &[("VAUTH_TEST_CRASH", "after-state")],
     );
-    assert_ne!(r.code, 0);
+    assert_eq!(r.code, -1, "killed at the crash point: {}", r.stderr);
     assert!(names(&env).contains("b"));
     // Before any change, verify accounts for the pending line.
     env.run(&["audit", "verify"]).ok().stderr_has("pending");
@@ -187,7 +187,7 @@ fn crash_before_a_rename_leaves_the_old_state() {
         None,
         &[("VAUTH_TEST_CRASH", "before-rename")],
     );
-    assert_ne!(r.code, 0);
+    assert_eq!(r.code, -1, "killed at the crash point: {}", r.stderr);
     // The crash hit the first atomic write (the vault): state.json is the old one.
     assert_eq!(env.registry_text(), before);
     env.run(&["key", "rotate", "a"]).ok();
@@ -226,7 +226,7 @@ fn rekey_killed_between_the_vault_and_the_state_loses_no_secret() {
         None,
         &[("VAUTH_TEST_CRASH", "after-vault")],
     );
-    assert_ne!(r.code, 0);
+    assert_eq!(r.code, -1, "killed at the crash point: {}", r.stderr);
     let reveal = |name: &str| {
         env.run(&[
             "--passphrase-file",
@@ -268,7 +268,7 @@ fn migration_killed_between_the_vault_and_the_state_loses_no_secret() {
         None,
         &[("VAUTH_TEST_CRASH", "after-vault")],
     );
-    assert_ne!(r.code, 0);
+    assert_eq!(r.code, -1, "killed at the crash point: {}", r.stderr);
     assert!(env.read_home("state.json").contains("\"schema\": 1"));
     env.run(&["--yes", "key", "show", "alpha", "--reveal"])
         .ok()

@@ -18,9 +18,33 @@ fn init_is_idempotent_and_writes_a_private_home() {
     assert!(
         gi.contains("!state.json") && gi.contains("!audit.log") && !gi.contains("!secrets.vault")
     );
+    assert_eq!(env.mode(&env.home().join(".gitignore")), 0o644);
     env.run(&["init", "--protect", "passphrase"])
         .code(3)
         .stderr_has("vault rekey");
+}
+
+/// A team's own vauth.toml and .gitignore, already in the directory a home is made in, are
+/// kept as they are.
+#[test]
+fn init_keeps_a_config_and_gitignore_that_are_already_there() {
+    let env = TestEnv::new();
+    std::fs::create_dir(env.path("team")).unwrap();
+    let cfg = "# ours\n[keys]\nprefix = \"tm\"\n";
+    env.write("team/vauth.toml", cfg);
+    env.write("team/.gitignore", "*\n");
+    env.run(&["--home", "team", "init"]).ok();
+    assert_eq!(
+        std::fs::read_to_string(env.path("team/vauth.toml")).unwrap(),
+        cfg
+    );
+    assert_eq!(
+        std::fs::read_to_string(env.path("team/.gitignore")).unwrap(),
+        "*\n"
+    );
+    env.run(&["--home", "team", "key", "create", "k", "-q"])
+        .ok()
+        .stdout_has("tm_");
 }
 
 #[test]

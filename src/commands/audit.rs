@@ -72,7 +72,7 @@ fn verify(ctx: &Ctx<'_>) -> Result<Outcome> {
     // The head the log is checked against must be the one vauth wrote (checked_audit checks it).
     let (_, v, pending) = s.checked_audit()?;
     // Every bucket, too: a command that changes one key reads only the buckets it touches.
-    s.checked_buckets()?;
+    s.each_checked_bucket(|_, _| {})?;
     if pending {
         ctx.ui.note(
             "vauth: the last audit line is pending in state.json; the next change appends it",

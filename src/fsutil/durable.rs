@@ -67,6 +67,16 @@ impl Staged {
             let _ = fs::remove_file(&tmp);
         })
     }
+
+    /// Link the file in as its target only if nothing is there (no check-then-rename race;
+    /// [`io::ErrorKind::AlreadyExists`] otherwise); the temporary name goes when it is dropped.
+    fn link(self) -> io::Result<()> {
+        crate::testpoints::crash_point("before-rename");
+        match &self.tmp {
+            Some(tmp) => fs::hard_link(tmp, &self.target),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Write every `(target, bytes, mode)` under a temporary name beside its target and fsync it,
@@ -140,37 +150,24 @@ pub(super) fn place(
     #[cfg(target_os = "linux")]
     if !replace {
         match link_anonymous(path, bytes, mode, sync) {
-            Err(e) if no_anonymous_files(&e) => {}
+            // Any failure but an existing target: a named temporary file works where O_TMPFILE
+            // or /proc is missing or refused, and reports the real failure where there is one.
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {}
             done => return done,
         }
     }
-    let tmp = super::tmp_path(path);
-    let result = (|| {
-        let mut f = super::open_new(&tmp, mode)?;
-        f.write_all(bytes)?;
-        if sync {
-            f.sync_all()?;
-        }
-        drop(f);
-        crate::testpoints::crash_point("before-rename");
-        if replace {
-            fs::rename(&tmp, path)
-        } else {
-            fs::hard_link(&tmp, path)?;
-            fs::remove_file(&tmp)
-        }
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    let mut f = Staged::write(path, bytes, mode)?;
+    if sync {
+        f.sync()?;
     }
-    result
+    if replace { f.place() } else { f.link() }
 }
 
 /// Create `path` with `bytes` (and `mode`) only if nothing is there, the file never visible
 /// half-written: an anonymous file in its directory (`O_TMPFILE`), written, optionally fsynced,
 /// then linked in under its name. Fails with [`io::ErrorKind::AlreadyExists`] when `path`
-/// exists (whatever it is: a link is never followed), and with an error that
-/// [`no_anonymous_files`] recognises where the file system or `/proc` cannot do it.
+/// exists (whatever it is: a link is never followed); any other error may just mean the file
+/// system or `/proc` cannot do it.
 #[cfg(target_os = "linux")]
 pub(super) fn link_anonymous(path: &Path, bytes: &[u8], mode: u32, sync: bool) -> io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
@@ -196,15 +193,6 @@ pub(super) fn link_anonymous(path: &Path, bytes: &[u8], mode: u32, sync: bool) -
         rustix::fs::AtFlags::SYMLINK_FOLLOW,
     )
     .map_err(io::Error::from)
-}
-
-/// Whether the writer should fall back to a named temporary file after `e` (from
-/// [`link_anonymous`]): always, except when the target exists. Where `O_TMPFILE` or `/proc` is
-/// missing or refused (an old kernel, a file system without it, a security module) the named
-/// temporary file works, and where the failure is real it reports it.
-#[cfg(target_os = "linux")]
-pub(super) fn no_anonymous_files(e: &io::Error) -> bool {
-    e.kind() != io::ErrorKind::AlreadyExists
 }
 
 #[cfg(test)]
@@ -318,7 +306,7 @@ mod tests {
                 );
             }
             // A file system without O_TMPFILE: the caller falls back to a named temp file.
-            Err(e) => assert!(no_anonymous_files(&e), "{e}"),
+            Err(e) => assert_ne!(e.kind(), io::ErrorKind::AlreadyExists, "{e}"),
         }
         let missing = d.path().join("no-such-dir").join("a.pem");
         let e = place(&missing, b"pem", 0o644, false, false).unwrap_err();

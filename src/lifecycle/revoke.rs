@@ -177,6 +177,21 @@ pub fn revoke_cert_pushes(
 ) -> (Vec<String>, Option<Error>) {
     let mut log = Vec::new();
     let mut first_err = None;
+    // The CNs that another valid certificate of this home still logs in as (read once: the
+    // take-backs below change no certificate outside `certs`).
+    let now = s.now;
+    let live_cns: std::collections::BTreeSet<String> = match s.state.certs.values() {
+        Ok(all) => all
+            .flat_map(|r| {
+                r.issued.iter().filter(|x| {
+                    !certs.iter().any(|(n, sr)| n == &r.name && sr == &x.serial)
+                        && x.status(now) == crate::store::state::pki::CertStatus::Active
+                })
+            })
+            .map(|x| x.cn.clone())
+            .collect(),
+        Err(e) => return (log, Some(e)),
+    };
     for (name, serial) in certs {
         let found = s.state.certs.get(name).map(|r| {
             r.and_then(|r| r.issued.iter().find(|c| &c.serial == serial))
@@ -188,18 +203,7 @@ pub fn revoke_cert_pushes(
             Err(e) => return (log, Some(e)),
         };
         for p in c.pushed.iter().filter(|p| p.revoked_at.is_none()) {
-            let now = s.now;
-            let all = match s.state.certs.values() {
-                Ok(all) => all,
-                Err(e) => return (log, Some(e)),
-            };
-            let still_used = all.into_iter().any(|r| {
-                r.issued.iter().any(|x| {
-                    x.cn == p.user
-                        && !certs.iter().any(|(n, sr)| n == &r.name && sr == &x.serial)
-                        && x.status(now) == crate::store::state::pki::CertStatus::Active
-                })
-            });
+            let still_used = live_cns.contains(&p.user);
             let r = Revoking {
                 credential: name.clone(),
                 version: None,

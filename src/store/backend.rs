@@ -268,21 +268,20 @@ impl Backend for FileBackend {
     }
     fn create(&self) -> Result<()> {
         fsutil::create_dir_private(&self.root).map_err(|e| Error::io("create", &self.root, &e))?;
-        // Both files are written, then synced together, then put in place: one wait for the
-        // disk and one directory sync instead of two of each.
-        let files = [
+        // Each is made only where nothing is (never replacing a file written meanwhile), then
+        // one directory sync makes both names durable.
+        let mut wrote = false;
+        for (name, text, mode) in [
             (".gitignore", GITIGNORE, fsutil::PUBLIC),
             ("vauth.toml", config::DEFAULT_TOML, fsutil::PRIVATE),
-        ]
-        .into_iter()
-        .map(|(name, text, mode)| (self.path(name), text.as_bytes(), mode))
-        .filter(|(p, _, _)| !p.exists());
-        let staged = fsutil::stage_all(files).map_err(|(p, e)| Error::io("write", &p, &e))?;
-        if !staged.is_empty() {
-            for f in staged {
-                let p = f.target().to_path_buf();
-                f.place().map_err(|e| Error::io("write", &p, &e))?;
+        ] {
+            match fsutil::write_new(&self.path(name), text.as_bytes(), mode, false, true) {
+                Ok(()) => wrote = true,
+                Err(e) if e.kind() == crate::error::ErrorKind::Exists => {}
+                Err(e) => return Err(e),
             }
+        }
+        if wrote {
             fsutil::sync_dir(&self.root).map_err(|e| Error::io("sync", &self.root, &e))?;
         }
         Ok(())

@@ -50,7 +50,9 @@ pub struct Run {
 }
 
 impl Run {
-    fn from(o: Output) -> Run {
+    /// The result of a command run outside [`TestEnv::run_with`] (through a wrapper, in a
+    /// thread). Unlike `run_with`, its output is not scanned for leaked secrets.
+    pub fn of(o: Output) -> Run {
         Run {
             code: o.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
@@ -242,7 +244,7 @@ impl TestEnv {
                 let _ = sin.write_all(i.as_bytes());
             }
         }
-        let run = Run::from(child.wait_with_output().unwrap());
+        let run = Run::of(child.wait_with_output().unwrap());
         let product_is_secret = args
             .iter()
             .any(|a| matches!(*a, "create" | "rotate" | "--reveal"));

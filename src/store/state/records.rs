@@ -391,7 +391,6 @@ impl<T: Record> Records<T> {
         (added, removed)
     }
 
-    /// Serialize the dirty buckets (pretty JSON, sorted by name).
     /// Serialize the dirty buckets (pretty JSON, sorted by name); one that a `&mut` access
     /// left as it was stored is not written again.
     pub fn dirty_bytes(&self) -> Result<Vec<BucketBytes>> {

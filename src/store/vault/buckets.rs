@@ -187,17 +187,16 @@ impl Vault {
 
     /// After a commit stored `written`: their hashes are the stored ones, nothing is dirty.
     pub fn committed(&mut self, written: &[crate::store::state::records::BucketBytes]) {
+        use crate::store::state::{VAULT_KEYS, records::bucket_index};
         self.prev_keep = false;
         if self.legacy
-            && written.iter().any(|w| {
-                crate::store::state::records::bucket_index(crate::store::state::VAULT_KEYS, &w.id)
-                    .is_some()
-            })
+            && written
+                .iter()
+                .any(|w| bucket_index(VAULT_KEYS, &w.id).is_some())
         {
             // A state naming the buckets is stored: the main body's copies can go.
             self.drop_legacy();
         }
-        use crate::store::state::{VAULT_KEYS, records::bucket_index};
         for w in written {
             if let Some(b) = bucket_index(VAULT_KEYS, &w.id).and_then(|i| self.buckets.get_mut(i)) {
                 b.hash = Some(w.hash.clone());
