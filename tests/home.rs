@@ -219,11 +219,11 @@ fn corrupt_truncated_or_newer_state_is_refused_and_untouched() {
     env.run(&["key", "list"])
         .code(3)
         .stderr_has("state.json is corrupt");
-    let newer = good.replace("\"schema\": 2", "\"schema\": 3");
+    let newer = good.replace("\"schema\": 3", "\"schema\": 4");
     std::fs::write(&path, &newer).unwrap();
     env.run(&["key", "list"])
         .code(3)
-        .stderr_has("schema 3")
+        .stderr_has("schema 4")
         .stderr_has("upgrade");
     // A newer schema that no longer parses as this one (a field changed type) is still
     // explained by its schema, not called corrupt.
@@ -232,7 +232,7 @@ fn corrupt_truncated_or_newer_state_is_refused_and_untouched() {
     std::fs::write(&path, &reshaped).unwrap();
     env.run(&["key", "create", "n"])
         .code(3)
-        .stderr_has("schema 3")
+        .stderr_has("schema 4")
         .stderr_has("upgrade");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), reshaped);
     std::fs::write(&path, &good).unwrap();
@@ -653,7 +653,9 @@ fn a_schema_1_home_is_read_as_it_is_and_moves_to_buckets_at_its_next_change() {
     let gamma = env.create("gamma");
     let after = env.read_home("state.json");
     assert!(
-        after.contains("\"schema\": 2") && !after.contains("\"api_keys\""),
+        after.contains("\"schema\": 3")
+            && after.contains("\"tables\"")
+            && !after.contains("\"api_keys\""),
         "{after}"
     );
     assert!(!home.join("keys.idx").exists(), "the old index is removed");
@@ -679,6 +681,102 @@ fn a_schema_1_home_is_read_as_it_is_and_moves_to_buckets_at_its_next_change() {
     let st = state(&env);
     assert_eq!(st["api_keys"].as_object().unwrap().len(), 4);
     assert_eq!(st["api_keys"]["gone"]["versions"][0]["kept"], false);
+}
+
+/// A home written by vauth before bucket tables (schema 2: state.json names every bucket by
+/// hash; tests/fixtures/schema2-home, made by the release before this change) is read as it is,
+/// and its next change names the buckets in tables (the buckets stay as they are) with every
+/// key, plaintext, revocation, certificate, kept key and audit line kept.
+#[test]
+fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_change() {
+    let env = schema2_home();
+    let home = env.home();
+    let key = |n: &str| fixture_key_of("schema2-home", n);
+    let (alpha, beta, gone) = (key("alpha"), key("beta"), key("gone"));
+    let files = |dir: &std::path::Path| -> std::collections::BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let before = env.read_home("state.json");
+    assert!(before.contains("\"schema\": 2") && before.contains("\"buckets\""));
+    let buckets_before = files(&home.join("buckets"));
+    // Read as it is: nothing written.
+    env.run(&["key", "list"])
+        .ok()
+        .stdout_has("alpha")
+        .stdout_has("beta");
+    env.run_in(&["key", "verify"], &alpha)
+        .ok()
+        .stdout_has("alpha v1 is active");
+    env.run_in(&["key", "verify"], &gone)
+        .code(1)
+        .stdout_has("revoked");
+    env.run(&["cert", "list"]).ok().stdout_has("svc");
+    env.run(&["audit", "verify"]).ok();
+    assert_eq!(env.read_home("state.json"), before, "a reader wrote");
+    assert_eq!(files(&home.join("buckets")), buckets_before);
+    // The next change writes the tables; the buckets it did not touch stay as they are.
+    let gamma = env.create("gamma");
+    let after = env.read_home("state.json");
+    assert!(
+        after.contains("\"schema\": 3")
+            && after.contains("\"tables\"")
+            && !after.contains("\"buckets\""),
+        "{after}"
+    );
+    let now = files(&home.join("buckets"));
+    let kept = buckets_before.intersection(&now).count();
+    assert!(
+        kept >= buckets_before.len() - 3,
+        "{buckets_before:?} → {now:?}"
+    );
+    assert!(now.iter().any(|n| n.starts_with("t-k")) && now.iter().any(|n| n.starts_with("t-v")));
+    assert!(
+        after.len() < before.len() + 1000,
+        "state.json names tables, not buckets"
+    );
+    for (n, k) in [("alpha", &alpha), ("beta", &beta)] {
+        env.run(&["--yes", "key", "show", n, "--reveal"])
+            .ok()
+            .stdout_has(k);
+        env.run_in(&["key", "verify"], k).ok();
+    }
+    env.run_in(&["key", "verify"], &gone)
+        .code(1)
+        .stdout_has("revoked");
+    env.run_in(&["key", "verify"], &gamma).ok();
+    env.run(&["jwt", "sign", "--key", "sig", "--exp", "1h", "--subtle"])
+        .ok();
+    env.run(&["--yes", "cert", "export", "svc", "--key-out", "svc.key"])
+        .ok();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    assert_eq!(
+        std::fs::read_to_string(env.path("svc.key")).unwrap(),
+        std::fs::read_to_string(fixtures.join("schema2-home.svc.key")).unwrap(),
+        "the kept certificate key"
+    );
+    env.run(&["--json", "audit", "verify"]).ok();
+    let st = state(&env);
+    assert_eq!(st["api_keys"].as_object().unwrap().len(), 4);
+    assert_eq!(st["certs"].as_object().unwrap().len(), 1);
+    // A later change writes only the tables of what it touched.
+    let t_before: std::collections::BTreeSet<String> = files(&home.join("buckets"))
+        .into_iter()
+        .filter(|n| n.starts_with("t-"))
+        .collect();
+    env.create("delta");
+    let t_after: std::collections::BTreeSet<String> = files(&home.join("buckets"))
+        .into_iter()
+        .filter(|n| n.starts_with("t-"))
+        .collect();
+    assert!(
+        t_after.difference(&t_before).count() <= 3,
+        "{t_before:?} → {t_after:?}"
+    );
+    env.run(&["audit", "verify"]).ok();
 }
 
 /// `home config`, `home export` and `home import` on directory homes, as a user types them with

@@ -493,6 +493,24 @@ fn verify_finds_a_key_through_its_buckets_and_never_trusts_a_replayed_one() {
     env.run_in(&["key", "verify"], &key).code(3);
     std::fs::write(&path, &revoked).unwrap();
     env.run_in(&["key", "verify"], &key).code(1);
+    // The table naming the bucket, edited to name the old bucket (put back beside the new
+    // one): state.json names the table by hash, so it is refused too.
+    let (id, table) = (
+        bucket_id("k", "indexed"),
+        table_path(&env.home(), &bucket_id("k", "indexed")),
+    );
+    let old_path = buckets.join(format!("{id}-{}.json", sha256_hex_bytes(&old)));
+    std::fs::write(&old_path, &old).unwrap();
+    let text = std::fs::read_to_string(&table).unwrap();
+    let new_hash = sha256_hex_bytes(&revoked);
+    assert!(text.contains(&new_hash), "{text}");
+    std::fs::write(&table, text.replace(&new_hash, &sha256_hex_bytes(&old))).unwrap();
+    env.run_in(&["key", "verify"], &key)
+        .code(3)
+        .stderr_has("the bucket table t-k")
+        .stderr_has("integrity");
+    std::fs::write(&table, text).unwrap();
+    env.run_in(&["key", "verify"], &key).code(1);
     // A one-character change still fails the checksum before any lookup.
     let k2 = env.create("other");
     let mut bad = k2.clone();

@@ -31,26 +31,32 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    // A schema-1 file (every key inline) loads, and is written as schema 2 by the next commit.
-    let schema_1 = serde_json::from_slice::<serde_json::Value>(data)
-        .is_ok_and(|v| v.get("api_keys").is_some());
+    // A schema-1 file (every key inline) or schema-2 one (every bucket inline) loads, and is
+    // written as schema 3 by the next commit.
+    let older = serde_json::from_slice::<serde_json::Value>(data)
+        .is_ok_and(|v| v.get("api_keys").is_some() || v.get("buckets").is_some());
 
     // The integrity check: arbitrary bytes pass only if they are exactly what vauth writes
     // for this state under the key; a sealed state passes, under another key or edited it fails.
-    if State::check_integrity(data, &KEY).is_ok() && !schema_1 {
+    if State::check_integrity(data, &KEY).is_ok() && !older {
         let mut again = state.clone();
         assert_eq!(again.to_sealed_bytes(&KEY).expect("seal"), data, "a passing file is the one vauth writes");
     }
 
-    // What a commit stores: the changed buckets (the id index brought up to date first), and
-    // state.json naming each by hash. Loaded back through those bytes, the records are the same.
+    // A state naming stored tables or buckets: there is nothing here to read them from.
+    if !state.tables.is_empty() {
+        return;
+    }
+
+    // What a commit stores: the changed buckets (the id index brought up to date first), the
+    // tables naming each by hash, and state.json naming the tables. Loaded back through those
+    // bytes, the records are the same.
     state.update_id_index().expect("id index");
     let mut written = state.api_keys.dirty_bytes().expect("key buckets");
     written.extend(state.ids.dirty_bytes().expect("id buckets"));
     written.extend(state.certs.dirty_bytes().expect("certificate buckets"));
-    for b in &written {
-        state.buckets.insert(b.id.clone(), b.hash.clone());
-    }
+    let (tables, _) = state.tables.stage(&written).expect("tables");
+    written.extend(tables);
     let store: BTreeMap<String, Vec<u8>> =
         written.iter().map(|b| (b.id.clone(), b.bytes.clone())).collect();
     let loader: Loader = Rc::new(move |id: &str, _h: &str| {

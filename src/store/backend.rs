@@ -61,16 +61,21 @@ pub struct Commit<'a> {
     pub state: &'a [u8],
     /// secrets.vault's new bytes, when the vault changed.
     pub vault: Option<&'a [u8]>,
-    /// The buckets that changed (records, id index, sealed vault entries), stored before the
-    /// state that names them.
+    /// The buckets that changed (records, id index, sealed vault entries) and the tables that
+    /// name them, stored before the state that names the tables.
     pub buckets: &'a [BucketBytes],
-    /// The buckets the previous state named (id → hash): what the new ones replace.
+    /// What the new buckets and tables replace: the hash each had in the previous state (id →
+    /// hash; none for a new one).
     pub previous: &'a BTreeMap<String, String>,
     /// The audit line (no newline).
     pub audit_line: &'a str,
     /// Its sequence number.
     pub audit_seq: u64,
 }
+
+/// Every bucket and table a state names (id → hash), read on demand (see
+/// [`Backend::remove_stale_temps`]).
+pub type Referenced<'a> = dyn Fn() -> Result<BTreeMap<String, String>> + 'a;
 
 /// A whole home, as `vauth home export` / `import` move it.
 pub struct Snapshot {
@@ -148,9 +153,10 @@ pub trait Backend {
     /// Note `hash` as the state this machine wrote or checked (best effort: derived data).
     fn note_trusted_state(&self, _hash: &str) {}
     /// Remove what killed writes left behind (temporary copies of the home's files, buckets
-    /// the state does not name: `referenced`, id → hash) and return their names. Called under
-    /// the exclusive lock, so no writer of this home is running.
-    fn remove_stale_temps(&self, _referenced: &BTreeMap<String, String>) -> Result<Vec<String>> {
+    /// and tables the state does not name: `referenced()`, id → hash, asked only when there may
+    /// be such) and return their names. Called under the exclusive lock, so no writer of this
+    /// home is running.
+    fn remove_stale_temps(&self, _referenced: &Referenced<'_>) -> Result<Vec<String>> {
         Ok(Vec::new())
     }
 }
@@ -203,7 +209,7 @@ pub const TRUSTED_STATE: &str = "state.ok";
 const RETIRED_FILES: &[&str] = &["keys.idx"];
 
 impl Backend for FileBackend {
-    fn remove_stale_temps(&self, referenced: &BTreeMap<String, String>) -> Result<Vec<String>> {
+    fn remove_stale_temps(&self, referenced: &Referenced<'_>) -> Result<Vec<String>> {
         let entries =
             std::fs::read_dir(&self.root).map_err(|e| Error::io("read", &self.root, &e))?;
         let mut removed = Vec::new();

@@ -185,7 +185,8 @@ impl Session {
             s.reconcile_audit()?;
             // A killed write leaves its temporary copy (a vault copy may still hold entries
             // erased since): remove them under the lock, and say so in the audit log.
-            let stale = s.backend.remove_stale_temps(&s.state.buckets)?;
+            let tables = s.state.tables.clone();
+            let stale = s.backend.remove_stale_temps(&|| tables.all())?;
             if !stale.is_empty() {
                 s.commit(AuditEvent::new("home.cleanup").detail("removed", stale.join(",")))?;
             }
@@ -232,11 +233,11 @@ impl Session {
         Ok(())
     }
 
-    /// Every stored bucket, (id, bytes), each checked against the hash the state names (exit 3
-    /// on a mismatch): what `audit verify` and `home export` do; other commands check the
-    /// buckets they read.
+    /// Every stored bucket and table, (id, bytes), each checked against the hash the state
+    /// names (exit 3 on a mismatch): what `audit verify` and `home export` do; other commands
+    /// check the buckets they read.
     pub fn checked_buckets(&self) -> Result<Vec<(String, Vec<u8>)>> {
-        let mut all = Vec::with_capacity(self.state.buckets.len());
+        let mut all = Vec::new();
         self.each_checked_bucket(|id, bytes| all.push((id.to_string(), bytes)))?;
         Ok(all)
     }
@@ -245,8 +246,8 @@ impl Session {
     /// keeps none: a home of 100,000 keys has ~55 MB of buckets).
     pub fn each_checked_bucket(&self, mut f: impl FnMut(&str, Vec<u8>)) -> Result<()> {
         let loader = loader(&self.backend);
-        for (id, hash) in &self.state.buckets {
-            f(id, records::load_checked(Some(&loader), id, hash)?);
+        for (id, hash) in self.state.tables.all()? {
+            f(&id, records::load_checked(Some(&loader), &id, &hash)?);
         }
         Ok(())
     }
@@ -278,10 +279,10 @@ impl Session {
         getrandom::fill(&mut hmac_key)
             .map_err(|e| Error::state(format!("the OS random source failed: {e}")))?;
         vault.put(AUDIT_KEY_ENTRY, Zeroizing::new(hex::encode(hmac_key)))?;
-        vault.attach(loader(&backend), &std::collections::BTreeMap::new());
-        let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
         let mut state = State::new(home_id, now);
         state.set_loader(loader(&backend));
+        vault.attach(state.tables.clone());
+        let config = Config::parse_file(&backend.read_config()?, &backend.config_location())?;
         let mut s = Session {
             journal: BTreeSet::new(),
             backend,
@@ -325,7 +326,7 @@ impl Session {
             if v.home_id() != self.state.home_id {
                 return Err(other_home());
             }
-            v.attach(loader(&self.backend), &self.state.buckets);
+            v.attach(self.state.tables.clone());
             self.vault = Some(v);
         }
         match self.vault.as_mut() {
@@ -395,10 +396,9 @@ impl Session {
         buckets.extend(self.state.api_keys.dirty_bytes()?);
         buckets.extend(self.state.ids.dirty_bytes()?);
         buckets.extend(self.state.certs.dirty_bytes()?);
-        let previous = self.state.buckets.clone();
-        for b in &buckets {
-            self.state.buckets.insert(b.id.clone(), b.hash.clone());
-        }
+        let saved = self.state.tables.save();
+        let (tables, previous) = self.state.tables.stage(&buckets)?;
+        buckets.extend(tables);
         let actor = audit::Actor::from_env();
         let seq = audit::next_seq(self.state.audit.count)?;
         let line = audit::make_line(
@@ -423,7 +423,7 @@ impl Session {
             audit_line: &line,
             audit_seq: seq,
         }) {
-            self.state.buckets = previous;
+            self.state.tables.restore(saved);
             self.state.audit = head;
             return Err(e);
         }
@@ -431,9 +431,9 @@ impl Session {
             v.mark_clean();
             v.committed(&buckets);
         }
-        self.state.api_keys.committed(&buckets);
-        self.state.ids.committed(&buckets);
-        self.state.certs.committed(&buckets);
+        self.state.api_keys.committed();
+        self.state.ids.committed();
+        self.state.certs.committed();
         self.journal = journal;
         self.backend.note_trusted_state(&records::sha256_hex(&raw));
         self.state_raw = raw;

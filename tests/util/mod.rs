@@ -397,20 +397,17 @@ pub fn state_of_dir(dir: &std::path::Path) -> serde_json::Value {
     if v.get("api_keys").is_some() {
         return v;
     }
+    let stored = stored_buckets(dir);
     for (kind, member) in KINDS {
         let mut all = std::collections::BTreeMap::new();
-        if let Some(b) = v.get("buckets").and_then(|b| b.as_object()) {
-            for (id, hash) in b
-                .iter()
-                .filter(|(id, _)| id.starts_with(&format!("{kind}-")))
-            {
-                let f = dir
-                    .join("buckets")
-                    .join(format!("{id}-{}.json", hash.as_str().unwrap()));
-                let m: serde_json::Map<String, serde_json::Value> =
-                    serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
-                all.extend(m);
-            }
+        for (id, hash) in stored
+            .iter()
+            .filter(|(id, _)| id.starts_with(&format!("{kind}-")))
+        {
+            let f = dir.join("buckets").join(format!("{id}-{hash}.json"));
+            let m: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            all.extend(m);
         }
         v[member] = serde_json::to_value(all).unwrap();
     }
@@ -423,6 +420,7 @@ pub fn state_of_dir(dir: &std::path::Path) -> serde_json::Value {
 /// tell.
 pub fn write_state_of_dir(dir: &std::path::Path, v: &serde_json::Value) {
     let mut v = v.clone();
+    let mut stored = stored_buckets(dir);
     for (kind, member) in KINDS {
         let records = v
             .as_object_mut()
@@ -437,8 +435,7 @@ pub fn write_state_of_dir(dir: &std::path::Path, v: &serde_json::Value) {
             let id = bucket_id(kind, &name);
             buckets.entry(id).or_default().insert(name, r);
         }
-        let named = v["buckets"].as_object().cloned().unwrap_or_default();
-        for id in named
+        for id in stored
             .keys()
             .filter(|id| id.starts_with(&format!("{kind}-")))
         {
@@ -454,9 +451,10 @@ pub fn write_state_of_dir(dir: &std::path::Path, v: &serde_json::Value) {
                 &bytes,
             )
             .unwrap();
-            v["buckets"][&id] = serde_json::Value::from(hash);
+            stored.insert(id, hash);
         }
     }
+    name_buckets(dir, &mut v, &stored);
     let mut bytes = serde_json::to_vec_pretty(&v).unwrap();
     bytes.push(b'\n');
     std::fs::write(dir.join("state.json"), bytes).unwrap();
@@ -481,37 +479,61 @@ pub fn stale_temps(home: &std::path::Path) -> Vec<String> {
     out
 }
 
-/// A master key for tests (tests/fixtures/schema1-home was made with it).
+/// A master key for tests (tests/fixtures/schema1-home and schema2-home were made with it).
 pub const SCHEMA1_MASTER: &str = "q0lV1fIqGqk3yT3bW8nC4m0Y2p0dKq9cQy3rX0fJq1E=";
 
 /// A test env whose home is a copy of tests/fixtures/schema1-home: a home written by the
 /// release before buckets (schema 1), master-key protected, with keys alpha, beta and gone
 /// (revoked) and an HS256 JWT key sig.
 pub fn schema1_home() -> TestEnv {
+    fixture_home("schema1-home")
+}
+
+/// A test env whose home is a copy of tests/fixtures/schema2-home: a home written by the
+/// release before bucket tables (schema 2: state.json names every bucket), master-key
+/// protected (the same key), with keys alpha, beta and gone (revoked), an HS256 JWT key sig,
+/// a CA and a client certificate svc whose key is kept.
+pub fn schema2_home() -> TestEnv {
+    fixture_home("schema2-home")
+}
+
+/// A test env whose home is a copy of tests/fixtures/`name` (and its buckets/), with the
+/// plaintexts of its keys alpha, beta and gone marked secret.
+fn fixture_home(name: &str) -> TestEnv {
     use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new().with_env("VAUTH_MASTER_KEY", SCHEMA1_MASTER);
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let home = env.home();
-    std::fs::create_dir_all(&home).unwrap();
-    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o700)).unwrap();
-    for f in std::fs::read_dir(fixtures.join("schema1-home"))
-        .unwrap()
-        .flatten()
-    {
-        let to = home.join(f.file_name());
-        std::fs::copy(f.path(), &to).unwrap();
-        std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600)).unwrap();
+    for (from, to) in [
+        (fixtures.join(name), home.clone()),
+        (fixtures.join(name).join("buckets"), home.join("buckets")),
+    ] {
+        let Ok(files) = std::fs::read_dir(&from) else {
+            continue;
+        };
+        std::fs::create_dir_all(&to).unwrap();
+        std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o700)).unwrap();
+        for f in files.flatten().filter(|f| f.path().is_file()) {
+            let to = to.join(f.file_name());
+            std::fs::copy(f.path(), &to).unwrap();
+            std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
     }
     for n in ["alpha", "beta", "gone"] {
-        env.secret(&fixture_key(n));
+        env.secret(&fixture_key_of(name, n));
     }
     env
 }
 
-/// The plaintext of the fixture home's key `name`.
+/// The plaintext of the schema-1 fixture home's key `name`.
 pub fn fixture_key(name: &str) -> String {
+    fixture_key_of("schema1-home", name)
+}
+
+/// The plaintext of key `name` of the fixture home `home`.
+pub fn fixture_key_of(home: &str, name: &str) -> String {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    std::fs::read_to_string(fixtures.join(format!("schema1-home.{name}.key"))).unwrap()
+    std::fs::read_to_string(fixtures.join(format!("{home}.{name}.key"))).unwrap()
 }
 
 /// SHA-256 of `b`, lowercase hex.
@@ -527,10 +549,68 @@ pub fn sha256_hex_bytes(b: &[u8]) -> String {
 /// attacker edits to change one key's record).
 pub fn key_bucket_path(dir: &std::path::Path, name: &str) -> PathBuf {
     let id = bucket_id("k", name);
+    let hash = stored_buckets(dir)[&id].clone();
+    dir.join("buckets").join(format!("{id}-{hash}.json"))
+}
+
+/// The path of the stored table naming bucket `id` in the directory home `dir`.
+pub fn table_path(dir: &std::path::Path, id: &str) -> PathBuf {
+    let t = table_of(id);
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("state.json")).unwrap()).unwrap();
-    let hash = v["buckets"][&id].as_str().unwrap().to_string();
-    dir.join("buckets").join(format!("{id}-{hash}.json"))
+    let hash = v["tables"][&t].as_str().unwrap().to_string();
+    dir.join("buckets").join(format!("{t}-{hash}.json"))
+}
+
+/// The table naming bucket `id` (`k-3f` → `t-k3`), as vauth groups them.
+pub fn table_of(id: &str) -> String {
+    let (kind, hex) = id.split_once('-').unwrap();
+    format!("t-{kind}{}", &hex[..1])
+}
+
+/// Every stored bucket of the directory home `dir` (id → SHA-256), as state.json names them:
+/// through its tables (schema 3), or at once (`buckets`, schema 2).
+pub fn stored_buckets(dir: &std::path::Path) -> std::collections::BTreeMap<String, String> {
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("state.json")).unwrap()).unwrap();
+    let mut out: std::collections::BTreeMap<String, String> =
+        serde_json::from_value(v.get("buckets").cloned().unwrap_or_default()).unwrap_or_default();
+    if let Some(t) = v.get("tables").and_then(|t| t.as_object()) {
+        for (id, hash) in t {
+            let f = dir
+                .join("buckets")
+                .join(format!("{id}-{}.json", hash.as_str().unwrap()));
+            let m: std::collections::BTreeMap<String, String> =
+                serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            out.extend(m);
+        }
+    }
+    out
+}
+
+/// Name `buckets` (id → SHA-256, every stored bucket) in the state `v` of the directory home
+/// `dir` as vauth does: tables written to buckets/, state.json's `tables` naming them.
+pub fn name_buckets(
+    dir: &std::path::Path,
+    v: &mut serde_json::Value,
+    buckets: &std::collections::BTreeMap<String, String>,
+) {
+    let mut tables: std::collections::BTreeMap<String, std::collections::BTreeMap<&str, &str>> =
+        Default::default();
+    for (id, h) in buckets {
+        tables.entry(table_of(id)).or_default().insert(id, h);
+    }
+    let obj = v.as_object_mut().unwrap();
+    obj.remove("buckets");
+    let mut roots = serde_json::Map::new();
+    for (t, m) in tables {
+        let mut bytes = serde_json::to_vec_pretty(&m).unwrap();
+        bytes.push(b'\n');
+        let hash = sha256_hex_bytes(&bytes);
+        std::fs::write(dir.join("buckets").join(format!("{t}-{hash}.json")), &bytes).unwrap();
+        roots.insert(t, hash.into());
+    }
+    obj.insert("tables".into(), roots.into());
 }
 
 /// SHA-256 of `s`, lowercase hex (what state.json and Redis ACL files hold).

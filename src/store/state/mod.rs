@@ -8,15 +8,18 @@
 //! [`pki`] (the CA and issued certificates), [`rotation`] (the rotation journal). Every type is
 //! re-exported here.
 
+mod integrity;
 pub mod jwt;
 pub mod keys;
 pub mod pki;
 pub mod records;
 pub mod rotation;
+pub mod tables;
 
 pub use crate::audit::AuditHead;
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -25,14 +28,16 @@ pub use jwt::{JwtKey, JwtKeyVersion};
 pub use keys::{ApiKey, KeyVersion, Origin, Pushed, Status};
 pub use records::Records;
 pub use rotation::{JournalStep, Revoking, Rotation, RotationStage};
+pub use tables::Tables;
 
 use crate::error::{Error, Result};
 use crate::timefmt::serde_rfc3339;
 
 /// The schema this build writes and the newest it reads. Schema 1 held every API key in
-/// state.json; schema 2 keeps them in buckets ([`records`]) that state.json names by hash. A
-/// schema-1 home is read as it is and written as schema 2 by its next change.
-pub const SCHEMA: u32 = 2;
+/// state.json; schema 2 keeps them in buckets ([`records`]) that state.json names by hash;
+/// schema 3 names the buckets in tables that state.json names by hash ([`tables`]). An older
+/// home is read as it is and written as schema 3 by its next change.
+pub const SCHEMA: u32 = 3;
 
 /// The bucket kind of API keys.
 pub const KEYS: &str = "k";
@@ -97,10 +102,11 @@ pub struct State {
     /// commit swept the whole vault.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sweep: BTreeMap<String, i64>,
-    /// Every stored bucket (API keys, the id index, the vault's API-key entries) by id, with
-    /// the SHA-256 of its bytes: what this state was committed with.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub buckets: BTreeMap<String, String>,
+    /// Every stored bucket (API keys, the id index, certificates, the vault's sealed entries)
+    /// and the SHA-256 of its bytes, in tables that state.json names by hash: what this state
+    /// was committed with. Shared with the records and the vault, which read through it.
+    #[serde(skip_serializing_if = "tables_empty", serialize_with = "tables_ser")]
+    pub tables: Rc<Tables>,
     /// `hmac-sha256:<hex>` over the bytes of the file without this member (it is the last
     /// one), under the home's state-integrity key sealed in the vault. A state.json edited
     /// outside vauth — a revocation removed, a version added, the audit head rewritten — fails
@@ -109,23 +115,18 @@ pub struct State {
     pub integrity: Option<String>,
 }
 
-const INTEGRITY_PREFIX: &str = "hmac-sha256:";
-/// How the tag member is written by `to_vec_pretty` as the last member of the object.
-const TAG_MEMBER: &str = ",\n  \"integrity\": \"";
+fn tables_empty(t: &Rc<Tables>) -> bool {
+    t.is_empty()
+}
 
-fn mac_hex(key: &[u8; 32], bytes: &[u8]) -> Result<String> {
-    use hmac::{KeyInit, Mac};
-    let mut m = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key)
-        .map_err(|_| Error::bug("bad state key length"))?;
-    m.update(b"vauth state.json v1\n");
-    m.update(bytes);
-    Ok(hex::encode(m.finalize().into_bytes()))
+fn tables_ser<S: serde::Serializer>(t: &Rc<Tables>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    t.serialize(s)
 }
 
 impl State {
     /// A fresh registry for a new home.
     pub fn new(home_id: String, now: OffsetDateTime) -> State {
-        State {
+        let mut s = State {
             schema: SCHEMA,
             home_id,
             created: now,
@@ -138,63 +139,11 @@ impl State {
             rotations: BTreeMap::new(),
             revoking: Vec::new(),
             sweep: BTreeMap::new(),
-            buckets: BTreeMap::new(),
+            tables: Rc::new(Tables::empty()),
             integrity: None,
-        }
-    }
-
-    /// Serialize with the integrity tag under `key` (and set [`State::integrity`]). The tag is an
-    /// HMAC-SHA-256 over the exact bytes of the file without its last member, the tag itself;
-    /// the field is declared last, so the file is those bytes with the member spliced in.
-    pub fn to_sealed_bytes(&mut self, key: &[u8; 32]) -> Result<Vec<u8>> {
-        self.integrity = None;
-        let plain = self.to_bytes()?;
-        let Some(body) = plain.strip_suffix(b"\n}\n") else {
-            return Err(Error::bug("state does not serialize to an object"));
         };
-        let tag = format!("{INTEGRITY_PREFIX}{}", mac_hex(key, &plain)?);
-        let mut out = Vec::with_capacity(plain.len() + TAG_MEMBER.len() + tag.len() + 4);
-        out.extend_from_slice(body);
-        out.extend_from_slice(TAG_MEMBER.as_bytes());
-        out.extend_from_slice(tag.as_bytes());
-        out.extend_from_slice(b"\"\n}\n");
-        self.integrity = Some(tag);
-        Ok(out)
-    }
-
-    /// Check state.json's raw bytes against their integrity tag under `key`: exit 3 when the tag
-    /// is missing or does not match. Works on bytes (no re-serialization), so any change — a
-    /// field, a space — fails it.
-    pub fn check_integrity(raw: &[u8], key: &[u8; 32]) -> Result<()> {
-        let untouched = "restore state.json from version control or a backup (with its matching secrets.vault); vauth has not changed anything";
-        let tag_len = INTEGRITY_PREFIX.len() + 64;
-        let end = b"\"\n}\n";
-        let cut = raw
-            .len()
-            .checked_sub(TAG_MEMBER.len() + tag_len + end.len())
-            .filter(|&c| {
-                raw[c..].starts_with(TAG_MEMBER.as_bytes())
-                    && raw.ends_with(end)
-                    && raw[c + TAG_MEMBER.len()..].starts_with(INTEGRITY_PREFIX.as_bytes())
-            });
-        let Some(cut) = cut else {
-            return Err(Error::state(
-                "state.json has no integrity tag: it was written or edited outside vauth",
-            )
-            .hint(untouched));
-        };
-        let tag = &raw[cut + TAG_MEMBER.len()..raw.len() - end.len()];
-        let mut plain = Vec::with_capacity(cut + 3);
-        plain.extend_from_slice(&raw[..cut]);
-        plain.extend_from_slice(b"\n}\n");
-        let want = format!("{INTEGRITY_PREFIX}{}", mac_hex(key, &plain)?);
-        if subtle::ConstantTimeEq::ct_eq(want.as_bytes(), tag).into() {
-            return Ok(());
-        }
-        Err(Error::state(
-            "state.json failed its integrity check: it was edited outside vauth (or belongs to another vault)",
-        )
-        .hint(untouched))
+        s.share_tables(Rc::new(Tables::empty()));
+        s
     }
 
     /// Parse state.json's bytes; a newer schema or a corrupt file is exit 3 and is not touched.
@@ -236,6 +185,12 @@ impl State {
             )
             .hint(untouched));
         }
+        let tables = Rc::new(if f.buckets.is_empty() {
+            Tables::stored(f.tables, None)?
+        } else {
+            // Schema 2: every bucket named here; its tables are written by the next commit.
+            Tables::flat(f.buckets, None)?
+        });
         let (api_keys, ids) = match f.api_keys {
             // Schema 1: every key in this file. All of it goes to buckets at the next commit.
             Some(map) => {
@@ -251,11 +206,11 @@ impl State {
                 (Records::from_map(KEYS, map), Records::from_map(IDS, ids))
             }
             None => (
-                Records::stored(KEYS, &f.buckets)?,
-                Records::stored(IDS, &f.buckets)?,
+                Records::stored(KEYS, tables.clone()),
+                Records::stored(IDS, tables.clone()),
             ),
         };
-        Ok(State {
+        let mut s = State {
             schema: SCHEMA,
             home_id: f.home_id,
             created: f.created,
@@ -265,7 +220,7 @@ impl State {
             audit: f.audit,
             ca: f.ca,
             certs: if f.certs.is_empty() {
-                Records::stored(CERTS, &f.buckets)?
+                Records::stored(CERTS, tables.clone())
             } else {
                 // Schema 1: every certificate in this file; to buckets at the next commit.
                 Records::from_map(CERTS, f.certs)
@@ -273,9 +228,11 @@ impl State {
             rotations: f.rotations,
             revoking: f.revoking,
             sweep: f.sweep,
-            buckets: f.buckets,
+            tables: Rc::new(Tables::empty()),
             integrity: f.integrity,
-        })
+        };
+        s.share_tables(tables);
+        Ok(s)
     }
 
     /// Serialize (pretty, stable key order, trailing newline) for review in version control.
@@ -382,7 +339,8 @@ impl State {
     }
 }
 
-/// state.json as read: schema 2 (meta, buckets by hash) or schema 1 (every API key inline).
+/// state.json as read: schema 3 (meta, tables by hash), schema 2 (meta, buckets by hash) or
+/// schema 1 (every API key inline).
 #[derive(Deserialize)]
 struct StateFile {
     #[serde(default)]
@@ -406,8 +364,11 @@ struct StateFile {
     revoking: Vec<Revoking>,
     #[serde(default)]
     sweep: BTreeMap<String, i64>,
+    /// Schema 2: every bucket by id.
     #[serde(default)]
     buckets: BTreeMap<String, String>,
+    #[serde(default)]
+    tables: BTreeMap<String, String>,
     #[serde(default)]
     integrity: Option<String>,
 }
@@ -528,9 +489,9 @@ pub(crate) mod tests {
         s.update_id_index().unwrap();
         let mut written = s.api_keys.dirty_bytes().unwrap();
         written.extend(s.ids.dirty_bytes().unwrap());
-        for b in &written {
-            s.buckets.insert(b.id.clone(), b.hash.clone());
-        }
+        let (tables, _) = s.tables.stage(&written).unwrap();
+        assert!(tables.iter().all(|t| t.id.starts_with("t-")));
+        written.extend(tables);
         let store: Rc<RefCell<BTreeMap<String, Vec<u8>>>> = Rc::new(RefCell::new(
             written
                 .iter()
@@ -548,10 +509,11 @@ pub(crate) mod tests {
         let meta = s.to_bytes().unwrap();
         let mut back = State::from_bytes(&meta).unwrap();
         back.set_loader(loader(&store));
-        // One name: one bucket of the id index, one of the keys.
+        // One name: one table and one bucket of the id index, one table and one bucket of the
+        // keys.
         let (k, v) = back.find_by_id("id000007").unwrap().unwrap();
         assert_eq!((k.name.as_str(), v.version), ("k7", 1));
-        assert_eq!(*reads.borrow(), 2);
+        assert_eq!(*reads.borrow(), 4);
         assert_eq!(back.api_keys.values().unwrap().len(), 40);
         assert!(back.api_keys.same_as(&s.api_keys).unwrap());
         // A bucket replaced by another one (its hash differs from what meta names) is refused.

@@ -2,10 +2,11 @@
 //! API-key id index), split into 256 buckets by the first byte of SHA-256(name), each stored
 //! apart and loaded only when a command touches a name in it.
 //!
-//! The small *meta* record (state.json) names every bucket's SHA-256 (`State::buckets`), and
-//! its integrity tag covers those names, so a bucket that was swapped, replayed or edited fails
-//! the hash check when it is loaded. A single-credential command reads and writes meta and one
-//! bucket, whatever the size of the home; a command that walks every record loads them all.
+//! Every bucket is named with its SHA-256 by a table, and every table by state.json (the small
+//! *meta* record), whose integrity tag covers those names ([`super::tables`]): a bucket that
+//! was swapped, replayed or edited fails the hash check when it is loaded. A single-credential
+//! command reads and writes meta, one table and one bucket per kind, whatever the size of the
+//! home; a command that walks every record loads them all.
 //!
 //! Loading is lazy behind `&self` (a [`OnceCell`] per bucket), so a lookup is fallible: every
 //! accessor returns a [`Result`]. A bucket that is changed through `&mut self` is marked dirty,
@@ -20,6 +21,7 @@ use serde::de::DeserializeOwned;
 
 use time::OffsetDateTime;
 
+use super::tables::Tables;
 use super::{ApiKey, KeyVersion};
 use crate::error::{Error, Result};
 
@@ -64,8 +66,13 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// The error for a bucket whose bytes are not the ones its meta record names.
 pub fn bucket_tampered(id: &str) -> Error {
+    let what = if id.starts_with("t-") {
+        "bucket table"
+    } else {
+        "bucket"
+    };
     Error::state(format!(
-        "the bucket {id} of the home's registry failed its integrity check: it was edited, \
+        "the {what} {id} of the home's registry failed its integrity check: it was edited, \
          replaced or lost outside vauth"
     ))
     .hint("restore the home (state.json with its buckets/ directory) from a backup; vauth has not changed anything")
@@ -85,25 +92,22 @@ pub fn load_checked(loader: Option<&Loader>, id: &str, hash: &str) -> Result<Vec
     Ok(bytes)
 }
 
-/// The content of a bucket held in `cell`, loaded on first use: empty when it has no stored
-/// `hash`, else read through `loader` as bucket `id`, checked against the hash, and turned into
-/// its content by `parse(id, bytes)`. The one loading path of registry and vault buckets.
+/// The content of a bucket held in `cell`, loaded on first use: empty when `tables` names no
+/// such bucket, else read through them as bucket `id`, checked against its hash, and turned
+/// into its content by `parse(id, bytes)`. The one loading path of registry and vault buckets.
 pub fn load_once<'a, M: Default>(
     cell: &'a OnceCell<M>,
-    hash: Option<&String>,
-    loader: Option<&Loader>,
+    tables: &Tables,
     id: impl FnOnce() -> String,
     parse: impl FnOnce(&str, Vec<u8>) -> Result<M>,
 ) -> Result<&'a M> {
     if let Some(m) = cell.get() {
         return Ok(m);
     }
-    let m = match hash {
+    let id = id();
+    let m = match tables.read(&id)? {
         None => M::default(),
-        Some(h) => {
-            let id = id();
-            parse(&id, load_checked(loader, &id, h)?)?
-        }
+        Some(bytes) => parse(&id, bytes)?,
     };
     Ok(cell.get_or_init(|| m))
 }
@@ -125,8 +129,6 @@ impl Record for String {}
 #[derive(Debug, Clone)]
 struct Slot<T> {
     map: OnceCell<BTreeMap<String, T>>,
-    /// The SHA-256 of the stored bucket (None: there is none, the bucket is empty).
-    hash: Option<String>,
     dirty: bool,
     /// The ids the records of this bucket had when it was loaded or last committed.
     ids: Option<BTreeSet<String>>,
@@ -136,7 +138,6 @@ impl<T> Default for Slot<T> {
     fn default() -> Self {
         Slot {
             map: OnceCell::new(),
-            hash: None,
             dirty: false,
             ids: None,
         }
@@ -148,7 +149,7 @@ impl<T> Default for Slot<T> {
 pub struct Records<T> {
     kind: &'static str,
     slots: Vec<Slot<T>>,
-    loader: Option<Loader>,
+    tables: Rc<Tables>,
 }
 
 impl<T: std::fmt::Debug> std::fmt::Debug for Records<T> {
@@ -195,29 +196,17 @@ impl<T: Record> Records<T> {
         Records {
             kind,
             slots,
-            loader: None,
+            tables: Rc::new(Tables::empty()),
         }
     }
 
-    /// Records stored as `hashes` names them (bucket id → SHA-256), none loaded yet.
-    pub fn stored(kind: &'static str, hashes: &BTreeMap<String, String>) -> Result<Records<T>> {
-        let mut slots: Vec<Slot<T>> = (0..BUCKETS).map(|_| Slot::default()).collect();
-        for (id, h) in hashes.iter().filter(|(id, _)| id.starts_with(kind)) {
-            let i = bucket_index(kind, id)
-                .filter(|_| is_hash(h))
-                .ok_or_else(|| {
-                    Error::state(format!("state.json is corrupt: bucket {id:?}")).hint(
-                        "restore state.json with its buckets/ directory from version control \
-                         or a backup; vauth has not changed it",
-                    )
-                })?;
-            slots[i].hash = Some(h.clone());
-        }
-        Ok(Records {
+    /// Records stored in the buckets `tables` names, none loaded yet.
+    pub fn stored(kind: &'static str, tables: Rc<Tables>) -> Records<T> {
+        Records {
             kind,
-            slots,
-            loader: None,
-        })
+            slots: (0..BUCKETS).map(|_| Slot::default()).collect(),
+            tables,
+        }
     }
 
     /// Every record of `map`, all buckets loaded and dirty (a home of schema 1 moving to
@@ -235,17 +224,16 @@ impl<T: Record> Records<T> {
         r
     }
 
-    /// Where to load stored buckets from.
-    pub fn set_loader(&mut self, loader: Loader) {
-        self.loader = Some(loader);
+    /// Where stored buckets are named and read from.
+    pub fn set_tables(&mut self, tables: Rc<Tables>) {
+        self.tables = tables;
     }
 
     fn slot_map(&self, i: usize) -> Result<&BTreeMap<String, T>> {
         let slot = &self.slots[i];
         load_once(
             &slot.map,
-            slot.hash.as_ref(),
-            self.loader.as_ref(),
+            &self.tables,
             || bucket_id(self.kind, i),
             |id, bytes| {
                 let map: BTreeMap<String, T> =
@@ -401,20 +389,16 @@ impl<T: Record> Records<T> {
                 .map_err(|e| Error::bug(format!("cannot serialize a bucket: {e}")))?;
             bytes.push(b'\n');
             let b = BucketBytes::new(bucket_id(self.kind, i), bytes);
-            if s.hash.as_ref() != Some(&b.hash) {
+            if self.tables.hash(&b.id)?.as_ref() != Some(&b.hash) {
                 out.push(b);
             }
         }
         Ok(out)
     }
 
-    /// After a commit stored `written`: their hashes are the stored ones, nothing is dirty.
-    pub fn committed(&mut self, written: &[BucketBytes]) {
-        for w in written {
-            if let Some(i) = bucket_index(self.kind, &w.id) {
-                self.slots[i].hash = Some(w.hash.clone());
-            }
-        }
+    /// After a commit stored the dirty buckets (the tables name their hashes): nothing is
+    /// dirty.
+    pub fn committed(&mut self) {
         for s in &mut self.slots {
             if s.dirty {
                 s.ids = s
@@ -452,11 +436,17 @@ pub(crate) fn check_digests<'a>(keys: impl Iterator<Item = &'a ApiKey>) -> Resul
 }
 
 impl super::State {
-    /// Where stored buckets are read from (set by the session that opened the home).
+    /// Where stored tables and buckets are read from (set by the session that opened the home).
     pub fn set_loader(&mut self, loader: Loader) {
-        self.api_keys.set_loader(loader.clone());
-        self.certs.set_loader(loader.clone());
-        self.ids.set_loader(loader);
+        self.tables.set_loader(loader);
+    }
+
+    /// Name the stored buckets by `tables`, for the records and the state alike.
+    pub(super) fn share_tables(&mut self, tables: Rc<Tables>) {
+        self.api_keys.set_tables(tables.clone());
+        self.certs.set_tables(tables.clone());
+        self.ids.set_tables(tables.clone());
+        self.tables = tables;
     }
 
     /// Bring the id index up to date with the API keys changed since the last commit.

@@ -15,7 +15,6 @@ use crate::error::{Error, Result};
 #[derive(Default)]
 pub(super) struct Bucket {
     pub(super) map: std::cell::OnceCell<Entries>,
-    pub(super) hash: Option<String>,
     pub(super) dirty: bool,
     /// It opened only under the data key of before a re-key: re-seal it at the next commit.
     pub(super) stale: std::cell::Cell<bool>,
@@ -41,19 +40,11 @@ pub(super) fn new_buckets() -> Vec<Bucket> {
 }
 
 impl Vault {
-    /// Where stored buckets are read from, and their hashes (bucket id → SHA-256, as state.json
-    /// names them). Buckets already loaded keep what they hold.
-    pub fn attach(
-        &mut self,
-        loader: crate::store::state::records::Loader,
-        hashes: &BTreeMap<String, String>,
-    ) {
-        use crate::store::state::{VAULT_KEYS, records::bucket_index};
-        if self.legacy
-            && hashes
-                .keys()
-                .any(|id| bucket_index(VAULT_KEYS, id).is_some())
-        {
+    /// Where stored buckets are named and read from: the tables of the state this vault goes
+    /// with. Buckets already loaded keep what they hold.
+    pub fn attach(&mut self, tables: std::rc::Rc<crate::store::state::Tables>) {
+        use crate::store::state::VAULT_KEYS;
+        if self.legacy && tables.has_kind(VAULT_KEYS) {
             // The state names sealed buckets: a schema-1 main body's copies are stale (a
             // stored bucket may have changed since), so the buckets are read as stored and the
             // copies leave the main body at the next commit.
@@ -63,14 +54,18 @@ impl Vault {
                 b.dirty = false;
             }
         }
-        for (id, h) in hashes {
-            if let Some(b) = bucket_index(VAULT_KEYS, id).and_then(|i| self.buckets.get_mut(i))
-                && b.map.get().is_none()
-            {
-                b.hash = Some(h.clone());
-            }
-        }
-        self.loader = Some(loader);
+        self.tables = tables;
+    }
+
+    /// The indices of the buckets stored (reads every table of vault buckets).
+    pub(super) fn stored_buckets(&self) -> Result<std::collections::BTreeSet<usize>> {
+        use crate::store::state::{VAULT_KEYS, records::bucket_index};
+        Ok(self
+            .tables
+            .of_kind(VAULT_KEYS)?
+            .keys()
+            .filter_map(|id| bucket_index(VAULT_KEYS, id))
+            .collect())
     }
 
     fn bucket_aad(&self, id: &str) -> Vec<u8> {
@@ -82,8 +77,7 @@ impl Vault {
         let b = &self.buckets[i];
         records::load_once(
             &b.map,
-            b.hash.as_ref(),
-            self.loader.as_ref(),
+            &self.tables,
             || records::bucket_id(VAULT_KEYS, i),
             |id, bytes| {
                 let tampered = || records::bucket_tampered(id);
@@ -161,13 +155,11 @@ impl Vault {
             return Ok(());
         }
         let mut any_stale = false;
-        for i in 0..self.buckets.len() {
-            if self.buckets[i].hash.is_some() {
-                self.bucket(i)?;
-                if self.buckets[i].stale.get() {
-                    self.bucket_mut(i)?;
-                    any_stale = true;
-                }
+        for i in self.stored_buckets()? {
+            self.bucket(i)?;
+            if self.buckets[i].stale.get() {
+                self.bucket_mut(i)?;
+                any_stale = true;
             }
         }
         if !any_stale {
@@ -185,7 +177,7 @@ impl Vault {
         self.legacy = false;
     }
 
-    /// After a commit stored `written`: their hashes are the stored ones, nothing is dirty.
+    /// After a commit stored `written` (the tables name their hashes): nothing is dirty.
     pub fn committed(&mut self, written: &[crate::store::state::records::BucketBytes]) {
         use crate::store::state::{VAULT_KEYS, records::bucket_index};
         self.prev_keep = false;
@@ -196,11 +188,6 @@ impl Vault {
         {
             // A state naming the buckets is stored: the main body's copies can go.
             self.drop_legacy();
-        }
-        for w in written {
-            if let Some(b) = bucket_index(VAULT_KEYS, &w.id).and_then(|i| self.buckets.get_mut(i)) {
-                b.hash = Some(w.hash.clone());
-            }
         }
         for b in &mut self.buckets {
             b.dirty = false;

@@ -222,7 +222,8 @@ pub struct Vault {
     entries: Entries,
     dirty: bool,
     buckets: Vec<Bucket>,
-    loader: Option<crate::store::state::records::Loader>,
+    /// Where the stored buckets are named and read from (see [`Vault::attach`]).
+    tables: std::rc::Rc<crate::store::state::Tables>,
     /// The main body held bucketed entries (a vault of schema 1): they are copied into their
     /// buckets and stay in the main body too until a state naming those buckets is stored.
     legacy: bool,
@@ -254,7 +255,7 @@ impl Vault {
             entries: BTreeMap::new(),
             dirty: true,
             buckets: new_buckets(),
-            loader: None,
+            tables: std::rc::Rc::new(crate::store::state::Tables::empty()),
             legacy: false,
             prev_dek: None,
             prev_keep: false,
@@ -330,7 +331,7 @@ impl Vault {
             entries: BTreeMap::new(),
             dirty: false,
             buckets: new_buckets(),
-            loader: None,
+            tables: std::rc::Rc::new(crate::store::state::Tables::empty()),
             legacy: false,
             prev_dek,
             prev_keep: false,
@@ -489,8 +490,9 @@ impl Vault {
             }
         }
         // Every bucket is re-sealed under the new data key: open them under the old one first.
+        let stored = self.stored_buckets()?;
         for i in 0..self.buckets.len() {
-            if self.buckets[i].hash.is_some() || self.buckets[i].map.get().is_some() {
+            if stored.contains(&i) || self.buckets[i].map.get().is_some() {
                 self.bucket_mut(i)?;
             }
         }
@@ -500,7 +502,7 @@ impl Vault {
         let old = std::mem::replace(&mut self.dek, random32()?);
         // Stored buckets are sealed under the old key until the state naming the re-sealed
         // ones is stored: the new vault file carries it (see `VaultFile::previous`).
-        if self.prev_dek.is_none() && self.buckets.iter().any(|b| b.hash.is_some()) {
+        if self.prev_dek.is_none() && !stored.is_empty() {
             self.prev_dek = Some(old);
             self.prev_keep = true;
         }
@@ -536,6 +538,14 @@ mod tests {
                 .ok_or_else(|| crate::store::state::records::bucket_tampered(id))
         })
     }
+    /// The tables naming `hashes` (bucket id → hash), read from `store`.
+    fn tables(
+        store: &Store,
+        hashes: &BTreeMap<String, String>,
+    ) -> std::rc::Rc<crate::store::state::Tables> {
+        let t = crate::store::state::Tables::flat(hashes.clone(), Some(loader(store)));
+        std::rc::Rc::new(t.unwrap())
+    }
     /// Seal `v`'s changed buckets into `store`; returns their hashes by id.
     fn store_buckets(v: &mut Vault, store: &Store) -> BTreeMap<String, String> {
         let written = v.dirty_buckets().unwrap();
@@ -567,7 +577,7 @@ mod tests {
             assert!(!String::from_utf8_lossy(b).contains("vk_secret"));
         }
         let mut v2 = Vault::open(&bytes, &u).unwrap();
-        v2.attach(loader(&store), &hashes);
+        v2.attach(tables(&store, &hashes));
         assert_eq!(v2.get("apikey/a/1").unwrap(), Some("vk_secret"));
         assert_eq!(v2.get("x").unwrap(), Some("main"));
 
@@ -584,7 +594,7 @@ mod tests {
         let mut v4 = Vault::open(&bytes, &u).unwrap();
         let mut h2 = BTreeMap::new();
         h2.insert(other.to_string(), hashes[&id].clone());
-        v4.attach(loader(&moved), &h2);
+        v4.attach(tables(&moved, &h2));
         // (no entry of that bucket is asked for by name: read it through a name that hashes
         // there is not needed; retain loads it)
         let i = usize::from_str_radix(&other[2..], 16).unwrap();
@@ -616,7 +626,7 @@ mod tests {
             fsutil::mode_of(&u.key_file("homeid0000000002")).unwrap(),
             0o600
         );
-        v.attach(loader(&store), &BTreeMap::new());
+        v.attach(tables(&store, &BTreeMap::new()));
         v.put("x", Zeroizing::new("one".into())).unwrap();
         v.put("apikey/k/1", Zeroizing::new("two".into())).unwrap();
         store_buckets(&mut v, &store);
@@ -627,7 +637,7 @@ mod tests {
             .iter()
             .map(|(k, b)| (k.clone(), crate::store::state::records::sha256_hex(b)))
             .collect();
-        v.attach(loader(&store), &hashes);
+        v.attach(tables(&store, &hashes));
         let pf = d.path().join("p");
         std::fs::write(&pf, "pw-of-12-chars").unwrap();
         let u2 = unlock(d.path(), Some(&pf));
@@ -636,7 +646,7 @@ mod tests {
         let hashes = store_buckets(&mut v, &store);
         let bytes = v.to_bytes().unwrap();
         let mut v3 = Vault::open(&bytes, &u2).unwrap();
-        v3.attach(loader(&store), &hashes);
+        v3.attach(tables(&store, &hashes));
         assert_eq!(v3.get("x").unwrap(), Some("one"));
         assert_eq!(v3.get("apikey/k/1").unwrap(), Some("two"));
         assert_eq!(v3.protection(), Protection::Passphrase);
@@ -648,13 +658,13 @@ mod tests {
         let u = unlock(d.path(), None);
         let store = Store::default();
         let mut v = Vault::create("homeid0000000004", Protection::KeyFile, &u).unwrap();
-        v.attach(loader(&store), &BTreeMap::new());
+        v.attach(tables(&store, &BTreeMap::new()));
         v.put("cert/c/0A1B/key", Zeroizing::new("PEM".into()))
             .unwrap();
         v.put("apikey/c/1", Zeroizing::new("vk".into())).unwrap();
         let hashes = store_buckets(&mut v, &store);
         let mut v = Vault::open(&v.to_bytes().unwrap(), &u).unwrap();
-        v.attach(loader(&store), &hashes);
+        v.attach(tables(&store, &hashes));
         // The API-key sweep leaves certificate keys alone; remove erases one.
         let i = crate::store::state::records::bucket_of("c");
         assert_eq!(v.retain_bucket(i, |_| false).unwrap(), 1);
@@ -663,7 +673,7 @@ mod tests {
         assert!(!v.remove("cert/c/0A1B/key").unwrap());
         let hashes = store_buckets(&mut v, &store);
         let mut v = Vault::open(&v.to_bytes().unwrap(), &u).unwrap();
-        v.attach(loader(&store), &hashes);
+        v.attach(tables(&store, &hashes));
         assert_eq!(v.get("cert/c/0A1B/key").unwrap(), None);
         assert_eq!(v.get("apikey/c/1").unwrap(), None);
     }
