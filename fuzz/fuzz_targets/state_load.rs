@@ -126,6 +126,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     for i in state.api_keys.loaded() {
-        let _ = state.settle_bucket(i, now).expect("settle");
+        let _ = state.settle_bucket(i, now, true).expect("settle");
     }
 });

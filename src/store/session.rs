@@ -378,8 +378,8 @@ impl Session {
         let vault = self.vault()?;
         vault.settle_previous_key()?;
         vault.retain_prefixed(state::JWT_PREFIX, |k| needed_jwt.contains(k));
-        for (i, needed) in &sweep {
-            vault.retain_bucket(*i, |k| needed.contains(k))?;
+        for (i, settled) in &sweep {
+            vault.retain_bucket(*i, |k| settled.keeps(k))?;
         }
         let hmac_key = vault
             .get(AUDIT_KEY_ENTRY)?

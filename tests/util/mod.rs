@@ -589,7 +589,8 @@ pub fn stored_buckets(dir: &std::path::Path) -> std::collections::BTreeMap<Strin
 }
 
 /// Name `buckets` (id → SHA-256, every stored bucket) in the state `v` of the directory home
-/// `dir` as vauth does: tables written to buckets/, state.json's `tables` naming them.
+/// `dir` as vauth does: state.json names up to 64 itself (`buckets`); past that, tables are
+/// written to buckets/ and state.json's `tables` names them.
 pub fn name_buckets(
     dir: &std::path::Path,
     v: &mut serde_json::Value,
@@ -602,6 +603,11 @@ pub fn name_buckets(
     }
     let obj = v.as_object_mut().unwrap();
     obj.remove("buckets");
+    obj.remove("tables");
+    if buckets.len() <= 64 {
+        obj.insert("buckets".into(), serde_json::to_value(buckets).unwrap());
+        return;
+    }
     let mut roots = serde_json::Map::new();
     for (t, m) in tables {
         let mut bytes = serde_json::to_vec_pretty(&m).unwrap();

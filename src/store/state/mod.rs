@@ -14,6 +14,7 @@ pub mod keys;
 pub mod pki;
 pub mod records;
 pub mod rotation;
+pub mod settle;
 pub mod tables;
 
 pub use crate::audit::AuditHead;
@@ -103,9 +104,10 @@ pub struct State {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sweep: BTreeMap<String, i64>,
     /// Every stored bucket (API keys, the id index, certificates, the vault's sealed entries)
-    /// and the SHA-256 of its bytes, in tables that state.json names by hash: what this state
-    /// was committed with. Shared with the records and the vault, which read through it.
-    #[serde(skip_serializing_if = "tables_empty", serialize_with = "tables_ser")]
+    /// and the SHA-256 of its bytes, in tables that state.json names by hash (`tables`), or
+    /// named by state.json itself in a small home (`buckets`): what this state was committed
+    /// with. Shared with the records and the vault, which read through it.
+    #[serde(flatten, serialize_with = "tables_ser")]
     pub tables: Rc<Tables>,
     /// `hmac-sha256:<hex>` over the bytes of the file without this member (it is the last
     /// one), under the home's state-integrity key sealed in the vault. A state.json edited
@@ -113,10 +115,6 @@ pub struct State {
     /// [`State::check_integrity`]. Must stay the last field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integrity: Option<String>,
-}
-
-fn tables_empty(t: &Rc<Tables>) -> bool {
-    t.is_empty()
 }
 
 fn tables_ser<S: serde::Serializer>(t: &Rc<Tables>, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -185,11 +183,16 @@ impl State {
             )
             .hint(untouched));
         }
-        let tables = Rc::new(if f.buckets.is_empty() {
+        let tables = Rc::new(if f.tables.is_empty() {
+            // A small home (or any of schema 2): every bucket named here.
+            Tables::flat(f.buckets, None)?
+        } else if f.buckets.is_empty() {
             Tables::stored(f.tables, None)?
         } else {
-            // Schema 2: every bucket named here; its tables are written by the next commit.
-            Tables::flat(f.buckets, None)?
+            return Err(Error::state(
+                "state.json is corrupt: it names both buckets and bucket tables",
+            )
+            .hint(untouched));
         });
         let (api_keys, ids) = match f.api_keys {
             // Schema 1: every key in this file. All of it goes to buckets at the next commit.
@@ -364,7 +367,7 @@ struct StateFile {
     revoking: Vec<Revoking>,
     #[serde(default)]
     sweep: BTreeMap<String, i64>,
-    /// Schema 2: every bucket by id.
+    /// Every bucket by id (schema 2, and a small home since).
     #[serde(default)]
     buckets: BTreeMap<String, String>,
     #[serde(default)]
@@ -451,7 +454,7 @@ pub(crate) mod tests {
         let i = records::bucket_of("a");
         assert!(s.api_keys.is_dirty(i));
         assert_eq!(s.api_keys.dirty_bytes().unwrap().len(), 1);
-        assert_eq!(s.settle_bucket(i, t(1)).unwrap().len(), 1);
+        assert_eq!(s.settle_bucket(i, t(1), true).unwrap().needed.len(), 1);
         let newer = String::from_utf8(bytes.clone())
             .unwrap()
             .replace("\"schema\": 1", "\"schema\": 9");

@@ -18,11 +18,10 @@ use std::rc::Rc;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 
-use time::OffsetDateTime;
-
+use super::ApiKey;
 use super::tables::Tables;
-use super::{ApiKey, KeyVersion};
 use crate::error::{Error, Result};
 
 /// Number of buckets per kind of record.
@@ -118,7 +117,7 @@ pub trait Record: Clone + Serialize + DeserializeOwned {
     fn ids(&self) -> Vec<String> {
         Vec::new()
     }
-    /// Refuse a record that would mislead its readers (checked once, when its bucket loads).
+    /// Refuse a record that would mislead its readers (checked once, when it is first read).
     fn validate(&self) -> Result<()> {
         Ok(())
     }
@@ -126,12 +125,43 @@ pub trait Record: Clone + Serialize + DeserializeOwned {
 
 impl Record for String {}
 
+/// One record of a loaded bucket: its stored JSON, parsed on first use. A record that is not
+/// changed is written back as it was read (its bytes copied, not re-serialised), so a command
+/// that touches one name of a large bucket parses and serialises that one record.
+#[derive(Debug, Clone)]
+struct Entry<T> {
+    /// The record as stored, while it is unchanged.
+    raw: Option<Box<RawValue>>,
+    /// The record, once parsed (always set when `raw` is None).
+    val: OnceCell<T>,
+}
+
+impl<T> Entry<T> {
+    fn new(v: T) -> Entry<T> {
+        Entry {
+            raw: None,
+            val: OnceCell::from(v),
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Entry<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match (&self.raw, self.val.get()) {
+            (Some(raw), _) => raw.serialize(s),
+            (None, Some(v)) => v.serialize(s),
+            (None, None) => Err(serde::ser::Error::custom("a record with no value")),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Slot<T> {
-    map: OnceCell<BTreeMap<String, T>>,
+    map: OnceCell<BTreeMap<String, Entry<T>>>,
     dirty: bool,
-    /// The ids the records of this bucket had when it was loaded or last committed.
-    ids: Option<BTreeSet<String>>,
+    /// The records changed (added, replaced, removed) since the bucket was loaded or last
+    /// committed, each with the ids it had before: what the id index must follow.
+    touched: BTreeMap<String, Vec<String>>,
 }
 
 impl<T> Default for Slot<T> {
@@ -139,7 +169,7 @@ impl<T> Default for Slot<T> {
         Slot {
             map: OnceCell::new(),
             dirty: false,
-            ids: None,
+            touched: BTreeMap::new(),
         }
     }
 }
@@ -154,7 +184,7 @@ pub struct Records<T> {
 
 impl<T: std::fmt::Debug> std::fmt::Debug for Records<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let loaded: Vec<_> = self.slots.iter().filter_map(|s| s.map.get()).collect();
+        let loaded = self.slots.iter().filter(|s| s.map.get().is_some()).count();
         f.debug_struct("Records")
             .field("kind", &self.kind)
             .field("loaded", &loaded)
@@ -214,12 +244,12 @@ impl<T: Record> Records<T> {
     pub fn from_map(kind: &'static str, map: BTreeMap<String, T>) -> Records<T> {
         let mut r = Records::new(kind);
         for (name, v) in map {
-            let i = bucket_of(&name);
-            if let Some(m) = r.slots[i].map.get_mut() {
-                m.insert(name, v);
+            let s = &mut r.slots[bucket_of(&name)];
+            s.touched.insert(name.clone(), Vec::new());
+            if let Some(m) = s.map.get_mut() {
+                m.insert(name, Entry::new(v));
             }
-            r.slots[i].dirty = true;
-            r.slots[i].ids = Some(BTreeSet::new());
+            s.dirty = true;
         }
         r
     }
@@ -229,76 +259,113 @@ impl<T: Record> Records<T> {
         self.tables = tables;
     }
 
-    fn slot_map(&self, i: usize) -> Result<&BTreeMap<String, T>> {
-        let slot = &self.slots[i];
+    fn slot_map(&self, i: usize) -> Result<&BTreeMap<String, Entry<T>>> {
         load_once(
-            &slot.map,
+            &self.slots[i].map,
             &self.tables,
             || bucket_id(self.kind, i),
             |id, bytes| {
-                let map: BTreeMap<String, T> =
+                let raw: BTreeMap<String, Box<RawValue>> =
                     serde_json::from_slice(&bytes).map_err(|_| bucket_tampered(id))?;
-                if map.keys().any(|n| bucket_of(n) != i) {
+                if raw.keys().any(|n| bucket_of(n) != i) {
                     return Err(bucket_tampered(id));
                 }
-                for v in map.values() {
-                    v.validate()?;
-                }
-                Ok(map)
+                Ok(raw
+                    .into_iter()
+                    .map(|(n, r)| {
+                        let e = Entry {
+                            raw: Some(r),
+                            val: OnceCell::new(),
+                        };
+                        (n, e)
+                    })
+                    .collect())
             },
         )
     }
 
-    fn slot_mut(&mut self, i: usize) -> Result<&mut BTreeMap<String, T>> {
-        self.slot_map(i)?;
-        let slot = &mut self.slots[i];
-        if slot.ids.is_none() {
-            slot.ids = Some(
-                slot.map
-                    .get()
-                    .map(|m| m.values().flat_map(Record::ids).collect())
-                    .unwrap_or_default(),
-            );
+    /// The value of `e`, record `name` of bucket `i`, parsed (and validated) on first use.
+    fn value<'a>(&self, i: usize, e: &'a Entry<T>) -> Result<&'a T> {
+        if let Some(v) = e.val.get() {
+            return Ok(v);
         }
+        let raw = e
+            .raw
+            .as_ref()
+            .ok_or_else(|| Error::bug("a record with no value"))?;
+        let v: T = serde_json::from_str(raw.get())
+            .map_err(|_| bucket_tampered(&bucket_id(self.kind, i)))?;
+        v.validate()?;
+        Ok(e.val.get_or_init(|| v))
+    }
+
+    /// Mark record `name` of bucket `i` changed (its bucket dirty, its ids before noted) and
+    /// return the bucket to change it in; the record, if any, is parsed and no longer written
+    /// as it was read.
+    fn touch(&mut self, i: usize, name: &str) -> Result<&mut BTreeMap<String, Entry<T>>> {
+        let before = match self.slot_map(i)?.get(name) {
+            Some(e) => Some(self.value(i, e)?.ids()),
+            None => None,
+        };
+        let slot = &mut self.slots[i];
         slot.dirty = true;
-        slot.map
+        if !slot.touched.contains_key(name) {
+            slot.touched
+                .insert(name.to_string(), before.unwrap_or_default());
+        }
+        let m = slot
+            .map
             .get_mut()
-            .ok_or_else(|| Error::bug("bucket not loaded"))
+            .ok_or_else(|| Error::bug("bucket not loaded"))?;
+        if let Some(e) = m.get_mut(name) {
+            e.raw = None;
+        }
+        Ok(m)
     }
 
     /// The record `name`.
     pub fn get(&self, name: &str) -> Result<Option<&T>> {
-        Ok(self.slot_map(bucket_of(name))?.get(name))
+        let i = bucket_of(name);
+        match self.slot_map(i)?.get(name) {
+            Some(e) => self.value(i, e).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// The record `name`, to change (its bucket is written by the next commit).
     pub fn get_mut(&mut self, name: &str) -> Result<Option<&mut T>> {
         let i = bucket_of(name);
-        if self.slot_map(i)?.contains_key(name) {
-            Ok(self.slot_mut(i)?.get_mut(name))
-        } else {
-            Ok(None)
+        if !self.slot_map(i)?.contains_key(name) {
+            return Ok(None);
         }
+        Ok(self
+            .touch(i, name)?
+            .get_mut(name)
+            .and_then(|e| e.val.get_mut()))
     }
 
     /// Whether there is a record `name`.
     pub fn contains_key(&self, name: &str) -> Result<bool> {
-        Ok(self.get(name)?.is_some())
+        Ok(self.slot_map(bucket_of(name))?.contains_key(name))
     }
 
     /// Add or replace the record `name`.
     pub fn insert(&mut self, name: String, v: T) -> Result<Option<T>> {
         let i = bucket_of(&name);
-        Ok(self.slot_mut(i)?.insert(name, v))
+        let old = self.touch(i, &name)?.insert(name, Entry::new(v));
+        Ok(old.and_then(|e| e.val.into_inner()))
     }
 
     /// The record `name`, made by `make` when there is none.
     pub fn get_or_insert_with(&mut self, name: &str, make: impl FnOnce() -> T) -> Result<&mut T> {
         let i = bucket_of(name);
-        Ok(self
-            .slot_mut(i)?
+        let e = self
+            .touch(i, name)?
             .entry(name.to_string())
-            .or_insert_with(make))
+            .or_insert_with(|| Entry::new(make()));
+        e.val
+            .get_mut()
+            .ok_or_else(|| Error::bug("a touched record with no value"))
     }
 
     /// Remove the record `name`.
@@ -307,7 +374,8 @@ impl<T: Record> Records<T> {
         if !self.slot_map(i)?.contains_key(name) {
             return Ok(None);
         }
-        Ok(self.slot_mut(i)?.remove(name))
+        let old = self.touch(i, name)?.remove(name);
+        Ok(old.and_then(|e| e.val.into_inner()))
     }
 
     /// Every record, sorted by name (loads every bucket).
@@ -320,11 +388,13 @@ impl<T: Record> Records<T> {
         Ok(self.iter()?.map(|(k, _)| k).collect::<Vec<_>>().into_iter())
     }
 
-    /// Every (name, record), sorted by name (loads every bucket).
+    /// Every (name, record), sorted by name (loads every bucket, parses every record).
     pub fn iter(&self) -> Result<std::vec::IntoIter<(&String, &T)>> {
         let mut all = Vec::new();
         for i in 0..BUCKETS {
-            all.extend(self.slot_map(i)?.iter());
+            for (n, e) in self.slot_map(i)? {
+                all.push((n, self.value(i, e)?));
+            }
         }
         all.sort_unstable_by(|a, b| a.0.cmp(b.0));
         Ok(all.into_iter())
@@ -347,40 +417,62 @@ impl<T: Record> Records<T> {
         self.slots[i].dirty
     }
 
-    /// The loaded bucket `i`, to change in place (marked dirty only through `mark_dirty`).
-    pub fn loaded_bucket_mut(&mut self, i: usize) -> Option<&mut BTreeMap<String, T>> {
-        self.slots[i].map.get_mut()
+    /// Call `f` on the records of the loaded bucket `i` — every one when `all`, else those
+    /// read or changed so far — to change them in place; a record `f` says it changed (it
+    /// returns true) is written by the next commit. Returns the names `f` saw, and the names
+    /// removed since the bucket was loaded.
+    pub fn each_mut(
+        &mut self,
+        i: usize,
+        all: bool,
+        mut f: impl FnMut(&str, &mut T) -> bool,
+    ) -> Result<BTreeSet<String>> {
+        if all {
+            let m = self.slot_map(i)?;
+            for e in m.values() {
+                self.value(i, e)?;
+            }
+        }
+        let slot = &mut self.slots[i];
+        let mut seen: BTreeSet<String> = slot.touched.keys().cloned().collect();
+        let Some(m) = slot.map.get_mut() else {
+            return Ok(seen);
+        };
+        for (name, e) in m.iter_mut() {
+            let Some(v) = e.val.get_mut() else { continue };
+            seen.insert(name.clone());
+            if f(name, v) {
+                e.raw = None;
+                slot.dirty = true;
+            }
+        }
+        Ok(seen)
     }
 
-    /// Mark bucket `i` (loaded) changed.
-    pub fn mark_dirty(&mut self, i: usize) -> Result<()> {
-        self.slot_mut(i).map(|_| ())
-    }
-
-    /// The ids gained and lost by the dirty buckets since they were loaded (or last committed).
+    /// The ids gained and lost by the records changed since their buckets were loaded (or
+    /// last committed).
     pub fn id_changes(&self) -> (Vec<(String, String)>, Vec<String>) {
         let mut added = Vec::new();
         let mut removed = Vec::new();
         for s in self.slots.iter().filter(|s| s.dirty) {
             let Some(m) = s.map.get() else { continue };
-            let empty = BTreeSet::new();
-            let before = s.ids.as_ref().unwrap_or(&empty);
-            let mut now = BTreeSet::new();
-            for (name, v) in m {
-                for id in v.ids() {
-                    if !before.contains(&id) {
-                        added.push((id.clone(), name.clone()));
-                    }
-                    now.insert(id);
+            for (name, before) in &s.touched {
+                let now = m
+                    .get(name)
+                    .and_then(|e| e.val.get())
+                    .map(Record::ids)
+                    .unwrap_or_default();
+                for id in now.iter().filter(|id| !before.contains(id)) {
+                    added.push((id.clone(), name.clone()));
                 }
+                removed.extend(before.iter().filter(|id| !now.contains(id)).cloned());
             }
-            removed.extend(before.iter().filter(|id| !now.contains(*id)).cloned());
         }
         (added, removed)
     }
 
-    /// Serialize the dirty buckets (pretty JSON, sorted by name); one that a `&mut` access
-    /// left as it was stored is not written again.
+    /// Serialize the dirty buckets (pretty JSON, sorted by name; unchanged records as they were
+    /// read); one that a `&mut` access left as it was stored is not written again.
     pub fn dirty_bytes(&self) -> Result<Vec<BucketBytes>> {
         let mut out = Vec::new();
         for (i, s) in self.slots.iter().enumerate().filter(|(_, s)| s.dirty) {
@@ -400,12 +492,7 @@ impl<T: Record> Records<T> {
     /// dirty.
     pub fn committed(&mut self) {
         for s in &mut self.slots {
-            if s.dirty {
-                s.ids = s
-                    .map
-                    .get()
-                    .map(|m| m.values().flat_map(Record::ids).collect());
-            }
+            s.touched.clear();
             s.dirty = false;
         }
     }
@@ -433,140 +520,4 @@ pub(crate) fn check_digests<'a>(keys: impl Iterator<Item = &'a ApiKey>) -> Resul
         }
     }
     Ok(())
-}
-
-impl super::State {
-    /// Where stored tables and buckets are read from (set by the session that opened the home).
-    pub fn set_loader(&mut self, loader: Loader) {
-        self.tables.set_loader(loader);
-    }
-
-    /// Name the stored buckets by `tables`, for the records and the state alike.
-    pub(super) fn share_tables(&mut self, tables: Rc<Tables>) {
-        self.api_keys.set_tables(tables.clone());
-        self.certs.set_tables(tables.clone());
-        self.ids.set_tables(tables.clone());
-        self.tables = tables;
-    }
-
-    /// Bring the id index up to date with the API keys changed since the last commit.
-    pub fn update_id_index(&mut self) -> Result<()> {
-        let (added, removed) = self.api_keys.id_changes();
-        for id in removed {
-            self.ids.remove(&id)?;
-        }
-        for (id, name) in added {
-            self.ids.insert(id, name)?;
-        }
-        Ok(())
-    }
-
-    /// The loaded buckets of API keys, in a writing session, settled for `now` (see
-    /// [`super::State::settle_bucket`]): for each whose records changed, the vault entries it needs.
-    /// `journal_changed` names buckets whose rotation-journal entries changed.
-    pub fn settle(
-        &mut self,
-        now: OffsetDateTime,
-        journal_changed: &std::collections::BTreeSet<usize>,
-    ) -> Result<Vec<(usize, std::collections::BTreeSet<String>)>> {
-        // Buckets holding a plaintext whose time is up are settled whether touched or not.
-        let due: Vec<usize> = self
-            .sweep
-            .iter()
-            .filter(|(_, t)| **t <= now.unix_timestamp())
-            .filter_map(|(id, _)| bucket_index(super::KEYS, id))
-            .collect();
-        for i in due {
-            self.api_keys.load_bucket(i)?;
-        }
-        let mut out = Vec::new();
-        for i in self.api_keys.loaded() {
-            let needed = self.settle_bucket(i, now)?;
-            if self.api_keys.is_dirty(i) || journal_changed.contains(&i) {
-                out.push((i, needed));
-            }
-        }
-        Ok(out)
-    }
-
-    /// Names of the main vault's entries the registry still needs at `now`: private parts of
-    /// JWT signing keys that are active or in grace. Anything else under `jwt/` is dropped.
-    pub fn needed_jwt_entries(&self, now: OffsetDateTime) -> std::collections::BTreeSet<String> {
-        self.jwt_keys
-            .values()
-            .flat_map(|k| {
-                k.versions
-                    .iter()
-                    .filter(move |v| v.status(now).is_valid())
-                    .map(move |v| v.vault_entry(&k.name))
-            })
-            .collect()
-    }
-
-    /// Settle the loaded bucket `i` of API keys at `now`, and return the vault entries it needs:
-    /// plaintexts of kept versions that are active or in grace, and of successors the rotation
-    /// journal holds. A kept version whose plaintext is no longer needed (revoked, retired,
-    /// expired) becomes not kept, and the bucket is marked changed, so `kept` tells the truth
-    /// and the vault drops the rest at commit.
-    pub fn settle_bucket(
-        &mut self,
-        i: usize,
-        now: OffsetDateTime,
-    ) -> Result<std::collections::BTreeSet<String>> {
-        let mut needed: std::collections::BTreeSet<String> = self
-            .rotations
-            .iter()
-            .filter(|(name, _)| bucket_of(name) == i)
-            .map(|(name, r)| format!("apikey/{name}/{}", r.to_version))
-            .collect();
-        let mut flipped = false;
-        let mut next: Option<OffsetDateTime> = None;
-        if let Some(m) = self.api_keys.loaded_bucket_mut(i) {
-            for k in m.values_mut() {
-                for v in &mut k.versions {
-                    if !v.kept {
-                        continue;
-                    }
-                    let entry = v.vault_entry(&k.name);
-                    if v.status(now).is_valid() || needed.contains(&entry) {
-                        needed.insert(entry);
-                        // When this one stops being valid, the bucket is settled again.
-                        let ends = [v.grace_until, v.expires, v.revoked_at];
-                        for t in ends.into_iter().flatten().filter(|t| *t > now) {
-                            next = Some(next.map_or(t, |n| n.min(t)));
-                        }
-                    } else {
-                        v.kept = false;
-                        flipped = true;
-                    }
-                }
-            }
-        }
-        if flipped {
-            self.api_keys.mark_dirty(i)?;
-        }
-        let id = bucket_id(super::KEYS, i);
-        match next {
-            Some(t) => {
-                self.sweep.insert(id, t.unix_timestamp());
-            }
-            None => {
-                self.sweep.remove(&id);
-            }
-        }
-        Ok(needed)
-    }
-
-    /// Find a version by its public id: (key, version), through the id index.
-    pub fn find_by_id(&self, id: &str) -> Result<Option<(&ApiKey, &KeyVersion)>> {
-        let Some(name) = self.ids.get(id)? else {
-            return Ok(None);
-        };
-        Ok(self.api_keys.get(name)?.and_then(|k| {
-            k.versions
-                .iter()
-                .find(|v| v.id.as_deref() == Some(id))
-                .map(|v| (k, v))
-        }))
-    }
 }

@@ -21,6 +21,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::records::{self, BucketBytes, Loader, bucket_tampered, is_hash};
 use crate::error::{Error, Result};
 
+/// A state names at most this many buckets itself (no table stored): a small home's commit
+/// writes no table files. Past it, state.json names tables, for good.
+pub const INLINE_MAX: usize = 64;
 /// The table kind prefix (`t-k3`).
 const TABLE: &str = "t-";
 /// The kinds of bucket a table may hold.
@@ -62,6 +65,10 @@ struct Inner {
     loaded: BTreeMap<String, BTreeMap<String, String>>,
     /// Tables changed since they were stored.
     dirty: BTreeSet<String>,
+    /// The state names every bucket itself (`buckets`), no table is stored: every table is
+    /// in `loaded`, and each one with buckets is in `dirty`, to be written once there are more
+    /// than [`INLINE_MAX`] buckets.
+    inline: bool,
 }
 
 /// The stored buckets of a home and their hashes, tables read on first use. Shared (behind an
@@ -79,9 +86,22 @@ impl std::fmt::Debug for Tables {
     }
 }
 
+/// The members of state.json that name the stored buckets: `buckets` (every bucket, while
+/// the state names them itself) or `tables`; none in a home with no bucket.
 impl serde::Serialize for Tables {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        self.inner.borrow().roots.serialize(s)
+        use serde::ser::SerializeMap;
+        let i = self.inner.borrow();
+        let mut m = s.serialize_map(None)?;
+        if i.inline {
+            let all: BTreeMap<&String, &String> = i.loaded.values().flatten().collect();
+            if !all.is_empty() {
+                m.serialize_entry("buckets", &all)?;
+            }
+        } else if !i.roots.is_empty() {
+            m.serialize_entry("tables", &i.roots)?;
+        }
+        m.end()
     }
 }
 
@@ -93,7 +113,10 @@ impl Tables {
     pub fn empty() -> Tables {
         Tables {
             loader: RefCell::new(None),
-            inner: RefCell::new(Inner::default()),
+            inner: RefCell::new(Inner {
+                inline: true,
+                ..Inner::default()
+            }),
         }
     }
 
@@ -111,10 +134,14 @@ impl Tables {
         })
     }
 
-    /// Every bucket named at once (`buckets`: bucket id → SHA-256), as a schema-2 state.json
-    /// names them: every table is made from them and written by the next commit.
+    /// Every bucket named at once (`buckets`: bucket id → SHA-256), as the state of a small
+    /// home (or any of schema 2) names them: every table is made from them, and written once
+    /// there are more than [`INLINE_MAX`] buckets.
     pub fn flat(buckets: BTreeMap<String, String>, loader: Option<Loader>) -> Result<Tables> {
-        let mut inner = Inner::default();
+        let mut inner = Inner {
+            inline: true,
+            ..Inner::default()
+        };
         for (id, h) in buckets {
             let t = table_of(&id)
                 .filter(|_| is_hash(&h))
@@ -224,10 +251,11 @@ impl Tables {
         Ok(out)
     }
 
-    /// Record what a commit stores: `written` buckets with their new hashes; returns, for each
-    /// written bucket and changed table, the hash it had (what the new one replaces), and the
-    /// changed tables' bytes to store with them. state.json, serialized after this, names the
-    /// new tables. [`Tables::restore`] undoes it when the commit fails.
+    /// Record what a commit stores: `written` buckets with their new hashes; returns the
+    /// changed tables' bytes to store with them (none while the state names every bucket
+    /// itself), and, for each written bucket and table, the hash it had (what the new one
+    /// replaces). state.json, serialized after this, names the new tables (or buckets).
+    /// [`Tables::restore`] undoes it when the commit fails.
     pub fn stage(
         &self,
         written: &[BucketBytes],
@@ -246,10 +274,19 @@ impl Tables {
             i.dirty.insert(t);
         }
         let mut i = self.inner.borrow_mut();
+        if i.inline {
+            if i.loaded.values().map(BTreeMap::len).sum::<usize>() <= INLINE_MAX {
+                return Ok((Vec::new(), previous));
+            }
+            // From now on state.json names tables: every table with buckets is written (each
+            // is dirty since it was made).
+            i.inline = false;
+        }
         let Inner {
             roots,
             loaded,
             dirty,
+            ..
         } = &mut *i;
         let mut tables = Vec::new();
         for t in std::mem::take(dirty) {
@@ -312,30 +349,41 @@ mod tests {
         assert!(!is_table_id("t-kF") && !is_table_id("t-x1") && !is_table_id("t-k10"));
     }
 
+    /// Serialized as state.json's members.
+    fn members(t: &Tables) -> serde_json::Value {
+        serde_json::to_value(t).unwrap()
+    }
+
     #[test]
-    fn a_commit_writes_the_changed_tables_and_they_read_back_checked() {
+    fn a_small_home_names_its_buckets_itself_and_a_larger_one_writes_tables() {
         let store: Store = Rc::default();
         let flat: BTreeMap<String, String> =
             [("k-31".to_string(), h(1)), ("i-02".to_string(), h(2))].into();
-        // Schema 2: every table made from the flat names, written by the next commit.
-        let t = Tables::flat(flat, Some(loader(&store))).unwrap();
+        let t = Tables::flat(flat.clone(), Some(loader(&store))).unwrap();
         assert!(t.has_kind("k") && !t.has_kind("v"));
         let (tables, previous) = t.stage(&[]).unwrap();
-        assert_eq!(
-            tables.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(),
-            ["t-i0", "t-k3"]
-        );
+        assert!(tables.is_empty() && previous.is_empty());
+        assert_eq!(members(&t), serde_json::json!({ "buckets": flat }));
+        // Past INLINE_MAX buckets: every table with buckets is written, and named.
+        let more: Vec<BucketBytes> = (0..INLINE_MAX)
+            .map(|n| BucketBytes::new(format!("v-{n:02x}"), format!("{n}").into_bytes()))
+            .collect();
+        let (tables, previous) = t.stage(&more).unwrap();
+        let ids: BTreeSet<&str> = tables.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids.len(), 6, "{ids:?}");
+        assert!(ids.contains("t-k3") && ids.contains("t-i0") && ids.contains("t-v3"));
         assert!(previous.is_empty());
         for b in &tables {
             store.borrow_mut().insert(b.id.clone(), b.bytes.clone());
         }
-        let roots: BTreeMap<String, String> =
-            serde_json::from_value(serde_json::to_value(&t).unwrap()).unwrap();
+        let m = members(&t);
+        assert!(m.get("buckets").is_none());
+        let roots: BTreeMap<String, String> = serde_json::from_value(m["tables"].clone()).unwrap();
         let back = Tables::stored(roots.clone(), Some(loader(&store))).unwrap();
         assert_eq!(back.hash("k-31").unwrap(), Some(h(1)));
         assert_eq!(back.hash("k-32").unwrap(), None);
-        assert_eq!(back.hash("v-32").unwrap(), None, "no table: no bucket");
-        assert_eq!(back.all().unwrap().len(), 4);
+        assert_eq!(back.hash("c-32").unwrap(), None, "no table: no bucket");
+        assert_eq!(back.all().unwrap().len(), 2 + INLINE_MAX + 6);
         // A new bucket in t-k3: that table alone is written, replacing its old hash.
         let nb = BucketBytes::new("k-3a".into(), b"{}\n".to_vec());
         let (tables, previous) = back.stage(std::slice::from_ref(&nb)).unwrap();
@@ -347,10 +395,9 @@ mod tests {
         let swapped = Tables::stored(roots.clone(), Some(loader(&store))).unwrap();
         let e = swapped.hash("k-31").unwrap_err();
         assert_eq!(e.kind().exit_code(), 3);
-        assert!(e.message().contains("t-k3"), "{}", e.message());
+        assert!(e.message().contains("bucket table t-k3"), "{}", e.message());
         // A table whose hash matches but names a bucket of another table is refused too.
-        let bad = b"{\n  \"k-41\": \"".to_vec();
-        let mut bad = bad;
+        let mut bad = b"{\n  \"k-41\": \"".to_vec();
         bad.extend(h(1).as_bytes());
         bad.extend(b"\"\n}\n");
         let bh = records::sha256_hex(&bad);
@@ -375,7 +422,7 @@ mod tests {
         let saved = t.save();
         let nb = BucketBytes::new("c-10".into(), b"{}\n".to_vec());
         let (tables, _) = t.stage(std::slice::from_ref(&nb)).unwrap();
-        assert_eq!(tables.len(), 1);
+        assert!(tables.is_empty(), "a small home names its buckets itself");
         assert!(!t.is_empty());
         t.restore(saved);
         assert!(t.is_empty());
