@@ -784,6 +784,8 @@ fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_
         t_after.difference(&t_before).count() <= 3,
         "{t_before:?} → {t_after:?}"
     );
+    // The tables (and buckets) it replaced are gone: buckets/ holds what the state names.
+    assert_eq!(files(&home.join("buckets")), referenced_files(&home));
     env.run(&["audit", "verify"]).ok();
 }
 

@@ -394,7 +394,8 @@ impl Backend for FileBackend {
             fsutil::sync_dir(&dir).map_err(|e| Error::io("sync", &dir, &e))?;
             self.admit_buckets_in_gitignore();
             if ch.previous.is_empty() {
-                // A home moving from schema 1: its derived id index is replaced by buckets.
+                // Nothing replaced: a home's first buckets, maybe a home moving from schema 1,
+                // whose derived id index is replaced by buckets (absent otherwise).
                 for f in RETIRED_FILES {
                     let _ = std::fs::remove_file(self.path(f));
                 }

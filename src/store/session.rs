@@ -396,9 +396,6 @@ impl Session {
         buckets.extend(self.state.api_keys.dirty_bytes()?);
         buckets.extend(self.state.ids.dirty_bytes()?);
         buckets.extend(self.state.certs.dirty_bytes()?);
-        let saved = self.state.tables.save();
-        let (tables, previous) = self.state.tables.stage(&buckets)?;
-        buckets.extend(tables);
         let actor = audit::Actor::from_env();
         let seq = audit::next_seq(self.state.audit.count)?;
         let line = audit::make_line(
@@ -409,24 +406,17 @@ impl Session {
             &self.state.audit.last_hash,
             hmac_key.as_bytes(),
         )?;
+        // Whatever fails from here on leaves the session's tables and audit head as they were.
+        let saved = self.state.tables.save();
         let head = self.state.audit.clone();
-        self.state.audit.count = seq;
-        self.state.audit.last_hash = audit::line_hash(&line);
-        self.state.audit.last_line = Some(line.clone());
-        let state_key = Zeroizing::new(*self.vault()?.state_key());
-        let raw = self.state.to_sealed_bytes(&state_key)?;
-        if let Err(e) = self.backend.commit(&Commit {
-            state: &raw,
-            vault: vault_bytes.as_deref(),
-            buckets: &buckets,
-            previous: &previous,
-            audit_line: &line,
-            audit_seq: seq,
-        }) {
-            self.state.tables.restore(saved);
-            self.state.audit = head;
-            return Err(e);
-        }
+        let raw = match self.store(&mut buckets, vault_bytes.as_deref(), &line, seq) {
+            Ok(raw) => raw,
+            Err(e) => {
+                self.state.tables.restore(saved);
+                self.state.audit = head;
+                return Err(e);
+            }
+        };
         if let Some(v) = self.vault.as_mut() {
             v.mark_clean();
             v.committed(&buckets);
@@ -438,6 +428,33 @@ impl Session {
         self.backend.note_trusted_state(&records::sha256_hex(&raw));
         self.state_raw = raw;
         Ok(())
+    }
+
+    /// Stage the tables that name `buckets` (added to them), seal the state with the audit
+    /// line `line` as its head, and hand it all to the backend; returns the state's bytes.
+    fn store(
+        &mut self,
+        buckets: &mut Vec<records::BucketBytes>,
+        vault: Option<&[u8]>,
+        line: &str,
+        seq: u64,
+    ) -> Result<Vec<u8>> {
+        let (tables, previous) = self.state.tables.stage(buckets)?;
+        buckets.extend(tables);
+        self.state.audit.count = seq;
+        self.state.audit.last_hash = audit::line_hash(line);
+        self.state.audit.last_line = Some(line.to_string());
+        let state_key = Zeroizing::new(*self.vault()?.state_key());
+        let raw = self.state.to_sealed_bytes(&state_key)?;
+        self.backend.commit(&Commit {
+            state: &raw,
+            vault,
+            buckets,
+            previous: &previous,
+            audit_line: line,
+            audit_seq: seq,
+        })?;
+        Ok(raw)
     }
 
     /// Where vauth.toml is, for messages.

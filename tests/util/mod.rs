@@ -562,6 +562,27 @@ pub fn table_path(dir: &std::path::Path, id: &str) -> PathBuf {
     dir.join("buckets").join(format!("{t}-{hash}.json"))
 }
 
+/// The files of buckets/ that the directory home `dir`'s state.json names, directly or
+/// through its tables: what buckets/ holds once no killed commit has left anything behind.
+pub fn referenced_files(dir: &std::path::Path) -> std::collections::BTreeSet<String> {
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("state.json")).unwrap()).unwrap();
+    let tables: std::collections::BTreeMap<String, String> =
+        serde_json::from_value(v.get("tables").cloned().unwrap_or_default()).unwrap_or_default();
+    stored_buckets(dir)
+        .into_iter()
+        .chain(tables)
+        .map(|(id, h)| {
+            let ext = if id.starts_with("v-") {
+                "vault"
+            } else {
+                "json"
+            };
+            format!("{id}-{h}.{ext}")
+        })
+        .collect()
+}
+
 /// The table naming bucket `id` (`k-3f` → `t-k3`), as vauth groups them.
 pub fn table_of(id: &str) -> String {
     let (kind, hex) = id.split_once('-').unwrap();

@@ -5,8 +5,10 @@
 //! - `vauth.home`: one row per home — the sealed state.json and secrets.vault bytes exactly as a
 //!   directory home holds them (the vault is ciphertext: the database never sees a secret), the
 //!   vauth.toml text, and a generation counter every commit raises;
-//! - `vauth.bucket`: the home's buckets (API keys, the id index, the vault's sealed API-key
-//!   entries; see `store::state::records`), one row per bucket id, named by hash in the state;
+//! - `vauth.bucket`: the home's buckets (API keys, the id index, certificates, the vault's
+//!   sealed entries; see `store::state::records`) and the tables naming them by hash
+//!   (`store::state::tables`), one row per id, the tables (or a small home's buckets) named by
+//!   hash in the state;
 //! - `vauth.audit`: the audit log, one row per line, append-only (a trigger refuses UPDATE,
 //!   DELETE and TRUNCATE, and the runner role needs only SELECT and INSERT on it).
 //!

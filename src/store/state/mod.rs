@@ -59,7 +59,7 @@ impl records::Record for ApiKey {
 }
 
 /// The whole registry. Serialized, it is state.json (the *meta* record): everything but the
-/// bucketed records, which it names by hash in `buckets`.
+/// bucketed records, which it names by hash through `tables`.
 #[derive(Debug, Clone, Serialize)]
 pub struct State {
     /// Schema version; a newer one than [`SCHEMA`] is refused.

@@ -4,9 +4,10 @@
 //!
 //! Every bucket is named with its SHA-256 by a table, and every table by state.json (the small
 //! *meta* record), whose integrity tag covers those names ([`super::tables`]): a bucket that
-//! was swapped, replayed or edited fails the hash check when it is loaded. A single-credential
-//! command reads and writes meta, one table and one bucket per kind, whatever the size of the
-//! home; a command that walks every record loads them all.
+//! was swapped, replayed or edited fails the hash check when it is loaded (a small home's
+//! state.json names its buckets itself). A single-credential command reads and writes meta, one
+//! table and one bucket per kind, whatever the size of the home; a command that walks every
+//! record loads them all.
 //!
 //! Loading is lazy behind `&self` (a [`OnceCell`] per bucket), so a lookup is fallible: every
 //! accessor returns a [`Result`]. A bucket that is changed through `&mut self` is marked dirty,
@@ -388,11 +389,36 @@ impl<T: Record> Records<T> {
         Ok(self.iter()?.map(|(k, _)| k).collect::<Vec<_>>().into_iter())
     }
 
+    /// Bucket `i` with every record parsed: a bucket not loaded yet is parsed in one pass
+    /// (no record kept as raw bytes), which is what a walk over every record wants.
+    fn slot_parsed(&self, i: usize) -> Result<&BTreeMap<String, Entry<T>>> {
+        let m = load_once(
+            &self.slots[i].map,
+            &self.tables,
+            || bucket_id(self.kind, i),
+            |id, bytes| {
+                let map: BTreeMap<String, T> =
+                    serde_json::from_slice(&bytes).map_err(|_| bucket_tampered(id))?;
+                if map.keys().any(|n| bucket_of(n) != i) {
+                    return Err(bucket_tampered(id));
+                }
+                for v in map.values() {
+                    v.validate()?;
+                }
+                Ok(map.into_iter().map(|(n, v)| (n, Entry::new(v))).collect())
+            },
+        )?;
+        for e in m.values() {
+            self.value(i, e)?;
+        }
+        Ok(m)
+    }
+
     /// Every (name, record), sorted by name (loads every bucket, parses every record).
     pub fn iter(&self) -> Result<std::vec::IntoIter<(&String, &T)>> {
         let mut all = Vec::new();
         for i in 0..BUCKETS {
-            for (n, e) in self.slot_map(i)? {
+            for (n, e) in self.slot_parsed(i)? {
                 all.push((n, self.value(i, e)?));
             }
         }
@@ -419,8 +445,8 @@ impl<T: Record> Records<T> {
 
     /// Call `f` on the records of the loaded bucket `i` — every one when `all`, else those
     /// read or changed so far — to change them in place; a record `f` says it changed (it
-    /// returns true) is written by the next commit. Returns the names `f` saw, and the names
-    /// removed since the bucket was loaded.
+    /// returns true) is written by the next commit. Returns the names `f` saw and every name
+    /// changed since the bucket was loaded (removed ones included).
     pub fn each_mut(
         &mut self,
         i: usize,
@@ -428,10 +454,7 @@ impl<T: Record> Records<T> {
         mut f: impl FnMut(&str, &mut T) -> bool,
     ) -> Result<BTreeSet<String>> {
         if all {
-            let m = self.slot_map(i)?;
-            for e in m.values() {
-                self.value(i, e)?;
-            }
+            self.slot_parsed(i)?;
         }
         let slot = &mut self.slots[i];
         let mut seen: BTreeSet<String> = slot.touched.keys().cloned().collect();

@@ -11,9 +11,11 @@
 //! check when it is read.
 //!
 //! A command reads only the tables of the buckets it touches (one per kind for a
-//! single-credential command), and a commit writes the tables whose buckets changed. Schema 2
-//! named every bucket in state.json (`buckets`); such a state is read as it is, and its next
-//! commit writes every table (the buckets themselves stay as they are).
+//! single-credential command), and a commit writes the tables whose buckets changed. A small
+//! home (at most [`INLINE_MAX`] buckets) names every bucket in state.json itself (`buckets`, as
+//! schema 2 did) and stores no table; the commit that passes [`INLINE_MAX`] writes every table,
+//! and state.json names tables from then on. A schema-2 state is read as it is (the buckets
+//! themselves stay as they are).
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};

@@ -211,7 +211,8 @@ type Entries = BTreeMap<String, Zeroizing<String>>;
 ///
 /// The main file holds everything but API-key plaintexts; those live in 256 buckets that
 /// follow the registry's API-key buckets (see `store::state::records`), each sealed apart (the
-/// associated data names the home and the bucket) and named by hash in state.json, so a
+/// associated data names the home and the bucket) and named by hash like the registry's
+/// buckets (`store::state::tables`), so a
 /// single-key command opens one small bucket, not every secret of the home.
 pub struct Vault {
     home_id: String,
