@@ -848,4 +848,29 @@ fn home_config_export_and_import_on_directory_homes() {
     env.run(&["--home", "third", "home", "import", "missing"])
         .code(3)
         .stderr_has("no vauth home at missing");
+    // A home past 64 buckets (state.json names tables) moves with its tables.
+    let mut last = String::new();
+    for n in 0.. {
+        if env.read_home("state.json").contains("\"tables\"") {
+            break;
+        }
+        last = env.create(&format!("more-{n}"));
+    }
+    env.run(&["home", "export", "big"]).ok();
+    assert!(
+        std::fs::read_dir(env.path("big/buckets"))
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("t-"))
+    );
+    env.run(&["--home", "big-copy", "home", "import", "big"])
+        .ok();
+    env.run_in(&["--home", "big-copy", "key", "verify"], &last)
+        .ok();
+    env.run(&[
+        "--home", "big-copy", "--yes", "key", "show", "app", "--reveal",
+    ])
+    .ok()
+    .stdout_has(&key);
+    env.run(&["--home", "big-copy", "audit", "verify"]).ok();
 }
