@@ -38,21 +38,19 @@ for b in "${builds[@]}"; do
         "$seed" "$WORK/$tag$n/home" "$n" >/dev/null 2>&1
     done
 done
-for n in 1 $SIZES; do
-    for b in "${builds[@]}"; do
-        IFS=: read -r tag bin _ <<<"$b"
-        h="$WORK/$tag$n"
-        cmds+=("$bin --home $h/home key create bench --force")
+add() { # add ARGS...: the command `vauth --home H ARGS` of every build at every size (PROBE: the
+    # size's key file)
+    for n in 1 $SIZES; do
+        for b in "${builds[@]}"; do
+            IFS=: read -r tag bin _ <<<"$b"
+            h="$WORK/$tag$n"
+            cmds+=("$bin --home $h/home ${*//PROBE/$h/probe.key}")
+        done
     done
-done
-for n in 1 $SIZES; do
-    for b in "${builds[@]}"; do
-        IFS=: read -r tag bin _ <<<"$b"
-        h="$WORK/$tag$n"
-        cmds+=("$bin --home $h/home key verify --key-file $h/probe.key")
-        cmds+=("$bin --home $h/home key verify key-0 --key-file $h/probe.key")
-    done
-done
+}
+add key create bench --force
+add key verify --key-file PROBE
+add key verify key-0 --key-file PROBE
 echo "date      : $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine   : $(uname -srm), $(nproc) cpus, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "rounds    : $RUNS (medians; the true row is the spawn cost to take off)"

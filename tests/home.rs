@@ -619,6 +619,23 @@ fn a_home_committed_to_git_carries_its_buckets_and_a_clone_opens_every_key() {
         .ok();
 }
 
+/// The migrated fixture home still holds what it did: alpha's and beta's plaintexts (shown,
+/// verified), gone revoked, gamma (made by the migrating change) verified, the JWT key sig signs.
+fn fixture_keys_work(env: &TestEnv, [alpha, beta, gone, gamma]: [&String; 4]) {
+    for (n, k) in [("alpha", alpha), ("beta", beta)] {
+        env.run(&["--yes", "key", "show", n, "--reveal"])
+            .ok()
+            .stdout_has(k);
+        env.run_in(&["key", "verify"], k).ok();
+    }
+    env.run_in(&["key", "verify"], gone)
+        .code(1)
+        .stdout_has("revoked");
+    env.run_in(&["key", "verify"], gamma).ok();
+    env.run(&["jwt", "sign", "--key", "sig", "--exp", "1h", "--subtle"])
+        .ok();
+}
+
 /// A home written by vauth before buckets (schema 1: every API key inside state.json, every
 /// plaintext in secrets.vault, a keys.idx beside them; tests/fixtures/schema1-home, made by the
 /// release before this change) is read as it is, and moves to buckets at its next change with
@@ -664,18 +681,7 @@ fn a_schema_1_home_is_read_as_it_is_and_moves_to_buckets_at_its_next_change() {
         gi.contains("!buckets/\n") && gi.contains("!buckets/*.json\n"),
         "{gi}"
     );
-    for (n, k) in [("alpha", &alpha), ("beta", &beta)] {
-        env.run(&["--yes", "key", "show", n, "--reveal"])
-            .ok()
-            .stdout_has(k);
-        env.run_in(&["key", "verify"], k).ok();
-    }
-    env.run_in(&["key", "verify"], &gone)
-        .code(1)
-        .stdout_has("revoked");
-    env.run_in(&["key", "verify"], &gamma).ok();
-    env.run(&["jwt", "sign", "--key", "sig", "--exp", "1h", "--subtle"])
-        .ok();
+    fixture_keys_work(&env, [&alpha, &beta, &gone, &gamma]);
     let v = env.run(&["--json", "audit", "verify"]);
     v.ok();
     let st = state(&env);
@@ -745,18 +751,7 @@ fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_
     assert!(!after.contains("\"buckets\""), "{after}");
     let now = files(&home.join("buckets"));
     assert!(now.iter().any(|n| n.starts_with("t-k")) && now.iter().any(|n| n.starts_with("t-v")));
-    for (n, k) in [("alpha", &alpha), ("beta", &beta)] {
-        env.run(&["--yes", "key", "show", n, "--reveal"])
-            .ok()
-            .stdout_has(k);
-        env.run_in(&["key", "verify"], k).ok();
-    }
-    env.run_in(&["key", "verify"], &gone)
-        .code(1)
-        .stdout_has("revoked");
-    env.run_in(&["key", "verify"], &gamma).ok();
-    env.run(&["jwt", "sign", "--key", "sig", "--exp", "1h", "--subtle"])
-        .ok();
+    fixture_keys_work(&env, [&alpha, &beta, &gone, &gamma]);
     env.run(&["--yes", "cert", "export", "svc", "--key-out", "svc.key"])
         .ok();
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");

@@ -240,7 +240,10 @@ fn pg_home_sixteen_writers_on_two_runners_lose_nothing() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
     let st = f.state("busy");
-    assert!(st.get("tables").is_some(), "800 keys: state names bucket tables");
+    assert!(
+        st.get("tables").is_some(),
+        "800 keys: state names bucket tables"
+    );
     let keys = st["api_keys"].as_object().unwrap();
     assert_eq!(keys.len(), WRITERS * OPS);
     for w in 0..WRITERS {
