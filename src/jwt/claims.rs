@@ -143,12 +143,23 @@ fn numeric(claims: &Map<String, Value>, name: &'static str) -> Result<Option<i64
     }
 }
 
-/// Check that the registered time claims present (`exp`, `nbf`, `iat`) are NumericDates vauth
-/// accepts (whole seconds within 1970..9999). [`super::sign`] refuses anything else: jsonwebtoken
-/// cannot read a token whose `exp` is, e.g., an object, so vauth would sign what it cannot verify.
-pub fn check_times(claims: &Map<String, Value>) -> Result<(), Rejection> {
+/// Check the registered claims vauth signs: the time claims present (`exp`, `nbf`, `iat`) are
+/// NumericDates vauth accepts (whole seconds within 1970..9999), and `sub`, when present, is a
+/// string, not an object or array (RFC 7519 §4.1.2: a StringOrURI). [`super::sign`] refuses
+/// anything else: jsonwebtoken cannot read a token whose `exp` is, e.g., an object, or whose
+/// `sub` is an object or array, so vauth would sign what it cannot verify.
+pub fn check_signable(claims: &Map<String, Value>) -> Result<(), Rejection> {
     for name in ["exp", "nbf", "iat"] {
         numeric(claims, name)?;
+    }
+    if claims
+        .get("sub")
+        .is_some_and(|v| v.is_object() || v.is_array())
+    {
+        return Err(reject(
+            "bad_claim",
+            "the \"sub\" claim is an object or array; it must be a string (a StringOrURI)".into(),
+        ));
     }
     Ok(())
 }
@@ -283,6 +294,21 @@ mod tests {
         let e = check(&c, &rules(0)).unwrap_err();
         assert_eq!(e.reason, "bad_claim", "{e:?}");
         assert!(!e.message.contains("9223372036854775808"), "{e:?}");
+    }
+
+    #[test]
+    fn a_subject_that_is_an_object_or_array_is_not_signed() {
+        for bad in [
+            json!({"sub": {"": -1800}}),
+            json!({"sub": []}),
+            json!({"sub": ["a"]}),
+        ] {
+            let e = check_signable(bad.as_object().unwrap()).unwrap_err();
+            assert!(e.message.contains("\"sub\""), "{}", e.message);
+        }
+        for ok in [json!({"sub": "svc"}), json!({"x": {"sub": []}}), json!({})] {
+            check_signable(ok.as_object().unwrap()).unwrap();
+        }
     }
 
     #[test]

@@ -126,7 +126,7 @@ pub fn sign(
     claims: &Map<String, Value>,
     key: &EncodingKey,
 ) -> Result<String, String> {
-    claims::check_times(claims).map_err(|r| format!("not signed: {}", r.message))?;
+    claims::check_signable(claims).map_err(|r| format!("not signed: {}", r.message))?;
     let mut h = jsonwebtoken::Header::new(alg.to_jwt());
     h.kid = kid.map(str::to_string);
     jsonwebtoken::encode(&h, claims, key).map_err(|e| format!("signing failed: {e}"))
