@@ -167,6 +167,25 @@ pub fn revoke_remote(
     (log, first_err)
 }
 
+/// The CNs that an active certificate of this home other than `certs` (name, serial) has.
+fn other_live_cns(
+    s: &Session,
+    certs: &[(String, String)],
+) -> Result<std::collections::BTreeSet<String>> {
+    let now = s.now;
+    Ok(s.state
+        .certs
+        .values()?
+        .flat_map(|r| {
+            r.issued.iter().filter(|x| {
+                !certs.iter().any(|(n, sr)| n == &r.name && sr == &x.serial)
+                    && x.status(now) == crate::store::state::pki::CertStatus::Active
+            })
+        })
+        .map(|x| x.cn.clone())
+        .collect())
+}
+
 /// Take back, on every target, the pushes of the certificates `certs` (name, serial) that are
 /// being revoked: postgres `NOLOGIN` + end its sessions — unless another valid certificate of
 /// this home has the same CN (a renewal logs in as the same role). Journaled and committed per
@@ -177,21 +196,11 @@ pub fn revoke_cert_pushes(
 ) -> (Vec<String>, Option<Error>) {
     let mut log = Vec::new();
     let mut first_err = None;
-    // The CNs that another valid certificate of this home still logs in as (read once: the
+    // The CNs that another valid certificate of this home still logs in as: read once, and
+    // only when there is a push to take back (it walks every certificate bucket; the
     // take-backs below change no certificate outside `certs`).
     let now = s.now;
-    let live_cns: std::collections::BTreeSet<String> = match s.state.certs.values() {
-        Ok(all) => all
-            .flat_map(|r| {
-                r.issued.iter().filter(|x| {
-                    !certs.iter().any(|(n, sr)| n == &r.name && sr == &x.serial)
-                        && x.status(now) == crate::store::state::pki::CertStatus::Active
-                })
-            })
-            .map(|x| x.cn.clone())
-            .collect(),
-        Err(e) => return (log, Some(e)),
-    };
+    let mut live_cns: Option<std::collections::BTreeSet<String>> = None;
     for (name, serial) in certs {
         let found = s.state.certs.get(name).map(|r| {
             r.and_then(|r| r.issued.iter().find(|c| &c.serial == serial))
@@ -203,7 +212,13 @@ pub fn revoke_cert_pushes(
             Err(e) => return (log, Some(e)),
         };
         for p in c.pushed.iter().filter(|p| p.revoked_at.is_none()) {
-            let still_used = live_cns.contains(&p.user);
+            if live_cns.is_none() {
+                match other_live_cns(s, certs) {
+                    Ok(l) => live_cns = Some(l),
+                    Err(e) => return (log, Some(e)),
+                }
+            }
+            let still_used = live_cns.as_ref().is_some_and(|l| l.contains(&p.user));
             let r = Revoking {
                 credential: name.clone(),
                 version: None,

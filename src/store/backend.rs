@@ -6,6 +6,7 @@ use std::time::Duration;
 use std::collections::BTreeMap;
 
 use super::dir_buckets::PENDING;
+use super::state::Tables;
 use super::state::records::BucketBytes;
 use super::vault;
 use crate::config;
@@ -72,10 +73,6 @@ pub struct Commit<'a> {
     /// Its sequence number.
     pub audit_seq: u64,
 }
-
-/// Every bucket and table a state names (id → hash), read on demand (see
-/// [`Backend::remove_stale_temps`]).
-pub type Referenced<'a> = dyn Fn() -> Result<BTreeMap<String, String>> + 'a;
 
 /// A whole home, as `vauth home export` / `import` move it.
 pub struct Snapshot {
@@ -153,10 +150,10 @@ pub trait Backend {
     /// Note `hash` as the state this machine wrote or checked (best effort: derived data).
     fn note_trusted_state(&self, _hash: &str) {}
     /// Remove what killed writes left behind (temporary copies of the home's files, buckets
-    /// and tables the state does not name: `referenced()`, id → hash, asked only when there may
-    /// be such) and return their names. Called under the exclusive lock, so no writer of this
+    /// and tables the state does not name: `referenced`, whose every table is read only when
+    /// there may be such) and return their names. Called under the exclusive lock, so no writer of this
     /// home is running.
-    fn remove_stale_temps(&self, _referenced: &Referenced<'_>) -> Result<Vec<String>> {
+    fn remove_stale_temps(&self, _referenced: &Tables) -> Result<Vec<String>> {
         Ok(Vec::new())
     }
 }
@@ -209,7 +206,7 @@ pub const TRUSTED_STATE: &str = "state.ok";
 const RETIRED_FILES: &[&str] = &["keys.idx"];
 
 impl Backend for FileBackend {
-    fn remove_stale_temps(&self, referenced: &Referenced<'_>) -> Result<Vec<String>> {
+    fn remove_stale_temps(&self, referenced: &Tables) -> Result<Vec<String>> {
         let entries =
             std::fs::read_dir(&self.root).map_err(|e| Error::io("read", &self.root, &e))?;
         let mut removed = Vec::new();

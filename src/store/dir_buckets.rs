@@ -11,20 +11,21 @@ use crate::fsutil;
 pub(super) const PENDING: &str = ".pending";
 
 impl FileBackend {
-    /// Remove the buckets and tables no state names (`referenced()`: id → hash): written by a commit killed
+    /// Remove the buckets and tables no state names (all that `referenced` names): written by a commit killed
     /// before its state, or replaced by one killed before it removed them (a sealed one may hold
     /// entries erased since). Only a commit that did not finish leaves them, and it leaves its
     /// marker too; without one, buckets/ is not read. A scan that fails keeps the marker.
     pub(super) fn remove_orphan_buckets(
         &self,
-        referenced: &super::backend::Referenced<'_>,
+        referenced: &crate::store::state::Tables,
     ) -> Result<Vec<String>> {
         let dir = self.path(BUCKETS_DIR);
         let marker = dir.join(PENDING);
         if std::fs::symlink_metadata(&marker).is_err() {
             return Ok(Vec::new());
         }
-        let named: std::collections::BTreeSet<String> = referenced()?
+        let named: std::collections::BTreeSet<String> = referenced
+            .all()?
             .iter()
             .map(|(id, h)| bucket_file(id, h))
             .collect();

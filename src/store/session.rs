@@ -185,8 +185,7 @@ impl Session {
             s.reconcile_audit()?;
             // A killed write leaves its temporary copy (a vault copy may still hold entries
             // erased since): remove them under the lock, and say so in the audit log.
-            let tables = s.state.tables.clone();
-            let stale = s.backend.remove_stale_temps(&|| tables.all())?;
+            let stale = s.backend.remove_stale_temps(&s.state.tables)?;
             if !stale.is_empty() {
                 s.commit(AuditEvent::new("home.cleanup").detail("removed", stale.join(",")))?;
             }

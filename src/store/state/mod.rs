@@ -185,9 +185,9 @@ impl State {
         }
         let tables = Rc::new(if f.tables.is_empty() {
             // A small home (or any of schema 2): every bucket named here.
-            Tables::flat(f.buckets, None)?
+            Tables::flat(f.buckets)?
         } else if f.buckets.is_empty() {
-            Tables::stored(f.tables, None)?
+            Tables::stored(f.tables)?
         } else {
             return Err(Error::state(
                 "state.json is corrupt: it names both buckets and bucket tables",

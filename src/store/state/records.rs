@@ -66,7 +66,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// The error for a bucket whose bytes are not the ones its meta record names.
 pub fn bucket_tampered(id: &str) -> Error {
-    let what = if id.starts_with("t-") {
+    let what = if super::tables::is_table_id(id) {
         "bucket table"
     } else {
         "bucket"
@@ -110,6 +110,21 @@ pub fn load_once<'a, M: Default>(
         Some(bytes) => parse(&id, bytes)?,
     };
     Ok(cell.get_or_init(|| m))
+}
+
+/// The bytes of bucket `i` (stored as `id`) as a map by name: not a map, or a name that
+/// belongs to another bucket, is a bucket that was tampered with.
+fn parse_bucket<V: DeserializeOwned>(
+    i: usize,
+    id: &str,
+    bytes: &[u8],
+) -> Result<BTreeMap<String, V>> {
+    let map: BTreeMap<String, V> =
+        serde_json::from_slice(bytes).map_err(|_| bucket_tampered(id))?;
+    if map.keys().any(|n| bucket_of(n) != i) {
+        return Err(bucket_tampered(id));
+    }
+    Ok(map)
 }
 
 /// A record that may name ids to index (API keys name their versions' public ids).
@@ -266,11 +281,7 @@ impl<T: Record> Records<T> {
             &self.tables,
             || bucket_id(self.kind, i),
             |id, bytes| {
-                let raw: BTreeMap<String, Box<RawValue>> =
-                    serde_json::from_slice(&bytes).map_err(|_| bucket_tampered(id))?;
-                if raw.keys().any(|n| bucket_of(n) != i) {
-                    return Err(bucket_tampered(id));
-                }
+                let raw: BTreeMap<String, Box<RawValue>> = parse_bucket(i, id, &bytes)?;
                 Ok(raw
                     .into_iter()
                     .map(|(n, r)| {
@@ -285,7 +296,7 @@ impl<T: Record> Records<T> {
         )
     }
 
-    /// The value of `e`, record `name` of bucket `i`, parsed (and validated) on first use.
+    /// The value of `e`, a record of bucket `i`, parsed (and validated) on first use.
     fn value<'a>(&self, i: usize, e: &'a Entry<T>) -> Result<&'a T> {
         if let Some(v) = e.val.get() {
             return Ok(v);
@@ -397,11 +408,7 @@ impl<T: Record> Records<T> {
             &self.tables,
             || bucket_id(self.kind, i),
             |id, bytes| {
-                let map: BTreeMap<String, T> =
-                    serde_json::from_slice(&bytes).map_err(|_| bucket_tampered(id))?;
-                if map.keys().any(|n| bucket_of(n) != i) {
-                    return Err(bucket_tampered(id));
-                }
+                let map: BTreeMap<String, T> = parse_bucket(i, id, &bytes)?;
                 for v in map.values() {
                     v.validate()?;
                 }

@@ -3,9 +3,8 @@
 //! version that is no longer valid stops being kept, and its plaintext is erased).
 //!
 //! A bucket is settled whole when it is due (`State::sweep`: a kept plaintext's grace, expiry
-//! or scheduled revocation has come), when the rotation journal changed for it, or when every
-//! record of it has been read anyway; otherwise only the records this command read or changed
-//! are judged. The rest are as the last commit settled them, and none of their times has come
+//! or scheduled revocation has come) or when the rotation journal changed for it; otherwise
+//! only the records this command read or changed are judged. The rest are as the last commit settled them, and none of their times has come
 //! (the bucket is not due), so their plaintexts stay: a command that touches one name of a
 //! bucket of 400 parses one record, not 400.
 

@@ -44,7 +44,7 @@ pub fn table_of(id: &str) -> Option<String> {
 }
 
 /// Whether `id` names a table (`t-k3`).
-fn is_table_id(id: &str) -> bool {
+pub(super) fn is_table_id(id: &str) -> bool {
     id.strip_prefix(TABLE).is_some_and(|rest| {
         let mut c = rest.chars();
         matches!((c.next(), c.next(), c.next()), (Some(k), Some(h), None)
@@ -67,10 +67,14 @@ struct Inner {
     loaded: BTreeMap<String, BTreeMap<String, String>>,
     /// Tables changed since they were stored.
     dirty: BTreeSet<String>,
-    /// The state names every bucket itself (`buckets`), no table is stored: every table is
-    /// in `loaded`, and each one with buckets is in `dirty`, to be written once there are more
-    /// than [`INLINE_MAX`] buckets.
-    inline: bool,
+}
+
+impl Inner {
+    /// No table is stored: the state names every bucket itself (`buckets`), and every table
+    /// is in `loaded` (made from those names), until there are more than [`INLINE_MAX`].
+    fn inline(&self) -> bool {
+        self.roots.is_empty()
+    }
 }
 
 /// The stored buckets of a home and their hashes, tables read on first use. Shared (behind an
@@ -95,12 +99,12 @@ impl serde::Serialize for Tables {
         use serde::ser::SerializeMap;
         let i = self.inner.borrow();
         let mut m = s.serialize_map(None)?;
-        if i.inline {
+        if i.inline() {
             let all: BTreeMap<&String, &String> = i.loaded.values().flatten().collect();
             if !all.is_empty() {
                 m.serialize_entry("buckets", &all)?;
             }
-        } else if !i.roots.is_empty() {
+        } else {
             m.serialize_entry("tables", &i.roots)?;
         }
         m.end()
@@ -115,20 +119,18 @@ impl Tables {
     pub fn empty() -> Tables {
         Tables {
             loader: RefCell::new(None),
-            inner: RefCell::new(Inner {
-                inline: true,
-                ..Inner::default()
-            }),
+            inner: RefCell::new(Inner::default()),
         }
     }
 
-    /// The tables state.json names (`roots`: table id → SHA-256), read through `loader` on use.
-    pub fn stored(roots: BTreeMap<String, String>, loader: Option<Loader>) -> Result<Tables> {
+    /// The tables state.json names (`roots`: table id → SHA-256, at least one), read on use
+    /// (see [`Tables::set_loader`]).
+    pub fn stored(roots: BTreeMap<String, String>) -> Result<Tables> {
         if let Some((id, _)) = roots.iter().find(|(id, h)| !is_table_id(id) || !is_hash(h)) {
             return Err(corrupt(&format!("table {id:?}")));
         }
         Ok(Tables {
-            loader: RefCell::new(loader),
+            loader: RefCell::new(None),
             inner: RefCell::new(Inner {
                 roots,
                 ..Inner::default()
@@ -139,20 +141,16 @@ impl Tables {
     /// Every bucket named at once (`buckets`: bucket id → SHA-256), as the state of a small
     /// home (or any of schema 2) names them: every table is made from them, and written once
     /// there are more than [`INLINE_MAX`] buckets.
-    pub fn flat(buckets: BTreeMap<String, String>, loader: Option<Loader>) -> Result<Tables> {
-        let mut inner = Inner {
-            inline: true,
-            ..Inner::default()
-        };
+    pub fn flat(buckets: BTreeMap<String, String>) -> Result<Tables> {
+        let mut inner = Inner::default();
         for (id, h) in buckets {
             let t = table_of(&id)
                 .filter(|_| is_hash(&h))
                 .ok_or_else(|| corrupt(&format!("bucket {id:?}")))?;
-            inner.dirty.insert(t.clone());
             inner.loaded.entry(t).or_default().insert(id, h);
         }
         Ok(Tables {
-            loader: RefCell::new(loader),
+            loader: RefCell::new(None),
             inner: RefCell::new(inner),
         })
     }
@@ -276,19 +274,17 @@ impl Tables {
             i.dirty.insert(t);
         }
         let mut i = self.inner.borrow_mut();
-        if i.inline {
+        if i.inline() {
             if i.loaded.values().map(BTreeMap::len).sum::<usize>() <= INLINE_MAX {
                 return Ok((Vec::new(), previous));
             }
-            // From now on state.json names tables: every table with buckets is written (each
-            // is dirty since it was made).
-            i.inline = false;
+            // From now on state.json names tables: every table with buckets is written.
+            i.dirty = i.loaded.keys().cloned().collect();
         }
         let Inner {
             roots,
             loaded,
             dirty,
-            ..
         } = &mut *i;
         let mut tables = Vec::new();
         for t in std::mem::take(dirty) {
@@ -329,6 +325,10 @@ mod tests {
     }
 
     type Store = Rc<RefCell<BTreeMap<String, Vec<u8>>>>;
+    fn with_loader(t: Tables, store: &Store) -> Tables {
+        t.set_loader(loader(store));
+        t
+    }
     fn loader(store: &Store) -> Loader {
         let st = store.clone();
         Rc::new(move |id: &str, _h: &str| {
@@ -361,7 +361,8 @@ mod tests {
         let store: Store = Rc::default();
         let flat: BTreeMap<String, String> =
             [("k-31".to_string(), h(1)), ("i-02".to_string(), h(2))].into();
-        let t = Tables::flat(flat.clone(), Some(loader(&store))).unwrap();
+        let t = Tables::flat(flat.clone()).unwrap();
+        t.set_loader(loader(&store));
         assert!(t.has_kind("k") && !t.has_kind("v"));
         let (tables, previous) = t.stage(&[]).unwrap();
         assert!(tables.is_empty() && previous.is_empty());
@@ -381,7 +382,7 @@ mod tests {
         let m = members(&t);
         assert!(m.get("buckets").is_none());
         let roots: BTreeMap<String, String> = serde_json::from_value(m["tables"].clone()).unwrap();
-        let back = Tables::stored(roots.clone(), Some(loader(&store))).unwrap();
+        let back = with_loader(Tables::stored(roots.clone()).unwrap(), &store);
         assert_eq!(back.hash("k-31").unwrap(), Some(h(1)));
         assert_eq!(back.hash("k-32").unwrap(), None);
         assert_eq!(back.hash("c-32").unwrap(), None, "no table: no bucket");
@@ -394,7 +395,7 @@ mod tests {
         // A table swapped for another, or edited, fails its hash.
         let other = store.borrow()["t-i0"].clone();
         store.borrow_mut().insert("t-k3".into(), other);
-        let swapped = Tables::stored(roots.clone(), Some(loader(&store))).unwrap();
+        let swapped = with_loader(Tables::stored(roots.clone()).unwrap(), &store);
         let e = swapped.hash("k-31").unwrap_err();
         assert_eq!(e.kind().exit_code(), 3);
         assert!(e.message().contains("bucket table t-k3"), "{}", e.message());
@@ -407,15 +408,14 @@ mod tests {
         let mut r = roots.clone();
         r.insert("t-k3".into(), bh);
         assert!(
-            Tables::stored(r, Some(loader(&store)))
-                .unwrap()
+            with_loader(Tables::stored(r).unwrap(), &store)
                 .hash("k-31")
                 .is_err()
         );
         // state.json naming something that is not a table is corrupt.
         let mut r = roots;
         r.insert("k-31".into(), h(1));
-        assert!(Tables::stored(r, None).is_err());
+        assert!(Tables::stored(r).is_err());
     }
 
     #[test]

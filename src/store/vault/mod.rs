@@ -544,8 +544,9 @@ mod tests {
         store: &Store,
         hashes: &BTreeMap<String, String>,
     ) -> std::rc::Rc<crate::store::state::Tables> {
-        let t = crate::store::state::Tables::flat(hashes.clone(), Some(loader(store)));
-        std::rc::Rc::new(t.unwrap())
+        let t = crate::store::state::Tables::flat(hashes.clone()).unwrap();
+        t.set_loader(loader(store));
+        std::rc::Rc::new(t)
     }
     /// Seal `v`'s changed buckets into `store`; returns their hashes by id.
     fn store_buckets(v: &mut Vault, store: &Store) -> BTreeMap<String, String> {
