@@ -27,12 +27,8 @@ fn kill_9_during_a_bulk_of_writes_never_leaves_a_broken_home() {
     let mut attempted = BTreeSet::new();
     // Enough keys first that state.json names tables (past 64 buckets): the kills then land
     // in commits that write tables too.
-    for n in 0.. {
-        if env.read_home("state.json").contains("\"tables\"") {
-            break;
-        }
-        let name = format!("base{n:02}");
-        env.create(&name);
+    let base = fill_until_tables(&env, "base").len();
+    for name in (0..base).map(|n| format!("base-{n}")) {
         attempted.insert(name.clone());
         completed.insert(name);
     }

@@ -210,6 +210,32 @@ fn corrupt_truncated_or_newer_state_is_refused_and_untouched() {
             "file untouched"
         );
     }
+    // A state that names both buckets (a small home) and bucket tables: which is right cannot
+    // be told, so nothing is read or written.
+    assert!(
+        good.contains("\"buckets\": {"),
+        "a one-key home names its buckets"
+    );
+    let both = good.replacen(
+        "\"buckets\": {",
+        &format!(
+            "\"tables\": {{\"t-k3\": \"{}\"}},\n  \"buckets\": {{",
+            "0".repeat(64)
+        ),
+        1,
+    );
+    std::fs::write(&path, &both).unwrap();
+    for args in [vec!["key", "list"], vec!["key", "create", "n"]] {
+        env.run(&args)
+            .code(3)
+            .stderr_has("names both buckets and bucket tables")
+            .stderr_has("restore state.json");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        both,
+        "file untouched"
+    );
     // Valid JSON without a schema is named for what it lacks, garbage for what it is.
     std::fs::write(&path, "{}").unwrap();
     env.run(&["key", "list"])
@@ -619,6 +645,23 @@ fn a_home_committed_to_git_carries_its_buckets_and_a_clone_opens_every_key() {
         .ok();
 }
 
+/// A fixture home of an older schema is read as it is: its keys list and verify (gone is
+/// revoked), its audit log verifies, and state.json is still `before`.
+fn fixture_reads_as_is(env: &TestEnv, alpha: &str, gone: &str, before: &str) {
+    env.run(&["key", "list"])
+        .ok()
+        .stdout_has("alpha")
+        .stdout_has("beta");
+    env.run_in(&["key", "verify"], alpha)
+        .ok()
+        .stdout_has("alpha v1 is active");
+    env.run_in(&["key", "verify"], gone)
+        .code(1)
+        .stdout_has("revoked");
+    env.run(&["audit", "verify"]).ok();
+    assert_eq!(env.read_home("state.json"), before, "a reader wrote");
+}
+
 /// The migrated fixture home still holds what it did: alpha's and beta's plaintexts (shown,
 /// verified), gone revoked, gamma (made by the migrating change) verified, the JWT key sig signs.
 fn fixture_keys_work(env: &TestEnv, [alpha, beta, gone, gamma]: [&String; 4]) {
@@ -646,25 +689,11 @@ fn a_schema_1_home_is_read_as_it_is_and_moves_to_buckets_at_its_next_change() {
     let home = env.home();
     let key = fixture_key;
     let (alpha, beta, gone) = (key("alpha"), key("beta"), key("gone"));
-    for k in [&alpha, &beta, &gone] {
-        env.secret(k);
-    }
     let before = env.read_home("state.json");
     assert!(before.contains("\"schema\": 1"));
     // Read as it is: nothing written.
-    env.run(&["key", "list"])
-        .ok()
-        .stdout_has("alpha")
-        .stdout_has("beta");
-    env.run_in(&["key", "verify"], &alpha)
-        .ok()
-        .stdout_has("alpha v1 is active");
     env.run_in(&["key", "verify", "beta"], &beta).ok();
-    env.run_in(&["key", "verify"], &gone)
-        .code(1)
-        .stdout_has("revoked");
-    env.run(&["audit", "verify"]).ok();
-    assert_eq!(env.read_home("state.json"), before, "a reader wrote");
+    fixture_reads_as_is(&env, &alpha, &gone, &before);
     assert!(!home.join("buckets").exists());
     // The next change moves it to buckets.
     let gamma = env.create("gamma");
@@ -710,19 +739,8 @@ fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_
     assert!(before.contains("\"schema\": 2") && before.contains("\"buckets\""));
     let buckets_before = files(&home.join("buckets"));
     // Read as it is: nothing written.
-    env.run(&["key", "list"])
-        .ok()
-        .stdout_has("alpha")
-        .stdout_has("beta");
-    env.run_in(&["key", "verify"], &alpha)
-        .ok()
-        .stdout_has("alpha v1 is active");
-    env.run_in(&["key", "verify"], &gone)
-        .code(1)
-        .stdout_has("revoked");
     env.run(&["cert", "list"]).ok().stdout_has("svc");
-    env.run(&["audit", "verify"]).ok();
-    assert_eq!(env.read_home("state.json"), before, "a reader wrote");
+    fixture_reads_as_is(&env, &alpha, &gone, &before);
     assert_eq!(files(&home.join("buckets")), buckets_before);
     // The next change is schema 3; a home this small still names its buckets itself, and the
     // buckets it did not touch stay as they are.
@@ -740,13 +758,7 @@ fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_
     );
     assert!(!now.iter().any(|n| n.starts_with("t-")));
     // Past 64 buckets, state.json names tables instead, for good.
-    for n in 0.. {
-        if env.read_home("state.json").contains("\"tables\"") {
-            break;
-        }
-        assert!(n < 64, "no tables after {n} more keys");
-        env.create(&format!("filler-{n}"));
-    }
+    let fillers = fill_until_tables(&env, "filler").len();
     let after = env.read_home("state.json");
     assert!(!after.contains("\"buckets\""), "{after}");
     let now = files(&home.join("buckets"));
@@ -754,15 +766,14 @@ fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_
     fixture_keys_work(&env, [&alpha, &beta, &gone, &gamma]);
     env.run(&["--yes", "cert", "export", "svc", "--key-out", "svc.key"])
         .ok();
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     assert_eq!(
         std::fs::read_to_string(env.path("svc.key")).unwrap(),
-        std::fs::read_to_string(fixtures.join("schema2-home.svc.key")).unwrap(),
+        fixture_key_of("schema2-home", "svc"),
         "the kept certificate key"
     );
     env.run(&["--json", "audit", "verify"]).ok();
     let st = state(&env);
-    assert!(st["api_keys"].as_object().unwrap().len() > 20);
+    assert_eq!(st["api_keys"].as_object().unwrap().len(), 4 + fillers);
     assert_eq!(st["api_keys"]["gone"]["versions"][0]["kept"], false);
     assert_eq!(st["certs"].as_object().unwrap().len(), 1);
     // A later change writes only the tables of what it touched.
@@ -775,8 +786,10 @@ fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_
         .into_iter()
         .filter(|n| n.starts_with("t-"))
         .collect();
-    assert!(
-        t_after.difference(&t_before).count() <= 3,
+    // Its key's, its id's and its plaintext's tables, each with a new hash.
+    assert_eq!(
+        t_after.difference(&t_before).count(),
+        3,
         "{t_before:?} → {t_after:?}"
     );
     // The tables (and buckets) it replaced are gone: buckets/ holds what the state names.
@@ -844,13 +857,7 @@ fn home_config_export_and_import_on_directory_homes() {
         .code(3)
         .stderr_has("no vauth home at missing");
     // A home past 64 buckets (state.json names tables) moves with its tables.
-    let mut last = String::new();
-    for n in 0.. {
-        if env.read_home("state.json").contains("\"tables\"") {
-            break;
-        }
-        last = env.create(&format!("more-{n}"));
-    }
+    let last = fill_until_tables(&env, "more").pop().unwrap();
     env.run(&["home", "export", "big"]).ok();
     assert!(
         std::fs::read_dir(env.path("big/buckets"))

@@ -496,12 +496,7 @@ fn verify_finds_a_key_through_its_buckets_and_never_trusts_a_replayed_one() {
     // In a home whose state.json names tables (more than 64 buckets), the table naming the
     // bucket, edited to name the old bucket (put back beside the new one): state.json names
     // the table by hash, so it is refused too.
-    for n in 0.. {
-        if env.read_home("state.json").contains("\"tables\"") {
-            break;
-        }
-        env.create(&format!("filler-{n}"));
-    }
+    fill_until_tables(&env, "filler");
     let id = bucket_id("k", "indexed");
     let table = table_path(&env.home(), &id);
     let revoked = std::fs::read(key_bucket_path(&env.home(), "indexed")).unwrap();

@@ -583,6 +583,21 @@ pub fn referenced_files(dir: &std::path::Path) -> std::collections::BTreeSet<Str
         .collect()
 }
 
+/// Create keys `PREFIX-0`, `PREFIX-1`, … in `env`'s directory home until its state.json names
+/// bucket tables (past 64 buckets); returns their plaintexts. Fails after 64 keys.
+pub fn fill_until_tables(env: &TestEnv, prefix: &str) -> Vec<String> {
+    let mut made = Vec::new();
+    while !env.read_home("state.json").contains("\"tables\"") {
+        assert!(
+            made.len() < 64,
+            "no bucket tables after {} keys",
+            made.len()
+        );
+        made.push(env.create(&format!("{prefix}-{}", made.len())));
+    }
+    made
+}
+
 /// The table naming bucket `id` (`k-3f` → `t-k3`), as vauth groups them.
 pub fn table_of(id: &str) -> String {
     let (kind, hex) = id.split_once('-').unwrap();
