@@ -227,6 +227,9 @@ pub fn write_derived(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
 /// without a directory fsync: for writers of many files that sync each directory once at the
 /// end ([`sync_dir`]). `fsync` syncs the file itself first (bulk writers skip it).
 pub fn write_new(path: &Path, bytes: &[u8], mode: u32, force: bool, fsync: bool) -> Result<()> {
+    if force {
+        replaceable(path)?;
+    }
     ensure_dir(parent_dir(path)).map_err(|e| Error::io("create the directory of", path, &e))?;
     match place(path, bytes, mode, force, fsync) {
         Ok(()) => Ok(()),
@@ -244,12 +247,27 @@ pub fn exists(path: &Path) -> Error {
     .hint("choose another path, or pass --force to replace it")
 }
 
+/// What `--force` may replace: a regular file, never a device, FIFO, socket, directory or
+/// link (`--out /dev/null --force` run as root would otherwise put a file in its place).
+fn replaceable(path: &Path) -> Result<()> {
+    match special_kind(path) {
+        None => Ok(()),
+        Some(what) => Err(Error::input(format!(
+            "{} is {what}, not a regular file: vauth replaces only a regular file",
+            path.display()
+        ))
+        .hint("choose another path, or remove what is there; to print a secret instead of writing it, leave out --out")),
+    }
+}
+
 /// Check, before any work is done, that `path` can be written by [`write_user_file`]: it does
-/// not exist (unless `force`), and its directory is a directory or can be created.
+/// not exist (unless `force`, and then it is a regular file), and its directory is a directory
+/// or can be created.
 pub fn precheck_user_file(path: &Path, force: bool) -> Result<()> {
     if !force && fs::symlink_metadata(path).is_ok() {
         return Err(exists(path));
     }
+    replaceable(path)?;
     if path.as_os_str().is_empty() || path.file_name().is_none() {
         return Err(Error::usage(format!(
             "{:?} does not name a file",
@@ -369,6 +387,7 @@ fn keep_aside(path: &Path) -> Result<Option<PathBuf>> {
     if fs::symlink_metadata(path).is_err() {
         return Ok(None);
     }
+    replaceable(path)?;
     let aside = tmp_path(path);
     match fs::hard_link(path, &aside) {
         Ok(()) => Ok(Some(aside)),
@@ -386,6 +405,7 @@ pub fn write_user_file(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Res
 
 /// Replace an output file (rotate outputs: dotenv, dir), creating missing directories 0700.
 pub fn write_output(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    replaceable(path)?;
     ensure_dir(parent_dir(path)).map_err(|e| Error::io("create the directory of", path, &e))?;
     write_atomic(path, bytes, mode).map_err(|e| Error::io("write", path, &e))
 }

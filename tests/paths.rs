@@ -186,6 +186,82 @@ fn an_existing_output_is_kept_without_force_and_replaced_with_it() {
     }
 }
 
+/// `--out /dev/null --force` run as root once replaced /dev/null with a regular file holding
+/// the key (the write is a temp file renamed over the path). Whatever is in the way that is not a
+/// regular file — a FIFO, a link (to a regular file, or to a device as /dev/stdout is), a
+/// directory — is refused (exit 3) by every command that writes a file, with or without
+/// `--force`, before any work: it stays what it was, and nothing is recorded.
+#[test]
+fn an_output_that_is_not_a_regular_file_is_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    for c in CASES {
+        let env = prepared(c);
+        let state = || std::fs::read_to_string(env.home().join("state.json")).unwrap_or_default();
+        env.write("target.txt", "mine\n");
+        let fifo = env.path("fifo");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        std::os::unix::fs::symlink("target.txt", env.path("link")).unwrap();
+        std::os::unix::fs::symlink("/dev/null", env.path("null")).unwrap();
+        std::fs::create_dir(env.path("dir.pem")).unwrap();
+        for (what, path) in [
+            ("a special file", "fifo"),
+            ("a symbolic link", "link"),
+            ("a symbolic link", "null"),
+            ("a directory", "dir.pem"),
+        ] {
+            let before = state();
+            let mut args = fill(c.args, path);
+            if c.force {
+                args.push("--force".into());
+            }
+            // Only the first output of a case is put in the way; the others are new files.
+            let r = run(&env, &args);
+            assert_eq!(
+                r.code, 3,
+                "{} over {path}: exit {}\n{}",
+                c.name, r.code, r.stderr
+            );
+            assert!(
+                r.stderr.contains(&format!("is {what}, not a regular file")),
+                "{} over {path}: {}",
+                c.name,
+                r.stderr
+            );
+            assert_eq!(
+                state(),
+                before,
+                "{} over {path}: something was recorded",
+                c.name
+            );
+        }
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+        assert_eq!(
+            std::fs::read_link(env.path("link")).unwrap(),
+            Path::new("target.txt")
+        );
+        assert_eq!(
+            std::fs::read_link(env.path("null")).unwrap(),
+            Path::new("/dev/null")
+        );
+        assert_eq!(
+            std::fs::read_to_string(env.path("target.txt")).unwrap(),
+            "mine\n"
+        );
+        assert!(env.path("dir.pem").is_dir());
+    }
+}
+
 #[test]
 fn secret_files_are_0600_in_created_directories() {
     let env = TestEnv::new();

@@ -885,9 +885,23 @@ fn rotate_output_that_fails_is_done_but_not_delivered_and_can_be_redelivered() {
     );
     assert_eq!(env.mode(&env.path("keys")), 0o700);
     assert_eq!(env.mode(&env.path("keys/new/svc-a.key")), 0o600);
-    // Make the dotenv output impossible to write (a directory in its place), then rotate.
+    // A directory in the dotenv output's place is refused before anything rotates.
     std::fs::remove_file(env.path("ci.env")).unwrap();
     std::fs::create_dir(env.path("ci.env")).unwrap();
+    let versions = |env: &TestEnv| {
+        state(env)["api_keys"]["svc-a"]["versions"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    env.run(&["--yes", "rotate", "apply", "svc-a"])
+        .code(3)
+        .stderr_has("ci.env is a directory, not a regular file");
+    assert_eq!(versions(&env), 2);
+    // A dotenv file it cannot read back (not UTF-8) fails only when it is written: the
+    // rotation is done, that output is not delivered.
+    std::fs::remove_dir(env.path("ci.env")).unwrap();
+    std::fs::write(env.path("ci.env"), b"\xff\xfe not text\n").unwrap();
     // (v2 is in its grace: ending it — the rule of 2 — needs --yes.)
     let r = env.run(&["--json", "--yes", "rotate", "apply", "svc-a"]);
     r.code(5);
@@ -923,7 +937,7 @@ fn rotate_output_that_fails_is_done_but_not_delivered_and_can_be_redelivered() {
     again.ok();
     assert!(!again.stderr.contains("unfinished"), "{}", again.stderr);
     // Fixed, delivered again from the vault: the same v3, no v4.
-    std::fs::remove_dir(env.path("ci.env")).unwrap();
+    std::fs::remove_file(env.path("ci.env")).unwrap();
     let r = env.run(&["--json", "rotate", "outputs", "svc-a"]);
     r.ok();
     assert_eq!(r.json()["delivered"][0]["version"], 3, "{}", r.stdout);
