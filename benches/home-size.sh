@@ -18,11 +18,21 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 SIZES=${SIZES:-"1000 10000 100000"}
 RUNS=${RUNS:-25}
 (cd "$root" && cargo build --locked --release --bin vauth --example seed_home >&2)
-NEW="$root/target/release/vauth"
-NEW_SEED="$root/target/release/examples/seed_home"
-
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vauth-home-size.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+# Every build runs from a copy in $WORK: the same binary starts ~0.15 ms slower from the file the
+# linker wrote than from a copy (fewer, larger page-cache folios for the kernel to map), which
+# would be charged to whichever build was linked last.
+mkdir -p "$WORK/bin/new" "$WORK/bin/old"
+cp "$root/target/release/vauth" "$root/target/release/examples/seed_home" "$WORK/bin/new/"
+NEW="$WORK/bin/new/vauth"
+NEW_SEED="$WORK/bin/new/seed_home"
+if [ -n "${OLD:-}" ]; then
+    cp "$OLD" "$WORK/bin/old/vauth"
+    cp "${OLD_SEED:?set OLD_SEED to the seed_home of that build}" "$WORK/bin/old/seed_home"
+    OLD="$WORK/bin/old/vauth"
+    OLD_SEED="$WORK/bin/old/seed_home"
+fi
 export XDG_CONFIG_HOME="$WORK/config"
 export HOME="$WORK"
 unset CI VAUTH_HOME VAUTH_MASTER_KEY VAUTH_PASSPHRASE_FILE

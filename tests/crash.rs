@@ -58,7 +58,7 @@ fn kill_9_during_a_bulk_of_writes_never_leaves_a_broken_home() {
         );
     }
     // Everything still works: the vault opens, the audit log verifies (after recovery), and
-    // buckets/ holds exactly the buckets and tables the state names, whatever the killed
+    // buckets/ holds exactly the buckets and table packs the state names, whatever the killed
     // commits left.
     env.create("after");
     env.run(&["audit", "verify"]).ok();
@@ -68,7 +68,7 @@ fn kill_9_during_a_bulk_of_writes_never_leaves_a_broken_home() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(on_disk, referenced_files(&env.home()));
-    assert!(on_disk.iter().any(|n| n.starts_with("t-")));
+    assert!(on_disk.iter().any(|n| n.starts_with("p-")));
     let n = names(&env).len();
     let state = state(&env);
     // One init line, one per key in state (each create that reached state also logged), and

@@ -245,11 +245,11 @@ fn corrupt_truncated_or_newer_state_is_refused_and_untouched() {
     env.run(&["key", "list"])
         .code(3)
         .stderr_has("state.json is corrupt");
-    let newer = good.replace("\"schema\": 3", "\"schema\": 4");
+    let newer = good.replace("\"schema\": 4", "\"schema\": 5");
     std::fs::write(&path, &newer).unwrap();
     env.run(&["key", "list"])
         .code(3)
-        .stderr_has("schema 4")
+        .stderr_has("schema 5")
         .stderr_has("upgrade");
     // A newer schema that no longer parses as this one (a field changed type) is still
     // explained by its schema, not called corrupt.
@@ -699,7 +699,7 @@ fn a_schema_1_home_is_read_as_it_is_and_moves_to_buckets_at_its_next_change() {
     let gamma = env.create("gamma");
     let after = env.read_home("state.json");
     assert!(
-        after.contains("\"schema\": 3")
+        after.contains("\"schema\": 4")
             && after.contains("\"buckets\"")
             && !after.contains("\"api_keys\""),
         "{after}"
@@ -742,12 +742,12 @@ fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_
     env.run(&["cert", "list"]).ok().stdout_has("svc");
     fixture_reads_as_is(&env, &alpha, &gone, &before);
     assert_eq!(files(&home.join("buckets")), buckets_before);
-    // The next change is schema 3; a home this small still names its buckets itself, and the
+    // The next change is schema 4; a home this small still names its buckets itself, and the
     // buckets it did not touch stay as they are.
     let gamma = env.create("gamma");
     let after = env.read_home("state.json");
     assert!(
-        after.contains("\"schema\": 3") && after.contains("\"buckets\""),
+        after.contains("\"schema\": 4") && after.contains("\"buckets\""),
         "{after}"
     );
     let now = files(&home.join("buckets"));
@@ -756,13 +756,26 @@ fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_
         kept >= buckets_before.len() - 3,
         "{buckets_before:?} → {now:?}"
     );
-    assert!(!now.iter().any(|n| n.starts_with("t-")));
-    // Past 64 buckets, state.json names tables instead, for good.
+    assert!(
+        !now.iter()
+            .any(|n| n.starts_with("t-") || n.starts_with("p-"))
+    );
+    // Past 64 buckets, state.json names tables instead, for good, stored four to a pack.
     let fillers = fill_until_tables(&env, "filler").len();
     let after = env.read_home("state.json");
     assert!(!after.contains("\"buckets\""), "{after}");
+    let st = state(&env);
+    let tables = st["tables"].as_object().unwrap();
+    assert!(tables.keys().any(|t| t.starts_with("t-k")));
+    assert!(tables.keys().any(|t| t.starts_with("t-v")));
+    let packs = st["packs"].as_object().unwrap();
+    assert_eq!(packs.len(), tables.len().div_ceil(4), "{st}");
     let now = files(&home.join("buckets"));
-    assert!(now.iter().any(|n| n.starts_with("t-k")) && now.iter().any(|n| n.starts_with("t-v")));
+    assert_eq!(
+        now.iter().filter(|n| n.starts_with("p-")).count(),
+        packs.len()
+    );
+    assert!(!now.iter().any(|n| n.starts_with("t-")));
     fixture_keys_work(&env, [&alpha, &beta, &gone, &gamma]);
     env.run(&["--yes", "cert", "export", "svc", "--key-out", "svc.key"])
         .ok();
@@ -776,25 +789,96 @@ fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_
     assert_eq!(st["api_keys"].as_object().unwrap().len(), 4 + fillers);
     assert_eq!(st["api_keys"]["gone"]["versions"][0]["kept"], false);
     assert_eq!(st["certs"].as_object().unwrap().len(), 1);
-    // A later change writes only the tables of what it touched.
-    let t_before: std::collections::BTreeSet<String> = files(&home.join("buckets"))
-        .into_iter()
-        .filter(|n| n.starts_with("t-"))
-        .collect();
+    // A later change writes only the tables of what it touched, in one pack.
+    let packs = |dir: &std::path::Path| -> std::collections::BTreeSet<String> {
+        files(dir)
+            .into_iter()
+            .filter(|n| n.starts_with("p-"))
+            .collect()
+    };
+    let p_before = packs(&home.join("buckets"));
     env.create("delta");
-    let t_after: std::collections::BTreeSet<String> = files(&home.join("buckets"))
-        .into_iter()
-        .filter(|n| n.starts_with("t-"))
-        .collect();
-    // Its key's, its id's and its plaintext's tables, each with a new hash.
-    assert_eq!(
-        t_after.difference(&t_before).count(),
-        3,
-        "{t_before:?} → {t_after:?}"
-    );
+    let p_after = packs(&home.join("buckets"));
+    let new: Vec<&String> = p_after.difference(&p_before).collect();
+    assert_eq!(new.len(), 1, "{p_before:?} → {p_after:?}");
+    // Its key's, its id's and its plaintext's tables.
+    let pack: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(home.join("buckets").join(new[0])).unwrap())
+            .unwrap();
+    let kinds: std::collections::BTreeSet<&str> =
+        pack.as_object().unwrap().keys().map(|t| &t[2..3]).collect();
+    assert_eq!(kinds, ["i", "k", "v"].into(), "{pack}");
     // The tables (and buckets) it replaced are gone: buckets/ holds what the state names.
     assert_eq!(files(&home.join("buckets")), referenced_files(&home));
     env.run(&["audit", "verify"]).ok();
+}
+
+/// A home written by vauth before table packs (schema 3: each bucket table stored alone;
+/// tests/fixtures/schema3-home, made by the release before this change) is read as it is; its
+/// next change stores the tables it touched in one pack and leaves the others alone, and every
+/// key, plaintext, revocation, certificate, kept key and audit line is kept.
+#[test]
+fn a_schema_3_home_is_read_as_it_is_and_moves_its_tables_into_packs_as_they_change() {
+    let env = schema3_home();
+    let home = env.home();
+    let key = |n: &str| fixture_key_of("schema3-home", n);
+    let (alpha, beta, gone) = (key("alpha"), key("beta"), key("gone"));
+    let files = |dir: &std::path::Path| -> std::collections::BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let alone =
+        |f: &std::collections::BTreeSet<String>| f.iter().filter(|n| n.starts_with("t-")).count();
+    let before = env.read_home("state.json");
+    assert!(before.contains("\"schema\": 3") && !before.contains("\"packs\""));
+    let buckets_before = files(&home.join("buckets"));
+    let tables_before = alone(&buckets_before);
+    assert!(tables_before > 16, "{buckets_before:?}");
+    // Read as it is: nothing written.
+    env.run(&["cert", "list"]).ok().stdout_has("svc");
+    fixture_reads_as_is(&env, &alpha, &gone, &before);
+    assert_eq!(files(&home.join("buckets")), buckets_before);
+    // The next change is schema 4: the tables it touched (its key's, its id's and its
+    // plaintext's) go into one pack; the other tables stay stored alone.
+    let gamma = env.create("gamma");
+    let after = env.read_home("state.json");
+    assert!(after.contains("\"schema\": 4"), "{after}");
+    let st = state(&env);
+    assert_eq!(st["packs"].as_object().unwrap().len(), 1, "{after}");
+    let now = files(&home.join("buckets"));
+    assert_eq!(now.iter().filter(|n| n.starts_with("p-")).count(), 1);
+    let moved = tables_before - alone(&now);
+    assert!((1..=3).contains(&moved), "{moved} tables moved");
+    // The tables and buckets it replaced are gone: buckets/ holds what the state names.
+    assert_eq!(now, referenced_files(&home));
+    fixture_keys_work(&env, [&alpha, &beta, &gone, &gamma]);
+    for n in 0..21 {
+        env.run(&["key", "show", &format!("filler-{n}")]).ok();
+    }
+    env.run(&["--yes", "cert", "export", "svc", "--key-out", "svc.key"])
+        .ok();
+    assert_eq!(
+        std::fs::read_to_string(env.path("svc.key")).unwrap(),
+        fixture_key_of("schema3-home", "svc"),
+        "the kept certificate key"
+    );
+    // Revoking every filler moves most of the remaining tables; what is left alone still reads.
+    for n in 0..21 {
+        env.run(&["--yes", "key", "revoke", &format!("filler-{n}")])
+            .ok();
+    }
+    let now = files(&home.join("buckets"));
+    assert_eq!(now, referenced_files(&home));
+    assert!(alone(&now) < tables_before - moved, "{now:?}");
+    fixture_keys_work(&env, [&alpha, &beta, &gone, &gamma]);
+    let v = env.run(&["--json", "audit", "verify"]);
+    v.ok();
+    let st = state(&env);
+    assert_eq!(st["api_keys"].as_object().unwrap().len(), 3 + 21 + 1);
+    assert_eq!(st["certs"].as_object().unwrap().len(), 1);
 }
 
 /// `home config`, `home export` and `home import` on directory homes, as a user types them with
@@ -863,7 +947,7 @@ fn home_config_export_and_import_on_directory_homes() {
         std::fs::read_dir(env.path("big/buckets"))
             .unwrap()
             .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with("t-"))
+            .any(|e| e.file_name().to_string_lossy().starts_with("p-"))
     );
     env.run(&["--home", "big-copy", "home", "import", "big"])
         .ok();

@@ -494,8 +494,8 @@ fn verify_finds_a_key_through_its_buckets_and_never_trusts_a_replayed_one() {
     std::fs::write(&path, &revoked).unwrap();
     env.run_in(&["key", "verify"], &key).code(1);
     // In a home whose state.json names tables (more than 64 buckets), the table naming the
-    // bucket, edited to name the old bucket (put back beside the new one): state.json names
-    // the table by hash, so it is refused too.
+    // bucket, edited in its pack to name the old bucket (put back beside the new one):
+    // state.json names the pack by hash, so it is refused too.
     fill_until_tables(&env, "filler");
     let id = bucket_id("k", "indexed");
     let table = table_path(&env.home(), &id);
@@ -506,9 +506,13 @@ fn verify_finds_a_key_through_its_buckets_and_never_trusts_a_replayed_one() {
     let new_hash = sha256_hex_bytes(&revoked);
     assert!(text.contains(&new_hash), "{text}");
     std::fs::write(&table, text.replace(&new_hash, &sha256_hex_bytes(&old))).unwrap();
+    // The pack holding the table fails its hash (`p-…`: what is stored under that id).
+    let name = table.file_name().unwrap().to_string_lossy().into_owned();
+    let stored_id = name.rsplit_once('-').unwrap().0;
+    assert!(stored_id.starts_with("p-"), "{name}");
     env.run_in(&["key", "verify"], &key)
         .code(3)
-        .stderr_has("the bucket table t-k")
+        .stderr_has(&format!("the bucket table {stored_id} "))
         .stderr_has("integrity");
     std::fs::write(&table, text).unwrap();
     env.run_in(&["key", "verify"], &key).code(1);

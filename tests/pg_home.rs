@@ -244,6 +244,23 @@ fn pg_home_sixteen_writers_on_two_runners_lose_nothing() {
         st.get("tables").is_some(),
         "800 keys: state names bucket tables"
     );
+    // 800 commits stored their tables in packs whose rows are slots, reused: fewer than 80
+    // rows, never deleted, and each pack the state names is the row of that id.
+    let packs = st["packs"].as_object().unwrap();
+    let rows =
+        f.pg.admin("SELECT count(*) FROM vauth.bucket WHERE home = 'busy' AND id LIKE 'p-%'");
+    let rows: usize = rows.trim().parse().unwrap();
+    assert!(
+        rows >= packs.len() && rows < 80,
+        "{rows} pack rows, {} named",
+        packs.len()
+    );
+    for (id, hash) in packs {
+        let h = f.pg.admin(&format!(
+            "SELECT encode(sha256(data), 'hex') FROM vauth.bucket WHERE home = 'busy' AND id = '{id}'"
+        ));
+        assert_eq!(h.trim(), hash.as_str().unwrap(), "{id}");
+    }
     let keys = st["api_keys"].as_object().unwrap();
     assert_eq!(keys.len(), WRITERS * OPS);
     for w in 0..WRITERS {

@@ -65,13 +65,28 @@ pub struct Commit<'a> {
     /// The buckets that changed (records, id index, sealed vault entries) and the tables that
     /// name them, stored before the state that names the tables.
     pub buckets: &'a [BucketBytes],
-    /// What the new buckets and tables replace: the hash each had in the previous state (id →
-    /// hash; none for a new one).
+    /// What the new state no longer names as it was: the hash each replaced bucket, table or
+    /// pack had in the previous state (id → hash; none for a new one), to remove once the
+    /// state is stored (a table stored alone, and a pack no table is in any more, have no
+    /// successor of their id).
     pub previous: &'a BTreeMap<String, String>,
     /// The audit line (no newline).
     pub audit_line: &'a str,
     /// Its sequence number.
     pub audit_seq: u64,
+}
+
+impl Commit<'_> {
+    /// Whether this commit stores `id` with the SHA-256 `hash`.
+    pub fn writes(&self, id: &str, hash: &str) -> bool {
+        self.buckets.iter().any(|b| b.id == id && b.hash == hash)
+    }
+
+    /// The stored buckets, tables and packs this commit leaves no state naming: what it
+    /// replaced under another hash (a new one of the same id is written) or retired (none is).
+    pub fn retired(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.previous.iter().filter(|(id, h)| !self.writes(id, h))
+    }
 }
 
 /// A whole home, as `vauth home export` / `import` move it.
@@ -414,13 +429,11 @@ impl Backend for FileBackend {
         // the next writer).
         if !ch.buckets.is_empty() {
             let mut all_gone = true;
-            for b in ch.buckets {
-                if let Some(old) = ch.previous.get(&b.id).filter(|h| **h != b.hash) {
-                    all_gone &= match std::fs::remove_file(dir.join(bucket_file(&b.id, old))) {
-                        Ok(()) => true,
-                        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
-                    };
-                }
+            for (id, old) in ch.retired() {
+                all_gone &= match std::fs::remove_file(dir.join(bucket_file(id, old))) {
+                    Ok(()) => true,
+                    Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+                };
             }
             // A replaced bucket left behind (a sealed one may hold erased entries) keeps the
             // marker, so the next writer removes it.

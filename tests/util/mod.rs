@@ -497,6 +497,15 @@ pub fn schema2_home() -> TestEnv {
     fixture_home("schema2-home")
 }
 
+/// A test env whose home is a copy of tests/fixtures/schema3-home: a home written by the
+/// release before table packs (schema 3: each bucket table stored alone, `t-k3-<sha256>.json`),
+/// master-key protected (the same key), with keys alpha, beta and gone (revoked), 21 keys
+/// filler-N (past 64 buckets), an HS256 JWT key sig, a CA and a client certificate svc whose key
+/// is kept.
+pub fn schema3_home() -> TestEnv {
+    fixture_home("schema3-home")
+}
+
 /// A test env whose home is a copy of tests/fixtures/`name` (and its buckets/), with the
 /// plaintexts of its keys alpha, beta and gone marked secret.
 fn fixture_home(name: &str) -> TestEnv {
@@ -553,34 +562,49 @@ pub fn key_bucket_path(dir: &std::path::Path, name: &str) -> PathBuf {
     dir.join("buckets").join(format!("{id}-{hash}.json"))
 }
 
-/// The path of the stored table naming bucket `id` in the directory home `dir`.
+/// The stored file of table `t` that `v` (the state.json of the directory home `dir`) names:
+/// its pack (`p-…`, schema 4) or the table alone (schema 3); None when it names no such table.
+fn table_file(dir: &std::path::Path, v: &serde_json::Value, t: &str) -> Option<PathBuf> {
+    let root = v.get("tables")?.get(t)?.as_str()?;
+    let name = if root.starts_with("p-") {
+        format!("{root}-{}.json", v["packs"][root].as_str().unwrap())
+    } else {
+        format!("{t}-{root}.json")
+    };
+    Some(dir.join("buckets").join(name))
+}
+
+fn read_state_json(dir: &std::path::Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("state.json")).unwrap()).unwrap()
+}
+
+/// The path of the stored file (a pack of tables, or a table alone) naming bucket `id` in the
+/// directory home `dir`.
 pub fn table_path(dir: &std::path::Path, id: &str) -> PathBuf {
-    let t = table_of(id);
-    let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("state.json")).unwrap()).unwrap();
-    let hash = v["tables"][&t].as_str().unwrap().to_string();
-    dir.join("buckets").join(format!("{t}-{hash}.json"))
+    table_file(dir, &read_state_json(dir), &table_of(id)).unwrap()
 }
 
 /// The files of buckets/ that the directory home `dir`'s state.json names, directly or
-/// through its tables: what buckets/ holds once no killed commit has left anything behind.
+/// through its tables and packs: what buckets/ holds once no killed commit has left anything
+/// behind.
 pub fn referenced_files(dir: &std::path::Path) -> std::collections::BTreeSet<String> {
-    let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("state.json")).unwrap()).unwrap();
+    let v = read_state_json(dir);
     let tables: std::collections::BTreeMap<String, String> =
         serde_json::from_value(v.get("tables").cloned().unwrap_or_default()).unwrap_or_default();
-    stored_buckets(dir)
-        .into_iter()
-        .chain(tables)
-        .map(|(id, h)| {
-            let ext = if id.starts_with("v-") {
-                "vault"
-            } else {
-                "json"
-            };
-            format!("{id}-{h}.{ext}")
-        })
-        .collect()
+    let mut out: std::collections::BTreeSet<String> = tables
+        .keys()
+        .map(|t| table_file(dir, &v, t).unwrap())
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    out.extend(stored_buckets(dir).into_iter().map(|(id, h)| {
+        let ext = if id.starts_with("v-") {
+            "vault"
+        } else {
+            "json"
+        };
+        format!("{id}-{h}.{ext}")
+    }));
+    out
 }
 
 /// Create keys `PREFIX-0`, `PREFIX-1`, … in `env`'s directory home until its state.json names
@@ -605,19 +629,22 @@ pub fn table_of(id: &str) -> String {
 }
 
 /// Every stored bucket of the directory home `dir` (id → SHA-256), as state.json names them:
-/// through its tables (schema 3), or at once (`buckets`, schema 2).
+/// through its tables (in packs since schema 4, alone in schema 3), or at once (`buckets`,
+/// schema 2).
 pub fn stored_buckets(dir: &std::path::Path) -> std::collections::BTreeMap<String, String> {
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("state.json")).unwrap()).unwrap();
     let mut out: std::collections::BTreeMap<String, String> =
         serde_json::from_value(v.get("buckets").cloned().unwrap_or_default()).unwrap_or_default();
     if let Some(t) = v.get("tables").and_then(|t| t.as_object()) {
-        for (id, hash) in t {
-            let f = dir
-                .join("buckets")
-                .join(format!("{id}-{}.json", hash.as_str().unwrap()));
-            let m: std::collections::BTreeMap<String, String> =
+        for (id, root) in t {
+            let f = table_file(dir, &v, id).unwrap();
+            let mut m: serde_json::Value =
                 serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            if root.as_str().unwrap().starts_with("p-") {
+                m = m[id].take();
+            }
+            let m: std::collections::BTreeMap<String, String> = serde_json::from_value(m).unwrap();
             out.extend(m);
         }
     }

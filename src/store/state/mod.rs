@@ -36,9 +36,10 @@ use crate::timefmt::serde_rfc3339;
 
 /// The schema this build writes and the newest it reads. Schema 1 held every API key in
 /// state.json; schema 2 keeps them in buckets ([`records`]) that state.json names by hash;
-/// schema 3 names the buckets in tables that state.json names by hash ([`tables`]). An older
-/// home is read as it is and written as schema 3 by its next change.
-pub const SCHEMA: u32 = 3;
+/// schema 3 names the buckets in tables that state.json names by hash ([`tables`]); schema 4
+/// stores the tables a commit changes together, in packs that state.json names by hash. An
+/// older home is read as it is and written as schema 4 by its next change.
+pub const SCHEMA: u32 = 4;
 
 /// The bucket kind of API keys.
 pub const KEYS: &str = "k";
@@ -183,11 +184,11 @@ impl State {
             )
             .hint(untouched));
         }
-        let tables = Rc::new(if f.tables.is_empty() {
+        let tables = Rc::new(if f.tables.is_empty() && f.packs.is_empty() {
             // A small home (or any of schema 2): every bucket named here.
             Tables::flat(f.buckets)?
         } else if f.buckets.is_empty() {
-            Tables::stored(f.tables)?
+            Tables::stored(f.tables, f.packs)?
         } else {
             return Err(Error::state(
                 "state.json is corrupt: it names both buckets and bucket tables",
@@ -342,7 +343,7 @@ impl State {
     }
 }
 
-/// state.json as read: schema 3 (meta, tables by hash), schema 2 (meta, buckets by hash) or
+/// state.json as read: schema 4 (meta, tables by pack, packs by hash), schema 3 (meta, tables by hash), schema 2 (meta, buckets by hash) or
 /// schema 1 (every API key inline).
 #[derive(Deserialize)]
 struct StateFile {
@@ -372,6 +373,9 @@ struct StateFile {
     buckets: BTreeMap<String, String>,
     #[serde(default)]
     tables: BTreeMap<String, String>,
+    /// The packs the tables are stored in (schema 4).
+    #[serde(default)]
+    packs: BTreeMap<String, String>,
     #[serde(default)]
     integrity: Option<String>,
 }
@@ -493,7 +497,7 @@ pub(crate) mod tests {
         let mut written = s.api_keys.dirty_bytes().unwrap();
         written.extend(s.ids.dirty_bytes().unwrap());
         let (tables, _) = s.tables.stage(&written).unwrap();
-        assert!(tables.iter().all(|t| t.id.starts_with("t-")));
+        assert!(tables.iter().all(|t| t.id.starts_with("p-")));
         written.extend(tables);
         let store: Rc<RefCell<BTreeMap<String, Vec<u8>>>> = Rc::new(RefCell::new(
             written

@@ -66,7 +66,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// The error for a bucket whose bytes are not the ones its meta record names.
 pub fn bucket_tampered(id: &str) -> Error {
-    let what = if super::tables::is_table_id(id) {
+    let what = if super::tables::is_table_id(id) || super::tables::is_pack_id(id) {
         "bucket table"
     } else {
         "bucket"

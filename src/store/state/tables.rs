@@ -10,6 +10,15 @@
 //! covers its bytes: a bucket or a table that was swapped, replayed or edited fails a hash
 //! check when it is read.
 //!
+//! A commit stores the tables whose buckets changed together, up to [`PACK_MAX`] in one
+//! **pack** (schema 4): state.json names each table by its pack (`tables`: `"t-k3": "p-07"`)
+//! and each pack by the SHA-256 of its bytes (`packs`), so a `key create` writes one table file,
+//! not three. A pack lives while a table names it. Its id is a slot (`p-07`) that no table of
+//! the new state names otherwise, so a PostgreSQL home reuses at most 80 rows `p-XX` and never
+//! deletes one (a runner needs no DELETE grant); a directory home stores it as
+//! `buckets/p-07-<sha256>.json` and removes it once no table names it. A table of schema 3 is
+//! stored alone (`"t-k3": "<sha256>"`) until its next change.
+//!
 //! A command reads only the tables of the buckets it touches (one per kind for a
 //! single-credential command), and a commit writes the tables whose buckets changed. A small
 //! home (at most [`INLINE_MAX`] buckets) names every bucket in state.json itself (`buckets`, as
@@ -28,6 +37,11 @@ use crate::error::{Error, Result};
 pub const INLINE_MAX: usize = 64;
 /// The table kind prefix (`t-k3`).
 const TABLE: &str = "t-";
+/// The pack id prefix (`p-` and a two-digit hex slot).
+const PACK: &str = "p-";
+/// A pack holds at most this many tables (a read of one table reads its pack whole): a commit
+/// that changes more stores them in several.
+pub const PACK_MAX: usize = 4;
 /// The kinds of bucket a table may hold.
 const KINDS: [&str; 4] = [super::KEYS, super::IDS, super::CERTS, super::VAULT_KEYS];
 
@@ -52,6 +66,17 @@ pub(super) fn is_table_id(id: &str) -> bool {
     })
 }
 
+/// Whether `id` names a pack of tables (`p-` and two lowercase hex digits).
+pub(super) fn is_pack_id(id: &str) -> bool {
+    id.strip_prefix(PACK)
+        .is_some_and(|h| h.len() == 2 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+}
+
+/// The id of pack slot `n`.
+fn pack_id(n: usize) -> String {
+    format!("{PACK}{n:02x}")
+}
+
 fn corrupt(what: &str) -> Error {
     Error::state(format!("state.json is corrupt: {what}")).hint(
         "restore state.json with its buckets/ directory from version control or a backup; \
@@ -59,10 +84,21 @@ fn corrupt(what: &str) -> Error {
     )
 }
 
+/// Where a table is stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Root {
+    /// Alone, under its own id, with this SHA-256 (schema 3).
+    Alone(String),
+    /// In the pack of this id.
+    Packed(String),
+}
+
 #[derive(Clone, Default, Debug)]
 struct Inner {
-    /// Table id → SHA-256 of its stored bytes: what state.json names.
-    roots: BTreeMap<String, String>,
+    /// Table id → where it is stored: what state.json names (`tables`).
+    roots: BTreeMap<String, Root>,
+    /// Pack id → SHA-256 of its bytes (`packs`).
+    packs: BTreeMap<String, String>,
     /// The tables read (or made) so far: table id → (bucket id → SHA-256).
     loaded: BTreeMap<String, BTreeMap<String, String>>,
     /// Tables changed since they were stored.
@@ -82,6 +118,20 @@ impl Inner {
 pub struct Tables {
     loader: RefCell<Option<Loader>>,
     inner: RefCell<Inner>,
+}
+
+/// The table `t` as read from `stored` (itself, or its pack): every bucket it names is one of
+/// its own, by a well-formed hash.
+fn checked_table(
+    t: &str,
+    map: BTreeMap<String, String>,
+    stored: &str,
+) -> Result<BTreeMap<String, String>> {
+    let belongs = |id: &String, h: &String| table_of(id).as_deref() == Some(t) && is_hash(h);
+    if !is_table_id(t) || !map.iter().all(|(id, h)| belongs(id, h)) {
+        return Err(bucket_tampered(stored));
+    }
+    Ok(map)
 }
 
 impl std::fmt::Debug for Tables {
@@ -105,7 +155,17 @@ impl serde::Serialize for Tables {
                 m.serialize_entry("buckets", &all)?;
             }
         } else {
-            m.serialize_entry("tables", &i.roots)?;
+            let roots: BTreeMap<&String, &String> = i
+                .roots
+                .iter()
+                .map(|(t, r)| match r {
+                    Root::Alone(h) | Root::Packed(h) => (t, h),
+                })
+                .collect();
+            m.serialize_entry("tables", &roots)?;
+            if !i.packs.is_empty() {
+                m.serialize_entry("packs", &i.packs)?;
+            }
         }
         m.end()
     }
@@ -123,16 +183,39 @@ impl Tables {
         }
     }
 
-    /// The tables state.json names (`roots`: table id → SHA-256, at least one), read on use
-    /// (see [`Tables::set_loader`]).
-    pub fn stored(roots: BTreeMap<String, String>) -> Result<Tables> {
-        if let Some((id, _)) = roots.iter().find(|(id, h)| !is_table_id(id) || !is_hash(h)) {
-            return Err(corrupt(&format!("table {id:?}")));
+    /// The tables state.json names (`roots`: table id → its pack's id, or its own SHA-256 when
+    /// stored alone; at least one) and the packs (`packs`: pack id → SHA-256), read on use (see
+    /// [`Tables::set_loader`]).
+    pub fn stored(
+        roots: BTreeMap<String, String>,
+        packs: BTreeMap<String, String>,
+    ) -> Result<Tables> {
+        if let Some((id, _)) = packs.iter().find(|(id, h)| !is_pack_id(id) || !is_hash(h)) {
+            return Err(corrupt(&format!("pack {id:?}")));
+        }
+        let mut out = BTreeMap::new();
+        for (id, r) in roots {
+            let root = if is_hash(&r) {
+                Root::Alone(r)
+            } else if packs.contains_key(&r) {
+                Root::Packed(r)
+            } else {
+                return Err(corrupt(&format!("table {id:?}")));
+            };
+            if !is_table_id(&id) {
+                return Err(corrupt(&format!("table {id:?}")));
+            }
+            out.insert(id, root);
+        }
+        let named = |p: &String| out.values().any(|r| *r == Root::Packed(p.clone()));
+        if let Some(p) = packs.keys().find(|p| !named(p)) {
+            return Err(corrupt(&format!("pack {p:?} that no table is in")));
         }
         Ok(Tables {
             loader: RefCell::new(None),
             inner: RefCell::new(Inner {
-                roots,
+                roots: out,
+                packs,
                 ..Inner::default()
             }),
         })
@@ -179,7 +262,8 @@ impl Tables {
         i.roots.keys().any(named) || i.loaded.iter().any(|(id, t)| named(id) && !t.is_empty())
     }
 
-    /// Read table `t` if it is not read yet.
+    /// Read table `t` if it is not read yet (with the other tables of its pack that are named
+    /// there).
     fn load(&self, t: &str) -> Result<()> {
         if self.inner.borrow().loaded.contains_key(t) {
             return Ok(());
@@ -187,16 +271,28 @@ impl Tables {
         let root = self.inner.borrow().roots.get(t).cloned();
         let map = match root {
             None => BTreeMap::new(),
-            Some(h) => {
+            Some(Root::Alone(h)) => {
                 let bytes = self.load_checked(t, &h)?;
-                let map: BTreeMap<String, String> =
-                    serde_json::from_slice(&bytes).map_err(|_| bucket_tampered(t))?;
-                let belongs =
-                    |id: &String, h: &String| table_of(id).as_deref() == Some(t) && is_hash(h);
-                if !map.iter().all(|(id, h)| belongs(id, h)) {
-                    return Err(bucket_tampered(t));
+                let map = serde_json::from_slice(&bytes).map_err(|_| bucket_tampered(t))?;
+                checked_table(t, map, t)?
+            }
+            Some(Root::Packed(p)) => {
+                let h = self.inner.borrow().packs.get(&p).cloned();
+                let h = h.ok_or_else(|| Error::bug(format!("no pack {p}")))?;
+                let bytes = self.load_checked(&p, &h)?;
+                let pack: BTreeMap<String, BTreeMap<String, String>> =
+                    serde_json::from_slice(&bytes).map_err(|_| bucket_tampered(&p))?;
+                let mut own = None;
+                for (id, map) in pack {
+                    let map = checked_table(&id, map, &p)?;
+                    let mut i = self.inner.borrow_mut();
+                    if id == t {
+                        own = Some(map);
+                    } else if i.roots.get(&id) == Some(&Root::Packed(p.clone())) {
+                        i.loaded.entry(id).or_insert(map);
+                    }
                 }
-                map
+                own.ok_or_else(|| bucket_tampered(&p))?
             }
         };
         self.inner.borrow_mut().loaded.insert(t.to_string(), map);
@@ -225,11 +321,14 @@ impl Tables {
         }
     }
 
-    /// Every stored bucket and table, id → SHA-256 (reads every table).
+    /// Every stored bucket, table and pack, id → SHA-256 (reads every table).
     pub fn all(&self) -> Result<BTreeMap<String, String>> {
         let roots = self.inner.borrow().roots.clone();
-        let mut all = roots.clone();
-        for t in roots.keys() {
+        let mut all = self.inner.borrow().packs.clone();
+        for (t, r) in &roots {
+            if let Root::Alone(h) = r {
+                all.insert(t.clone(), h.clone());
+            }
             self.load(t)?;
         }
         for m in self.inner.borrow().loaded.values() {
@@ -251,18 +350,23 @@ impl Tables {
         Ok(out)
     }
 
-    /// Record what a commit stores: `written` buckets with their new hashes; returns the
-    /// changed tables' bytes to store with them (none while the state names every bucket
-    /// itself), and, for each written bucket and table, the hash it had (what the new one
-    /// replaces). state.json, serialized after this, names the new tables (or buckets).
-    /// [`Tables::restore`] undoes it when the commit fails.
+    /// Record what a commit stores: `written` buckets with their new hashes; returns the packs
+    /// of the changed tables to store with them (none while the state names every bucket
+    /// itself), and, for each bucket, table and pack the new state no longer names as it was,
+    /// the hash it had (what to remove once the state is stored). state.json, serialized after
+    /// this, names the new packs (or buckets). [`Tables::restore`] undoes it when the commit
+    /// fails.
     pub fn stage(
         &self,
         written: &[BucketBytes],
     ) -> Result<(Vec<BucketBytes>, BTreeMap<String, String>)> {
         let mut previous = BTreeMap::new();
         for b in written {
-            if let Some(old) = self.hash(&b.id)? {
+            let old = self.hash(&b.id)?;
+            if old.as_ref() == Some(&b.hash) {
+                continue;
+            }
+            if let Some(old) = old {
                 previous.insert(b.id.clone(), old);
             }
             let t = table_of(&b.id).ok_or_else(|| Error::bug("not a bucket id"))?;
@@ -276,6 +380,7 @@ impl Tables {
         let mut i = self.inner.borrow_mut();
         if i.inline() {
             if i.loaded.values().map(BTreeMap::len).sum::<usize>() <= INLINE_MAX {
+                i.dirty.clear();
                 return Ok((Vec::new(), previous));
             }
             // From now on state.json names tables: every table with buckets is written.
@@ -283,25 +388,72 @@ impl Tables {
         }
         let Inner {
             roots,
+            packs,
             loaded,
             dirty,
         } = &mut *i;
-        let mut tables = Vec::new();
-        for t in std::mem::take(dirty) {
-            let Some(m) = loaded.get(&t) else { continue };
-            let mut bytes = serde_json::to_vec_pretty(m)
-                .map_err(|e| Error::bug(format!("cannot serialize a table: {e}")))?;
+        // By hex digit, then kind: the tables of one name's records (`t-k3` and its plaintexts'
+        // `t-v3`) share a pack when many are written at once, so one read brings both.
+        let mut changed: Vec<String> = std::mem::take(dirty)
+            .into_iter()
+            .filter(|t| loaded.contains_key(t))
+            .collect();
+        changed.sort_by(|a, b| (&a[3..], &a[2..3]).cmp(&(&b[3..], &b[2..3])));
+        // Each new pack takes a slot no unchanged table's pack holds (at most 64 packs live, and
+        // at most 16 new ones: slots stay under 80).
+        let mut taken: BTreeSet<String> = roots
+            .iter()
+            .filter(|(t, _)| !changed.contains(t))
+            .filter_map(|(_, r)| match r {
+                Root::Packed(p) => Some(p.clone()),
+                Root::Alone(_) => None,
+            })
+            .collect();
+        let mut out = Vec::new();
+        for chunk in changed.chunks(PACK_MAX) {
+            let pack: BTreeMap<&String, &BTreeMap<String, String>> = chunk
+                .iter()
+                .filter_map(|t| loaded.get_key_value(t))
+                .collect();
+            let mut bytes = serde_json::to_vec_pretty(&pack)
+                .map_err(|e| Error::bug(format!("cannot serialize a table pack: {e}")))?;
             bytes.push(b'\n');
-            let b = BucketBytes::new(t.clone(), bytes);
-            if roots.get(&t) == Some(&b.hash) {
-                continue;
+            let hash = records::sha256_hex(&bytes);
+            let id = (0..)
+                .map(pack_id)
+                .find(|p| !taken.contains(p))
+                .ok_or_else(|| Error::bug("no pack slot"))?;
+            taken.insert(id.clone());
+            for t in chunk {
+                if let Some(Root::Alone(old)) = roots.insert(t.clone(), Root::Packed(id.clone())) {
+                    previous.insert(t.clone(), old);
+                }
             }
-            if let Some(old) = roots.insert(t, b.hash.clone()) {
-                previous.insert(b.id.clone(), old);
+            // A slot whose every table moved takes a new pack: its old bytes go.
+            if let Some(old) = packs.insert(id.clone(), hash) {
+                previous.insert(id.clone(), old);
             }
-            tables.push(b);
+            out.push(BucketBytes::new(id, bytes));
         }
-        Ok((tables, previous))
+        // A pack no table names any more goes.
+        let live: BTreeSet<&String> = roots
+            .values()
+            .filter_map(|r| match r {
+                Root::Packed(p) => Some(p),
+                Root::Alone(_) => None,
+            })
+            .collect();
+        let gone: Vec<String> = packs
+            .keys()
+            .filter(|p| !live.contains(p))
+            .cloned()
+            .collect();
+        for p in gone {
+            if let Some(h) = packs.remove(&p) {
+                previous.insert(p, h);
+            }
+        }
+        Ok((out, previous))
     }
 
     /// The tables as they are now (before [`Tables::stage`]).
@@ -356,8 +508,21 @@ mod tests {
         serde_json::to_value(t).unwrap()
     }
 
+    /// `t`'s state.json members `tables` and `packs`.
+    fn named(t: &Tables) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+        let m = members(t);
+        let get = |k: &str| serde_json::from_value(m[k].clone()).unwrap_or_default();
+        (get("tables"), get("packs"))
+    }
+
+    fn store_all(store: &Store, written: &[BucketBytes]) {
+        for b in written {
+            store.borrow_mut().insert(b.id.clone(), b.bytes.clone());
+        }
+    }
+
     #[test]
-    fn a_small_home_names_its_buckets_itself_and_a_larger_one_writes_tables() {
+    fn a_small_home_names_its_buckets_itself_and_a_larger_one_writes_tables_in_packs() {
         let store: Store = Rc::default();
         let flat: BTreeMap<String, String> =
             [("k-31".to_string(), h(1)), ("i-02".to_string(), h(2))].into();
@@ -367,55 +532,125 @@ mod tests {
         let (tables, previous) = t.stage(&[]).unwrap();
         assert!(tables.is_empty() && previous.is_empty());
         assert_eq!(members(&t), serde_json::json!({ "buckets": flat }));
-        // Past INLINE_MAX buckets: every table with buckets is written, and named.
+        // Past INLINE_MAX buckets: every table with buckets is written, PACK_MAX to a pack,
+        // and named.
         let more: Vec<BucketBytes> = (0..INLINE_MAX)
             .map(|n| BucketBytes::new(format!("v-{n:02x}"), format!("{n}").into_bytes()))
             .collect();
-        let (tables, previous) = t.stage(&more).unwrap();
-        let ids: BTreeSet<&str> = tables.iter().map(|b| b.id.as_str()).collect();
-        assert_eq!(ids.len(), 6, "{ids:?}");
-        assert!(ids.contains("t-k3") && ids.contains("t-i0") && ids.contains("t-v3"));
+        let (packs, previous) = t.stage(&more).unwrap();
+        assert_eq!(packs.len(), 2, "six tables, four to a pack");
+        assert!(packs.iter().all(|p| is_pack_id(&p.id)));
         assert!(previous.is_empty());
-        for b in &tables {
-            store.borrow_mut().insert(b.id.clone(), b.bytes.clone());
-        }
-        let m = members(&t);
-        assert!(m.get("buckets").is_none());
-        let roots: BTreeMap<String, String> = serde_json::from_value(m["tables"].clone()).unwrap();
-        let back = with_loader(Tables::stored(roots.clone()).unwrap(), &store);
+        store_all(&store, &packs);
+        assert!(members(&t).get("buckets").is_none());
+        let (roots, named_packs) = named(&t);
+        let want: BTreeSet<&str> = ["t-k3", "t-i0", "t-v0", "t-v1", "t-v2", "t-v3"].into();
+        assert_eq!(
+            roots.keys().map(String::as_str).collect::<BTreeSet<_>>(),
+            want
+        );
+        assert_eq!(named_packs.len(), 2);
+        assert!(roots.values().all(|p| named_packs.contains_key(p)));
+        let back = with_loader(
+            Tables::stored(roots.clone(), named_packs.clone()).unwrap(),
+            &store,
+        );
         assert_eq!(back.hash("k-31").unwrap(), Some(h(1)));
         assert_eq!(back.hash("k-32").unwrap(), None);
         assert_eq!(back.hash("c-32").unwrap(), None, "no table: no bucket");
-        assert_eq!(back.all().unwrap().len(), 2 + INLINE_MAX + 6);
-        // A new bucket in t-k3: that table alone is written, replacing its old hash.
+        assert_eq!(back.all().unwrap().len(), 2 + INLINE_MAX + 2);
+        // A new bucket in t-k3: that table alone goes to a new pack; its old pack stays, since
+        // other tables are still in it.
         let nb = BucketBytes::new("k-3a".into(), b"{}\n".to_vec());
-        let (tables, previous) = back.stage(std::slice::from_ref(&nb)).unwrap();
-        assert_eq!(tables.len(), 1);
-        assert_eq!(previous.get("t-k3"), roots.get("t-k3"));
-        // A table swapped for another, or edited, fails its hash.
-        let other = store.borrow()["t-i0"].clone();
-        store.borrow_mut().insert("t-k3".into(), other);
-        let swapped = with_loader(Tables::stored(roots.clone()).unwrap(), &store);
-        let e = swapped.hash("k-31").unwrap_err();
+        let (packs, previous) = back.stage(std::slice::from_ref(&nb)).unwrap();
+        assert_eq!(packs.len(), 1);
+        assert!(previous.is_empty(), "{previous:?}");
+        let (r2, p2) = named(&back);
+        assert_eq!(r2["t-k3"], packs[0].id);
+        assert_eq!(p2.len(), 3);
+        // Once every table of a pack is elsewhere, the pack is retired.
+        store_all(&store, &packs);
+        let old = &roots["t-i0"];
+        let rest: Vec<BucketBytes> = roots
+            .iter()
+            .filter(|(t, p)| *p == old && t.as_str() != "t-k3")
+            .map(|(t, _)| BucketBytes::new(format!("{}-{}0", &t[2..3], &t[3..]), b"x".to_vec()))
+            .collect();
+        let (_, previous) = back.stage(&rest).unwrap();
+        assert_eq!(previous.get(old), named_packs.get(old), "{previous:?}");
+        assert_ne!(named(&back).1.get(old), named_packs.get(old));
+        // A pack swapped for another, or edited, fails its hash.
+        let (p0, p1) = (&roots["t-k3"], &roots["t-v3"]);
+        let p0 = if p0 == p1 { &roots["t-i0"] } else { p0 };
+        let other = store.borrow()[p1].clone();
+        store.borrow_mut().insert(p0.clone(), other);
+        let swapped = with_loader(
+            Tables::stored(roots.clone(), named_packs.clone()).unwrap(),
+            &store,
+        );
+        let probe = if p0 == &roots["t-k3"] { "k-31" } else { "i-02" };
+        let e = swapped.hash(probe).unwrap_err();
         assert_eq!(e.kind().exit_code(), 3);
-        assert!(e.message().contains("bucket table t-k3"), "{}", e.message());
-        // A table whose hash matches but names a bucket of another table is refused too.
-        let mut bad = b"{\n  \"k-41\": \"".to_vec();
-        bad.extend(h(1).as_bytes());
-        bad.extend(b"\"\n}\n");
-        let bh = records::sha256_hex(&bad);
-        store.borrow_mut().insert("t-k3".into(), bad);
-        let mut r = roots.clone();
-        r.insert("t-k3".into(), bh);
         assert!(
-            with_loader(Tables::stored(r).unwrap(), &store)
+            e.message().contains(&format!("bucket table {p0}")),
+            "{}",
+            e.message()
+        );
+        // A pack whose hash matches but whose table names a bucket of another table is refused.
+        let mut bad = b"{\n  \"t-k3\": {\n    \"k-41\": \"".to_vec();
+        bad.extend(h(1).as_bytes());
+        bad.extend(b"\"\n  }\n}\n");
+        let bh = records::sha256_hex(&bad);
+        let bid = pack_id(0x3f);
+        store.borrow_mut().insert(bid.clone(), bad);
+        let bad_state = Tables::stored(
+            [("t-k3".to_string(), bid.clone())].into(),
+            [(bid.clone(), bh)].into(),
+        );
+        assert!(
+            with_loader(bad_state.unwrap(), &store)
                 .hash("k-31")
                 .is_err()
         );
-        // state.json naming something that is not a table is corrupt.
-        let mut r = roots;
+        // state.json naming something that is not a table, a pack it does not list, or a pack
+        // no table is in, is corrupt.
+        let mut r = roots.clone();
         r.insert("k-31".into(), h(1));
-        assert!(Tables::stored(r).is_err());
+        assert!(Tables::stored(r, named_packs.clone()).is_err());
+        let mut r = roots.clone();
+        r.insert("t-c0".into(), pack_id(0xee));
+        assert!(Tables::stored(r, named_packs.clone()).is_err());
+        let mut p = named_packs.clone();
+        p.insert(pack_id(0xee), h(9));
+        assert!(Tables::stored(roots, p).is_err());
+    }
+
+    #[test]
+    fn a_table_stored_alone_moves_into_a_pack_at_its_next_change() {
+        // Schema 3: t-k3 stored under its own id, named by its hash.
+        let store: Store = Rc::default();
+        let mut alone = b"{\n  \"k-31\": \"".to_vec();
+        alone.extend(h(1).as_bytes());
+        alone.extend(b"\"\n}\n");
+        let ah = records::sha256_hex(&alone);
+        store.borrow_mut().insert("t-k3".into(), alone);
+        let roots: BTreeMap<String, String> = [("t-k3".to_string(), ah.clone())].into();
+        let t = with_loader(Tables::stored(roots, BTreeMap::new()).unwrap(), &store);
+        assert_eq!(t.hash("k-31").unwrap(), Some(h(1)));
+        assert_eq!(t.all().unwrap().get("t-k3"), Some(&ah));
+        let nb = BucketBytes::new("k-3a".into(), b"{}\n".to_vec());
+        let (packs, previous) = t.stage(std::slice::from_ref(&nb)).unwrap();
+        assert_eq!(packs.len(), 1);
+        assert_eq!(
+            previous.get("t-k3"),
+            Some(&ah),
+            "the table stored alone goes"
+        );
+        store_all(&store, &packs);
+        let (roots, packs) = named(&t);
+        let back = with_loader(Tables::stored(roots, packs).unwrap(), &store);
+        assert_eq!(back.hash("k-31").unwrap(), Some(h(1)));
+        assert_eq!(back.hash("k-3a").unwrap(), Some(nb.hash));
     }
 
     #[test]
