@@ -264,16 +264,17 @@ fn replaceable(path: &Path) -> Result<()> {
 /// not exist (unless `force`, and then it is a regular file), and its directory is a directory
 /// or can be created.
 pub fn precheck_user_file(path: &Path, force: bool) -> Result<()> {
-    if !force && fs::symlink_metadata(path).is_ok() {
-        return Err(exists(path));
-    }
-    replaceable(path)?;
     if path.as_os_str().is_empty() || path.file_name().is_none() {
         return Err(Error::usage(format!(
             "{:?} does not name a file",
             path.display().to_string()
         ))
         .hint("give a file name, e.g. --out app.key"));
+    }
+    // A link, FIFO, device or directory is refused as what it is, --force or not.
+    replaceable(path)?;
+    if !force && fs::symlink_metadata(path).is_ok() {
+        return Err(exists(path));
     }
     let mut d = parent_dir(path);
     loop {

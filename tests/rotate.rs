@@ -864,6 +864,57 @@ fn rotate_writes_github_gitlab_dotenv_and_dir_outputs() {
         .stderr_has("GITHUB_OUTPUT is not set");
 }
 
+/// A `dir:` output whose file is a link (or anything but a regular file) is refused before
+/// anything rotates: for a certificate, both files are checked, so a renewal never leaves a new
+/// certificate beside the old key; for an API key, its key file.
+#[test]
+fn rotate_refuses_a_dir_output_whose_file_is_a_link_before_rotating() {
+    let env = TestEnv::new();
+    env.run(&["ca", "init"]).ok();
+    env.run(&[
+        "cert",
+        "issue",
+        "svc",
+        "--cn",
+        "svc",
+        "--keep-key",
+        "--out",
+        "first",
+    ])
+    .ok();
+    env.create("api");
+    env.append_config(
+        "\n[[policy]]\ncredential = \"svc\"\nmax_age = \"30d\"\noutputs = [\"dir:tls\"]\n\
+         \n[[policy]]\ncredential = \"api\"\nmax_age = \"30d\"\noutputs = [\"dir:keys\"]\n",
+    );
+    std::fs::create_dir(env.path("tls")).unwrap();
+    std::os::unix::fs::symlink("../first/svc.key", env.path("tls/svc.key")).unwrap();
+    std::fs::create_dir(env.path("keys")).unwrap();
+    std::os::unix::fs::symlink("/dev/null", env.path("keys/api.key")).unwrap();
+    let before = state(&env);
+    env.run(&["rotate", "apply", "svc"])
+        .code(3)
+        .stderr_has("tls/svc.key is a symbolic link, not a regular file");
+    env.run(&["rotate", "apply", "api"])
+        .code(3)
+        .stderr_has("keys/api.key is a symbolic link, not a regular file");
+    assert!(
+        !env.path("tls/svc.crt").exists(),
+        "a certificate without its key"
+    );
+    let after = state(&env);
+    assert_eq!(after["certs"], before["certs"]);
+    assert_eq!(after["api_keys"], before["api_keys"]);
+    assert_eq!(
+        std::fs::read_link(env.path("keys/api.key")).unwrap(),
+        std::path::Path::new("/dev/null")
+    );
+    // The link replaced by nothing: the renewal goes through, both files written.
+    std::fs::remove_file(env.path("tls/svc.key")).unwrap();
+    env.run(&["rotate", "apply", "svc"]).ok();
+    assert!(env.path("tls/svc.crt").is_file() && env.path("tls/svc.key").is_file());
+}
+
 /// Outputs named as a user writes them (bare names, relative dirs that do not exist yet); an
 /// output that fails after the successor is current says so and exits 5 — the rotation stands
 /// (recorded, not "unfinished"), and `rotate outputs` delivers it again without rotating.

@@ -183,7 +183,7 @@ fn rotate_one(
             .get(t)
             .is_some_and(|c| c.kind.generates_secret())
     });
-    precheck(p)?;
+    precheck(p, s.state.certs.contains_key(name)?)?;
     if let (true, Some(t)) = (s.state.api_keys.contains_key(name)?, made_by) {
         return Ok(Err(format!(
             "{t} makes its keys itself: rotate it with `vauth key rotate {name}` (not yet by policy)"

@@ -57,9 +57,11 @@ impl Delivery {
 }
 
 /// Check, before anything rotates, what can be known now about the policy's outputs: a `github`
-/// output needs `$GITHUB_OUTPUT`; a file output's directory must be a directory or creatable.
-/// Refused here, nothing is done (exit 3) instead of a rotation that cannot be delivered.
-pub(super) fn precheck(p: &Policy) -> Result<()> {
+/// output needs `$GITHUB_OUTPUT`; each file an output writes (for a `dir:` output, `NAME.key`,
+/// and `NAME.crt` when `cert`) must be a regular file or absent, in a directory that is one or
+/// can be made. Refused here, nothing is done (exit 3) instead of a rotation that cannot be
+/// delivered.
+pub(super) fn precheck(p: &Policy, cert: bool) -> Result<()> {
     for o in p.outputs() {
         match &o {
             Output::Github => {
@@ -75,11 +77,25 @@ pub(super) fn precheck(p: &Policy) -> Result<()> {
                 crate::fsutil::precheck_user_file(std::path::Path::new(path), true)?;
             }
             Output::Dir(dir) => {
-                crate::fsutil::precheck_user_file(&std::path::Path::new(dir).join("x"), true)?;
+                for f in dir_files(dir, &p.credential, cert) {
+                    crate::fsutil::precheck_user_file(&f, true)?;
+                }
             }
         }
     }
     Ok(())
+}
+
+/// The files a `dir:` output writes for credential `name`: `NAME.key`, and `NAME.crt` first
+/// for a certificate.
+fn dir_files(dir: &str, name: &str, cert: bool) -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(dir);
+    let mut out = Vec::new();
+    if cert {
+        out.push(dir.join(format!("{name}.crt")));
+    }
+    out.push(dir.join(format!("{name}.key")));
+    out
 }
 
 /// Write API key `secret` (of credential `name`) to every output of the policy. Every output is
@@ -118,7 +134,11 @@ pub(super) fn deliver_cert(p: &Policy, name: &str, pem: &str, key: &str) -> Deli
                 let dir = std::path::Path::new(dir);
                 let crt = dir.join(format!("{name}.crt"));
                 let keyf = dir.join(format!("{name}.key"));
-                let r = crate::fsutil::write_output(&crt, pem.as_bytes(), 0o644)
+                // Both checked before either is written: never a new certificate beside the old
+                // key.
+                let r = crate::fsutil::precheck_user_file(&crt, true)
+                    .and_then(|()| crate::fsutil::precheck_user_file(&keyf, true))
+                    .and_then(|()| crate::fsutil::write_output(&crt, pem.as_bytes(), 0o644))
                     .and_then(|()| crate::fsutil::write_output(&keyf, key.as_bytes(), 0o600));
                 match r {
                     Ok(()) => {
