@@ -190,6 +190,71 @@ fn crash_after_the_state_write_restores_the_audit_line() {
         .stdout_has("4 audit lines intact");
 }
 
+/// A change whose audit line cannot be appended once state.json names it (here past the
+/// process's file-size limit, as on a full disk) is made, and says so: exit 0 with a warning,
+/// never "failed" for work that was done; the line waits in state.json and the next writing
+/// command appends it.
+#[test]
+fn an_audit_append_that_fails_after_the_commit_point_is_a_warning_not_a_failure() {
+    let env = TestEnv::new();
+    // audit.log grows by a line per change; `--force` adds a version without growing state.json.
+    env.create("x");
+    for _ in 0..40 {
+        env.run(&["key", "create", "x", "--force", "--out", "x.key.tmp"])
+            .ok();
+        std::fs::remove_file(env.path("x.key.tmp")).unwrap();
+    }
+    let home = env.home();
+    let audit_len = std::fs::metadata(home.join("audit.log")).unwrap().len();
+    let blocks = audit_len / 1024;
+    let mut others = vec![home.join("state.json"), home.join("secrets.vault")];
+    others.extend(
+        std::fs::read_dir(home.join("buckets"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path()),
+    );
+    let biggest = others
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .max()
+        .unwrap();
+    assert!(
+        biggest + 2048 < blocks * 1024,
+        "{biggest} against {audit_len}"
+    );
+    let o = env
+        .wrapper("sh")
+        .args([
+            "-c",
+            "trap '' XFSZ; ulimit -f \"$1\"; exec \"$0\" key create late --out late.key",
+        ])
+        .arg(bin())
+        .arg(blocks.to_string())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning: the change is made, but its audit line was not appended"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::metadata(home.join("audit.log")).unwrap().len(),
+        audit_len
+    );
+    let late = std::fs::read_to_string(env.path("late.key")).unwrap();
+    env.secret(late.trim());
+    env.run_in(&["key", "verify"], &late).ok();
+    env.run(&["audit", "verify"]).ok().stderr_has("pending");
+    env.run(&["key", "create", "after", "--out", "after.key"])
+        .ok()
+        .stderr_has("restored the audit line");
+    env.run(&["audit", "verify"])
+        .ok()
+        .stdout_has(&format!("{} audit lines intact", 1 + 1 + 40 + 2));
+}
+
 #[test]
 fn crash_before_a_rename_leaves_the_old_state() {
     if !test_hooks("crash::crash_before_a_rename_leaves_the_old_state") {

@@ -93,10 +93,12 @@ impl Ctx<'_> {
         {
             return Err(crate::store::no_named_home(&dir));
         }
-        let s = Session::open_with(backend, mode, self.unlock(), self.now, lock_wait)?;
+        let mut s = Session::open_with(backend, mode, self.unlock(), self.now, lock_wait)?;
         for n in &s.notices {
             self.ui.note(&format!("vauth: {n}"));
         }
+        let ui = self.ui.clone();
+        s.on_warning(move |w| ui.warn(w));
         Ok(s)
     }
 

@@ -152,8 +152,10 @@ pub trait Backend {
     /// Append one line to the audit log, durably (restoring a line a crash lost).
     fn append_audit(&self, line: &str) -> Result<()>;
     /// Write one change: all of it or, where the storage cannot promise that, in an order that
-    /// the next open reconciles (vault, then state, then audit).
-    fn commit(&self, change: &Commit<'_>) -> Result<()>;
+    /// the next open reconciles (vault, then state, then audit). An error means the change is
+    /// not made; what failed after it was made (the audit line, which the state also holds and
+    /// the next writer appends) comes back as notices.
+    fn commit(&self, change: &Commit<'_>) -> Result<Vec<String>>;
     /// Create this home from `snapshot`, all or nothing; refuse (exit 3) if it exists.
     fn create_from(&self, snapshot: &Snapshot) -> Result<()>;
     /// The SHA-256 of the last state this machine wrote or checked under the vault's key (a
@@ -370,7 +372,7 @@ impl Backend for FileBackend {
             },
         }
     }
-    fn commit(&self, ch: &Commit<'_>) -> Result<()> {
+    fn commit(&self, ch: &Commit<'_>) -> Result<Vec<String>> {
         // Buckets first, under names no state uses yet; the state's rename is the commit point.
         // Every file is written and fsynced before any is renamed, the fsyncs overlapping
         // (fsutil::stage_all), so the commit waits for the disk about once, not once per file;
@@ -441,9 +443,18 @@ impl Backend for FileBackend {
                 let _ = std::fs::remove_file(dir.join(PENDING));
             }
         }
-        self.append_audit(ch.audit_line)?;
+        // The change is made (state.json names it); a line that cannot be appended now is in
+        // state.json, and the next writer appends it.
+        let mut notices = Vec::new();
+        if let Err(e) = self.append_audit(ch.audit_line) {
+            notices.push(format!(
+                "the change is made, but its audit line was not appended ({}); state.json holds \
+                 it, and the next command that writes to this home appends it",
+                e.message()
+            ));
+        }
         crate::testpoints::crash_point("after-audit");
-        Ok(())
+        Ok(notices)
     }
     fn create_from(&self, snap: &Snapshot) -> Result<()> {
         let root = &self.root;

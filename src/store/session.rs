@@ -18,6 +18,9 @@ use crate::env;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fsutil::LockMode;
 
+/// Where a session's commit warnings go.
+type Warn = Box<dyn Fn(&str)>;
+
 /// An open home.
 pub struct Session {
     backend: Rc<dyn Backend>,
@@ -33,6 +36,9 @@ pub struct Session {
     vault: Option<Vault>,
     /// Messages for the user produced while opening (e.g. a recovered audit line).
     pub notices: Vec<String>,
+    /// Where a commit's warnings go (what failed after its change was made); into `notices`
+    /// when unset.
+    warn: Option<Warn>,
     /// The time this session acts at.
     pub now: OffsetDateTime,
     /// The rotation journal's successors (name, version) as last committed: a change to them
@@ -175,6 +181,7 @@ impl Session {
             config,
             vault: None,
             notices: Vec::new(),
+            warn: None,
             now,
         };
         if writable {
@@ -293,6 +300,7 @@ impl Session {
             config,
             vault: Some(vault),
             notices: Vec::new(),
+            warn: None,
             now,
         };
         s.commit(AuditEvent::new("home.init").detail("protection", protection.as_str()))?;
@@ -445,7 +453,7 @@ impl Session {
         self.state.audit.last_line = Some(line.to_string());
         let state_key = Zeroizing::new(*self.vault()?.state_key());
         let raw = self.state.to_sealed_bytes(&state_key)?;
-        self.backend.commit(&Commit {
+        let notices = self.backend.commit(&Commit {
             state: &raw,
             vault,
             buckets,
@@ -453,7 +461,19 @@ impl Session {
             audit_line: line,
             audit_seq: seq,
         })?;
+        for n in notices {
+            match &self.warn {
+                Some(w) => w(&n),
+                None => self.notices.push(n),
+            }
+        }
         Ok(raw)
+    }
+
+    /// Send the warnings of later commits (the change is made, something after it was not) to
+    /// `warn` as they happen.
+    pub fn on_warning(&mut self, warn: impl Fn(&str) + 'static) {
+        self.warn = Some(Box::new(warn));
     }
 
     /// Where vauth.toml is, for messages.

@@ -444,7 +444,7 @@ impl Backend for PgBackend {
         })?;
         Ok(())
     }
-    fn commit(&self, ch: &Commit<'_>) -> Result<()> {
+    fn commit(&self, ch: &Commit<'_>) -> Result<Vec<String>> {
         let generation = self.row()?.map_or(0, |r| r.generation);
         let r = self.with(|c| self.commit_tx(c, ch, generation));
         if let Err(e) = r {
@@ -470,7 +470,7 @@ impl Backend for PgBackend {
                 .or_else(|| old.as_ref().map(|r| r.config.clone()))
                 .unwrap_or_else(|| crate::config::DEFAULT_TOML.to_string()),
         }));
-        Ok(())
+        Ok(Vec::new())
     }
     fn create_from(&self, snap: &Snapshot) -> Result<()> {
         let home = self.url.home.clone();
