@@ -748,7 +748,7 @@ fn attack_pg_home_edited_by_the_database_administrator_is_refused() {
         .admin("SELECT encode(data, 'hex') FROM vauth.bucket WHERE home = 'dba' AND id LIKE 'k-%'");
     f.pg.admin(
         "UPDATE vauth.bucket SET data = convert_to(regexp_replace(convert_from(data, 'UTF8'), \
-         '\"version\": 1,', '\"version\": 7,'), 'UTF8') WHERE home = 'dba' AND id LIKE 'k-%'",
+         '\"version\": ?1,', '\"version\":7,'), 'UTF8') WHERE home = 'dba' AND id LIKE 'k-%'",
     );
     a.run(&["key", "rotate", "app"])
         .code(3)

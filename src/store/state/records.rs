@@ -208,6 +208,54 @@ impl<T: std::fmt::Debug> std::fmt::Debug for Records<T> {
     }
 }
 
+/// A bucket's bytes: a JSON object with one record per line, each compact (`{"a":{…},` …):
+/// about a third fewer bytes to hash, scan and write than pretty JSON, and a changed record is
+/// one changed line in a diff. A record kept as read from a pretty bucket (schema 3 and before)
+/// is made compact too.
+fn bucket_bytes<V: Serialize>(m: &BTreeMap<String, V>) -> serde_json::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(m.len() * 256 + 4);
+    out.push(b'{');
+    for (n, (k, v)) in m.iter().enumerate() {
+        out.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut out, k)?;
+        out.push(b':');
+        let at = out.len();
+        serde_json::to_writer(&mut out, v)?;
+        if out[at..].contains(&b'\n') {
+            let compact = minified(&out[at..]);
+            out.truncate(at);
+            out.extend_from_slice(&compact);
+        }
+    }
+    if !m.is_empty() {
+        out.push(b'\n');
+    }
+    out.extend_from_slice(b"}\n");
+    Ok(out)
+}
+
+/// `json` (valid JSON) without the whitespace between its tokens.
+fn minified(json: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len());
+    let (mut in_str, mut escaped) = (false, false);
+    for &c in json {
+        if in_str {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+            } else if c == b'"' {
+                in_str = false;
+            }
+        } else if !matches!(c, b' ' | b'\n' | b'\r' | b'\t') {
+            in_str = c == b'"';
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl BucketBytes {
     /// Bucket `id` holding `bytes`.
     pub fn new(id: String, bytes: Vec<u8>) -> BucketBytes {
@@ -507,9 +555,8 @@ impl<T: Record> Records<T> {
         let mut out = Vec::new();
         for (i, s) in self.slots.iter().enumerate().filter(|(_, s)| s.dirty) {
             let Some(m) = s.map.get() else { continue };
-            let mut bytes = serde_json::to_vec_pretty(m)
+            let bytes = bucket_bytes(m)
                 .map_err(|e| Error::bug(format!("cannot serialize a bucket: {e}")))?;
-            bytes.push(b'\n');
             let b = BucketBytes::new(bucket_id(self.kind, i), bytes);
             if self.tables.hash(&b.id)?.as_ref() != Some(&b.hash) {
                 out.push(b);
@@ -550,4 +597,49 @@ pub(crate) fn check_digests<'a>(keys: impl Iterator<Item = &'a ApiKey>) -> Resul
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_are_written_one_compact_record_per_line_and_read_back_the_same() {
+        // Records as a pretty bucket (schema 3 and before) held them, kept raw, and one parsed.
+        let pretty = r#"{
+  "a b": {
+    "note": "two  spaces, a \"quote\", a \\ and a \n newline",
+    "n": [1, 2]
+  },
+  "c": "plain"
+}"#;
+        let mut m: BTreeMap<String, Entry<serde_json::Value>> =
+            serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(pretty)
+                .unwrap()
+                .into_iter()
+                .map(|(k, raw)| {
+                    let e = Entry {
+                        raw: Some(raw),
+                        val: OnceCell::new(),
+                    };
+                    (k, e)
+                })
+                .collect();
+        m.insert("d".into(), Entry::new(serde_json::json!({"x": "y z"})));
+        let bytes = bucket_bytes(&m).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert_eq!(text.lines().count(), 5, "{text}");
+        assert!(
+            text.starts_with("{\n\"a b\":{\"note\":\"two  spaces"),
+            "{text}"
+        );
+        assert!(text.ends_with("\n\"d\":{\"x\":\"y z\"}\n}\n"), "{text}");
+        let back: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let want: serde_json::Value = serde_json::from_str(pretty).unwrap();
+        assert_eq!(back["a b"], want["a b"]);
+        assert_eq!(back["c"], "plain");
+        assert_eq!(back["d"]["x"], "y z");
+        let empty: BTreeMap<String, Entry<serde_json::Value>> = BTreeMap::new();
+        assert_eq!(bucket_bytes(&empty).unwrap(), b"{}\n");
+    }
 }
