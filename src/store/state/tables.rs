@@ -607,10 +607,13 @@ mod tests {
             [("t-k3".to_string(), bid.clone())].into(),
             [(bid.clone(), bh)].into(),
         );
+        let e = with_loader(bad_state.unwrap(), &store)
+            .hash("k-31")
+            .unwrap_err();
         assert!(
-            with_loader(bad_state.unwrap(), &store)
-                .hash("k-31")
-                .is_err()
+            e.message().contains("bucket table p-3f "),
+            "{}",
+            e.message()
         );
         // state.json naming something that is not a table, a pack it does not list, or a pack
         // no table is in, is corrupt.
@@ -623,6 +626,65 @@ mod tests {
         let mut p = named_packs.clone();
         p.insert(pack_id(0xee), h(9));
         assert!(Tables::stored(roots, p).is_err());
+    }
+
+    #[test]
+    fn a_pack_no_table_is_in_goes_and_a_free_slot_is_taken_again() {
+        // p-00 holds t-k0 and t-k1, p-01 holds t-k2 and t-k3.
+        let store: Store = Rc::default();
+        let mut packs = BTreeMap::new();
+        for (p, tables) in [("p-00", ["t-k0", "t-k1"]), ("p-01", ["t-k2", "t-k3"])] {
+            let pack: BTreeMap<&str, BTreeMap<String, String>> = tables
+                .iter()
+                .map(|t| (*t, [(format!("k-{}0", &t[3..]), h(1))].into()))
+                .collect();
+            let bytes = serde_json::to_vec(&pack).unwrap();
+            packs.insert(p.to_string(), records::sha256_hex(&bytes));
+            store.borrow_mut().insert(p.to_string(), bytes);
+        }
+        let roots: BTreeMap<String, String> = [
+            ("t-k0", "p-00"),
+            ("t-k1", "p-00"),
+            ("t-k2", "p-01"),
+            ("t-k3", "p-01"),
+        ]
+        .map(|(t, p)| (t.to_string(), p.to_string()))
+        .into();
+        let t = with_loader(Tables::stored(roots, packs.clone()).unwrap(), &store);
+        let b = |id: &str| BucketBytes::new(id.to_string(), id.as_bytes().to_vec());
+        // t-k0 and t-k2 change: both old packs still hold a table, so the new one takes p-02.
+        let (new, previous) = t.stage(&[b("k-00"), b("k-20")]).unwrap();
+        assert_eq!(
+            new.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+            ["p-02"]
+        );
+        assert_eq!(previous.keys().collect::<Vec<_>>(), ["k-00", "k-20"]);
+        store_all(&store, &new);
+        // t-k1 and t-k3 change: no table is left in p-00 or p-01. The new pack takes slot
+        // p-00 again (its old bytes go) and p-01 is dropped.
+        let (new, previous) = t.stage(&[b("k-10"), b("k-30")]).unwrap();
+        assert_eq!(
+            new.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+            ["p-00"]
+        );
+        assert_eq!(previous.get("p-00"), packs.get("p-00"));
+        assert_eq!(previous.get("p-01"), packs.get("p-01"));
+        let (roots, now) = named(&t);
+        assert_eq!(now.keys().collect::<Vec<_>>(), ["p-00", "p-02"]);
+        assert_ne!(now.get("p-00"), packs.get("p-00"));
+        assert_eq!(roots["t-k1"], "p-00");
+        assert_eq!(roots["t-k0"], "p-02");
+        // What the backend removes: everything in `previous` it does not write again.
+        let ch = crate::store::backend::Commit {
+            state: b"",
+            vault: None,
+            buckets: &new,
+            previous: &previous,
+            audit_line: "",
+            audit_seq: 1,
+        };
+        let gone: BTreeSet<&str> = ch.retired().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(gone, ["k-10", "k-30", "p-00", "p-01"].into());
     }
 
     #[test]
