@@ -40,6 +40,9 @@ cleanup() {
     if [ "${KEEP:-0}" = 1 ]; then echo "kept: $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
+# From copies, as installed (a binary the linker just wrote starts slower: see peers-compare.sh).
+mkdir -p "$WORK/bin" && cp "$VAUTH" "$SEED" "$WORK/bin/"
+VAUTH="$WORK/bin/vauth" SEED="$WORK/bin/seed_home"
 export XDG_CONFIG_HOME="$WORK/config" HOME="$WORK"
 unset CI VAUTH_HOME VAUTH_MASTER_KEY VAUTH_PASSPHRASE_FILE
 mkdir -p "$WORK/res" "$WORK/pg/run"
