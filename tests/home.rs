@@ -718,6 +718,26 @@ fn a_schema_1_home_is_read_as_it_is_and_moves_to_buckets_at_its_next_change() {
     assert_eq!(st["api_keys"]["gone"]["versions"][0]["kept"], false);
 }
 
+/// The fixture home `fixture`'s certificate svc exports the key it was issued with (kept).
+fn kept_cert_key_exports(env: &TestEnv, fixture: &str) {
+    env.run(&["--yes", "cert", "export", "svc", "--key-out", "svc.key"])
+        .ok();
+    assert_eq!(
+        std::fs::read_to_string(env.path("svc.key")).unwrap(),
+        fixture_key_of(fixture, "svc"),
+        "the kept certificate key"
+    );
+}
+
+/// The names of the entries of `dir`.
+fn names_in(dir: &std::path::Path) -> std::collections::BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
 /// A home written by vauth before bucket tables (schema 2: state.json names every bucket by
 /// hash; tests/fixtures/schema2-home, made by the release before this change) is read as it is,
 /// and its next change names the buckets in tables (the buckets stay as they are) with every
@@ -728,13 +748,7 @@ fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_
     let home = env.home();
     let key = |n: &str| fixture_key_of("schema2-home", n);
     let (alpha, beta, gone) = (key("alpha"), key("beta"), key("gone"));
-    let files = |dir: &std::path::Path| -> std::collections::BTreeSet<String> {
-        std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect()
-    };
+    let files = names_in;
     let before = env.read_home("state.json");
     assert!(before.contains("\"schema\": 2") && before.contains("\"buckets\""));
     let buckets_before = files(&home.join("buckets"));
@@ -777,13 +791,7 @@ fn a_schema_2_home_is_read_as_it_is_and_names_its_buckets_in_tables_at_its_next_
     );
     assert!(!now.iter().any(|n| n.starts_with("t-")));
     fixture_keys_work(&env, [&alpha, &beta, &gone, &gamma]);
-    env.run(&["--yes", "cert", "export", "svc", "--key-out", "svc.key"])
-        .ok();
-    assert_eq!(
-        std::fs::read_to_string(env.path("svc.key")).unwrap(),
-        fixture_key_of("schema2-home", "svc"),
-        "the kept certificate key"
-    );
+    kept_cert_key_exports(&env, "schema2-home");
     env.run(&["--json", "audit", "verify"]).ok();
     let st = state(&env);
     assert_eq!(st["api_keys"].as_object().unwrap().len(), 4 + fillers);
@@ -823,13 +831,7 @@ fn a_schema_3_home_is_read_as_it_is_and_moves_its_tables_into_packs_as_they_chan
     let home = env.home();
     let key = |n: &str| fixture_key_of("schema3-home", n);
     let (alpha, beta, gone) = (key("alpha"), key("beta"), key("gone"));
-    let files = |dir: &std::path::Path| -> std::collections::BTreeSet<String> {
-        std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect()
-    };
+    let files = names_in;
     let alone =
         |f: &std::collections::BTreeSet<String>| f.iter().filter(|n| n.starts_with("t-")).count();
     let before = env.read_home("state.json");
@@ -858,13 +860,7 @@ fn a_schema_3_home_is_read_as_it_is_and_moves_its_tables_into_packs_as_they_chan
     for n in 0..21 {
         env.run(&["key", "show", &format!("filler-{n}")]).ok();
     }
-    env.run(&["--yes", "cert", "export", "svc", "--key-out", "svc.key"])
-        .ok();
-    assert_eq!(
-        std::fs::read_to_string(env.path("svc.key")).unwrap(),
-        fixture_key_of("schema3-home", "svc"),
-        "the kept certificate key"
-    );
+    kept_cert_key_exports(&env, "schema3-home");
     // Revoking every filler moves most of the remaining tables; what is left alone still reads.
     for n in 0..21 {
         env.run(&["--yes", "key", "revoke", &format!("filler-{n}")])
