@@ -256,7 +256,7 @@ fn replaceable(path: &Path) -> Result<()> {
             "{} is {what}, not a regular file: vauth replaces only a regular file",
             path.display()
         ))
-        .hint("choose another path, or remove what is there; to print a secret instead of writing it, leave out --out")),
+        .hint("choose another path, or remove what is there")),
     }
 }
 

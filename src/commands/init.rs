@@ -52,7 +52,12 @@ pub fn run(ctx: &Ctx<'_>, args: &InitArgs) -> Result<Outcome> {
             Some(p) => p,
             None => crate::store::default_protection(&ctx.unlock())?,
         };
-        Session::create(backend, protection, ctx.unlock(), ctx.now)?
+        let (s, created) = Session::create(backend, protection, ctx.unlock(), ctx.now)?;
+        // What failed after the new home was written (its first audit line, say).
+        for n in &s.notices {
+            ctx.ui.warn(n);
+        }
+        (s, created)
     };
     let protection = session.protection()?;
     if let Some(want) = asked

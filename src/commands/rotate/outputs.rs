@@ -77,8 +77,9 @@ pub(super) fn precheck(p: &Policy, cert: bool) -> Result<()> {
                 crate::fsutil::precheck_user_file(std::path::Path::new(path), true)?;
             }
             Output::Dir(dir) => {
-                for f in dir_files(dir, &p.credential, cert) {
-                    crate::fsutil::precheck_user_file(&f, true)?;
+                let exts: &[&str] = if cert { &["crt", "key"] } else { &["key"] };
+                for ext in exts {
+                    crate::fsutil::precheck_user_file(&dir_file(dir, &p.credential, ext), true)?;
                 }
             }
         }
@@ -86,16 +87,9 @@ pub(super) fn precheck(p: &Policy, cert: bool) -> Result<()> {
     Ok(())
 }
 
-/// The files a `dir:` output writes for credential `name`: `NAME.key`, and `NAME.crt` first
-/// for a certificate.
-fn dir_files(dir: &str, name: &str, cert: bool) -> Vec<std::path::PathBuf> {
-    let dir = std::path::Path::new(dir);
-    let mut out = Vec::new();
-    if cert {
-        out.push(dir.join(format!("{name}.crt")));
-    }
-    out.push(dir.join(format!("{name}.key")));
-    out
+/// The file a `dir:` output writes for credential `name`: `DIR/NAME.ext` (`key`, `crt`).
+fn dir_file(dir: &str, name: &str, ext: &str) -> std::path::PathBuf {
+    std::path::Path::new(dir).join(format!("{name}.{ext}"))
 }
 
 /// Write API key `secret` (of credential `name`) to every output of the policy. Every output is
@@ -110,7 +104,7 @@ pub(super) fn deliver_key(p: &Policy, name: &str, secret: &str) -> Delivery {
                 set_dotenv(&path, &var, secret).map(|()| path.display().to_string())
             }
             Output::Dir(dir) => {
-                let path = std::path::Path::new(dir).join(format!("{name}.key"));
+                let path = dir_file(dir, name, "key");
                 crate::fsutil::write_output(&path, format!("{secret}\n").as_bytes(), 0o600)
                     .map(|()| path.display().to_string())
             }
@@ -131,9 +125,7 @@ pub(super) fn deliver_cert(p: &Policy, name: &str, pem: &str, key: &str) -> Deli
     for o in p.outputs() {
         match &o {
             Output::Dir(dir) => {
-                let dir = std::path::Path::new(dir);
-                let crt = dir.join(format!("{name}.crt"));
-                let keyf = dir.join(format!("{name}.key"));
+                let (crt, keyf) = (dir_file(dir, name, "crt"), dir_file(dir, name, "key"));
                 // Both checked before either is written: never a new certificate beside the old
                 // key.
                 let r = crate::fsutil::precheck_user_file(&crt, true)

@@ -549,8 +549,8 @@ impl<T: Record> Records<T> {
         (added, removed)
     }
 
-    /// Serialize the dirty buckets (pretty JSON, sorted by name; unchanged records as they were
-    /// read); one that a `&mut` access left as it was stored is not written again.
+    /// Serialize the dirty buckets (one compact record per line, sorted by name; unchanged
+    /// records as they were read, made compact); one that a `&mut` access left as it was stored is not written again.
     pub fn dirty_bytes(&self) -> Result<Vec<BucketBytes>> {
         let mut out = Vec::new();
         for (i, s) in self.slots.iter().enumerate().filter(|(_, s)| s.dirty) {

@@ -29,8 +29,6 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::value::RawValue;
-
 use super::records::{self, BucketBytes, Loader, bucket_tampered, is_hash};
 use crate::error::{Error, Result};
 
@@ -105,9 +103,6 @@ struct Inner {
     loaded: BTreeMap<String, BTreeMap<String, String>>,
     /// Tables changed since they were stored.
     dirty: BTreeSet<String>,
-    /// Tables read with another of their pack and not parsed yet: table id → (pack id, its
-    /// bytes as stored there).
-    unparsed: BTreeMap<String, (String, Box<RawValue>)>,
 }
 
 impl Inner {
@@ -132,18 +127,7 @@ fn checked_table(
     map: BTreeMap<String, String>,
     stored: &str,
 ) -> Result<BTreeMap<String, String>> {
-    // `k-3f` is in `t-k3`: its kind and first digit are the table's, its second a lowercase
-    // hex digit (the canonical id, as table_of has it).
-    let (tb, kind) = (t.as_bytes(), |id: &[u8]| id.first().copied());
-    let belongs = |id: &String, h: &String| {
-        let b = id.as_bytes();
-        b.len() == 4
-            && kind(b) == tb.get(2).copied()
-            && b[1] == b'-'
-            && Some(&b[2]) == tb.get(3)
-            && matches!(b[3], b'0'..=b'9' | b'a'..=b'f')
-            && is_hash(h)
-    };
+    let belongs = |id: &String, h: &String| table_of(id).as_deref() == Some(t) && is_hash(h);
     if !is_table_id(t) || !map.iter().all(|(id, h)| belongs(id, h)) {
         return Err(bucket_tampered(stored));
     }
@@ -223,7 +207,7 @@ impl Tables {
             }
             out.insert(id, root);
         }
-        let named = |p: &String| out.values().any(|r| *r == Root::Packed(p.clone()));
+        let named = |p: &String| out.values().any(|r| matches!(r, Root::Packed(q) if q == p));
         if let Some(p) = packs.keys().find(|p| !named(p)) {
             return Err(corrupt(&format!("pack {p:?} that no table is in")));
         }
@@ -285,16 +269,6 @@ impl Tables {
             return Ok(());
         }
         let root = self.inner.borrow().roots.get(t).cloned();
-        // A table of a pack read before: parsed now, from the bytes kept then.
-        let kept = self.inner.borrow_mut().unparsed.remove(t);
-        if let (Some((p, raw)), Some(Root::Packed(q))) = (kept, &root)
-            && p == *q
-        {
-            let map = serde_json::from_str(raw.get()).map_err(|_| bucket_tampered(&p))?;
-            let map = checked_table(t, map, &p)?;
-            self.inner.borrow_mut().loaded.insert(t.to_string(), map);
-            return Ok(());
-        }
         let map = match root {
             None => BTreeMap::new(),
             Some(Root::Alone(h)) => {
@@ -306,24 +280,21 @@ impl Tables {
                 let h = self.inner.borrow().packs.get(&p).cloned();
                 let h = h.ok_or_else(|| Error::bug(format!("no pack {p}")))?;
                 let bytes = self.load_checked(&p, &h)?;
-                // Only this table is parsed; the others the state names in this pack are kept
-                // as read, for when they are asked for (the hash covered them all).
-                let pack: BTreeMap<String, Box<RawValue>> =
+                // Every table the state names in this pack is taken (and checked) at once:
+                // one read, one hash for all of them.
+                let pack: BTreeMap<String, BTreeMap<String, String>> =
                     serde_json::from_slice(&bytes).map_err(|_| bucket_tampered(&p))?;
                 let mut own = None;
-                for (id, raw) in pack {
+                for (id, map) in pack {
+                    let map = checked_table(&id, map, &p)?;
                     let mut i = self.inner.borrow_mut();
                     if id == t {
-                        own = Some(raw);
-                    } else if i.roots.get(&id) == Some(&Root::Packed(p.clone()))
-                        && !i.loaded.contains_key(&id)
-                    {
-                        i.unparsed.insert(id, (p.clone(), raw));
+                        own = Some(map);
+                    } else if matches!(i.roots.get(&id), Some(Root::Packed(q)) if *q == p) {
+                        i.loaded.entry(id).or_insert(map);
                     }
                 }
-                let raw = own.ok_or_else(|| bucket_tampered(&p))?;
-                let map = serde_json::from_str(raw.get()).map_err(|_| bucket_tampered(&p))?;
-                checked_table(t, map, &p)?
+                own.ok_or_else(|| bucket_tampered(&p))?
             }
         };
         self.inner.borrow_mut().loaded.insert(t.to_string(), map);
@@ -422,7 +393,6 @@ impl Tables {
             packs,
             loaded,
             dirty,
-            ..
         } = &mut *i;
         // By hex digit, then kind: the tables of one name's records (`t-k3` and its plaintexts'
         // `t-v3`) share a pack when many are written at once, so one read brings both.
@@ -720,36 +690,43 @@ mod tests {
     }
 
     #[test]
-    fn the_other_tables_of_a_pack_read_once_are_checked_when_asked_for() {
-        // p-00 holds t-k0 (right) and t-k1, which names a bucket of another table.
-        let bytes = format!(
-            "{{\"t-k0\":{{\"k-00\":\"{}\"}},\"t-k1\":{{\"k-41\":\"{}\"}}}}",
-            h(1),
-            h(2)
-        )
-        .into_bytes();
-        let hash = records::sha256_hex(&bytes);
-        let reads = Rc::new(RefCell::new(0));
-        let (r, b) = (reads.clone(), bytes.clone());
-        let t = Tables::stored(
-            [("t-k0", "p-00"), ("t-k1", "p-00")]
-                .map(|(t, p)| (t.to_string(), p.to_string()))
-                .into(),
-            [("p-00".to_string(), hash)].into(),
-        )
-        .unwrap();
-        t.set_loader(Rc::new(move |_: &str, _: &str| {
-            *r.borrow_mut() += 1;
-            Ok(b.clone())
-        }));
+    fn a_pack_is_read_once_for_all_its_tables_and_each_is_checked() {
+        // p-00 holds t-k0 and t-k1; t-k1 names `second` (k-10 is its own, k-41 is t-k4's).
+        let pack = |second: &str| {
+            let bytes = format!(
+                "{{\"t-k0\":{{\"k-00\":\"{}\"}},\"t-k1\":{{\"{second}\":\"{}\"}}}}",
+                h(1),
+                h(2)
+            )
+            .into_bytes();
+            let hash = records::sha256_hex(&bytes);
+            let reads = Rc::new(RefCell::new(0));
+            let r = reads.clone();
+            let t = Tables::stored(
+                [("t-k0", "p-00"), ("t-k1", "p-00")]
+                    .map(|(t, p)| (t.to_string(), p.to_string()))
+                    .into(),
+                [("p-00".to_string(), hash)].into(),
+            )
+            .unwrap();
+            t.set_loader(Rc::new(move |_: &str, _: &str| {
+                *r.borrow_mut() += 1;
+                Ok(bytes.clone())
+            }));
+            (t, reads)
+        };
+        let (t, reads) = pack("k-10");
         assert_eq!(t.hash("k-00").unwrap(), Some(h(1)));
-        let e = t.hash("k-10").unwrap_err();
+        assert_eq!(t.hash("k-10").unwrap(), Some(h(2)));
+        assert_eq!(*reads.borrow(), 1, "one read for both tables");
+        // A table of the pack naming another table's bucket fails the read of either.
+        let (t, _) = pack("k-41");
+        let e = t.hash("k-00").unwrap_err();
         assert!(
             e.message().contains("bucket table p-00 "),
             "{}",
             e.message()
         );
-        assert_eq!(*reads.borrow(), 1, "the pack is read once");
     }
 
     #[test]
