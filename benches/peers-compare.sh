@@ -37,6 +37,7 @@ if [ -z "${VAUTH:-}" ]; then
     (cd "$root" && cargo build --locked --release --bin vauth >&2)
     VAUTH="${CARGO_TARGET_DIR:-$root/target}/release/vauth"
 fi
+VAUTH=$(realpath "$VAUTH") # it is copied after the cd below
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vauth-peers.XXXXXX")
 cleanup() { if [ "${KEEP:-0}" = 1 ]; then echo "kept: $WORK" >&2; else rm -rf "$WORK"; fi; }

@@ -913,6 +913,27 @@ fn rotate_refuses_a_dir_output_whose_file_is_a_link_before_rotating() {
     std::fs::remove_file(env.path("tls/svc.key")).unwrap();
     env.run(&["rotate", "apply", "svc"]).ok();
     assert!(env.path("tls/svc.crt").is_file() && env.path("tls/svc.key").is_file());
+    // Delivered again with a link put in the key's place since: refused before either file is
+    // written (the certificate stays the one beside its key), the link and its target as they were.
+    let crt = std::fs::read(env.path("tls/svc.crt")).unwrap();
+    let first_key = std::fs::read(env.path("first/svc.key")).unwrap();
+    std::fs::remove_file(env.path("tls/svc.key")).unwrap();
+    std::os::unix::fs::symlink("../first/svc.key", env.path("tls/svc.key")).unwrap();
+    let r = env.run(&["rotate", "outputs", "svc"]);
+    assert_ne!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("is a symbolic link, not a regular file"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(env.path("tls/svc.crt")).unwrap(), crt);
+    assert_eq!(std::fs::read(env.path("first/svc.key")).unwrap(), first_key);
+    assert!(
+        std::fs::symlink_metadata(env.path("tls/svc.key"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 }
 
 /// Outputs named as a user writes them (bare names, relative dirs that do not exist yet); an

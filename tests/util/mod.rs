@@ -652,8 +652,9 @@ pub fn stored_buckets(dir: &std::path::Path) -> std::collections::BTreeMap<Strin
 }
 
 /// Name `buckets` (id → SHA-256, every stored bucket) in the state `v` of the directory home
-/// `dir` as vauth does: state.json names up to 64 itself (`buckets`); past that, tables are
-/// written to buckets/ and state.json's `tables` names them.
+/// `dir` in a form vauth reads: state.json names up to 64 itself (`buckets`); past that, each
+/// table is written alone to buckets/ and named by its hash in `tables`, as schema 3 wrote them
+/// (vauth moves them into packs at their next change).
 pub fn name_buckets(
     dir: &std::path::Path,
     v: &mut serde_json::Value,
@@ -667,6 +668,7 @@ pub fn name_buckets(
     let obj = v.as_object_mut().unwrap();
     obj.remove("buckets");
     obj.remove("tables");
+    obj.remove("packs");
     if buckets.len() <= 64 {
         obj.insert("buckets".into(), serde_json::to_value(buckets).unwrap());
         return;
