@@ -256,7 +256,9 @@ fn replaceable(path: &Path) -> Result<()> {
             "{} is {what}, not a regular file: vauth replaces only a regular file",
             path.display()
         ))
-        .hint("choose another path, or remove what is there")),
+        .hint(
+            "name a regular file or a new path: vauth never writes through a link or into a device",
+        )),
     }
 }
 
